@@ -1,0 +1,107 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { DatabaseHandle } from '@jobcoach/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { basinRoutes } from './basins/routes.ts';
+import { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { healthRoutes } from './health/routes.ts';
+import { requestContext } from './http/context.ts';
+import { errorHandler } from './http/errors.ts';
+import { serveWeb } from './http/web.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { setupRoutes } from './setup/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+z.config(z.locales.fr());
+
+export interface BuildOptions {
+  database: DatabaseHandle;
+  config: Config;
+  clock?: Clock;
+  /** Serve the built web app (off in API tests). */
+  web?: boolean;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // No personal data in logs: URLs are logged without their query string, no headers.
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', {
+    db: database.db,
+    clock: options.clock ?? new Clock(),
+    config,
+    driver: database.driver,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // Only JSON bodies: a cross-site form cannot post JSON without a preflight (login CSRF).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Jobcoach API', version: '0.1.0', description: 'API de la plateforme Jobcoach.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(requestContext);
+
+  await app.register(healthRoutes);
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(basinRoutes);
+  await app.register(organisationRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
+  return app;
+}

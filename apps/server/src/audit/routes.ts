@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const entrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  clientAddress: z.string().nullable(),
+});
+
+const dateSchema = z.iso.date('date au format AAAA-MM-JJ attendue.');
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['audit'],
+        querystring: z.object({
+          organisationId: z.uuid('identifiant invalide.').optional(),
+          action: z.string().max(100).optional(),
+          entity: z.string().max(100).optional(),
+          from: dateSchema.optional(),
+          to: dateSchema.optional(),
+          limit: z.coerce.number().int('nombre entier attendu.').min(1).max(1000).default(100),
+          offset: z.coerce.number().int('nombre entier attendu.').min(0).max(10_000_000).default(0),
+        }),
+        response: { 200: z.array(entrySchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      let query = db
+        .selectFrom('audit_log as a')
+        .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+        .select([
+          'a.id',
+          'a.at',
+          'a.actor_id',
+          'u.name',
+          'a.organisation_id',
+          'a.action',
+          'a.entity',
+          'a.entity_id',
+          'a.client_address',
+        ])
+        .orderBy('a.id', 'desc')
+        .limit(q.limit)
+        .offset(q.offset);
+      if (q.organisationId) query = query.where('a.organisation_id', '=', q.organisationId);
+      if (q.action) query = query.where('a.action', '=', q.action);
+      if (q.entity) query = query.where('a.entity', '=', q.entity);
+      if (q.from) query = query.where('a.at', '>=', new Date(`${q.from}T00:00:00Z`));
+      if (q.to)
+        query = query.where('a.at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        id: String(r.id),
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        actorName: r.name,
+        organisationId: r.organisation_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        clientAddress: r.client_address,
+      }));
+    },
+  );
+};

@@ -1,0 +1,64 @@
+import type { Database, Kysely, Transaction } from '@jobcoach/db';
+import { MEMBERSHIP_ROLES } from '@jobcoach/domain';
+import { z } from 'zod';
+
+export const membershipSchema = z.object({
+  organisationId: z.string(),
+  organisationName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  fte: z.number(),
+});
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    isAdmin: z.boolean(),
+    mustChangePassword: z.boolean(),
+  }),
+  csrfToken: z.string(),
+  currentOrganisationId: z.string().nullable(),
+  memberships: z.array(membershipSchema),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export async function activeMemberships(db: Kysely<Database> | Transaction<Database>, userId: string) {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select(['m.organisation_id', 'o.name', 'm.role', 'm.fte'])
+    .where('m.user_id', '=', userId)
+    .where('m.active', '=', true)
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    organisationName: r.name,
+    role: r.role as (typeof MEMBERSHIP_ROLES)[number],
+    fte: Number(r.fte),
+  }));
+}
+
+export async function buildMe(
+  db: Kysely<Database> | Transaction<Database>,
+  args: { userId: string; csrfToken: string; currentOrganisationId: string | null },
+): Promise<Me> {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'email', 'is_admin', 'must_change_password'])
+    .where('id', '=', args.userId)
+    .executeTakeFirstOrThrow();
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isAdmin: user.is_admin,
+      mustChangePassword: user.must_change_password,
+    },
+    csrfToken: args.csrfToken,
+    currentOrganisationId: args.currentOrganisationId,
+    memberships: await activeMemberships(db, args.userId),
+  };
+}

@@ -1,0 +1,219 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { writeAudit } from '../http/context.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { activeMemberships, buildMe, meSchema } from './me.ts';
+import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
+import { createSession, SESSION_COOKIE } from './sessions.ts';
+import {
+  clearFailures,
+  LOCK_MINUTES,
+  lockedUntil,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_FAILURES_PER_EMAIL,
+  recordFailure,
+} from './throttle.ts';
+
+const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
+const LOCKED = `Trop de tentatives de connexion. Réessayez dans ${LOCK_MINUTES} minutes.`;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'au plus 254 caractères.')
+  .pipe(z.email('adresse e-mail invalide.'));
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+  const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+
+  const setCookie = (reply: import('fastify').FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      path: '/',
+      maxAge: config.sessionAbsoluteHours * 3600,
+    });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', audit: { action: 'login', entity: 'session' } },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ email: z.string().max(254), password: z.string().max(200) }),
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const now = clock.now();
+      const email = request.body.email.trim().toLowerCase();
+      const emailKey = `email:${email}`;
+      const addressKey = `ip:${request.ip}`;
+      if (await lockedUntil(db, [emailKey, addressKey], now)) {
+        await writeAudit(db, request, { action: 'login_refused_locked', entity: 'session' }, {});
+        throw new AppError(423, 'locked', LOCKED);
+      }
+      const user = await db
+        .selectFrom('app_user')
+        .select(['id', 'password_hash', 'active', 'is_admin'])
+        .where('email', '=', email)
+        .executeTakeFirst();
+      const ok = user
+        ? await verifyPassword(user.password_hash, request.body.password)
+        : await burnVerification(request.body.password).then(() => false);
+      const memberships = ok && user ? await activeMemberships(db, user.id) : [];
+      const allowed = ok && user?.active && (user.is_admin || memberships.length > 0);
+      if (!allowed || !user) {
+        await recordFailure(db, emailKey, MAX_FAILURES_PER_EMAIL, now);
+        await recordFailure(db, addressKey, MAX_FAILURES_PER_ADDRESS, now);
+        await writeAudit(db, request, { action: 'login_failed', entity: 'session' }, {});
+        throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+      }
+      const organisationId = memberships[0]?.organisationId ?? null;
+      const session = await request.mutate(async (trx, audit) => {
+        await clearFailures(trx, emailKey);
+        const s = await createSession(
+          trx,
+          {
+            userId: user.id,
+            organisationId,
+            clientAddress: request.ip,
+            userAgent: request.headers['user-agent'],
+            now,
+          },
+          policy,
+        );
+        audit.entityId = user.id;
+        audit.organisationId = organisationId;
+        return s;
+      });
+      setCookie(reply, session.token);
+      return buildMe(db, {
+        userId: user.id,
+        csrfToken: session.csrfToken,
+        currentOrganisationId: organisationId,
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'password-change', audit: { action: 'logout', entity: 'session' } },
+      schema: { tags: ['auth'] },
+    },
+    async (request, reply) => {
+      const user = request.user!;
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = user.userId;
+        await trx.deleteFrom('session').where('id_hash', '=', user.sessionHash).execute();
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'password-change' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
+    async (request) => {
+      const user = request.user!;
+      return buildMe(db, {
+        userId: user.userId,
+        csrfToken: user.csrfToken,
+        currentOrganisationId: user.currentOrganisationId,
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'password-change', audit: { action: 'password_changed', entity: 'user' } },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema }),
+      },
+    },
+    async (request, reply) => {
+      const user = request.user!;
+      const row = await db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
+        throw invalid('currentPassword', 'le mot de passe actuel est incorrect.');
+      }
+      if (request.body.newPassword === request.body.currentPassword) {
+        throw invalid('newPassword', "le nouveau mot de passe doit être différent de l'actuel.");
+      }
+      const hashed = await hashPassword(request.body.newPassword);
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = user.userId;
+        await trx
+          .updateTable('app_user')
+          .set((eb) => ({
+            password_hash: hashed,
+            must_change_password: false,
+            updated_at: clock.now(),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', user.userId)
+          .execute();
+        // Other sessions of this user end: a changed password locks out whoever else had it.
+        await trx
+          .deleteFrom('session')
+          .where('user_id', '=', user.userId)
+          .where('id_hash', '!=', user.sessionHash)
+          .execute();
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/organisation',
+    {
+      config: { access: 'session', audit: { action: 'organisation_switched', entity: 'session' } },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ organisationId: z.uuid('identifiant invalide.') }),
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => {
+      const user = request.user!;
+      const { organisationId } = request.body;
+      const memberships = await activeMemberships(db, user.userId);
+      const isMember = memberships.some((m) => m.organisationId === organisationId);
+      if (!isMember) {
+        const exists =
+          user.isAdmin &&
+          (await db
+            .selectFrom('organisation')
+            .select('id')
+            .where('id', '=', organisationId)
+            .executeTakeFirst());
+        if (!exists) throw new AppError(404, 'not_found', 'Organisation introuvable.', 'organisationId');
+      }
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = organisationId;
+        audit.organisationId = organisationId;
+        await trx
+          .updateTable('session')
+          .set({ current_organisation_id: organisationId })
+          .where('id_hash', '=', user.sessionHash)
+          .execute();
+      });
+      return buildMe(db, {
+        userId: user.userId,
+        csrfToken: user.csrfToken,
+        currentOrganisationId: organisationId,
+      });
+    },
+  );
+};

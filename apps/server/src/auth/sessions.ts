@@ -1,0 +1,97 @@
+import type { Database, Kysely } from '@jobcoach/db';
+import { newToken, sha256 } from './tokens.ts';
+
+export const SESSION_COOKIE = 'jc_session';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface SessionUser {
+  sessionHash: string;
+  csrfToken: string;
+  currentOrganisationId: string | null;
+  userId: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  args: {
+    userId: string;
+    organisationId: string | null;
+    clientAddress: string;
+    userAgent: string | undefined;
+    now: Date;
+  },
+  policy: SessionPolicy,
+) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db
+    .insertInto('session')
+    .values({
+      id_hash: sha256(token),
+      user_id: args.userId,
+      csrf_token: csrfToken,
+      current_organisation_id: args.organisationId,
+      client_address: args.clientAddress,
+      user_agent: args.userAgent?.slice(0, 300) ?? null,
+      created_at: args.now,
+      last_seen_at: args.now,
+      expires_at: new Date(args.now.getTime() + policy.absoluteHours * 3_600_000),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** The live session for a cookie value, touching its last-seen time; null when absent or expired. */
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionUser | null> {
+  const idHash = sha256(token);
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.csrf_token',
+      's.current_organisation_id',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.name',
+      'u.email',
+      'u.is_admin',
+      'u.must_change_password',
+      'u.active',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleLimit = new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000;
+  if (!row.active || new Date(row.expires_at) <= now || idleLimit <= now.getTime()) {
+    await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+    return null;
+  }
+  // Touch at most once a minute: keeps writes off the hot path.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  }
+  return {
+    sessionHash: idHash,
+    csrfToken: row.csrf_token,
+    currentOrganisationId: row.current_organisation_id,
+    userId: row.id,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin,
+    mustChangePassword: row.must_change_password,
+  };
+}

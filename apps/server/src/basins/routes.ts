@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../http/errors.ts';
+
+export const basinSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+const nameSchema = z.string().trim().min(1, 'ce champ est obligatoire.').max(100, 'au plus 100 caractères.');
+const idParams = z.object({ id: z.uuid('identifiant invalide.') });
+
+const duplicate = () => new AppError(409, 'conflict', "Un bassin d'emploi porte déjà ce nom.", 'name');
+
+export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  const nameTaken = async (name: string, exceptId?: string) => {
+    let q = db
+      .selectFrom('basin')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  };
+
+  app.get(
+    '/api/basins',
+    { config: { access: 'session' }, schema: { tags: ['basins'], response: { 200: z.array(basinSchema) } } },
+    async () => db.selectFrom('basin').select(['id', 'name', 'active']).orderBy('name').execute(),
+  );
+
+  app.post(
+    '/api/basins',
+    {
+      config: { access: 'admin', audit: { action: 'create', entity: 'basin' } },
+      schema: { tags: ['basins'], body: z.object({ name: nameSchema }), response: { 201: basinSchema } },
+    },
+    async (request, reply) => {
+      if (await nameTaken(request.body.name)) throw duplicate();
+      const basin = await request.mutate(async (trx, audit) => {
+        const row = await trx
+          .insertInto('basin')
+          .values({ name: request.body.name })
+          .returning(['id', 'name', 'active'])
+          .executeTakeFirstOrThrow();
+        audit.entityId = row.id;
+        return row;
+      });
+      return reply.status(201).send(basin);
+    },
+  );
+
+  app.patch(
+    '/api/basins/:id',
+    {
+      config: { access: 'admin', audit: { action: 'update', entity: 'basin' } },
+      schema: {
+        tags: ['basins'],
+        params: idParams,
+        body: z.object({ name: nameSchema.optional(), active: z.boolean().optional() }),
+        response: { 200: basinSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { name, active } = request.body;
+      if (name !== undefined && (await nameTaken(name, id))) throw duplicate();
+      if (name === undefined && active === undefined) {
+        const row = await db
+          .selectFrom('basin')
+          .select(['id', 'name', 'active'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw notFound("Bassin d'emploi");
+        return row;
+      }
+      return request.mutate(async (trx, audit) => {
+        audit.entityId = id;
+        const row = await trx
+          .updateTable('basin')
+          .set({ ...(name !== undefined ? { name } : {}), ...(active !== undefined ? { active } : {}) })
+          .where('id', '=', id)
+          .returning(['id', 'name', 'active'])
+          .executeTakeFirst();
+        if (!row) throw notFound("Bassin d'emploi");
+        return row;
+      });
+    },
+  );
+};

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Public address printed and used in links; derived from host and port unless PUBLIC_URL is set. */
+  publicUrl: string;
+  /** Cookies marked Secure (set COOKIE_SECURE=true behind HTTPS). */
+  cookieSecure: boolean;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends whatever the activity. */
+  sessionAbsoluteHours: number;
+  /** Whether a test may move the server's clock (only ever true in the test suite). */
+  allowTestClock: boolean;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = intFrom(env.PORT, 3000, 'PORT');
+  const host = env.HOST || '127.0.0.1';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    publicUrl: env.PUBLIC_URL || `http://${shownHost}:${port}`,
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 240, 'SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
+    allowTestClock: false,
+    logLevel: env.LOG_LEVEL || 'info',
+    ...overrides,
+  };
+}

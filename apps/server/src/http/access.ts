@@ -1,0 +1,59 @@
+import type { Database, Kysely, Transaction } from '@jobcoach/db';
+import type { MembershipRole } from '@jobcoach/domain';
+import type { FastifyRequest } from 'fastify';
+import { AppError, notFound } from './errors.ts';
+
+/**
+ * What each role may do inside its organisation. The installation admin may do everything
+ * everywhere. Anything absent is refused.
+ */
+export const ROLE_PERMISSIONS = {
+  'organisation.read': ['coordinator', 'jobcoach', 'evaluator'],
+  'organisation.update': ['coordinator'],
+  'members.read': ['coordinator'],
+  'members.manage': ['coordinator'],
+} as const satisfies Record<string, readonly MembershipRole[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+
+export interface OrgAccess {
+  organisationId: string;
+  role: MembershipRole | 'admin';
+}
+
+/**
+ * Resolves the caller's standing in an organisation. A caller with no membership there gets 404
+ * (the organisation's existence is not revealed); a member whose role lacks the permission gets 403.
+ */
+export async function requireOrgPermission(
+  request: FastifyRequest,
+  db: Kysely<Database> | Transaction<Database>,
+  organisationId: string,
+  permission: Permission,
+): Promise<OrgAccess> {
+  const user = request.user;
+  if (!user) throw new AppError(401, 'unauthenticated', 'Veuillez vous connecter.');
+  if (user.isAdmin) {
+    const exists = await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
+    if (!exists) throw notFound('Organisation');
+    return { organisationId, role: 'admin' };
+  }
+  const membership = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', user.userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!membership) throw notFound('Organisation');
+  const role = membership.role as MembershipRole;
+  const allowed: readonly MembershipRole[] = ROLE_PERMISSIONS[permission];
+  if (!allowed.includes(role)) {
+    throw new AppError(403, 'forbidden', 'Votre rôle dans cette organisation ne permet pas cette action.');
+  }
+  return { organisationId, role };
+}

@@ -1,0 +1,175 @@
+import type { Database, Kysely, Transaction } from '@jobcoach/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
+import { safeEqual } from '../auth/tokens.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import { AppError, forbidden } from './errors.ts';
+
+/**
+ * Who may call a route:
+ * - public: anyone;
+ * - password-change: a logged-in user, even one who must still change a temporary password;
+ * - session: a logged-in user who has no pending password change;
+ * - admin: the installation's administrator.
+ * Finer rules (role in an organisation) are checked by the route through access.ts.
+ */
+export type Access = 'public' | 'password-change' | 'session' | 'admin';
+
+export interface AuditSpec {
+  action: string;
+  entity: string;
+}
+
+/** What a mutating route tells the audit log about the change it made. */
+export interface AuditContext {
+  entityId: string | null;
+  organisationId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    audit?: AuditSpec;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    audited: boolean;
+    /** Runs a state change in one transaction and writes its audit entry in the same transaction. */
+    mutate<T>(fn: (trx: Transaction<Database>, audit: AuditContext) => Promise<T>): Promise<T>;
+  }
+  interface FastifyInstance {
+    /** Every API route as declared: method, URL and its access and audit configuration. */
+    routeTable: RouteEntry[];
+    deps: { db: Kysely<Database>; clock: Clock; config: Config; driver: 'pglite' | 'postgres' };
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+  audit: AuditSpec | undefined;
+  schema: RouteOptions['schema'];
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function isMutating(method: RouteOptions['method']): boolean {
+  const methods = Array.isArray(method) ? method : [method];
+  return methods.some((m) => MUTATING.has(String(m).toUpperCase()));
+}
+
+export async function writeAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  request: FastifyRequest,
+  spec: AuditSpec,
+  ctx: Partial<AuditContext>,
+) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: request.server.deps.clock.now(),
+      actor_id: request.user?.userId ?? null,
+      organisation_id: ctx.organisationId ?? request.user?.currentOrganisationId ?? null,
+      action: spec.action,
+      entity: spec.entity,
+      entity_id: ctx.entityId ?? null,
+      client_address: request.ip,
+      details: ctx.details ? JSON.stringify(ctx.details) : null,
+    })
+    .execute();
+}
+
+export const requestContext = fp(async (app: FastifyInstance) => {
+  // Every API route declares who may call it, and every state-changing route declares what it
+  // writes to the audit log: a route without them is refused at start-up.
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (isMutating(route.method) && !route.config.audit) {
+      throw new Error(`route ${route.method} ${route.url} changes state without an audit entry`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({
+        method,
+        url: route.url,
+        access: route.config.access,
+        audit: route.config.audit,
+        schema: route.schema,
+      });
+    }
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('audited', false);
+  app.decorateRequest('mutate', function mutate<
+    T,
+  >(this: FastifyRequest, fn: (trx: Transaction<Database>, audit: AuditContext) => Promise<T>): Promise<T> {
+    const spec = this.routeOptions.config.audit;
+    if (!spec) throw new Error('mutate() called on a route without an audit declaration');
+    return this.server.deps.db.transaction().execute(async (trx) => {
+      const ctx: AuditContext = { entityId: null, organisationId: null, details: null };
+      const result = await fn(trx, ctx);
+      await writeAudit(trx, this, spec, ctx);
+      this.audited = true;
+      return result;
+    });
+  });
+
+  // Authentication comes first, before the body is parsed or validated: a caller without a
+  // session learns nothing about a route's input.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return; // static files and the API docs
+    const { db, clock, config } = request.server.deps;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.user = await findSession(db, token, clock.now(), {
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionAbsoluteHours,
+      });
+    }
+    if (access === 'public') {
+      // Without a session, only JSON bodies are accepted (see the content-type parser): a
+      // cross-site form cannot send one without a CORS preflight, which is never granted.
+      if (request.user && MUTATING.has(request.method)) checkCsrf(request);
+      return;
+    }
+    if (!request.user) throw new AppError(401, 'unauthenticated', 'Veuillez vous connecter.');
+    if (MUTATING.has(request.method)) checkCsrf(request);
+    if (access !== 'password-change' && request.user.mustChangePassword) {
+      throw new AppError(
+        403,
+        'password_change_required',
+        'Vous devez d’abord changer votre mot de passe temporaire.',
+      );
+    }
+    if (access === 'admin' && !request.user.isAdmin) throw forbidden();
+  });
+
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (
+      MUTATING.has(request.method) &&
+      reply.statusCode < 400 &&
+      request.routeOptions.config?.audit &&
+      !request.audited
+    ) {
+      request.log.error(
+        { route: request.routeOptions.url },
+        'state-changing request answered without an audit entry',
+      );
+    }
+  });
+});
+
+function checkCsrf(request: FastifyRequest) {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !request.user || !safeEqual(header, request.user.csrfToken)) {
+    throw new AppError(403, 'csrf', 'Jeton de sécurité (CSRF) manquant ou invalide : rechargez la page.');
+  }
+}

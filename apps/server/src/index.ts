@@ -1,0 +1,3 @@
+export { buildApp } from './app.ts';
+export { Clock } from './clock.ts';
+export { type Config, loadConfig } from './config.ts';

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { buildMe, meSchema } from '../auth/me.ts';
+import { hashPassword, passwordSchema } from '../auth/passwords.ts';
+import { emailSchema } from '../auth/routes.ts';
+import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { sha256 } from '../auth/tokens.ts';
+import { basinSchema } from '../basins/routes.ts';
+import { AppError } from '../http/errors.ts';
+import { assertActiveBasin } from '../organisations/queries.ts';
+import { organisationInputSchema } from '../organisations/schemas.ts';
+import { hasAnyUser } from './token.ts';
+
+export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+
+  app.get(
+    '/api/setup/status',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['setup'],
+        response: { 200: z.object({ needed: z.boolean(), basins: z.array(basinSchema) }) },
+      },
+    },
+    async () => {
+      const needed = !(await hasAnyUser(db));
+      const basins = needed
+        ? await db
+            .selectFrom('basin')
+            .select(['id', 'name', 'active'])
+            .where('active', '=', true)
+            .orderBy('name')
+            .execute()
+        : [];
+      return { needed, basins };
+    },
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { access: 'public', audit: { action: 'installation_setup', entity: 'organisation' } },
+      schema: {
+        tags: ['setup'],
+        body: z.object({
+          token: z.string().min(1, 'ce champ est obligatoire.').max(200),
+          organisation: organisationInputSchema,
+          admin: z.object({
+            name: z.string().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.'),
+            email: emailSchema,
+            password: passwordSchema,
+          }),
+        }),
+        response: { 201: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, organisation, admin } = request.body;
+      const passwordHash = await hashPassword(admin.password);
+      const now = clock.now();
+      const result = await request.mutate(async (trx, audit) => {
+        // The token row is deleted in the same transaction: two racing setups cannot both pass.
+        const used = await trx
+          .deleteFrom('setup_token')
+          .where('token_hash', '=', sha256(token))
+          .returning('token_hash')
+          .executeTakeFirst();
+        if (!used || (await hasAnyUser(trx as never))) {
+          throw new AppError(403, 'forbidden', 'Lien de configuration invalide ou déjà utilisé.', 'token');
+        }
+        await assertActiveBasin(trx, organisation.basinId, 'organisation.basinId');
+        const org = await trx
+          .insertInto('organisation')
+          .values({
+            name: organisation.name,
+            kind: organisation.kind,
+            basin_id: organisation.basinId,
+            address: organisation.address ?? null,
+            bce: organisation.bce ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const user = await trx
+          .insertInto('app_user')
+          .values({ email: admin.email, name: admin.name, password_hash: passwordHash, is_admin: true })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('membership')
+          .values({ user_id: user.id, organisation_id: org.id, role: 'coordinator', fte: 1 })
+          .execute();
+        const session = await createSession(
+          trx,
+          {
+            userId: user.id,
+            organisationId: org.id,
+            clientAddress: request.ip,
+            userAgent: request.headers['user-agent'],
+            now,
+          },
+          { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+        );
+        audit.entityId = org.id;
+        audit.organisationId = org.id;
+        return { userId: user.id, organisationId: org.id, session };
+      });
+      reply.setCookie(SESSION_COOKIE, result.session.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        path: '/',
+        maxAge: config.sessionAbsoluteHours * 3600,
+      });
+      const me = await buildMe(db, {
+        userId: result.userId,
+        csrfToken: result.session.csrfToken,
+        currentOrganisationId: result.organisationId,
+      });
+      return reply.status(201).send(me);
+    },
+  );
+};

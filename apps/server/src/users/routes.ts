@@ -1,0 +1,315 @@
+import type { Database, Transaction } from '@jobcoach/db';
+import { MEMBERSHIP_ROLES } from '@jobcoach/domain';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hashPassword, passwordSchema } from '../auth/passwords.ts';
+import { emailSchema } from '../auth/routes.ts';
+import { requireOrgPermission } from '../http/access.ts';
+import { AppError, notFound, staleVersion } from '../http/errors.ts';
+
+const memberSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  fte: z.number(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: z.number(),
+});
+type Member = z.infer<typeof memberSchema>;
+
+const orgParams = z.object({ orgId: z.uuid('identifiant invalide.') });
+const memberParams = orgParams.extend({ userId: z.uuid('identifiant invalide.') });
+const roleSchema = z.enum(MEMBERSHIP_ROLES, 'rôle inconnu (coordinator, jobcoach ou evaluator).');
+const fteSchema = z
+  .number('nombre attendu.')
+  .gt(0, 'doit être supérieur à 0.')
+  .max(1.5, 'au plus 1,5.')
+  .multipleOf(0.01, 'deux décimales au plus.');
+const nameSchema = z.string().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.');
+
+type Db = Transaction<Database> | import('@jobcoach/db').Kysely<Database>;
+
+function selectMembers(db: Db, orgId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.email',
+      'm.role',
+      'm.fte',
+      'm.active',
+      'u.active as user_active',
+      'u.must_change_password',
+      'm.version',
+    ])
+    .where('m.organisation_id', '=', orgId)
+    .orderBy('u.name');
+}
+
+function toMember(r: {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  fte: number;
+  active: boolean;
+  user_active: boolean;
+  must_change_password: boolean;
+  version: number;
+}): Member {
+  return {
+    userId: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role as Member['role'],
+    fte: Number(r.fte),
+    active: r.active && r.user_active,
+    mustChangePassword: r.must_change_password,
+    version: r.version,
+  };
+}
+
+async function getMember(db: Db, orgId: string, userId: string) {
+  const row = await selectMembers(db, orgId).where('m.user_id', '=', userId).executeTakeFirst();
+  return row && toMember(row);
+}
+
+/**
+ * A coordinator may change a user's account (name, password) only when every organisation that
+ * user belongs to is one the coordinator runs; otherwise it takes the installation admin.
+ */
+async function assertAccountControl(request: FastifyRequest, db: Db, userId: string) {
+  const caller = request.user!;
+  if (caller.isAdmin) return;
+  const target = await db
+    .selectFrom('app_user')
+    .select('is_admin')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const outside = await db
+    .selectFrom('membership as t')
+    .select('t.organisation_id')
+    .where('t.user_id', '=', userId)
+    .where('t.active', '=', true)
+    .where('t.organisation_id', 'not in', (eb) =>
+      eb
+        .selectFrom('membership as c')
+        .select('c.organisation_id')
+        .where('c.user_id', '=', caller.userId)
+        .where('c.role', '=', 'coordinator')
+        .where('c.active', '=', true),
+    )
+    .executeTakeFirst();
+  if (target.is_admin || outside) {
+    throw new AppError(
+      403,
+      'forbidden',
+      "Ce compte appartient aussi à une autre organisation : seul l'administrateur de l'installation peut le modifier.",
+    );
+  }
+}
+
+async function assertCoordinatorRemains(trx: Db, orgId: string) {
+  const row = await trx
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('m.organisation_id', '=', orgId)
+    .where('m.role', '=', 'coordinator')
+    .where('m.active', '=', true)
+    .where('u.active', '=', true)
+    .executeTakeFirstOrThrow();
+  if (Number(row.n) === 0) {
+    throw new AppError(
+      409,
+      'conflict',
+      "L'organisation doit garder au moins un·e coordinateur·rice actif·ve.",
+      'role',
+    );
+  }
+}
+
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/organisations/:orgId/users',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['users'], params: orgParams, response: { 200: z.array(memberSchema) } },
+    },
+    async (request) => {
+      await requireOrgPermission(request, db, request.params.orgId, 'members.read');
+      return (await selectMembers(db, request.params.orgId).execute()).map(toMember);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:orgId/users',
+    {
+      config: { access: 'session', audit: { action: 'create', entity: 'membership' } },
+      schema: {
+        tags: ['users'],
+        params: orgParams,
+        body: z.object({
+          name: nameSchema,
+          email: emailSchema,
+          role: roleSchema,
+          fte: fteSchema.optional(),
+          temporaryPassword: passwordSchema,
+        }),
+        response: { 201: memberSchema },
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = request.params;
+      const body = request.body;
+      await requireOrgPermission(request, db, orgId, 'members.manage');
+      const passwordHash = await hashPassword(body.temporaryPassword);
+      const userId = await request.mutate(async (trx, audit) => {
+        let user = await trx
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', body.email)
+          .executeTakeFirst();
+        if (user) {
+          const existing = await trx
+            .selectFrom('membership')
+            .select('user_id')
+            .where('organisation_id', '=', orgId)
+            .where('user_id', '=', user.id)
+            .executeTakeFirst();
+          if (existing)
+            throw new AppError(409, 'conflict', 'Cette personne est déjà membre de l’organisation.', 'email');
+        } else {
+          user = await trx
+            .insertInto('app_user')
+            .values({
+              email: body.email,
+              name: body.name,
+              password_hash: passwordHash,
+              must_change_password: true,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+        }
+        await trx
+          .insertInto('membership')
+          .values({
+            user_id: user.id,
+            organisation_id: orgId,
+            role: body.role,
+            fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
+          })
+          .execute();
+        audit.entityId = user.id;
+        audit.organisationId = orgId;
+        audit.details = { role: body.role };
+        return user.id;
+      });
+      return reply.status(201).send((await getMember(db, orgId, userId))!);
+    },
+  );
+
+  app.patch(
+    '/api/organisations/:orgId/users/:userId',
+    {
+      config: { access: 'session', audit: { action: 'update', entity: 'membership' } },
+      schema: {
+        tags: ['users'],
+        params: memberParams,
+        body: z.object({
+          name: nameSchema.optional(),
+          role: roleSchema.optional(),
+          fte: fteSchema.optional(),
+          active: z.boolean('vrai ou faux attendu.').optional(),
+          version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
+        }),
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => {
+      const { orgId, userId } = request.params;
+      const { version, name, role, fte, active } = request.body;
+      await requireOrgPermission(request, db, orgId, 'members.manage');
+      if (!(await getMember(db, orgId, userId))) throw notFound('Membre');
+      if (name !== undefined) await assertAccountControl(request, db, userId);
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = userId;
+        audit.organisationId = orgId;
+        audit.details = { role, fte, active };
+        const updated = await trx
+          .updateTable('membership')
+          .set((eb) => ({
+            ...(role !== undefined ? { role } : {}),
+            ...(fte !== undefined ? { fte } : {}),
+            ...(active !== undefined ? { active } : {}),
+            version: eb('version', '+', 1),
+          }))
+          .where('organisation_id', '=', orgId)
+          .where('user_id', '=', userId)
+          .where('version', '=', version)
+          .returning('user_id')
+          .executeTakeFirst();
+        if (!updated) throw staleVersion(await getMember(trx, orgId, userId));
+        if (name !== undefined) {
+          await trx
+            .updateTable('app_user')
+            .set({ name, updated_at: clock.now() })
+            .where('id', '=', userId)
+            .execute();
+        }
+        if (role !== undefined || active === false) await assertCoordinatorRemains(trx, orgId);
+        if (active === false) {
+          // A member switched off loses the sessions that were looking at this organisation.
+          await trx
+            .deleteFrom('session')
+            .where('user_id', '=', userId)
+            .where('current_organisation_id', '=', orgId)
+            .execute();
+        }
+      });
+      return (await getMember(db, orgId, userId))!;
+    },
+  );
+
+  app.post(
+    '/api/organisations/:orgId/users/:userId/password',
+    {
+      config: { access: 'session', audit: { action: 'temporary_password_set', entity: 'user' } },
+      schema: {
+        tags: ['users'],
+        params: memberParams,
+        body: z.object({ temporaryPassword: passwordSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { orgId, userId } = request.params;
+      await requireOrgPermission(request, db, orgId, 'members.manage');
+      if (!(await getMember(db, orgId, userId))) throw notFound('Membre');
+      await assertAccountControl(request, db, userId);
+      const passwordHash = await hashPassword(request.body.temporaryPassword);
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = userId;
+        audit.organisationId = orgId;
+        await trx
+          .updateTable('app_user')
+          .set((eb) => ({
+            password_hash: passwordHash,
+            must_change_password: true,
+            updated_at: clock.now(),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', userId)
+          .execute();
+        await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+      });
+      return reply.status(204).send();
+    },
+  );
+};

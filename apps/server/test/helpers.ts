@@ -1,0 +1,128 @@
+import type { DatabaseHandle } from '@jobcoach/db';
+import type { TestTarget } from '@jobcoach/db/testing';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { Clock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { issueSetupToken } from '../src/setup/token.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(target: TestTarget): Promise<TestApp> {
+  const handle = await target.open();
+  const clock = new Clock();
+  const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent' });
+  const app = await buildApp({ database: handle, config, clock, web: false, logger: false });
+  await app.ready();
+  return {
+    app,
+    handle,
+    clock,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class Client {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const setCookie = res.cookies.find((c) => c.name === 'jc_session');
+    if (setCookie) this.cookie = setCookie.value ? `jc_session=${setCookie.value}` : undefined;
+    const json =
+      res.body && res.headers['content-type']?.toString().includes('json') ? res.json() : undefined;
+    if (json && typeof json === 'object' && 'csrfToken' in json) this.csrf = json.csrfToken as string;
+    return { status: res.statusCode, json, headers: res.headers };
+  }
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+
+  async login(email: string, password = PASSWORD) {
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200)
+      throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  }
+}
+
+/** Runs first-run setup and returns the admin's client and the organisation's id. */
+export async function setupInstallation(t: TestApp, orgName = 'CPAS de Fleurus') {
+  const token = await issueSetupToken(t.handle.db);
+  const status = await new Client(t.app).get('/api/setup/status');
+  const basinId = (status.json.basins as { id: string; name: string }[]).find(
+    (b) => b.name === 'Charleroi',
+  )!.id;
+  const admin = new Client(t.app);
+  const res = await admin.post('/api/setup', {
+    token,
+    organisation: {
+      name: orgName,
+      kind: 'cpas',
+      basinId,
+      address: 'Rue du Collège 29, 6220 Fleurus',
+      bce: '0212.345.668',
+    },
+    admin: { name: 'Ada Admin', email: 'admin@example.org', password: PASSWORD },
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return { admin, organisationId: res.json.currentOrganisationId as string, basinId };
+}
+
+/** Creates a user directly in the database with a membership (fast path for tests). */
+export async function addUser(
+  t: TestApp,
+  organisationId: string,
+  email: string,
+  role: 'coordinator' | 'jobcoach' | 'evaluator',
+  fte = 1,
+) {
+  const user = await t.handle.db
+    .insertInto('app_user')
+    .values({ email, name: email.split('@')[0]!, password_hash: await cachedHash() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.handle.db
+    .insertInto('membership')
+    .values({ user_id: user.id, organisation_id: organisationId, role, fte })
+    .execute();
+  return user.id;
+}
+
+let hashed: Promise<string> | undefined;
+const cachedHash = () => (hashed ??= hashPassword(PASSWORD));
+
+export async function createOrganisation(admin: Client, name: string, basinId: string) {
+  const res = await admin.post('/api/organisations', { name, kind: 'oisp_cisp', basinId });
+  if (res.status !== 201) throw new Error(`create organisation failed: ${JSON.stringify(res.json)}`);
+  return res.json.id as string;
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGlitePool } from './pglite-pool.ts';
+import type { Database } from './types.ts';
+
+export type Driver = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+// Both drivers return the same JavaScript shapes: calendar dates stay 'YYYY-MM-DD' strings,
+// bigint and numeric come back as numbers (our counts and FTEs fit comfortably).
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const identity = (v: string) => v;
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `undefined` with no databaseUrl means in-memory. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return identity;
+          if (oid === INT8_OID || oid === NUMERIC_OID) return Number;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, driver: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite(options.dataDir);
+  await pglite.waitReady;
+  const pool = new PGlitePool(pglite);
+  // biome-ignore lint/suspicious/noExplicitAny: the facade implements the subset of pg.Pool Kysely uses.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as any }) });
+  return { db, driver: 'pglite', close: () => db.destroy() };
+}
+
+export async function checkDatabase(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+export type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+export { sql } from 'kysely';
+export * from './connect.ts';
+export * from './migrate.ts';
+export type * from './types.ts';

@@ -1,0 +1,149 @@
+/**
+ * Calendar days as `YYYY-MM-DD` strings (Europe/Brussels calendar days, method.md §5).
+ * Arithmetic runs on UTC midnights so daylight-saving changes never shift a day.
+ * Every function throws a RangeError on a malformed or impossible date (2024-02-30).
+ */
+export type IsoDate = string;
+
+export interface CalendarDay {
+  year: number;
+  month: number; // 1–12
+  day: number; // 1–31
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** "2024-02-29" → { year: 2024, month: 2, day: 29 }; null when malformed or not a real day. */
+export function parseIsoDate(input: string): CalendarDay | null {
+  const match = ISO_DATE.exec(input);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function isIsoDate(input: unknown): input is IsoDate {
+  return typeof input === 'string' && parseIsoDate(input) !== null;
+}
+
+/** Builds "YYYY-MM-DD" from its parts; throws when the parts are not a real day. */
+export function toIsoDate(year: number, month: number, day: number): IsoDate {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || !parseIsoDate(iso)) {
+    throw new RangeError(`Not a calendar day: ${year}-${month}-${day}`);
+  }
+  return iso;
+}
+
+function requireDay(date: IsoDate): CalendarDay {
+  const parsed = parseIsoDate(date);
+  if (!parsed) throw new RangeError(`Not a YYYY-MM-DD calendar day: ${JSON.stringify(date)}`);
+  return parsed;
+}
+
+function toUtcMs(date: IsoDate): number {
+  const { year, month, day } = requireDay(date);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  const d = new Date(ms);
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** 2024-02-28 + 2 days = 2024-03-01. Negative counts go back in time. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days)) throw new RangeError(`Whole days expected, got ${days}`);
+  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+}
+
+/**
+ * Calendar months, the day clamped to the end of the target month:
+ * 2024-01-31 + 1 month = 2024-02-29; 2023-01-31 + 1 month = 2023-02-28; 2024-02-29 + 24 months = 2026-02-28.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw new RangeError(`Whole months expected, got ${months}`);
+  const { year, month, day } = requireDay(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return toIsoDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}
+
+/** b − a in days: daysBetween('2024-01-01', '2024-01-31') = 30. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / MS_PER_DAY);
+}
+
+/** −1 when a is before b, 0 on the same day, 1 when a is after b. */
+export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  requireDay(a);
+  requireDay(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The latest of the given days. */
+export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
+  requireDay(first);
+  return rest.reduce((max, d) => (compareDates(d, max) > 0 ? d : max), first);
+}
+
+/** The earliest of the given days. */
+export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
+  requireDay(first);
+  return rest.reduce((min, d) => (compareDates(d, min) < 0 ? d : min), first);
+}
+
+/**
+ * Whole calendar months from a to b: the largest n with addMonths(a, n) ≤ b (0 when b is before a).
+ * From 2024-01-31: 2024-02-29 is one month, 2024-02-28 is still zero.
+ */
+export function monthsBetween(a: IsoDate, b: IsoDate): number {
+  if (compareDates(b, a) < 0) return 0;
+  const from = requireDay(a);
+  const to = requireDay(b);
+  let n = (to.year - from.year) * 12 + (to.month - from.month);
+  while (n > 0 && compareDates(addMonths(a, n), b) > 0) n -= 1;
+  return n;
+}
+
+/**
+ * Age in whole years on a given day. Someone born on 29 February turns one year older on
+ * 1 March in common years.
+ */
+export function ageAt(birthDate: IsoDate, date: IsoDate): number {
+  const birth = requireDay(birthDate);
+  const on = requireDay(date);
+  let age = on.year - birth.year;
+  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
+  return age;
+}
+
+/**
+ * The Europe/Brussels calendar day of an instant. For the edges of the system (server, web app)
+ * that must turn "now" into the `today` argument every rule takes; rules never read the clock.
+ */
+export function brusselsDate(instant: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return toIsoDate(part('year'), part('month'), part('day'));
+}

@@ -1,0 +1,27 @@
+/**
+ * @jobcoach/domain: the jobcoaching method (docs method.md) as pure rules. No I/O; "today" is
+ * always an argument.
+ *
+ * Glossary (code ↔ the users' French):
+ *   Trajectory ↔ parcours           Intake ↔ accueil                 PreHire ↔ pré-embauche
+ *   Hiring ↔ embauche               FollowUp ↔ suivi en entreprise   Exit ↔ sortie
+ *   CoachedPerson ↔ personne coachée / bénéficiaire                  Jobcoach ↔ jobcoach
+ *   Coachability ↔ « coachabilité » (conditions d'entrée)            TrustContract ↔ contrat de confiance
+ *   DebtSettlementPlan ↔ plan d'apurement                            SingleParent ↔ parent isolé
+ *   PriorityGroup ↔ public prioritaire                               Caseload ↔ portefeuille du jobcoach
+ *   Cadence / DirectContact ↔ fréquence des contacts / contact direct (face à face, téléphone)
+ *   Suspension ↔ suspension du délai (CDD)                           Redirected ↔ réorienté
+ *   Employer ↔ employeur   Partner ↔ partenaire   PromotingOrganisation ↔ organisme promoteur
+ *   NISS ↔ numéro de registre national   BCE ↔ numéro d'entreprise
+ */
+export * from './cadence.ts';
+export * from './calendar.ts';
+export * from './caseload.ts';
+export * from './clock.ts';
+export * from './coachability.ts';
+export * from './identifiers/bce.ts';
+export * from './identifiers/niss.ts';
+export * from './organisation.ts';
+export * from './person.ts';
+export * from './priority.ts';
+export * from './trajectory.ts';

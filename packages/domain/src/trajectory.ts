@@ -1,0 +1,331 @@
+import { compareDates, type IsoDate, isIsoDate } from './calendar.ts';
+import type { MembershipRole } from './organisation.ts';
+
+/**
+ * The coaching trajectory (parcours) as a state machine declared as data (method.md §4):
+ * intake → pre_hire → hiring → follow_up → exited, with returns to pre-hire when hiring fails, when
+ * follow-up fails, after a dismissal or at the end of a CDD, and an exit with a reason from any phase
+ * that is not already exited. The web app asks the same table which buttons to show.
+ */
+export const PHASES = ['intake', 'pre_hire', 'hiring', 'follow_up', 'exited'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  intake: 'Accueil',
+  pre_hire: 'Pré-embauche',
+  hiring: 'Embauche',
+  follow_up: 'Suivi en entreprise',
+  exited: 'Sortie',
+};
+
+/** Phases in which a person counts in a coach's caseload (persons coached simultaneously). */
+export const ACTIVE_PHASES: readonly Phase[] = ['pre_hire', 'hiring', 'follow_up'];
+
+export function isActivePhase(phase: Phase): boolean {
+  return ACTIVE_PHASES.includes(phase);
+}
+
+export const EXIT_REASONS = [
+  'consolidated_insertion',
+  'left_voluntarily',
+  'time_limit_reached',
+  'redirected',
+  'moved_away',
+  'other',
+] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
+  consolidated_insertion: 'Insertion consolidée',
+  left_voluntarily: 'Départ volontaire de la personne',
+  time_limit_reached: 'Durée maximale atteinte',
+  redirected: 'Réorientation vers un autre service',
+  moved_away: 'Déménagement',
+  other: 'Autre motif',
+};
+
+/** Reasons for going back to pre-hire, and the phase each one may come from. */
+export const RETURN_REASONS = [
+  'hiring_failed',
+  'follow_up_failed',
+  'dismissal',
+  'cdd_ended',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
+  hiring_failed: 'Échec de l’embauche',
+  follow_up_failed: 'Échec pendant le suivi en entreprise',
+  dismissal: 'Licenciement',
+  cdd_ended: 'Fin du CDD',
+  other: 'Autre motif',
+};
+
+export const RETURN_REASON_PHASES: Record<ReturnReason, readonly Phase[]> = {
+  hiring_failed: ['hiring'],
+  follow_up_failed: ['follow_up'],
+  dismissal: ['follow_up'],
+  cdd_ended: ['follow_up'],
+  other: ['hiring', 'follow_up'],
+};
+
+/** Exit reasons restricted to some phases: an insertion is consolidated only after follow-up. */
+export const EXIT_REASON_PHASES: Partial<Record<ExitReason, readonly Phase[]>> = {
+  consolidated_insertion: ['follow_up'],
+};
+
+export const CONTRACT_KINDS = ['cdd', 'cdi', 'other'] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = {
+  cdd: 'CDD (contrat à durée déterminée)',
+  cdi: 'CDI (contrat à durée indéterminée)',
+  other: 'Autre contrat',
+};
+
+/** The roles that move a trajectory. An evaluator only reads. */
+export type TransitionRole = Extract<MembershipRole, 'coordinator' | 'jobcoach'>;
+
+export const TRANSITION_IDS = [
+  'enter_pre_hire',
+  'start_hiring',
+  'start_follow_up',
+  'return_to_pre_hire',
+  'exit',
+] as const;
+export type TransitionId = (typeof TRANSITION_IDS)[number];
+
+export interface Transition {
+  id: TransitionId;
+  from: readonly Phase[];
+  to: Phase;
+  roles: readonly TransitionRole[];
+  /** Fields the move must carry (names as in `TRANSITION_FIELD_LABELS`). */
+  requiredFields: readonly string[];
+  label: string;
+}
+
+const BOTH: readonly TransitionRole[] = ['coordinator', 'jobcoach'];
+
+export const TRANSITIONS: readonly Transition[] = [
+  {
+    id: 'enter_pre_hire',
+    from: ['intake'],
+    to: 'pre_hire',
+    roles: BOTH,
+    requiredFields: ['date', 'trustContractSignedOn'],
+    label: 'Entrée en pré-embauche (contrat de confiance signé)',
+  },
+  {
+    id: 'start_hiring',
+    from: ['pre_hire'],
+    to: 'hiring',
+    roles: BOTH,
+    requiredFields: ['date', 'employerId'],
+    label: 'Passage à l’embauche (appariement confirmé avec un employeur)',
+  },
+  {
+    id: 'start_follow_up',
+    from: ['hiring'],
+    to: 'follow_up',
+    roles: BOTH,
+    requiredFields: ['date', 'contractKind', 'contractStart'],
+    label: 'Début du suivi en entreprise (contrat signé)',
+  },
+  {
+    id: 'return_to_pre_hire',
+    from: ['hiring', 'follow_up'],
+    to: 'pre_hire',
+    roles: BOTH,
+    requiredFields: ['date', 'returnReason'],
+    label: 'Retour en pré-embauche',
+  },
+  {
+    id: 'exit',
+    from: ['intake', 'pre_hire', 'hiring', 'follow_up'],
+    to: 'exited',
+    roles: BOTH,
+    requiredFields: ['date', 'exitReason'],
+    label: 'Sortie du jobcoaching',
+  },
+];
+
+/** French names of the transition fields, for messages and form labels. */
+export const TRANSITION_FIELD_LABELS: Record<string, string> = {
+  date: 'date du changement de phase',
+  trustContractSignedOn: 'date de signature du contrat de confiance',
+  employerId: 'employeur',
+  contractKind: 'type de contrat',
+  contractStart: 'date de début du contrat',
+  contractEnd: 'date de fin du contrat',
+  returnReason: 'motif du retour en pré-embauche',
+  exitReason: 'motif de sortie',
+  reasonDetail: 'précision du motif',
+};
+
+const DATE_FIELDS = ['date', 'trustContractSignedOn', 'contractStart', 'contractEnd'];
+
+export function findTransition(id: string): Transition | undefined {
+  return TRANSITIONS.find((t) => t.id === id);
+}
+
+/** The moves a role may make from a phase (none for an evaluator or from exited). */
+export function allowedTransitions(phase: Phase, role: MembershipRole): Transition[] {
+  return TRANSITIONS.filter(
+    (t) => t.from.includes(phase) && (t.roles as readonly MembershipRole[]).includes(role),
+  );
+}
+
+export interface TransitionRequest {
+  from: Phase;
+  transitionId: string;
+  role: MembershipRole;
+  fields: Readonly<Record<string, unknown>>;
+  /** When given, the move's date may not be later than today. */
+  today?: IsoDate;
+  /** When given, the move's date may not be earlier than the start of the current phase. */
+  phaseStart?: IsoDate;
+}
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition; to: Phase }
+  | { ok: false; code: 'not_allowed'; allowed: TransitionId[]; message: string }
+  | { ok: false; code: 'missing_field'; field: string; message: string }
+  | { ok: false; code: 'invalid_field'; field: string; message: string };
+
+function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  return typeof value !== 'string' || value.trim() !== '';
+}
+
+function fieldLabel(field: string): string {
+  return TRANSITION_FIELD_LABELS[field] ?? field;
+}
+
+function missing(field: string): TransitionCheck {
+  return {
+    ok: false,
+    code: 'missing_field',
+    field,
+    message: `Le champ « ${fieldLabel(field)} » est obligatoire.`,
+  };
+}
+
+function invalid(field: string, message: string): TransitionCheck {
+  return { ok: false, code: 'invalid_field', field, message };
+}
+
+/**
+ * Checks a requested move before it is recorded: the role may make it from this phase, every
+ * required field is present, dates are real days, reasons are known and fit the phase left.
+ * Extra rules beyond the table: contractKind is cdd, cdi or other; an optional contractEnd may not
+ * precede contractStart; a reason "other" (return or exit) needs a reasonDetail.
+ */
+export function checkTransition(request: TransitionRequest): TransitionCheck {
+  const { from, transitionId, role, fields } = request;
+  const allowed = allowedTransitions(from, role);
+  const transition = allowed.find((t) => t.id === transitionId);
+  if (!transition) {
+    const names = allowed.map((t) => `« ${t.label} »`).join(', ');
+    return {
+      ok: false,
+      code: 'not_allowed',
+      allowed: allowed.map((t) => t.id),
+      message:
+        allowed.length === 0
+          ? `Aucun changement de phase n’est possible depuis la phase « ${PHASE_LABELS[from]} » pour ce rôle.`
+          : `Ce changement n’est pas possible depuis la phase « ${PHASE_LABELS[from]} ». Changements possibles : ${names}.`,
+    };
+  }
+  for (const field of transition.requiredFields) {
+    if (!isPresent(fields[field])) return missing(field);
+  }
+  for (const field of DATE_FIELDS) {
+    const value = fields[field];
+    if (isPresent(value) && !isIsoDate(value)) {
+      return invalid(field, `Le champ « ${fieldLabel(field)} » doit être une date valide (AAAA-MM-JJ).`);
+    }
+  }
+  const date = fields.date as IsoDate;
+  if (request.today !== undefined && compareDates(date, request.today) > 0) {
+    return invalid('date', 'La date du changement de phase ne peut pas être dans le futur.');
+  }
+  if (request.phaseStart !== undefined && compareDates(date, request.phaseStart) < 0) {
+    return invalid(
+      'date',
+      'La date du changement de phase ne peut pas précéder le début de la phase en cours.',
+    );
+  }
+  return checkSpecificFields(transition, from, fields) ?? { ok: true, transition, to: transition.to };
+}
+
+function checkSpecificFields(
+  transition: Transition,
+  from: Phase,
+  fields: Readonly<Record<string, unknown>>,
+): TransitionCheck | null {
+  switch (transition.id) {
+    case 'start_follow_up': {
+      const kind = fields.contractKind;
+      if (!(CONTRACT_KINDS as readonly unknown[]).includes(kind)) {
+        return invalid('contractKind', 'Le type de contrat doit être : CDD, CDI ou autre.');
+      }
+      if (
+        isPresent(fields.contractEnd) &&
+        compareDates(fields.contractEnd as IsoDate, fields.contractStart as IsoDate) < 0
+      ) {
+        return invalid('contractEnd', 'La date de fin du contrat ne peut pas précéder sa date de début.');
+      }
+      return null;
+    }
+    case 'return_to_pre_hire': {
+      const reason = fields.returnReason;
+      if (!(RETURN_REASONS as readonly unknown[]).includes(reason)) {
+        return invalid('returnReason', 'Le motif du retour en pré-embauche n’est pas reconnu.');
+      }
+      if (!RETURN_REASON_PHASES[reason as ReturnReason].includes(from)) {
+        return invalid(
+          'returnReason',
+          `Le motif « ${RETURN_REASON_LABELS[reason as ReturnReason]} » ne s’applique pas depuis la phase « ${PHASE_LABELS[from]} ».`,
+        );
+      }
+      return reason === 'other' && !isPresent(fields.reasonDetail) ? missing('reasonDetail') : null;
+    }
+    case 'exit': {
+      const reason = fields.exitReason;
+      if (!(EXIT_REASONS as readonly unknown[]).includes(reason)) {
+        return invalid('exitReason', 'Le motif de sortie n’est pas reconnu.');
+      }
+      const phases = EXIT_REASON_PHASES[reason as ExitReason];
+      if (phases && !phases.includes(from)) {
+        return invalid(
+          'exitReason',
+          `Le motif « ${EXIT_REASON_LABELS[reason as ExitReason]} » ne s’applique pas depuis la phase « ${PHASE_LABELS[from]} ».`,
+        );
+      }
+      return reason === 'other' && !isPresent(fields.reasonDetail) ? missing('reasonDetail') : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** One stay in a phase; `to` is null while the trajectory is still in it. */
+export interface PhasePeriod {
+  phase: Phase;
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
+/** The first day in pre-hire (the start of the 24- and 30-month clocks), or null if never entered. */
+export function preHireEntry(history: readonly PhasePeriod[]): IsoDate | null {
+  return history
+    .filter((p) => p.phase === 'pre_hire')
+    .map((p) => p.from)
+    .reduce<IsoDate | null>((first, d) => (first === null || compareDates(d, first) < 0 ? d : first), null);
+}
+
+/** The period still open (to = null), or null when the history is empty or all closed. */
+export function currentPeriod(history: readonly PhasePeriod[]): PhasePeriod | null {
+  return history.find((p) => p.to === null) ?? null;
+}

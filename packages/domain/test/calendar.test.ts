@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  ageAt,
+  brusselsDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  isIsoDate,
+  maxDate,
+  minDate,
+  monthsBetween,
+  parseIsoDate,
+} from '../src/index.ts';
+import { isoDate } from './arbitraries.ts';
+
+describe('calendar days (YYYY-MM-DD)', () => {
+  it('reads a real day and refuses impossible or badly written ones', () => {
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parseIsoDate('2024-02-30')).toBeNull();
+    expect(parseIsoDate('2023-02-29')).toBeNull();
+    expect(parseIsoDate('2024-13-01')).toBeNull();
+    expect(parseIsoDate('2024-1-01')).toBeNull();
+    expect(parseIsoDate('01/02/2024')).toBeNull();
+    expect(isIsoDate('2024-04-31')).toBe(false);
+    expect(isIsoDate(20240101)).toBe(false);
+  });
+
+  it('refuses to compute with an impossible day', () => {
+    expect(() => addDays('2024-02-30', 1)).toThrow(RangeError);
+    expect(() => addMonths('2024-00-10', 1)).toThrow(RangeError);
+  });
+
+  it('adds days across month, year and daylight-saving boundaries', () => {
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2024-03-30', 1)).toBe('2024-03-31'); // clocks go forward in Brussels on 31 March
+    expect(addDays('2024-10-27', 1)).toBe('2024-10-28'); // and back on 27 October
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('adds calendar months, clamping to the last day of a shorter month', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2024-02-29', 24)).toBe('2026-02-28');
+    expect(addMonths('2024-01-15', 24)).toBe('2026-01-15');
+    expect(addMonths('2024-08-31', 6)).toBe('2025-02-28');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+  });
+
+  it('counts the days from a to b', () => {
+    expect(daysBetween('2024-01-01', '2024-01-31')).toBe(30);
+    expect(daysBetween('2024-06-01', '2024-08-31')).toBe(91);
+    expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('compares and picks the earliest or latest day', () => {
+    expect(compareDates('2024-01-01', '2024-01-02')).toBe(-1);
+    expect(compareDates('2024-01-02', '2024-01-02')).toBe(0);
+    expect(compareDates('2025-01-01', '2024-12-31')).toBe(1);
+    expect(maxDate('2024-05-01', '2025-01-01', '2023-01-01')).toBe('2025-01-01');
+    expect(minDate('2024-05-01', '2025-01-01', '2023-01-01')).toBe('2023-01-01');
+  });
+
+  it('counts whole calendar months', () => {
+    expect(monthsBetween('2024-01-31', '2024-02-28')).toBe(0);
+    expect(monthsBetween('2024-01-31', '2024-02-29')).toBe(1);
+    expect(monthsBetween('2024-01-15', '2024-03-14')).toBe(1);
+    expect(monthsBetween('2024-01-15', '2024-03-15')).toBe(2);
+    expect(monthsBetween('2024-03-15', '2024-01-15')).toBe(0);
+  });
+
+  it('gives the age in whole years, a day before and on the birthday', () => {
+    expect(ageAt('1978-06-10', '2024-06-09')).toBe(45);
+    expect(ageAt('1978-06-10', '2024-06-10')).toBe(46);
+    expect(ageAt('2000-02-29', '2023-02-28')).toBe(22);
+    expect(ageAt('2000-02-29', '2023-03-01')).toBe(23);
+  });
+
+  it('turns an instant into the Brussels calendar day', () => {
+    expect(brusselsDate(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01'); // 00:30 in summer time
+    expect(brusselsDate(new Date('2024-12-31T22:59:00Z'))).toBe('2024-12-31'); // 23:59 in winter time
+  });
+
+  it('adding n days then measuring gives back n', () => {
+    fc.assert(
+      fc.property(
+        isoDate(),
+        fc.integer({ min: -5000, max: 5000 }),
+        (d, n) => daysBetween(d, addDays(d, n)) === n,
+      ),
+    );
+  });
+
+  it('adding months lands in the right month on the same day, or that month’s last day', () => {
+    fc.assert(
+      fc.property(isoDate(), fc.integer({ min: -60, max: 60 }), (d, n) => {
+        const from = parseIsoDate(d)!;
+        const to = parseIsoDate(addMonths(d, n))!;
+        const index = from.year * 12 + from.month - 1 + n;
+        return (
+          to.year * 12 + to.month - 1 === index &&
+          to.day === Math.min(from.day, daysInMonth(to.year, to.month))
+        );
+      }),
+    );
+  });
+
+  it('n months after a day are exactly n whole months later', () => {
+    fc.assert(
+      fc.property(isoDate(), fc.integer({ min: 0, max: 60 }), (d, n) => {
+        const from = parseIsoDate(d)!;
+        // From a day that exists in every month, the count is exact.
+        return from.day > 28 || monthsBetween(d, addMonths(d, n)) === n;
+      }),
+    );
+  });
+});
