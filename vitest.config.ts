@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'e2e',
           root: 'tests/e2e',
           include: ['**/*.test.ts'],
+          globalSetup: ['./global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -25,6 +25,16 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/**
+ * The test clock lets the browser tests move the server's "today". It is refused unless the
+ * server runs under NODE_ENV=test, so no real installation can have it.
+ */
+function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
+  if (env.JOBCOACH_TEST_CLOCK !== 'true') return false;
+  if (env.NODE_ENV !== 'test') throw new Error('JOBCOACH_TEST_CLOCK=true is refused outside tests (NODE_ENV=test)');
+  return true;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
@@ -38,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: env.COOKIE_SECURE === 'true',
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 240, 'SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
-    allowTestClock: false,
+    allowTestClock: testClockAllowed(env),
     logLevel: env.LOG_LEVEL || 'info',
     ...overrides,
   };
