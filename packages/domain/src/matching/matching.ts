@@ -1,0 +1,734 @@
+import type { Studies } from '../person.ts';
+import { distanceKm, travelMinutesEstimate } from '../places/distance.ts';
+import { findPlace, normalizePlaceName } from '../places/places.ts';
+import {
+  LANGUAGE_LEVEL_LABELS,
+  LANGUAGE_LEVELS,
+  type LanguageLevel,
+  type LanguageSkill,
+  languageLevelMeets,
+  languageName,
+  normalizeLanguage,
+} from './languages.ts';
+import { NACE_SECTION_LABELS, naceDigits, naceSection } from './nace.ts';
+
+/**
+ * The matching hypothesis (hypothèse d'adéquation, method.md §4 and §6): how a person's constraints
+ * and wishes fit a vacancy. Pure: data in, a decision and its French reasons out. It proposes; the
+ * coach judges and the person decides whether to apply.
+ *
+ * - Hard constraints (blocking) make the pair incompatible, score 0: CDI only vs another contract,
+ *   driving licence, car, schedules outside the person's limits or days, physical demands the person
+ *   cannot meet, a required language the person lacks. Only known facts block: an unknown (null)
+ *   licence, car or language level gives an "à vérifier" information, never a block.
+ * - Soft preferences add or remove points around a neutral 50: wished jobs and sectors, estimated
+ *   travel time, diploma (soft, because published requirements are often over-demanding), job
+ *   quality (contract, hours: method.md §6) and experience asked.
+ * - Requirements come from the objectified offer when the coach has objectified it, from the
+ *   published offer otherwise (`basis`).
+ * - Hiring aids the person carries are copied beside the result and never weigh in it (method.md §6).
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** What the person cannot work: evenings, nights, weekends, shift work (travail en équipes / pauses). */
+export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;
+export type ScheduleLimit = (typeof SCHEDULE_LIMITS)[number];
+export const SCHEDULE_LIMIT_LABELS: Record<ScheduleLimit, string> = {
+  no_evening: 'Pas le soir',
+  no_night: 'Pas de nuit',
+  no_weekend: 'Pas le week-end',
+  no_shifts: 'Pas de travail en équipes (pauses)',
+};
+
+/** When a vacancy's work happens. */
+export const WORK_SCHEDULES = ['day', 'evening', 'night', 'weekend', 'shifts'] as const;
+export type WorkSchedule = (typeof WORK_SCHEDULES)[number];
+export const WORK_SCHEDULE_LABELS: Record<WorkSchedule, string> = {
+  day: 'Journée',
+  evening: 'Soir',
+  night: 'Nuit',
+  weekend: 'Week-end',
+  shifts: 'Travail en équipes (pauses)',
+};
+
+/** Physical demands of a job; on a person, the ones the person cannot meet (health, disability). */
+export const PHYSICAL_DEMANDS = [
+  'heavy_loads',
+  'long_standing',
+  'work_at_height',
+  'outdoor',
+  'repetitive_motion',
+] as const;
+export type PhysicalDemand = (typeof PHYSICAL_DEMANDS)[number];
+export const PHYSICAL_DEMAND_LABELS: Record<PhysicalDemand, string> = {
+  heavy_loads: 'Port de charges lourdes',
+  long_standing: 'Station debout prolongée',
+  work_at_height: 'Travail en hauteur',
+  outdoor: "Travail à l'extérieur",
+  repetitive_motion: 'Gestes répétitifs',
+};
+
+/** Contract offered by a vacancy (trajectory.ts' CONTRACT_KINDS are the contracts actually signed). */
+export const VACANCY_CONTRACT_TYPES = ['cdi', 'cdd', 'interim', 'other'] as const;
+export type VacancyContractType = (typeof VACANCY_CONTRACT_TYPES)[number];
+export const VACANCY_CONTRACT_TYPE_LABELS: Record<VacancyContractType, string> = {
+  cdi: 'CDI',
+  cdd: 'CDD',
+  interim: 'Intérim',
+  other: 'Autre contrat',
+};
+
+/** Diploma a vacancy asks for, lowest first. */
+export const DIPLOMA_LEVELS = ['none', 'ceb', 'cesi', 'cess', 'higher'] as const;
+export type DiplomaLevel = (typeof DIPLOMA_LEVELS)[number];
+export const DIPLOMA_LEVEL_LABELS: Record<DiplomaLevel, string> = {
+  none: 'Aucun diplôme',
+  ceb: 'CEB',
+  cesi: 'CESI',
+  cess: 'CESS',
+  higher: 'Enseignement supérieur',
+};
+
+export interface MatchingPerson {
+  drivingLicence: boolean | null;
+  hasCar: boolean | null;
+  publicTransport: boolean | null;
+  /** Longest one-way commute the person accepts, in minutes. */
+  maxTravelMinutes: number | null;
+  /** Where the person lives: a place name ("Fleurus", "La Louvière") or a commune's NIS code. */
+  commune: string | null;
+  /**
+   * Languages with their level, French included: a required language missing from a non-empty list
+   * blocks. A bare code or name ("de", "Allemand") means the level is not recorded: it meets any
+   * requirement on that language, with an "à vérifier" information. An empty list means "not
+   * recorded": requirements then give "à vérifier" information, never a block.
+   */
+  languages: readonly (LanguageSkill | string)[];
+  /** Days the person can work; empty = no limit. */
+  scheduleDays: readonly Weekday[];
+  scheduleLimits: readonly ScheduleLimit[];
+  /** Physical demands the person cannot meet. */
+  physicalLimits: readonly PhysicalDemand[];
+  /** Other health limits in the coach's words, shown for checking. */
+  physicalLimitsNote?: string | null;
+  singleParent: boolean | null;
+  childrenCount: number | null;
+  /** NACE-BEL codes (section letter, division "56", class "56.10") or free text ("horeca"). */
+  wishedSectors: readonly string[];
+  /** Job titles in the person's words ("magasinier", "aide-cuisinier"). */
+  wishedJobs: readonly string[];
+  studies: Studies | null;
+  /** Will accept only a CDI (e.g. a worker leaving a social enterprise, method.md §2). */
+  cdiOnly: boolean;
+  /** Hiring aids the person carries (Impulsion, art. 60 §7…): information only, never scored. */
+  hiringAids: readonly string[];
+}
+
+export interface LanguageRequirement {
+  code: string;
+  level: LanguageLevel;
+}
+
+/** What the employer asks, as published or as objectified by the coach. */
+export interface VacancyRequirements {
+  text: string;
+  diplomaLevel: DiplomaLevel | null;
+  languages: readonly LanguageRequirement[];
+  drivingLicence: boolean;
+  car: boolean;
+  experienceYears: number | null;
+}
+
+/** Requirements after objectivation with the employer, with the tasks the job really involves. */
+export interface ObjectifiedRequirements extends VacancyRequirements {
+  taskDescription: string;
+}
+
+export interface MatchingVacancy {
+  title: string;
+  /** NACE-BEL code of the activity ("56.10") or section letter ("I"); null when unknown. */
+  sectorCode: string | null;
+  contract: { type: VacancyContractType; months?: number | null };
+  hoursPerWeek: number | null;
+  /** When the work happens; empty when not stated (then no schedule check). */
+  schedule: readonly WorkSchedule[];
+  /** Where the job is: a place name or a commune's NIS code. */
+  commune: string | null;
+  published: VacancyRequirements;
+  /** Null while the coach has not objectified the offer with the employer. */
+  objectified: ObjectifiedRequirements | null;
+  physicalDemands: readonly PhysicalDemand[];
+  /** The coach's note on the job's quality (pay, stability, risk of losing benefits…). */
+  qualityNote?: string | null;
+}
+
+export type MatchBasis = 'objectified' | 'published';
+export type MatchReasonKind = 'blocking' | 'plus' | 'minus' | 'info';
+
+/** Stable identifiers of the reasons, for filtering and for translating the messages later. */
+export const MATCH_REASON_CODES = [
+  'basis',
+  'cdi_only',
+  'driving_licence',
+  'car',
+  'schedule',
+  'schedule_days',
+  'physical',
+  'physical_note',
+  'language',
+  'wished_job',
+  'wished_sector',
+  'wishes_not_met',
+  'travel',
+  'mobility',
+  'diploma',
+  'contract',
+  'hours',
+  'experience',
+  'quality_note',
+] as const;
+export type MatchReasonCode = (typeof MATCH_REASON_CODES)[number];
+
+export interface MatchReason {
+  kind: MatchReasonKind;
+  code: MatchReasonCode;
+  /** French, for the coach. */
+  message: string;
+  /** What the reason adds to or removes from the score (0 for blocking and info reasons). */
+  points: number;
+}
+
+export interface MatchResult {
+  compatible: boolean;
+  /** 0–100, integer; 0 when incompatible; 50 is neutral. */
+  score: number;
+  basis: MatchBasis;
+  /** Blocking first, then plus, minus, info; in the order the rules run within each kind. */
+  reasons: MatchReason[];
+  /** Copied from the person, to show beside the result. Never used in the score. */
+  hiringAids: string[];
+  /** Straight-line distance between the two communes, km with one decimal; null when unknown. */
+  distanceKm: number | null;
+  /** travelMinutesEstimate of that distance: a rough estimate. */
+  travelMinutes: number | null;
+}
+
+/** The neutral score, before soft preferences. */
+export const MATCH_BASE_SCORE = 50;
+
+/** Points of the soft preferences (see assessMatch). */
+export const MATCH_POINTS = {
+  wishedJob: 20,
+  wishedSector: 10,
+  wishesNotMet: -10,
+  travelWithinLimit: 10,
+  travelSlightlyOver: -10,
+  travelFarOver: -25,
+  noMobility: -10,
+  diplomaPerLevelShort: -5,
+  diplomaMaxPenalty: -15,
+  cdi: 15,
+  longCdd: 5,
+  shortCdd: -5,
+  interim: -10,
+  fullTime: 5,
+  smallPartTime: -5,
+  veryFewHours: -15,
+  noExperienceAsked: 5,
+  experienceOneYear: -5,
+  experienceMoreYears: -10,
+  notEnoughDays: -10,
+} as const;
+
+/** A CDD of at least this many months counts as long. */
+export const LONG_CDD_MONTHS = 6;
+/** Under this many hours a week, the job is very small (less than a third of a 38-hour full time). */
+export const VERY_FEW_HOURS = 13;
+/** From this many hours a week, the job counts as (nearly) full time. */
+export const FULL_TIME_HOURS = 30;
+/** Travel over the person's limit by at most this factor is "slightly" over. */
+export const TRAVEL_TOLERANCE = 1.25;
+/** Hours a day assumed when checking that the person's days can hold the weekly hours. */
+const HOURS_PER_DAY = 8;
+
+const PERSON_STUDIES_RANK: Record<Studies, number> = { other: 0, ceb: 1, cesi: 2, cess: 3 };
+const KIND_ORDER: Record<MatchReasonKind, number> = { blocking: 0, plus: 1, minus: 2, info: 3 };
+
+const CHILDCARE = 'avec la garde des enfants';
+const AVAILABILITY = 'avec les disponibilités de la personne';
+const SCHEDULE_RULES: readonly {
+  schedule: WorkSchedule;
+  limit: ScheduleLimit;
+  message: (because: string) => string;
+}[] = [
+  { schedule: 'night', limit: 'no_night', message: (b) => `Horaires de nuit incompatibles ${b}` },
+  { schedule: 'evening', limit: 'no_evening', message: (b) => `Horaires du soir incompatibles ${b}` },
+  { schedule: 'weekend', limit: 'no_weekend', message: (b) => `Travail le week-end incompatible ${b}` },
+  { schedule: 'shifts', limit: 'no_shifts', message: (b) => `Travail en équipes (pauses) incompatible ${b}` },
+];
+
+const PHYSICAL_MESSAGES: Record<PhysicalDemand, string> = {
+  heavy_loads: 'Port de charges lourdes, la personne ne peut pas porter de charges lourdes',
+  long_standing: 'Station debout prolongée, la personne ne peut pas rester longtemps debout',
+  work_at_height: 'Travail en hauteur, la personne ne peut pas travailler en hauteur',
+  outdoor: "Travail à l'extérieur, la personne ne peut pas travailler dehors",
+  repetitive_motion: 'Gestes répétitifs, la personne ne peut pas faire de gestes répétitifs',
+};
+
+/** A number the French way: 19.5 → "19,5". */
+function fr(n: number): string {
+  return String(Math.round(n * 10) / 10).replace('.', ',');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const STOP_WORDS = new Set([
+  'a',
+  'au',
+  'aux',
+  'd',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'f',
+  'h',
+  'l',
+  'la',
+  'le',
+  'les',
+  'm',
+  'ou',
+  'par',
+  'pour',
+  'sur',
+  'un',
+  'une',
+  'x',
+]);
+
+/** Significant words of a text: normalised like place names, stop words and "H/F" dropped. */
+function words(text: string): string[] {
+  return normalizePlaceName(text)
+    .split(' ')
+    .filter((w) => w !== '' && !STOP_WORDS.has(w));
+}
+
+/** Same word, allowing a plural -s or -x. */
+function sameWord(a: string, b: string): boolean {
+  const stem = (w: string) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w);
+  return a === b || stem(a) === stem(b);
+}
+
+/** Every significant word of the wish appears among the words (and there is at least one). */
+function wishIn(wish: string, among: readonly string[]): boolean {
+  const wanted = words(wish);
+  return wanted.length > 0 && wanted.every((w) => among.some((t) => sameWord(w, t)));
+}
+
+/** Free-text sector wishes people often say, with the NACE code they stand for. */
+const SECTOR_KEYWORDS: Readonly<Record<string, string>> = {
+  horeca: 'I',
+  restauration: '56',
+  hotellerie: '55',
+  nettoyage: '81',
+  construction: 'F',
+  batiment: 'F',
+  commerce: 'G',
+  vente: '47',
+  distribution: '47',
+  logistique: '52',
+  transport: 'H',
+  agriculture: 'A',
+  horticulture: '01',
+  industrie: 'C',
+  alimentaire: '10',
+  sante: 'Q',
+  soins: 'Q',
+  enseignement: 'P',
+};
+
+/** Whether a wished sector (code or free text) covers the vacancy's activity code. */
+function sectorMatches(wish: string, sectorCode: string | null, titleWords: readonly string[]): boolean {
+  const trimmed = wish.trim();
+  const keyword = SECTOR_KEYWORDS[normalizePlaceName(trimmed)];
+  const code = keyword ?? trimmed;
+  const wishSection = naceSection(code);
+  if (wishSection !== null && sectorCode !== null) {
+    const vacancySection = naceSection(sectorCode);
+    const wishDigits = naceDigits(code);
+    const vacancyDigits = naceDigits(sectorCode);
+    if (wishDigits !== null && vacancyDigits !== null) {
+      return vacancyDigits.startsWith(wishDigits) || wishDigits.startsWith(vacancyDigits);
+    }
+    return vacancySection === wishSection;
+  }
+  if (wishSection !== null) return false;
+  // Free text: its words in the title or in the name of the vacancy's NACE section.
+  const section = sectorCode === null ? null : naceSection(sectorCode);
+  const sectionWords = section === null ? [] : words(NACE_SECTION_LABELS[section]);
+  return wishIn(trimmed, titleWords) || wishIn(trimmed, sectionWords);
+}
+
+function studiesPhrase(studies: Studies): string {
+  switch (studies) {
+    case 'ceb':
+      return 'la personne a le CEB';
+    case 'cesi':
+      return 'la personne a le CESI';
+    case 'cess':
+      return 'la personne a le CESS';
+    case 'other':
+      return "la personne n'a pas de diplôme reconnu de ce niveau";
+  }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${fr(n)} ${n >= 2 ? many : one}`;
+}
+
+/** The person's best level per language; null level = recorded without a level. */
+function personLanguages(person: MatchingPerson): Map<string, LanguageLevel | null> {
+  const levels = new Map<string, LanguageLevel | null>();
+  for (const entry of person.languages) {
+    const code = normalizeLanguage(typeof entry === 'string' ? entry : entry.code);
+    const level = typeof entry === 'string' ? null : entry.level;
+    if (!levels.has(code)) {
+      levels.set(code, level);
+      continue;
+    }
+    const current = levels.get(code) ?? null;
+    if (
+      level !== null &&
+      (current === null || LANGUAGE_LEVELS.indexOf(level) > LANGUAGE_LEVELS.indexOf(current))
+    ) {
+      levels.set(code, level);
+    }
+  }
+  return levels;
+}
+
+/**
+ * The matching hypothesis for one person and one vacancy. Points (MATCH_POINTS), around
+ * MATCH_BASE_SCORE = 50 and clamped to 0–100:
+ * - wished job found in the title +20; wished sector (NACE section, division or class; or free text
+ *   in the title or the section's name) +10; the person has wishes and none is met −10;
+ * - travel (straight line between the communes, travelMinutesEstimate): within the person's limit
+ *   +10, up to 25 % over −10, further −25; unknown commune: "Distance inconnue", 0; neither car nor
+ *   public transport and more than 5 km −10;
+ * - diploma below the one asked −5 per level (at most −15); met or not asked: 0;
+ * - contract: CDI +15, CDD of 6 months or more +5, shorter CDD −5, interim −10;
+ * - hours a week: under 13 −15, 13 to 18 −5, 30 or more +5;
+ * - experience asked: none +5, 1 year −5, 2 years or more −10;
+ * - the person's days cannot hold the weekly hours (8 h a day) −10.
+ * Any blocking reason makes the pair incompatible and the score 0; every reason is still listed.
+ */
+export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): MatchResult {
+  const basis: MatchBasis = vacancy.objectified ? 'objectified' : 'published';
+  const req: VacancyRequirements = vacancy.objectified ?? vacancy.published;
+  const reasons: MatchReason[] = [];
+  const add = (kind: MatchReasonKind, code: MatchReasonCode, message: string, points = 0) => {
+    reasons.push({ kind, code, message, points: kind === 'blocking' || kind === 'info' ? 0 : points });
+  };
+
+  add(
+    'info',
+    'basis',
+    basis === 'objectified'
+      ? "Exigences objectivées avec l'employeur"
+      : "Exigences de l'offre telle que publiée (pas encore objectivée avec l'employeur)",
+  );
+
+  // Contract: CDI only (hard), then job quality (soft).
+  const contract = vacancy.contract;
+  const months = contract.months ?? null;
+  const contractText =
+    contract.type === 'cdd' && months !== null && months > 0
+      ? `un CDD de ${fr(months)} mois`
+      : contract.type === 'interim'
+        ? 'un contrat intérimaire'
+        : contract.type === 'other'
+          ? 'un autre type de contrat'
+          : `un ${VACANCY_CONTRACT_TYPE_LABELS[contract.type]}`;
+  if (person.cdiOnly && contract.type !== 'cdi') {
+    add('blocking', 'cdi_only', `La personne ne peut accepter qu'un CDI, l'offre propose ${contractText}`);
+  }
+  if (contract.type === 'cdi') add('plus', 'contract', 'CDI : emploi durable', MATCH_POINTS.cdi);
+  else if (contract.type === 'cdd') {
+    if (months === null || !(months > 0)) add('info', 'contract', 'CDD : durée non précisée');
+    else if (months >= LONG_CDD_MONTHS)
+      add('plus', 'contract', `CDD de ${fr(months)} mois`, MATCH_POINTS.longCdd);
+    else add('minus', 'contract', `CDD court (${fr(months)} mois)`, MATCH_POINTS.shortCdd);
+  } else if (contract.type === 'interim') {
+    add('minus', 'contract', 'Intérim : emploi précaire', MATCH_POINTS.interim);
+  } else add('info', 'contract', 'Autre type de contrat : à préciser');
+
+  const hours = vacancy.hoursPerWeek;
+  if (hours !== null && Number.isFinite(hours) && hours > 0) {
+    if (hours < VERY_FEW_HOURS) {
+      add(
+        'minus',
+        'hours',
+        `Très peu d'heures (${fr(hours)} h par semaine) : revenu faible, vérifier l'effet sur les allocations`,
+        MATCH_POINTS.veryFewHours,
+      );
+    } else if (hours < 19) {
+      add('minus', 'hours', `Petit temps partiel (${fr(hours)} h par semaine)`, MATCH_POINTS.smallPartTime);
+    } else if (hours < FULL_TIME_HOURS) add('info', 'hours', `Temps partiel (${fr(hours)} h par semaine)`);
+    else add('plus', 'hours', `Temps plein ou presque (${fr(hours)} h par semaine)`, MATCH_POINTS.fullTime);
+  }
+
+  if (vacancy.qualityNote && vacancy.qualityNote.trim() !== '') {
+    add('info', 'quality_note', `Qualité de l'emploi : ${vacancy.qualityNote.trim()}`);
+  }
+
+  // Mobility: licence and car (hard when known).
+  if (req.drivingLicence || req.car) {
+    if (person.drivingLicence === false)
+      add('blocking', 'driving_licence', "Permis B demandé, la personne n'en a pas");
+    else if (person.drivingLicence === null) {
+      add(
+        'info',
+        'driving_licence',
+        'Permis B demandé : à vérifier, la fiche de la personne ne le précise pas',
+      );
+    }
+  }
+  if (req.car) {
+    if (person.hasCar === false) add('blocking', 'car', "Voiture demandée, la personne n'en a pas");
+    else if (person.hasCar === null) {
+      add('info', 'car', 'Voiture demandée : à vérifier, la fiche de la personne ne le précise pas');
+    }
+  }
+
+  // Schedules: the person's limits and days (hard).
+  const schedule = new Set(vacancy.schedule);
+  const limits = new Set(person.scheduleLimits);
+  const withChildren = person.singleParent === true && (person.childrenCount ?? 0) >= 1;
+  for (const rule of SCHEDULE_RULES) {
+    if (schedule.has(rule.schedule) && limits.has(rule.limit)) {
+      add('blocking', 'schedule', rule.message(withChildren ? CHILDCARE : AVAILABILITY));
+    }
+  }
+  const days = new Set(person.scheduleDays);
+  if (days.size > 0 && schedule.size > 0) {
+    const weekendDays = ['sat', 'sun'].filter((d) => days.has(d as Weekday)).length;
+    const weekDays = days.size - weekendDays;
+    if (schedule.has('weekend') && weekendDays === 0 && !limits.has('no_weekend')) {
+      add('blocking', 'schedule_days', "Travail le week-end, la personne n'est disponible qu'en semaine");
+    }
+    if (!schedule.has('weekend') && weekDays === 0) {
+      add('blocking', 'schedule_days', "Travail en semaine, la personne n'est disponible que le week-end");
+    }
+    if (hours !== null && Number.isFinite(hours) && hours > 0) {
+      const needed = Math.ceil(hours / HOURS_PER_DAY);
+      if (days.size < needed) {
+        add(
+          'minus',
+          'schedule_days',
+          `${fr(hours)} h par semaine demandent au moins ${needed} jours, la personne est disponible ${plural(days.size, 'jour', 'jours')}`,
+          MATCH_POINTS.notEnoughDays,
+        );
+      }
+    }
+  }
+
+  // Health: physical demands (hard).
+  const cannot = new Set(person.physicalLimits);
+  for (const demand of vacancy.physicalDemands) {
+    if (cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
+  }
+  if (person.physicalLimitsNote && person.physicalLimitsNote.trim() !== '') {
+    add('info', 'physical_note', `Limites de santé à vérifier : ${person.physicalLimitsNote.trim()}`);
+  }
+
+  // Languages (hard when the person's level is known).
+  const spoken = personLanguages(person);
+  for (const required of req.languages) {
+    const code = normalizeLanguage(required.code);
+    const name = capitalize(languageName(code));
+    const asked = `${name} demandé (${LANGUAGE_LEVEL_LABELS[required.level]})`;
+    if (spoken.size === 0) add('info', 'language', `${asked} : langues de la personne non renseignées`);
+    else if (!spoken.has(code))
+      add('blocking', 'language', `${asked}, la personne ne connaît pas cette langue`);
+    else {
+      const level = spoken.get(code) ?? null;
+      if (level === null) add('info', 'language', `${asked} : niveau de la personne à vérifier`);
+      else if (!languageLevelMeets(level, required.level)) {
+        add('blocking', 'language', `${asked}, la personne a le niveau ${LANGUAGE_LEVEL_LABELS[level]}`);
+      } else add('plus', 'language', `${asked} : niveau suffisant (${LANGUAGE_LEVEL_LABELS[level]})`);
+    }
+  }
+
+  // Wishes: jobs and sectors (soft).
+  const titleWords = words(vacancy.title);
+  const job = person.wishedJobs.find((wish) => wishIn(wish, titleWords));
+  if (job !== undefined)
+    add('plus', 'wished_job', `Correspond au métier souhaité : ${job.trim()}`, MATCH_POINTS.wishedJob);
+  const sector = person.wishedSectors.find((wish) => sectorMatches(wish, vacancy.sectorCode, titleWords));
+  if (sector !== undefined) {
+    const section = vacancy.sectorCode === null ? null : naceSection(vacancy.sectorCode);
+    const label = section === null ? sector.trim() : NACE_SECTION_LABELS[section];
+    add('plus', 'wished_sector', `Secteur souhaité par la personne : ${label}`, MATCH_POINTS.wishedSector);
+  }
+  const hasWishes = [...person.wishedJobs, ...person.wishedSectors].some((w) => w.trim() !== '');
+  if (hasWishes && job === undefined && sector === undefined) {
+    add(
+      'minus',
+      'wishes_not_met',
+      'Hors des métiers et secteurs souhaités par la personne',
+      MATCH_POINTS.wishesNotMet,
+    );
+  }
+
+  // Travel (soft, estimated).
+  const home = person.commune === null ? null : findPlace(person.commune);
+  const work = vacancy.commune === null ? null : findPlace(vacancy.commune);
+  let km: number | null = null;
+  let minutes: number | null = null;
+  if (home === null || work === null) add('info', 'travel', 'Distance inconnue');
+  else {
+    const exact = distanceKm(home, work);
+    km = Math.round(exact * 10) / 10;
+    minutes = travelMinutesEstimate(exact);
+    const where =
+      home.nis === work.nis ? 'dans la commune de la personne' : `${fr(Math.round(exact))} km à vol d'oiseau`;
+    const trip = `Trajet estimé : environ ${minutes} min (${where})`;
+    const max = person.maxTravelMinutes;
+    if (max === null || !Number.isFinite(max) || max <= 0) add('info', 'travel', trip);
+    else if (minutes <= max) {
+      add(
+        'plus',
+        'travel',
+        `${trip}, dans la limite de ${fr(max)} min acceptée`,
+        MATCH_POINTS.travelWithinLimit,
+      );
+    } else {
+      add(
+        'minus',
+        'travel',
+        `${trip}, au-delà des ${fr(max)} min acceptées par la personne`,
+        minutes <= max * TRAVEL_TOLERANCE ? MATCH_POINTS.travelSlightlyOver : MATCH_POINTS.travelFarOver,
+      );
+    }
+    if (person.hasCar === false && person.publicTransport === false && exact > 5) {
+      add(
+        'minus',
+        'mobility',
+        'Ni voiture ni transports en commun : le trajet est à organiser (covoiturage, vélo…)',
+        MATCH_POINTS.noMobility,
+      );
+    }
+  }
+  const offHours = (['night', 'evening', 'weekend'] as const).filter((s) => schedule.has(s));
+  if (person.hasCar === false && person.publicTransport !== false && offHours.length > 0) {
+    const when = offHours.map((s) => WORK_SCHEDULE_LABELS[s].toLowerCase()).join(', ');
+    add(
+      'info',
+      'mobility',
+      `Horaires (${when}) : vérifier les transports en commun, la personne n'a pas de voiture`,
+    );
+  }
+
+  // Diploma (soft: published requirements are often over-demanding).
+  const diploma = req.diplomaLevel;
+  if (diploma !== null && diploma !== 'none') {
+    const asked = `Diplôme demandé : ${DIPLOMA_LEVEL_LABELS[diploma]}`;
+    if (person.studies === null) add('info', 'diploma', `${asked}, diplôme de la personne non renseigné`);
+    else {
+      const short = DIPLOMA_LEVELS.indexOf(diploma) - PERSON_STUDIES_RANK[person.studies];
+      if (short > 0) {
+        add(
+          'minus',
+          'diploma',
+          `${asked}, ${studiesPhrase(person.studies)}`,
+          Math.max(MATCH_POINTS.diplomaMaxPenalty, short * MATCH_POINTS.diplomaPerLevelShort),
+        );
+      } else
+        add(
+          'plus',
+          'diploma',
+          `Diplôme demandé (${DIPLOMA_LEVEL_LABELS[diploma]}) : la personne a ce niveau`,
+        );
+    }
+  }
+
+  // Experience asked (soft).
+  const years = req.experienceYears;
+  if (years !== null && Number.isFinite(years)) {
+    if (years <= 0) add('plus', 'experience', 'Aucune expérience demandée', MATCH_POINTS.noExperienceAsked);
+    else {
+      add(
+        'minus',
+        'experience',
+        `Expérience demandée : ${plural(years, 'an', 'ans')} (à discuter avec l'employeur)`,
+        years >= 2 ? MATCH_POINTS.experienceMoreYears : MATCH_POINTS.experienceOneYear,
+      );
+    }
+  }
+
+  const compatible = !reasons.some((r) => r.kind === 'blocking');
+  const total = MATCH_BASE_SCORE + reasons.reduce((sum, r) => sum + r.points, 0);
+  const score = compatible ? Math.min(100, Math.max(0, Math.round(total))) : 0;
+  const ordered = reasons
+    .map((reason, index) => ({ reason, index }))
+    .sort((a, b) => KIND_ORDER[a.reason.kind] - KIND_ORDER[b.reason.kind] || a.index - b.index)
+    .map(({ reason }) => reason);
+  return {
+    compatible,
+    score,
+    basis,
+    reasons: ordered,
+    hiringAids: [...person.hiringAids],
+    distanceKm: km,
+    travelMinutes: minutes,
+  };
+}
+
+export interface RankedVacancy<V extends MatchingVacancy = MatchingVacancy> {
+  vacancy: V;
+  result: MatchResult;
+}
+
+export interface RankedPerson<P extends MatchingPerson = MatchingPerson> {
+  person: P;
+  result: MatchResult;
+}
+
+function byMatch(
+  a: { result: MatchResult; index: number },
+  b: { result: MatchResult; index: number },
+): number {
+  if (a.result.compatible !== b.result.compatible) return a.result.compatible ? -1 : 1;
+  return b.result.score - a.result.score || a.index - b.index;
+}
+
+/**
+ * A person's vacancies, compatible ones first by score (highest first), then incompatible ones; equal
+ * scores keep the input order. Extra fields of each vacancy (an id…) are kept.
+ */
+export function rankVacancies<V extends MatchingVacancy>(
+  person: MatchingPerson,
+  vacancies: readonly V[],
+): RankedVacancy<V>[] {
+  return vacancies
+    .map((vacancy, index) => ({ vacancy, result: assessMatch(person, vacancy), index }))
+    .sort(byMatch)
+    .map(({ vacancy, result }) => ({ vacancy, result }));
+}
+
+/** The persons for a vacancy, in the same order as rankVacancies. */
+export function rankPersons<P extends MatchingPerson>(
+  vacancy: MatchingVacancy,
+  persons: readonly P[],
+): RankedPerson<P>[] {
+  return persons
+    .map((person, index) => ({ person, result: assessMatch(person, vacancy), index }))
+    .sort(byMatch)
+    .map(({ person, result }) => ({ person, result }));
+}
