@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import type { Me } from '../api-types.ts';
+import { Forbidden } from '../shell/Notice.tsx';
+import { useSession } from './session.ts';
+
+/** A page for some users only; the others read why they cannot see it. */
+export function RequireRole({
+  allowed,
+  reason,
+  children,
+}: {
+  allowed: (me: Me) => boolean;
+  reason: 'team' | 'admin';
+  children: ReactNode;
+}) {
+  const me = useSession();
+  return allowed(me) ? children : <Forbidden reason={reason} />;
+}

@@ -1,0 +1,32 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { Loading } from '../shell/Loading.tsx';
+import { PublicLayout } from '../shell/PublicLayout.tsx';
+import { SessionContext, useMe } from './session.ts';
+
+/** Routes behind it need a session; a password still temporary must be changed first. */
+export function RequireSession() {
+  const location = useLocation();
+  const { data: me, isPending, error, refetch } = useMe();
+
+  if (isPending) return <Loading />;
+  if (error) {
+    return (
+      <PublicLayout>
+        <ErrorAlert error={error} onRetry={() => refetch()} />
+      </PublicLayout>
+    );
+  }
+  if (!me) {
+    const from = location.pathname === '/' ? undefined : location.pathname + location.search;
+    return <Navigate to="/login" replace state={{ from }} />;
+  }
+  if (me.user.mustChangePassword && location.pathname !== '/password') {
+    return <Navigate to="/password" replace />;
+  }
+  return (
+    <SessionContext value={me}>
+      <Outlet />
+    </SessionContext>
+  );
+}

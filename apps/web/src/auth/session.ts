@@ -1,0 +1,58 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, use } from 'react';
+import { ApiError, api, rememberCsrfToken } from '../api.ts';
+import type { Me } from '../api-types.ts';
+
+export const meKey = ['me'] as const;
+export const setupStatusKey = ['setup-status'] as const;
+
+/** The signed-in user, or null when there is no session. */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/auth/me', { anonymous: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** Forget everything cached for the previous user, then hold the new session (or none). */
+export function startSession(queryClient: QueryClient, me: Me | null): void {
+  rememberCsrfToken(me?.csrfToken ?? null);
+  const kept: unknown[] = [meKey[0], setupStatusKey[0]];
+  queryClient.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
+  queryClient.setQueryData(meKey, me);
+}
+
+export const SessionContext = createContext<Me | null>(null);
+
+/** The session of the signed-in user; only inside the routes guarded by RequireSession. */
+export function useSession(): Me {
+  const me = use(SessionContext);
+  if (!me) throw new Error('useSession() needs a RequireSession parent');
+  return me;
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    // Even when the session had already expired, the person is signed out here.
+    onSettled: () => startSession(queryClient, null),
+  });
+}
+
+export function useSwitchOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (organisationId: string) => api.post<Me>('/api/auth/organisation', { organisationId }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meKey, me);
+      queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+    },
+  });
+}

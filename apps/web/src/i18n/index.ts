@@ -1,0 +1,27 @@
+import { useIntl } from 'react-intl';
+import type { MessageId } from './catalogs.ts';
+
+export type { Locale, MessageId } from './catalogs.ts';
+export { catalogDifferences, catalogs, FORMAT_LOCALES, LOCALES } from './catalogs.ts';
+export { LocaleProvider, useLocale } from './LocaleProvider.tsx';
+
+// Message ids are checked by the compiler against the French catalog.
+declare global {
+  namespace FormatjsIntl {
+    interface Message {
+      ids: MessageId;
+    }
+  }
+}
+
+export type MessageValues = Record<string, string | number>;
+export type Translate = (id: MessageId, values?: MessageValues) => string;
+
+/** The translate function of the current locale: `t('login.submit')`. */
+export function useT(): Translate {
+  const intl = useIntl();
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
+/** Belgian date format, dd/mm/yyyy, whatever the language. */
+export const DATE_FORMAT = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;

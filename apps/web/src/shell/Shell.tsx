@@ -1,0 +1,68 @@
+import { Anchor, AppShell, Burger, Group } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Link, Outlet } from 'react-router';
+import { useSession } from '../auth/session.ts';
+import { useT } from '../i18n/index.ts';
+import { Navigation } from './Navigation.tsx';
+import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import './skip-link.css';
+
+const PHONE = '(max-width: 47.99em)'; // below Mantine's `sm` breakpoint, where the navbar collapses
+
+/** Header, navigation and the page. While the password must be changed, only the header is shown. */
+export function Shell() {
+  const t = useT();
+  const me = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const restricted = me.user.mustChangePassword;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={restricted ? undefined : { width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('shell.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" miw={0}>
+            {!restricted && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t(opened ? 'shell.nav.close' : 'shell.nav.open')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+            )}
+            <Anchor component={Link} to="/" fw={700} size="lg" c="bright" underline="never">
+              {t('app.name')}
+            </Anchor>
+            {!restricted && !phone && <OrganisationSwitcher inline />}
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      {!restricted && (
+        <AppShell.Navbar
+          p="sm"
+          id="main-navigation"
+          aria-label={t('shell.nav.label')}
+          inert={phone && !opened}
+        >
+          {phone && <OrganisationSwitcher inline={false} />}
+          <Navigation onNavigate={close} />
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

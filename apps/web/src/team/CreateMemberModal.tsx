@@ -1,0 +1,88 @@
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import type { Member, Role } from '../api-types.ts';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { FormModal } from '../forms/FormModal.tsx';
+import { useForm } from '../forms/useForm.ts';
+import { email, newPassword, required } from '../forms/validation.ts';
+import { useT } from '../i18n/index.ts';
+import { checkFte, parseFte } from './fte.ts';
+import { RoleSelect } from './RoleSelect.tsx';
+import { TemporaryPasswordInput } from './TemporaryPasswordInput.tsx';
+import { useCreateMember } from './team-api.ts';
+
+type Props = {
+  organisationId: string;
+  onClose: () => void;
+  onCreated: (member: Member, temporaryPassword: string) => void;
+};
+
+export function CreateMemberModal({ organisationId, onClose, onCreated }: Props) {
+  const t = useT();
+  const create = useCreateMember(organisationId);
+  const form = useForm({ name: '', email: '', role: 'jobcoach', fte: '1', temporaryPassword: '' });
+  const { values } = form;
+  const jobcoach = values.role === 'jobcoach';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const valid = form.check({
+      name: required(values.name, t),
+      email: email(values.email, t),
+      fte: jobcoach ? checkFte(values.fte, t) : undefined,
+      temporaryPassword: newPassword(values.temporaryPassword, t),
+    });
+    if (!valid) return;
+    const fte = jobcoach ? parseFte(values.fte) : null;
+    create.mutate(
+      {
+        name: values.name.trim(),
+        email: values.email.trim(),
+        role: values.role as Role,
+        ...(fte === null ? {} : { fte }),
+        temporaryPassword: values.temporaryPassword,
+      },
+      { onSuccess: (member) => onCreated(member, values.temporaryPassword), onError: form.fail },
+    );
+  };
+
+  return (
+    <FormModal title={t('team.create.title')} onClose={onClose}>
+      <form ref={form.ref} onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ErrorAlert message={form.formError} />
+          <TextInput label={t('team.field.name')} required withAsterisk={false} {...form.input('name')} />
+          <TextInput
+            label={t('field.email')}
+            type="email"
+            required
+            withAsterisk={false}
+            autoComplete="off"
+            {...form.input('email')}
+          />
+          <RoleSelect {...form.input('role')} />
+          {jobcoach && (
+            <TextInput
+              label={t('team.field.fte')}
+              description={t('team.field.fteHint')}
+              inputMode="decimal"
+              {...form.input('fte')}
+            />
+          )}
+          <TemporaryPasswordInput
+            {...form.input('temporaryPassword')}
+            onGenerate={(password) => form.set('temporaryPassword', password)}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('team.create.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api.ts';
+import type { Member, Role } from '../api-types.ts';
+
+export const membersKey = (organisationId: string) => ['organisations', organisationId, 'users'] as const;
+
+const usersPath = (organisationId: string) =>
+  `/api/organisations/${encodeURIComponent(organisationId)}/users`;
+
+export function fetchMembers(organisationId: string): Promise<Member[]> {
+  return api.get<Member[]>(usersPath(organisationId));
+}
+
+export function useMembers(organisationId: string) {
+  return useQuery({ queryKey: membersKey(organisationId), queryFn: () => fetchMembers(organisationId) });
+}
+
+export type NewMember = { name: string; email: string; role: Role; fte?: number; temporaryPassword: string };
+export type MemberChanges = { name?: string; role?: Role; fte?: number; active?: boolean; version: number };
+
+export function useCreateMember(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewMember) => api.post<Member>(usersPath(organisationId), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
+
+export function useUpdateMember(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, changes }: { userId: string; changes: MemberChanges }) =>
+      api.patch<Member>(`${usersPath(organisationId)}/${encodeURIComponent(userId)}`, changes),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
+
+export function useResetPassword(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, temporaryPassword }: { userId: string; temporaryPassword: string }) =>
+      api.post<void>(`${usersPath(organisationId)}/${encodeURIComponent(userId)}/password`, {
+        temporaryPassword,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
