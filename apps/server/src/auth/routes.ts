@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { activeMemberships, buildMe, meSchema } from './me.ts';
+import { passwordWeakness } from './password-policy.ts';
 import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
 import { createSession, SESSION_COOKIE } from './sessions.ts';
 import {
@@ -148,6 +149,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
         throw invalid('currentPassword', 'le mot de passe actuel est incorrect.');
       }
+      const weakness = passwordWeakness(request.body.newPassword, user.email);
+      if (weakness) throw invalid('newPassword', weakness);
       if (request.body.newPassword === request.body.currentPassword) {
         throw invalid('newPassword', "le nouveau mot de passe doit être différent de l'actuel.");
       }

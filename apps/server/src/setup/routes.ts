@@ -6,7 +6,8 @@ import { emailSchema } from '../auth/routes.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { basinSchema } from '../basins/routes.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { passwordWeakness } from '../auth/password-policy.ts';
 import { assertActiveBasin } from '../organisations/queries.ts';
 import { organisationInputSchema } from '../organisations/schemas.ts';
 import { hasAnyUser } from './token.ts';
@@ -57,6 +58,8 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { token, organisation, admin } = request.body;
+      const weakness = passwordWeakness(admin.password, admin.email);
+      if (weakness) throw invalid('admin.password', weakness);
       const passwordHash = await hashPassword(admin.password);
       const now = clock.now();
       const result = await request.mutate(async (trx, audit) => {
