@@ -9,8 +9,8 @@ const PASSWORD = 'correct horse battery staple';
 
 async function setUp(url: string, link: string) {
   const token = new URL(link).searchParams.get('token');
-  const status = await (await fetch(`${url}/api/setup/status`)).json();
-  const basinId = status.basins.find((b: { name: string }) => b.name === 'Namur').id;
+  const status = (await (await fetch(`${url}/api/setup/status`)).json()) as { basins: { id: string; name: string }[] };
+  const basinId = status.basins.find((b) => b.name === 'Namur')?.id;
   const res = await fetch(`${url}/api/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -41,14 +41,14 @@ describe('npm start on the embedded database', () => {
       expect(link).toBeTruthy();
       await setUp(first.url, link!);
       const docs = await fetch(`${first.url}/api/docs/json`);
-      expect((await docs.json()).paths['/api/health']).toBeTruthy();
+      expect(((await docs.json()) as { paths: Record<string, unknown> }).paths['/api/health']).toBeTruthy();
     } finally {
       await first.stop();
     }
     const second = await startServer({ dataDir });
     try {
       expect(second.setupLink()).toBeUndefined();
-      const status = await (await fetch(`${second.url}/api/setup/status`)).json();
+      const status = (await (await fetch(`${second.url}/api/setup/status`)).json()) as { needed: boolean };
       expect(status.needed).toBe(false);
       const login = await fetch(`${second.url}/api/auth/login`, {
         method: 'POST',
