@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
+import { accountRoutes } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
@@ -21,6 +22,7 @@ import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { serveWeb } from './http/web.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { trajectoryModule } from './persons/module.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -97,10 +99,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes);
   await app.register(setupRoutes);
   await app.register(authRoutes);
+  await app.register(accountRoutes);
   await app.register(basinRoutes);
   await app.register(organisationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(trajectoryModule);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

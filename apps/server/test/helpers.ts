@@ -66,6 +66,8 @@ export class Client {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
   patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
+  delete = (url: string) => this.request('DELETE', url);
 
   async login(email: string, password = PASSWORD) {
     const res = await this.post('/api/auth/login', { email, password });
@@ -125,4 +127,125 @@ export async function createOrganisation(admin: Client, name: string, basinId: s
   const res = await admin.post('/api/organisations', { name, kind: 'oisp_cisp', basinId });
   if (res.status !== 201) throw new Error(`create organisation failed: ${JSON.stringify(res.json)}`);
   return res.json.id as string;
+}
+
+/** Logs a user created with addUser in, on a fresh client. */
+export async function loginAs(t: TestApp, email: string) {
+  const client = new Client(t.app);
+  await client.login(email);
+  return client;
+}
+
+/** A minimal valid body for POST /api/persons; the referral is received on `receivedOn`. */
+export function personBody(receivedOn: string, overrides: Record<string, unknown> = {}) {
+  return {
+    firstName: 'Hélène',
+    lastName: 'Dupont',
+    birthDate: '1975-04-12',
+    sex: 'woman',
+    referral: { kind: 'spontaneous', receivedOn },
+    ...overrides,
+  };
+}
+
+/** Creates a person through the API and returns its file; throws on any refusal. */
+export async function createPerson(client: Client, body: Record<string, unknown>) {
+  const res = await client.post('/api/persons', body);
+  if (res.status !== 201) throw new Error(`create person failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+/** Applies a transition through the API (reading the current version first); throws on refusal. */
+export async function move(
+  client: Client,
+  personId: string,
+  transitionId: string,
+  fields: Record<string, unknown>,
+) {
+  const current = await client.get(`/api/persons/${personId}`);
+  const res = await client.post(`/api/persons/${personId}/transitions`, {
+    transitionId,
+    fields,
+    version: current.json.version,
+  });
+  if (res.status !== 200)
+    throw new Error(`${transitionId} failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+// ---- Employers, vacancies, matching and presentations ----
+
+/** Sets an organisation's cap of candidates presented at once (creates the settings row if needed). */
+export async function setPresentationCap(t: TestApp, organisationId: string, cap: number) {
+  const { DEFAULT_CADENCE_SETTINGS } = await import('@jobcoach/domain');
+  const { DEFAULT_TRUST_CONTRACT_TEMPLATE } = await import('../src/documents/template.ts');
+  await t.handle.db
+    .insertInto('organisation_settings')
+    .values({
+      organisation_id: organisationId,
+      cadence: JSON.stringify(DEFAULT_CADENCE_SETTINGS),
+      trust_contract_template: DEFAULT_TRUST_CONTRACT_TEMPLATE,
+      presentation_cap: cap,
+    })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ presentation_cap: cap }))
+    .execute();
+}
+
+/** A minimal valid body for POST /api/employers. */
+export function employerBody(overrides: Record<string, unknown> = {}) {
+  return { name: 'Boulangerie Dumont', sector: 'private', status: 'prospect', ...overrides };
+}
+
+/** Creates an employer through the API and returns its file; throws on any refusal. */
+export async function createEmployer(client: Client, body: Record<string, unknown>) {
+  const res = await client.post('/api/employers', body);
+  if (res.status !== 201) throw new Error(`create employer failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+/** A minimal valid body for POST /api/vacancies. */
+export function vacancyBody(employerId: string, openedOn: string, overrides: Record<string, unknown> = {}) {
+  return {
+    employerId,
+    title: 'Magasinier',
+    source: 'canvassing',
+    contract: { type: 'cdi' },
+    published: {},
+    openedOn,
+    ...overrides,
+  };
+}
+
+/** Creates a vacancy through the API and returns its file; throws on any refusal. */
+export async function createVacancy(client: Client, body: Record<string, unknown>) {
+  const res = await client.post('/api/vacancies', body);
+  if (res.status !== 201) throw new Error(`create vacancy failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+/** Creates a person and moves them to pre-hire (trust contract signed `daysAgo` days before today). */
+export async function createPreHirePerson(
+  client: Client,
+  today: string,
+  overrides: Record<string, unknown> = {},
+  daysAgo = 20,
+) {
+  const { addDays } = await import('@jobcoach/domain');
+  const person = await createPerson(client, personBody(addDays(today, -daysAgo - 10), overrides));
+  const date = addDays(today, -daysAgo);
+  return move(client, person.id, 'enter_pre_hire', { date, trustContractSignedOn: date });
+}
+
+/** Polls an import job until it is no longer running; returns every status seen. */
+export async function waitForImport(client: Client, jobId: string, timeoutMs = 120_000) {
+  const seen: { status: string; processed: number }[] = [];
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await client.get(`/api/vacancies/import/${jobId}`);
+    if (res.status !== 200) throw new Error(`import status failed: ${res.status} ${JSON.stringify(res.json)}`);
+    seen.push({ status: res.json.status, processed: res.json.processed });
+    if (res.json.status !== 'running') return { job: res.json, seen };
+    if (Date.now() > end) throw new Error(`import ${jobId} still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -21,6 +21,7 @@ export interface OrganisationTable {
   basin_id: string;
   address: string | null;
   bce: string | null;
+  require_totp: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -34,6 +35,12 @@ export interface AppUserTable {
   is_admin: Generated<boolean>;
   must_change_password: Generated<boolean>;
   active: Generated<boolean>;
+  /** Base32 TOTP secret once the second factor is enabled. */
+  totp_secret: string | null;
+  /** Secret shown during enrolment, until the first code confirms it. */
+  totp_pending_secret: string | null;
+  /** Last TOTP time step accepted: a code is never accepted twice. */
+  totp_last_step: number | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -50,6 +57,7 @@ export interface MembershipTable {
 }
 
 export interface SessionTable {
+  id: Generated<string>;
   id_hash: string;
   user_id: string;
   csrf_token: string;
@@ -90,6 +98,162 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+/** A jsonb column: written as a JSON string, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column with a default. */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+/** A nullable calendar date. */
+type OptionalDate = DateString | null;
+
+export interface PartnerTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  type: string;
+  contact: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  organisation_id: string;
+  first_name: string;
+  last_name: string;
+  birth_date: OptionalDate;
+  sex: string;
+  niss: string | null;
+  address: string | null;
+  postcode: string | null;
+  commune: string | null;
+  phone: string | null;
+  email: string | null;
+  origin: string | null;
+  studies: string | null;
+  months_without_job: number | null;
+  income: string | null;
+  single_parent: boolean | null;
+  children_count: number | null;
+  debt_settlement_plan: boolean | null;
+  driving_licence: boolean | null;
+  has_car: boolean | null;
+  public_transport: boolean | null;
+  max_travel_minutes: number | null;
+  languages: JsonWithDefault<string[]>;
+  schedule_days: JsonWithDefault<string[]>;
+  schedule_hours: string | null;
+  schedule_limits: JsonWithDefault<string[]>;
+  physical_limits: string | null;
+  wished_sectors: JsonWithDefault<string[]>;
+  wished_jobs: JsonWithDefault<string[]>;
+  cdi_only: Generated<boolean>;
+  skills_know_how: string | null;
+  skills_soft: string | null;
+  notes: string | null;
+  referral_kind: string;
+  referral_partner_id: string | null;
+  referral_received_on: DateString;
+  information_session_on: OptionalDate;
+  consent_on: OptionalDate;
+  consent_scope: string | null;
+  trust_contract_signed_on: OptionalDate;
+  phase: Generated<string>;
+  phase_since: DateString;
+  pre_hire_entry: OptionalDate;
+  coach_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CoachabilityAssessmentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  assessed_on: DateString;
+  conditions: Json<Record<string, { met: boolean; comment: string | null }>>;
+  decision: string;
+  review_date: OptionalDate;
+  redirect_partner_id: string | null;
+  reason: string | null;
+  assessor_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface TrajectoryEventTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  actor_id: string | null;
+  at: Timestamp;
+  date: DateString;
+  transition_id: string;
+  from_phase: string;
+  to_phase: string;
+  reason: string | null;
+  detail: string | null;
+  fields: JsonWithDefault<Record<string, unknown>>;
+}
+
+export interface EmploymentPeriodTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  kind: string;
+  start_on: DateString;
+  end_on: OptionalDate;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContactTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  date: DateString;
+  with_whom: string;
+  counterpart: string | null;
+  channel: string;
+  duration_minutes: number | null;
+  notes: string | null;
+  next_planned_on: OptionalDate;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface PersonDocumentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  kind: string;
+  dated_on: DateString;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AbsenceTable {
+  id: Generated<string>;
+  organisation_id: string;
+  coach_id: string;
+  from_on: DateString;
+  to_on: DateString;
+  cover_coach_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrganisationSettingsTable {
+  organisation_id: string;
+  persons_per_fte: ColumnType<number, number | undefined, number>;
+  cadence: Json<{ preHireDays: number; followUp: { untilMonth: number; days: number }[] }>;
+  trust_contract_template: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   basin: BasinTable;
   organisation: OrganisationTable;
@@ -100,4 +264,163 @@ export interface Database {
   setup_token: SetupTokenTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
+  partner: PartnerTable;
+  person: PersonTable;
+  coachability_assessment: CoachabilityAssessmentTable;
+  trajectory_event: TrajectoryEventTable;
+  employment_period: EmploymentPeriodTable;
+  contact: ContactTable;
+  person_document: PersonDocumentTable;
+  absence: AbsenceTable;
+  organisation_settings: OrganisationSettingsTable;
+}
+
+// ---- Employers, vacancies, matching and presentations (migration 0004) ----
+
+export interface EmployerTable {
+  id: Generated<string>;
+  basin_id: string;
+  name: string;
+  bce: string | null;
+  nace_code: string | null;
+  size_class: string | null;
+  sector: string;
+  address: string | null;
+  postcode: string | null;
+  commune: string | null;
+  reference_name: string | null;
+  reference_role: string | null;
+  reference_phone: string | null;
+  reference_email: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_by_organisation_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmployerNoteTable {
+  organisation_id: string;
+  employer_id: string;
+  notes: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EmployerContactTable {
+  id: Generated<string>;
+  organisation_id: string;
+  employer_id: string;
+  author_id: string | null;
+  date: DateString;
+  channel: string;
+  /** Generated: visit or phone. */
+  direct: ColumnType<boolean, never, never>;
+  purpose: string;
+  person_id: string | null;
+  notes: string | null;
+  overlap_confirmed: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+/** Requirements of a vacancy as stored in jsonb (see VacancyRequirements in the domain). */
+export interface VacancyRequirementsJson {
+  text: string;
+  diplomaLevel: string | null;
+  languages: { code: string; level: string }[];
+  drivingLicence: boolean;
+  car: boolean;
+  experienceYears: number | null;
+  /** Only in the objectified requirements. */
+  taskDescription?: string;
+}
+
+export interface VacancyTable {
+  id: Generated<string>;
+  organisation_id: string;
+  employer_id: string;
+  title: string;
+  source: string;
+  source_ref: string | null;
+  place_of_work: string | null;
+  commune: string | null;
+  openings: Generated<number>;
+  contract_type: string;
+  contract_months: number | null;
+  hours_per_week: number | null;
+  schedule: JsonWithDefault<string[]>;
+  sector_code: string | null;
+  published: Json<VacancyRequirementsJson>;
+  objectified: ColumnType<VacancyRequirementsJson | null, string | null, string | null>;
+  physical_demands: JsonWithDefault<string[]>;
+  quality_note: string | null;
+  status: Generated<string>;
+  opened_on: DateString;
+  closed_on: OptionalDate;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PresentationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  vacancy_id: string;
+  step: string;
+  /** Generated: not closed (declined, hired, refused, withdrawn). */
+  active: ColumnType<boolean, never, never>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PresentationStepTable {
+  id: Generated<string>;
+  organisation_id: string;
+  presentation_id: string;
+  step: string;
+  date: DateString;
+  reason: string | null;
+  channel: string | null;
+  author_id: string | null;
+  at: Timestamp;
+}
+
+export interface ImportJobTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: string;
+  status: Generated<string>;
+  valid_only: Generated<boolean>;
+  total: Generated<number>;
+  processed: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  error_count: Generated<number>;
+  errors: JsonWithDefault<{ line: number; field: string; message: string }[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+// Declaration merging: the tables of migration 0004 join the Database interface above.
+export interface OrganisationSettingsTable {
+  presentation_cap: Generated<number>;
+}
+
+export interface Database {
+  employer: EmployerTable;
+  employer_note: EmployerNoteTable;
+  employer_contact: EmployerContactTable;
+  vacancy: VacancyTable;
+  presentation: PresentationTable;
+  presentation_step: PresentationStepTable;
+  import_job: ImportJobTable;
 }

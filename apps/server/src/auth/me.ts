@@ -16,6 +16,8 @@ export const meSchema = z.object({
     email: z.string(),
     isAdmin: z.boolean(),
     mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    mustEnrolTotp: z.boolean(),
   }),
   csrfToken: z.string(),
   currentOrganisationId: z.string().nullable(),
@@ -46,9 +48,17 @@ export async function buildMe(
 ): Promise<Me> {
   const user = await db
     .selectFrom('app_user')
-    .select(['id', 'name', 'email', 'is_admin', 'must_change_password'])
+    .select(['id', 'name', 'email', 'is_admin', 'must_change_password', 'totp_secret'])
     .where('id', '=', args.userId)
     .executeTakeFirstOrThrow();
+  const requiring = await db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select('m.user_id')
+    .where('m.user_id', '=', args.userId)
+    .where('m.active', '=', true)
+    .where('o.require_totp', '=', true)
+    .executeTakeFirst();
   return {
     user: {
       id: user.id,
@@ -56,6 +66,8 @@ export async function buildMe(
       email: user.email,
       isAdmin: user.is_admin,
       mustChangePassword: user.must_change_password,
+      totpEnabled: user.totp_secret !== null,
+      mustEnrolTotp: requiring !== undefined && user.totp_secret === null,
     },
     csrfToken: args.csrfToken,
     currentOrganisationId: args.currentOrganisationId,

@@ -6,6 +6,7 @@ import { activeMemberships, buildMe, meSchema } from './me.ts';
 import { passwordWeakness } from './password-policy.ts';
 import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
 import { createSession, SESSION_COOKIE } from './sessions.ts';
+import { verifyTotp } from './totp.ts';
 import {
   clearFailures,
   LOCK_MINUTES,
@@ -44,7 +45,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', audit: { action: 'login', entity: 'session' } },
       schema: {
         tags: ['auth'],
-        body: z.object({ email: z.string().max(254), password: z.string().max(200) }),
+        body: z.object({
+          email: z.string().max(254),
+          password: z.string().max(200),
+          totpCode: z.string().max(20).optional(),
+        }),
         response: { 200: meSchema },
       },
     },
@@ -59,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const user = await db
         .selectFrom('app_user')
-        .select(['id', 'password_hash', 'active', 'is_admin'])
+        .select(['id', 'password_hash', 'active', 'is_admin', 'totp_secret', 'totp_last_step'])
         .where('email', '=', email)
         .executeTakeFirst();
       const ok = user
@@ -73,9 +78,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         await writeAudit(db, request, { action: 'login_failed', entity: 'session' }, {});
         throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
       }
+      let totpStep: number | null = null;
+      if (user.totp_secret) {
+        if (!request.body.totpCode) {
+          throw new AppError(401, 'totp_required', "Saisissez le code à 6 chiffres de votre application d'authentification.", 'totpCode');
+        }
+        totpStep = verifyTotp(user.totp_secret, request.body.totpCode, now);
+        if (totpStep === null || (user.totp_last_step !== null && totpStep <= user.totp_last_step)) {
+          await recordFailure(db, emailKey, MAX_FAILURES_PER_EMAIL, now);
+          await recordFailure(db, addressKey, MAX_FAILURES_PER_ADDRESS, now);
+          await writeAudit(db, request, { action: 'login_failed_totp', entity: 'session' }, { entityId: user.id });
+          throw new AppError(401, 'totp_invalid', 'Code de vérification incorrect ou déjà utilisé.', 'totpCode');
+        }
+      }
       const organisationId = memberships[0]?.organisationId ?? null;
       const session = await request.mutate(async (trx, audit) => {
         await clearFailures(trx, emailKey);
+        if (totpStep !== null) await trx.updateTable('app_user').set({ totp_last_step: totpStep }).where('id', '=', user.id).execute();
         const s = await createSession(
           trx,
           {
@@ -103,7 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/logout',
     {
-      config: { access: 'password-change', audit: { action: 'logout', entity: 'session' } },
+      config: { access: 'account', audit: { action: 'logout', entity: 'session' } },
       schema: { tags: ['auth'] },
     },
     async (request, reply) => {
@@ -119,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'password-change' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
+    { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     async (request) => {
       const user = request.user!;
       return buildMe(db, {
@@ -133,7 +152,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'password-change', audit: { action: 'password_changed', entity: 'user' } },
+      config: { access: 'account', audit: { action: 'password_changed', entity: 'user' } },
       schema: {
         tags: ['auth'],
         body: z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema }),

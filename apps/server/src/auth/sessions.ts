@@ -9,6 +9,7 @@ export interface SessionPolicy {
 }
 
 export interface SessionUser {
+  sessionId: string;
   sessionHash: string;
   csrfToken: string;
   currentOrganisationId: string | null;
@@ -17,6 +18,8 @@ export interface SessionUser {
   email: string;
   isAdmin: boolean;
   mustChangePassword: boolean;
+  /** An organisation of the user requires a second factor that the user has not enabled yet. */
+  mustEnrolTotp: boolean;
 }
 
 export async function createSession(
@@ -60,7 +63,8 @@ export async function findSession(
   const row = await db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
+    .select((eb) => [
+      's.id as session_id',
       's.csrf_token',
       's.current_organisation_id',
       's.last_seen_at',
@@ -71,6 +75,18 @@ export async function findSession(
       'u.is_admin',
       'u.must_change_password',
       'u.active',
+      'u.totp_secret',
+      eb
+        .exists(
+          eb
+            .selectFrom('membership as m')
+            .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+            .select('m.user_id')
+            .whereRef('m.user_id', '=', 'u.id')
+            .where('m.active', '=', true)
+            .where('o.require_totp', '=', true),
+        )
+        .as('org_requires_totp'),
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -85,6 +101,7 @@ export async function findSession(
     await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
   return {
+    sessionId: row.session_id,
     sessionHash: idHash,
     csrfToken: row.csrf_token,
     currentOrganisationId: row.current_organisation_id,
@@ -93,5 +110,6 @@ export async function findSession(
     email: row.email,
     isAdmin: row.is_admin,
     mustChangePassword: row.must_change_password,
+    mustEnrolTotp: Boolean(row.org_requires_totp) && !row.totp_secret,
   };
 }

@@ -1,6 +1,9 @@
 import type { Database, Kysely } from '@jobcoach/db';
-import type { MembershipRole, OrganisationKind } from '@jobcoach/domain';
+import { addDays, type MembershipRole, type OrganisationKind } from '@jobcoach/domain';
 import { hashPassword } from '../auth/passwords.ts';
+import { Clock } from '../clock.ts';
+import { seedDemoPersons } from '../persons/demo.ts';
+import { OVER_CAPACITY_MIX, STANDARD_MIX } from '../persons/demo-data.ts';
 
 /** The one password of every demo account: demo data only, never a real installation. */
 export const DEMO_PASSWORD = 'demo-jobcoach-2002';
@@ -88,7 +91,21 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 export const DEMO_ADMIN = { name: 'Administration Jobcoach', email: 'admin@jobcoach.demo' };
 export const DEMO_EVALUATOR = { name: 'Comité de pilotage (évaluation)', email: 'evaluation@jobcoach.demo' };
 
-export async function seedDemo(db: Kysely<Database>) {
+/** Where each pilot project works (demo persons' commune and postcode). */
+const DEMO_PLACES: Record<string, { city: string; postcode: string }> = {
+  edit: { city: 'Verviers', postcode: '4800' },
+  ceppst: { city: 'Arlon', postcode: '6700' },
+  fleurus: { city: 'Fleurus', postcode: '6220' },
+  forma: { city: 'Namur', postcode: '5100' },
+  mrc: { city: 'La Louvière', postcode: '7100' },
+  res: { city: 'Herstal', postcode: '4040' },
+};
+
+/**
+ * Seeds the demo installation. Persons' dates are offsets from `today` (the day the demo starts),
+ * so that overdue contacts and near deadlines show whenever the demo is run.
+ */
+export async function seedDemo(db: Kysely<Database>, today: string = new Clock().today()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const basins = await trx.selectFrom('basin').select(['id', 'name']).execute();
@@ -113,6 +130,7 @@ export async function seedDemo(db: Kysely<Database>) {
         .values({ name: o.name, kind: o.kind, basin_id: basinId(o.basin), address: o.address })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const coachIds: string[] = [];
       for (const p of o.people) {
         const user = await trx
           .insertInto('app_user')
@@ -122,6 +140,34 @@ export async function seedDemo(db: Kysely<Database>) {
         await trx
           .insertInto('membership')
           .values({ user_id: user.id, organisation_id: org.id, role: p.role, fte: p.fte ?? 1 })
+          .execute();
+        if (p.role === 'jobcoach') coachIds.push(user.id);
+      }
+      const place = DEMO_PLACES[o.key]!;
+      await seedDemoPersons(
+        trx,
+        {
+          organisationId: org.id,
+          key: o.key,
+          ...place,
+          coachIds,
+          // FORMA's coach works half-time with more persons than that allows: the caseload warning.
+          mix: o.key === 'forma' ? OVER_CAPACITY_MIX : STANDARD_MIX,
+          womenOnly: o.key === 'forma', // FORMA Namur coached women only (method.md §7)
+        },
+        today,
+      );
+      if (coachIds.length >= 2) {
+        // One coach is away this week; a colleague covers their persons (see "Ma journée").
+        await trx
+          .insertInto('absence')
+          .values({
+            organisation_id: org.id,
+            coach_id: coachIds[0]!,
+            from_on: addDays(today, -2),
+            to_on: addDays(today, 5),
+            cover_coach_id: coachIds[1]!,
+          })
           .execute();
       }
       await trx

@@ -12,6 +12,26 @@ export const ROLE_PERMISSIONS = {
   'organisation.update': ['coordinator'],
   'members.read': ['coordinator'],
   'members.manage': ['coordinator'],
+  'partners.read': ['coordinator', 'jobcoach'],
+  'partners.write': ['coordinator', 'jobcoach'],
+  'persons.read': ['coordinator', 'jobcoach'],
+  'persons.write': ['coordinator', 'jobcoach'],
+  /** Choosing any colleague as a person's coach, or recording a colleague's absence. */
+  'persons.assign': ['coordinator'],
+  'myday.read': ['coordinator', 'jobcoach'],
+  /** Looking at a colleague's "Ma journée". */
+  'myday.others': ['coordinator'],
+  'absences.read': ['coordinator', 'jobcoach'],
+  'absences.write': ['coordinator', 'jobcoach'],
+  'settings.read': ['coordinator', 'jobcoach', 'evaluator'],
+  'settings.update': ['coordinator'],
+  /** The basin's shared employer registry, and the organisation's own notes and contacts. */
+  'employers.read': ['coordinator', 'jobcoach'],
+  'employers.write': ['coordinator', 'jobcoach'],
+  'vacancies.read': ['coordinator', 'jobcoach'],
+  'vacancies.write': ['coordinator', 'jobcoach'],
+  'presentations.read': ['coordinator', 'jobcoach'],
+  'presentations.write': ['coordinator', 'jobcoach'],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

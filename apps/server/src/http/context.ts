@@ -10,12 +10,13 @@ import { AppError, forbidden } from './errors.ts';
 /**
  * Who may call a route:
  * - public: anyone;
- * - password-change: a logged-in user, even one who must still change a temporary password;
+ * - account: a logged-in user, even one who must still change a temporary password or enrol a
+ *   second factor (the routes that let them do so, and logout);
  * - session: a logged-in user who has no pending password change;
  * - admin: the installation's administrator.
  * Finer rules (role in an organisation) are checked by the route through access.ts.
  */
-export type Access = 'public' | 'password-change' | 'session' | 'admin';
+export type Access = 'public' | 'account' | 'session' | 'admin';
 
 export interface AuditSpec {
   action: string;
@@ -142,11 +143,18 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     }
     if (!request.user) throw new AppError(401, 'unauthenticated', 'Veuillez vous connecter.');
     if (MUTATING.has(request.method)) checkCsrf(request);
-    if (access !== 'password-change' && request.user.mustChangePassword) {
+    if (access !== 'account' && request.user.mustChangePassword) {
       throw new AppError(
         403,
         'password_change_required',
         'Vous devez d’abord changer votre mot de passe temporaire.',
+      );
+    }
+    if (access !== 'account' && request.user.mustEnrolTotp) {
+      throw new AppError(
+        403,
+        'totp_enrolment_required',
+        'Votre organisation exige une double authentification : activez-la d’abord dans « Sécurité du compte ».',
       );
     }
     if (access === 'admin' && !request.user.isAdmin) throw forbidden();

@@ -17,6 +17,7 @@ export function selectOrganisations(db: Db) {
       'b.name as basin_name',
       'o.address',
       'o.bce',
+      'o.require_totp',
       'o.version',
     ])
     .orderBy('o.name');
@@ -30,6 +31,7 @@ export function toOrganisationDto(row: {
   basin_name: string;
   address: string | null;
   bce: string | null;
+  require_totp: boolean;
   version: number;
 }): OrganisationDto {
   return {
@@ -40,6 +42,7 @@ export function toOrganisationDto(row: {
     basinName: row.basin_name,
     address: row.address,
     bce: row.bce,
+    requireTotp: row.require_totp,
     version: row.version,
   };
 }

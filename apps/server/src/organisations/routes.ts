@@ -88,6 +88,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: organisationInputSchema.partial().extend({
           bce: bceSchema.nullish(),
+          requireTotp: z.boolean('vrai ou faux attendu.').optional(),
           version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
         }),
         response: { 200: organisationSchema },
@@ -109,6 +110,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
             ...(changes.basinId !== undefined ? { basin_id: changes.basinId } : {}),
             ...(changes.address !== undefined ? { address: changes.address } : {}),
             ...(changes.bce !== undefined ? { bce: changes.bce } : {}),
+            ...(changes.requireTotp !== undefined ? { require_totp: changes.requireTotp } : {}),
             version: eb('version', '+', 1),
             updated_at: clock.now(),
           }))

@@ -27,6 +27,7 @@ export const organisationSchema = z.object({
   basinName: z.string(),
   address: z.string().nullable(),
   bce: z.string().nullable(),
+  requireTotp: z.boolean(),
   version: z.number(),
 });
 export type OrganisationDto = z.infer<typeof organisationSchema>;

@@ -1,0 +1,134 @@
+import { caseloadStatus, compareDates, type Phase } from '@jobcoach/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { coveredCoaches } from '../absences/queries.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { weekOf } from '../persons/common.ts';
+import { can, currentScope } from '../persons/scope.ts';
+import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
+import { loadSettings } from '../settings/queries.ts';
+import { activeCount, employmentsByPerson, findMember, myDayCandidates } from './queries.ts';
+import { type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
+
+/** Deadlines shown when they fall within this many days. */
+export const DEADLINE_HORIZON_DAYS = 60;
+
+const within = (day: string, from: string, to: string) =>
+  compareDates(day, from) >= 0 && compareDates(day, to) <= 0;
+
+/** "Ma journée": what a coach should look at today, computed with the domain's rules. */
+export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/my-day',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['my-day'], querystring: myDayQuerySchema, response: { 200: myDaySchema } },
+    },
+    async (request) => {
+      const scope = await currentScope(request, 'myday.read');
+      const orgId = scope.organisationId;
+      const coachId = request.query.coachId ?? scope.userId;
+      if (coachId !== scope.userId && !can(scope, 'myday.others')) {
+        throw new AppError(
+          403,
+          'forbidden',
+          'Seul·e un·e coordinateur·rice peut voir la journée d’un·e collègue.',
+        );
+      }
+      const coach = await findMember(db, orgId, coachId);
+      if (!coach) throw notFound('Membre');
+      const today = clock.today();
+      const settings = await loadSettings(db, orgId);
+      const covering = await coveredCoaches(db, orgId, coachId, today);
+      const coveredIds = [...new Set(covering.map((c) => c.coach_id))];
+      const lines = await myDayCandidates(db, orgId, coachId, coveredIds);
+      const employments = await employmentsByPerson(
+        db,
+        lines.map((l) => l.id),
+      );
+      const week = weekOf(today);
+
+      const persons = lines.map((line) => {
+        const state = {
+          phase: line.phase as Phase,
+          phaseSince: line.phase_since,
+          preHireEntry: line.pre_hire_entry,
+          lastDirectContact: line.last_direct_contact,
+        };
+        const periods = employments.get(line.id) ?? [];
+        const cadence = cadenceOf(state, today, settings.cadence);
+        const limit = bindingDeadline(state, clockOf(state, periods, today), periods, today);
+        const item: MyDayPerson = {
+          id: line.id,
+          firstName: line.first_name,
+          lastName: line.last_name,
+          phase: state.phase,
+          covered: line.coach_id !== null && line.coach_id !== coachId,
+          coachName: line.coach_name,
+          dueDate: cadence.dueDate,
+          daysOverdue: cadence.daysOverdue,
+          deadline: limit?.deadline ?? null,
+          daysLeft: limit?.daysLeft ?? null,
+          plannedOn: line.next_planned_on ?? null,
+        };
+        return { line, item, overdue: cadence.overdue };
+      });
+      type Entry = (typeof persons)[number];
+      const pick = (filter: (p: Entry) => boolean, order: (a: Entry, b: Entry) => number) =>
+        persons
+          .filter(filter)
+          .sort(order)
+          .map((p) => p.item);
+      const intake = (p: Entry) => p.item.phase === 'intake';
+
+      const active = await activeCount(db, orgId, coachId);
+      const { capacity, over, ratio } = caseloadStatus(active, Number(coach.fte), settings.personsPerFte);
+      return {
+        today,
+        coach: { id: coach.id, name: coach.name, fte: Number(coach.fte) },
+        caseload: {
+          activeCount: active,
+          capacity,
+          over,
+          ratio,
+          personsPerFte: settings.personsPerFte,
+        },
+        overdue: pick(
+          (p) => p.overdue,
+          (a, b) => b.item.daysOverdue - a.item.daysOverdue,
+        ),
+        deadlines: pick(
+          (p) => p.item.daysLeft !== null && p.item.daysLeft <= DEADLINE_HORIZON_DAYS,
+          (a, b) => compareDates(a.item.deadline!, b.item.deadline!),
+        ),
+        plannedThisWeek: pick(
+          (p) =>
+            p.item.phase !== 'exited' &&
+            !!p.item.plannedOn &&
+            within(p.item.plannedOn, week.monday, week.sunday),
+          (a, b) => compareDates(a.item.plannedOn!, b.item.plannedOn!),
+        ),
+        referralsWaiting: pick(
+          (p) =>
+            intake(p) &&
+            (p.line.decision === null ||
+              (p.line.decision === 'postponed' &&
+                p.line.review_date !== null &&
+                compareDates(p.line.review_date, today) <= 0)),
+          (a, b) => compareDates(a.line.referral_received_on, b.line.referral_received_on),
+        ),
+        waitingList: pick(
+          (p) => intake(p) && p.line.decision === 'accepted',
+          (a, b) => compareDates(a.line.referral_received_on, b.line.referral_received_on),
+        ),
+        covering: covering.map((c) => ({
+          coachId: c.coach_id,
+          coachName: c.coach_name,
+          from: c.from_on,
+          to: c.to_on,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,210 @@
+import {
+  ageAt,
+  allowedTransitions,
+  type CoachabilityDecision,
+  type ContractKind,
+  DIRECT_CHANNELS,
+  type EmploymentPeriod,
+  type MembershipRole,
+  type Phase,
+  PRIORITY_GROUP_LABELS,
+  priorityGroups,
+  type Studies,
+} from '@jobcoach/domain';
+import { loadSettings } from '../settings/queries.ts';
+import type { Db } from './common.ts';
+import { findPerson, type PersonRow, personInputOf } from './queries.ts';
+import type { PersonFile } from './schemas.ts';
+import { cadenceOf, clockOf } from './status.ts';
+import { buildTimeline, type TimelineSources } from './timeline.ts';
+
+export function transitionOptions(phase: Phase, role: MembershipRole) {
+  return allowedTransitions(phase, role).map((t) => ({
+    id: t.id,
+    label: t.label,
+    to: t.to,
+    requiredFields: [...t.requiredFields],
+  }));
+}
+
+async function userName(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await db.selectFrom('app_user').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+async function loadSources(db: Db, p: PersonRow): Promise<TimelineSources> {
+  const partner = p.referral_partner_id
+    ? await db.selectFrom('partner').select('name').where('id', '=', p.referral_partner_id).executeTakeFirst()
+    : undefined;
+  const assessments = await db
+    .selectFrom('coachability_assessment as a')
+    .leftJoin('partner as pa', 'pa.id', 'a.redirect_partner_id')
+    .leftJoin('app_user as u', 'u.id', 'a.assessor_id')
+    .select([
+      'a.id',
+      'a.assessed_on',
+      'a.created_at',
+      'a.decision',
+      'a.review_date',
+      'a.redirect_partner_id',
+      'a.reason',
+      'a.conditions',
+      'pa.name as partner_name',
+      'u.name as assessor_name',
+    ])
+    .where('a.person_id', '=', p.id)
+    .orderBy('a.created_at', 'desc')
+    .execute();
+  const contacts = await db
+    .selectFrom('contact as c')
+    .leftJoin('app_user as u', 'u.id', 'c.author_id')
+    .select([
+      'c.id',
+      'c.date',
+      'c.created_at',
+      'c.with_whom',
+      'c.counterpart',
+      'c.channel',
+      'c.duration_minutes',
+      'c.notes',
+      'c.next_planned_on',
+      'u.name as author_name',
+    ])
+    .where('c.person_id', '=', p.id)
+    .orderBy('c.date', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .execute();
+  const events = await db
+    .selectFrom('trajectory_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.date',
+      'e.at',
+      'e.transition_id',
+      'e.from_phase',
+      'e.to_phase',
+      'e.reason',
+      'e.detail',
+      'e.fields',
+      'u.name as actor_name',
+    ])
+    .where('e.person_id', '=', p.id)
+    .orderBy('e.at')
+    .execute();
+  const documents = await db
+    .selectFrom('person_document as d')
+    .leftJoin('app_user as u', 'u.id', 'd.author_id')
+    .select(['d.id', 'd.kind', 'd.dated_on', 'd.created_at', 'u.name as author_name'])
+    .where('d.person_id', '=', p.id)
+    .execute();
+  return {
+    person: p,
+    creatorName: await userName(db, p.created_by),
+    partnerName: partner?.name ?? null,
+    assessments,
+    contacts,
+    events,
+    documents,
+  };
+}
+
+export async function employmentsOf(db: Db, personId: string) {
+  const rows = await db
+    .selectFrom('employment_period')
+    .select(['id', 'kind', 'start_on', 'end_on'])
+    .where('person_id', '=', personId)
+    .orderBy('start_on')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind as ContractKind, start: r.start_on, end: r.end_on }));
+}
+
+/**
+ * The person's whole file as the API shows it: recorded input, intake, computed priority groups,
+ * clocks and cadence (domain rules), the moves the caller's role may make, and the timeline.
+ * Undefined when the organisation has no such person.
+ */
+export async function loadPersonFile(
+  db: Db,
+  organisationId: string,
+  id: string,
+  role: MembershipRole,
+  today: string,
+): Promise<PersonFile | undefined> {
+  const p = await findPerson(db, organisationId, id);
+  if (!p) return undefined;
+  const sources = await loadSources(db, p);
+  const settings = await loadSettings(db, organisationId);
+  const periods = await employmentsOf(db, p.id);
+  const employments: EmploymentPeriod[] = periods.map(({ kind, start, end }) => ({ kind, start, end }));
+  const directChannels: readonly string[] = DIRECT_CHANNELS;
+  const lastDirectContact =
+    sources.contacts.find((c) => c.with_whom === 'person' && directChannels.includes(c.channel))?.date ??
+    null;
+  const state = {
+    phase: p.phase as Phase,
+    phaseSince: p.phase_since,
+    preHireEntry: p.pre_hire_entry,
+    lastDirectContact,
+  };
+  const latest = sources.assessments[0];
+  const input = personInputOf(p);
+  const entry = p.pre_hire_entry ?? p.referral_received_on;
+  return {
+    ...input,
+    id: p.id,
+    organisationId: p.organisation_id,
+    version: p.version,
+    phase: state.phase,
+    phaseSince: p.phase_since,
+    coachId: p.coach_id,
+    coachName: await userName(db, p.coach_id),
+    referral: {
+      kind: p.referral_kind as PersonFile['referral']['kind'],
+      partnerId: p.referral_partner_id,
+      partnerName: sources.partnerName,
+      receivedOn: p.referral_received_on,
+      informationSessionOn: p.information_session_on,
+      consentOn: p.consent_on,
+      consentScope: p.consent_scope,
+    },
+    assessment: latest
+      ? {
+          assessedOn: latest.assessed_on,
+          conditions: latest.conditions,
+          decision: latest.decision as CoachabilityDecision,
+          reviewDate: latest.review_date,
+          redirectPartnerId: latest.redirect_partner_id,
+          redirectPartnerName: latest.partner_name,
+          reason: latest.reason,
+          assessorName: latest.assessor_name,
+        }
+      : null,
+    trustContractSignedOn: p.trust_contract_signed_on,
+    ageToday: p.birth_date ? ageAt(p.birth_date, today) : null,
+    // Age at entry into jobcoaching (pre-hire); while still in intake, at the referral.
+    ageAtEntry: p.birth_date ? ageAt(p.birth_date, entry) : null,
+    priorityGroups: priorityGroups(
+      {
+        birthDate: p.birth_date,
+        monthsWithoutJob: p.months_without_job,
+        debtSettlementPlan: p.debt_settlement_plan,
+        singleParent: p.single_parent,
+        childrenCount: p.children_count,
+        studies: p.studies as Studies | null,
+      },
+      today,
+    ).map((code) => ({ code, label: PRIORITY_GROUP_LABELS[code] })),
+    clock: clockOf(state, employments, today),
+    cadence: {
+      ...cadenceOf(state, today, settings.cadence),
+      lastDirectContact,
+      nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
+    },
+    allowedTransitions: transitionOptions(state.phase, role),
+    employmentPeriods: periods,
+    timeline: buildTimeline(sources),
+  };
+}

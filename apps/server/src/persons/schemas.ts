@@ -1,0 +1,302 @@
+import {
+  COACHABILITY_CONDITIONS,
+  COACHABILITY_DECISIONS,
+  CONTACT_CHANNELS,
+  CONTRACT_KINDS,
+  INCOME_SOURCES,
+  isValidNiss,
+  normaliseNiss,
+  ORIGINS,
+  PHASES,
+  SEXES,
+  STUDIES,
+} from '@jobcoach/domain';
+import { z } from 'zod';
+import { codeList, dateSchema, optionalText, requiredText, text, textList } from './common.ts';
+
+export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;
+export const REFERRAL_KINDS = ['partner', 'spontaneous', 'word_of_mouth'] as const;
+
+export const nissSchema = z
+  .string('texte attendu.')
+  .trim()
+  .max(20, 'au plus 20 caractères.')
+  .refine((v) => v === '' || isValidNiss(v), {
+    message:
+      'numéro NISS invalide : 11 chiffres (AAMMJJ-SSS-CC) dont les 2 derniers sont le contrôle modulo 97 (précédé d’un 2 pour les personnes nées à partir de 2000).',
+  })
+  .transform((v) => (v === '' ? null : normaliseNiss(v)));
+
+const optionalBoolean = z.boolean('vrai ou faux attendu.').nullish();
+function optionalInteger(max: number) {
+  return z
+    .number('nombre attendu.')
+    .int('nombre entier attendu.')
+    .min(0, 'nombre positif attendu.')
+    .max(max, `au plus ${max}.`)
+    .nullish();
+}
+
+/** What a coach records about the person (identity, statistics, situation, wishes). */
+export const personInputSchema = z.object({
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  birthDate: dateSchema.nullable(),
+  sex: z.enum(SEXES, 'valeur inconnue (woman, man ou not_stated).'),
+  niss: nissSchema.nullish(),
+  address: optionalText(300),
+  postcode: z
+    .string('texte attendu.')
+    .trim()
+    .regex(/^(\d{4})?$/, 'code postal belge à 4 chiffres attendu.')
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
+  commune: optionalText(100),
+  phone: z
+    .string('texte attendu.')
+    .trim()
+    .max(30, 'au plus 30 caractères.')
+    .regex(/^[0-9+ ./()-]*$/, 'chiffres, espaces et + . / ( ) - seulement.')
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
+  email: z
+    .string('texte attendu.')
+    .trim()
+    .max(200, 'au plus 200 caractères.')
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'adresse e-mail invalide.')
+    .transform((v) => (v === '' ? null : v.toLowerCase()))
+    .nullish(),
+  origin: z.enum(ORIGINS, 'valeur inconnue.').nullish(),
+  studies: z.enum(STUDIES, 'valeur inconnue (ceb, cesi, cess ou other).').nullish(),
+  monthsWithoutJob: optionalInteger(1200),
+  income: z.enum(INCOME_SOURCES, 'valeur inconnue.').nullish(),
+  singleParent: optionalBoolean,
+  childrenCount: optionalInteger(30),
+  debtSettlementPlan: optionalBoolean,
+  drivingLicence: optionalBoolean,
+  hasCar: optionalBoolean,
+  publicTransport: optionalBoolean,
+  maxTravelMinutes: optionalInteger(600),
+  languages: textList(20, 50).optional(),
+  scheduleDays: codeList(WEEK_DAYS, 'jour inconnu (mon, tue, wed, thu, fri, sat, sun).').optional(),
+  scheduleHours: optionalText(200),
+  scheduleLimits: codeList(SCHEDULE_LIMITS, 'limite inconnue.').optional(),
+  physicalLimits: optionalText(2000),
+  wishedSectors: textList(20, 100).optional(),
+  wishedJobs: textList(20, 100).optional(),
+  cdiOnly: z.boolean('vrai ou faux attendu.').optional(),
+  skillsKnowHow: optionalText(5000),
+  skillsSoft: optionalText(5000),
+  notes: optionalText(10_000),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;
+
+export const referralSchema = z.object({
+  kind: z.enum(REFERRAL_KINDS, 'valeur inconnue (partner, spontaneous ou word_of_mouth).'),
+  partnerId: z.uuid('identifiant invalide.').nullish(),
+  receivedOn: dateSchema,
+  informationSessionOn: dateSchema.nullish(),
+  consentOn: dateSchema.nullish(),
+  consentScope: optionalText(1000),
+});
+export type ReferralInput = z.infer<typeof referralSchema>;
+
+export const createPersonSchema = personInputSchema.extend({
+  referral: referralSchema,
+  coachId: z.uuid('identifiant invalide.').nullish(),
+});
+
+export const patchPersonSchema = personInputSchema.partial().extend({
+  referral: referralSchema.partial().optional(),
+  coachId: z.uuid('identifiant invalide.').nullish(),
+  version: z
+    .number('nombre entier attendu.')
+    .int('nombre entier attendu.')
+    .positive('nombre positif attendu.'),
+});
+export type PersonPatch = z.infer<typeof patchPersonSchema>;
+
+const conditionSchema = z.object({
+  met: z.boolean('vrai ou faux attendu.'),
+  comment: optionalText(1000),
+});
+
+export const assessmentInputSchema = z.object({
+  assessedOn: dateSchema,
+  conditions: z.object(
+    Object.fromEntries(COACHABILITY_CONDITIONS.map((c) => [c, conditionSchema])) as Record<
+      (typeof COACHABILITY_CONDITIONS)[number],
+      typeof conditionSchema
+    >,
+    'les quatre conditions sont attendues.',
+  ),
+  decision: z.enum(COACHABILITY_DECISIONS, 'décision inconnue (accepted, postponed ou redirected).'),
+  reviewDate: dateSchema.nullish(),
+  redirectPartnerId: z.uuid('identifiant invalide.').nullish(),
+  reason: optionalText(2000),
+});
+export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+
+export const contactInputSchema = z.object({
+  date: dateSchema,
+  withWhom: z.enum(['person', 'employer', 'partner'], 'valeur inconnue (person, employer ou partner).'),
+  counterpart: optionalText(200),
+  channel: z.enum(CONTACT_CHANNELS, 'canal inconnu.'),
+  durationMinutes: z
+    .number('nombre attendu.')
+    .int('nombre entier attendu.')
+    .min(1, 'au moins 1 minute.')
+    .max(1440, 'au plus 1440 minutes.')
+    .nullish(),
+  notes: optionalText(10_000),
+  nextPlannedOn: dateSchema.nullish(),
+});
+
+// ---- answers ----
+
+const nullableString = z.string().nullable();
+const phaseSchema = z.enum(PHASES);
+
+const personInputOutput = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: nullableString,
+  sex: z.enum(SEXES),
+  niss: nullableString,
+  address: nullableString,
+  postcode: nullableString,
+  commune: nullableString,
+  phone: nullableString,
+  email: nullableString,
+  origin: z.enum(ORIGINS).nullable(),
+  studies: z.enum(STUDIES).nullable(),
+  monthsWithoutJob: z.number().nullable(),
+  income: z.enum(INCOME_SOURCES).nullable(),
+  singleParent: z.boolean().nullable(),
+  childrenCount: z.number().nullable(),
+  debtSettlementPlan: z.boolean().nullable(),
+  drivingLicence: z.boolean().nullable(),
+  hasCar: z.boolean().nullable(),
+  publicTransport: z.boolean().nullable(),
+  maxTravelMinutes: z.number().nullable(),
+  languages: z.array(z.string()),
+  scheduleDays: z.array(z.enum(WEEK_DAYS)),
+  scheduleHours: nullableString,
+  scheduleLimits: z.array(z.enum(SCHEDULE_LIMITS)),
+  physicalLimits: nullableString,
+  wishedSectors: z.array(z.string()),
+  wishedJobs: z.array(z.string()),
+  cdiOnly: z.boolean(),
+  skillsKnowHow: nullableString,
+  skillsSoft: nullableString,
+  notes: nullableString,
+});
+export type PersonInputDto = z.infer<typeof personInputOutput>;
+
+export const transitionOptionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  to: phaseSchema,
+  requiredFields: z.array(z.string()),
+});
+
+const clockSchema = z.object({
+  preHireEntry: z.string(),
+  baseDeadline: z.string(),
+  deadline: z.string(),
+  elapsedDays: z.number(),
+  suspendedDays: z.number(),
+  daysUsed: z.number(),
+  daysLeft: z.number(),
+  suspended: z.boolean(),
+  expired: z.boolean(),
+  overallDeadline: z.string(),
+  overallDaysLeft: z.number(),
+});
+
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  date: z.string(),
+  at: z.string(),
+  type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake']),
+  title: z.string(),
+  detail: nullableString,
+  authorName: nullableString,
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const personFileSchema = personInputOutput.extend({
+  id: z.string(),
+  organisationId: z.string(),
+  version: z.number(),
+  phase: phaseSchema,
+  phaseSince: z.string(),
+  coachId: nullableString,
+  coachName: nullableString,
+  referral: z.object({
+    kind: z.enum(REFERRAL_KINDS),
+    partnerId: nullableString,
+    partnerName: nullableString,
+    receivedOn: z.string(),
+    informationSessionOn: nullableString,
+    consentOn: nullableString,
+    consentScope: nullableString,
+  }),
+  assessment: z
+    .object({
+      assessedOn: z.string(),
+      conditions: z.record(z.string(), z.object({ met: z.boolean(), comment: nullableString })),
+      decision: z.enum(COACHABILITY_DECISIONS),
+      reviewDate: nullableString,
+      redirectPartnerId: nullableString,
+      redirectPartnerName: nullableString,
+      reason: nullableString,
+      assessorName: nullableString,
+    })
+    .nullable(),
+  trustContractSignedOn: nullableString,
+  ageToday: z.number().nullable(),
+  ageAtEntry: z.number().nullable(),
+  priorityGroups: z.array(z.object({ code: z.string(), label: z.string() })),
+  clock: clockSchema.nullable(),
+  cadence: z.object({
+    intervalDays: z.number().nullable(),
+    dueDate: nullableString,
+    overdue: z.boolean(),
+    daysOverdue: z.number(),
+    lastDirectContact: nullableString,
+    nextPlanned: nullableString,
+  }),
+  allowedTransitions: z.array(transitionOptionSchema),
+  employmentPeriods: z.array(
+    z.object({ id: z.string(), kind: z.enum(CONTRACT_KINDS), start: z.string(), end: nullableString }),
+  ),
+  timeline: z.array(timelineEntrySchema),
+});
+export type PersonFile = z.infer<typeof personFileSchema>;
+
+export const personSummarySchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phase: phaseSchema,
+  coachId: nullableString,
+  coachName: nullableString,
+  decision: z.enum(COACHABILITY_DECISIONS).nullable(),
+  reviewDate: nullableString,
+  phone: nullableString,
+  nissMasked: nullableString,
+  overdue: z.boolean(),
+  nextDue: nullableString,
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const listQuerySchema = z.object({
+  q: text().trim().max(100, 'au plus 100 caractères.').optional(),
+  phase: phaseSchema.optional(),
+  coachId: z.uuid('identifiant invalide.').optional(),
+  decision: z.enum([...COACHABILITY_DECISIONS, 'none'], 'décision inconnue.').optional(),
+  limit: z.coerce.number().int('nombre entier attendu.').min(1).max(500).default(100),
+  offset: z.coerce.number().int('nombre entier attendu.').min(0).max(1_000_000).default(0),
+});

@@ -1,0 +1,220 @@
+import {
+  COACHABILITY_CONDITION_LABELS,
+  COACHABILITY_CONDITIONS,
+  COACHABILITY_DECISION_LABELS,
+  CONTACT_CHANNEL_LABELS,
+  CONTRACT_KIND_LABELS,
+  type CoachabilityDecision,
+  type ContactChannel,
+  type ContractKind,
+  EXIT_REASON_LABELS,
+  type ExitReason,
+  findTransition,
+  PHASE_LABELS,
+  type Phase,
+  RETURN_REASON_LABELS,
+  type ReturnReason,
+} from '@jobcoach/domain';
+import { frenchDate } from './common.ts';
+import type { PersonRow } from './queries.ts';
+import type { TimelineEntry } from './schemas.ts';
+
+/** What the timeline is made of, as loaded from the database. */
+export interface TimelineSources {
+  person: PersonRow;
+  creatorName: string | null;
+  partnerName: string | null;
+  assessments: {
+    id: string;
+    assessed_on: string;
+    created_at: Date;
+    decision: string;
+    review_date: string | null;
+    redirect_partner_id: string | null;
+    reason: string | null;
+    conditions: Record<string, { met: boolean; comment: string | null }>;
+    partner_name: string | null;
+    assessor_name: string | null;
+  }[];
+  contacts: {
+    id: string;
+    date: string;
+    created_at: Date;
+    with_whom: string;
+    counterpart: string | null;
+    channel: string;
+    duration_minutes: number | null;
+    notes: string | null;
+    next_planned_on: string | null;
+    author_name: string | null;
+  }[];
+  events: {
+    id: string;
+    date: string;
+    at: Date;
+    transition_id: string;
+    from_phase: string;
+    to_phase: string;
+    reason: string | null;
+    detail: string | null;
+    fields: Record<string, unknown>;
+    actor_name: string | null;
+  }[];
+  documents: { id: string; kind: string; dated_on: string; created_at: Date; author_name: string | null }[];
+}
+
+const WITH_WHOM: Record<string, string> = {
+  person: 'avec la personne',
+  employer: 'avec l’employeur',
+  partner: 'avec un partenaire',
+};
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const joined = (parts: (string | null | undefined | false)[]) =>
+  parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' — ') || null;
+
+function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
+  const channel = CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel;
+  const whom = WITH_WHOM[c.with_whom] ?? c.with_whom;
+  return {
+    id: `contact:${c.id}`,
+    date: c.date,
+    at: iso(c.created_at),
+    type: 'contact',
+    title: `${channel} ${whom}${c.counterpart ? ` (${c.counterpart})` : ''}`,
+    detail: joined([
+      c.duration_minutes ? `${c.duration_minutes} min` : null,
+      c.notes,
+      c.next_planned_on ? `Prochain contact prévu le ${frenchDate(c.next_planned_on)}` : null,
+    ]),
+    authorName: c.author_name,
+  };
+}
+
+function transitionDetail(e: TimelineSources['events'][number]): string | null {
+  const f = e.fields;
+  const reasonLabel =
+    e.transition_id === 'exit'
+      ? EXIT_REASON_LABELS[e.reason as ExitReason]
+      : e.transition_id === 'return_to_pre_hire'
+        ? RETURN_REASON_LABELS[e.reason as ReturnReason]
+        : null;
+  const contract =
+    e.transition_id === 'start_follow_up' && typeof f.contractKind === 'string'
+      ? `${CONTRACT_KIND_LABELS[f.contractKind as ContractKind] ?? f.contractKind} à partir du ${frenchDate(String(f.contractStart))}${
+          typeof f.contractEnd === 'string' && f.contractEnd ? ` jusqu’au ${frenchDate(f.contractEnd)}` : ''
+        }`
+      : null;
+  const employer =
+    e.transition_id === 'start_hiring' && typeof f.employerId === 'string'
+      ? `Employeur : ${f.employerId}`
+      : null;
+  return joined([
+    `${PHASE_LABELS[e.from_phase as Phase]} → ${PHASE_LABELS[e.to_phase as Phase]}`,
+    reasonLabel ? `Motif : ${reasonLabel}` : null,
+    contract,
+    employer,
+    e.detail,
+  ]);
+}
+
+function assessmentDetail(a: TimelineSources['assessments'][number]): string | null {
+  const unmet = COACHABILITY_CONDITIONS.filter((c) => a.conditions[c]?.met === false).map(
+    (c) => COACHABILITY_CONDITION_LABELS[c],
+  );
+  return joined([
+    a.review_date ? `Réexamen le ${frenchDate(a.review_date)}` : null,
+    a.partner_name ? `Réorientée vers ${a.partner_name}` : null,
+    a.reason,
+    unmet.length > 0 ? `Conditions non remplies : ${unmet.join(' ; ')}` : null,
+  ]);
+}
+
+function intakeEntries(s: TimelineSources): TimelineEntry[] {
+  const p = s.person;
+  const at = iso(p.created_at);
+  const origin =
+    p.referral_kind === 'partner'
+      ? `Orientation reçue${s.partnerName ? ` de ${s.partnerName}` : ''}`
+      : p.referral_kind === 'spontaneous'
+        ? 'Arrivée spontanée'
+        : 'Arrivée par le bouche-à-oreille';
+  const entries: TimelineEntry[] = [
+    {
+      id: `intake:${p.id}:referral`,
+      date: p.referral_received_on,
+      at,
+      type: 'intake',
+      title: origin,
+      detail: null,
+      authorName: s.creatorName,
+    },
+  ];
+  if (p.information_session_on) {
+    entries.push({
+      id: `intake:${p.id}:information`,
+      date: p.information_session_on,
+      at,
+      type: 'intake',
+      title: 'Séance d’information sur le jobcoaching',
+      detail: null,
+      authorName: null,
+    });
+  }
+  if (p.consent_on) {
+    entries.push({
+      id: `intake:${p.id}:consent`,
+      date: p.consent_on,
+      at,
+      type: 'intake',
+      title: 'Consentement au traitement des données',
+      detail: p.consent_scope,
+      authorName: null,
+    });
+  }
+  return entries;
+}
+
+/** One timeline of intake, assessments, phase changes, contacts and documents, newest first. */
+export function buildTimeline(s: TimelineSources): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...intakeEntries(s),
+    ...s.assessments.map(
+      (a): TimelineEntry => ({
+        id: `assessment:${a.id}`,
+        date: a.assessed_on,
+        at: iso(a.created_at),
+        type: 'assessment',
+        title: `Évaluation de la coachabilité : ${COACHABILITY_DECISION_LABELS[a.decision as CoachabilityDecision]}`,
+        detail: assessmentDetail(a),
+        authorName: a.assessor_name,
+      }),
+    ),
+    ...s.events.map(
+      (e): TimelineEntry => ({
+        id: `transition:${e.id}`,
+        date: e.date,
+        at: iso(e.at),
+        type: 'transition',
+        title: findTransition(e.transition_id)?.label ?? e.transition_id,
+        detail: transitionDetail(e),
+        authorName: e.actor_name,
+      }),
+    ),
+    ...s.contacts.map(contactEntry),
+    ...s.documents.map(
+      (d): TimelineEntry => ({
+        id: `document:${d.id}`,
+        date: d.dated_on,
+        at: iso(d.created_at),
+        type: 'document',
+        title: 'Contrat de confiance signé',
+        detail: `Signé le ${frenchDate(d.dated_on)}`,
+        authorName: d.author_name,
+      }),
+    ),
+  ];
+  return entries.sort(
+    (a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at) || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,27 @@
+import { DEFAULT_CADENCE_SETTINGS, DEFAULT_PERSONS_PER_FTE } from '@jobcoach/domain';
+import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
+import type { Db } from '../persons/common.ts';
+import type { OrganisationSettings } from './schemas.ts';
+
+/** The organisation's settings, or the defaults (version 0) while none were saved. */
+export async function loadSettings(db: Db, organisationId: string): Promise<OrganisationSettings> {
+  const row = await db
+    .selectFrom('organisation_settings')
+    .select(['persons_per_fte', 'cadence', 'trust_contract_template', 'version'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  if (!row) {
+    return {
+      personsPerFte: DEFAULT_PERSONS_PER_FTE,
+      cadence: structuredClone(DEFAULT_CADENCE_SETTINGS) as OrganisationSettings['cadence'],
+      trustContractTemplate: DEFAULT_TRUST_CONTRACT_TEMPLATE,
+      version: 0,
+    };
+  }
+  return {
+    personsPerFte: Number(row.persons_per_fte),
+    cadence: row.cadence,
+    trustContractTemplate: row.trust_contract_template,
+    version: row.version,
+  };
+}
