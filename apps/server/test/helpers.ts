@@ -162,7 +162,11 @@ export async function move(
   transitionId: string,
   fields: Record<string, unknown>,
 ) {
-  const current = await client.get(`/api/persons/${personId}`);
+  let current = await client.get(`/api/persons/${personId}`);
+  if (transitionId === 'enter_pre_hire' && current.json.assessment?.decision !== 'accepted' && current.json.phase === 'intake') {
+    await acceptAsCoachable(client, personId, (fields.date as string) ?? current.json.referral.receivedOn);
+    current = await client.get(`/api/persons/${personId}`);
+  }
   const res = await client.post(`/api/persons/${personId}/transitions`, {
     transitionId,
     fields,
@@ -199,7 +203,8 @@ export function employerBody(overrides: Record<string, unknown> = {}) {
 /** Creates an employer through the API and returns its file; throws on any refusal. */
 export async function createEmployer(client: Client, body: Record<string, unknown>) {
   const res = await client.post('/api/employers', body);
-  if (res.status !== 201) throw new Error(`create employer failed: ${res.status} ${JSON.stringify(res.json)}`);
+  if (res.status !== 201)
+    throw new Error(`create employer failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json;
 }
 
@@ -230,8 +235,16 @@ export async function createPreHirePerson(
   overrides: Record<string, unknown> = {},
   daysAgo = 20,
 ) {
-  const { addDays } = await import('@jobcoach/domain');
+  const { addDays, COACHABILITY_CONDITIONS } = await import('@jobcoach/domain');
   const person = await createPerson(client, personBody(addDays(today, -daysAgo - 10), overrides));
+  // Only a person assessed coachable enters pre-hire (method.md §3).
+  const assessed = await client.post(`/api/persons/${person.id}/assessments`, {
+    assessedOn: addDays(today, -daysAgo - 5),
+    conditions: Object.fromEntries(COACHABILITY_CONDITIONS.map((c) => [c, { met: true }])),
+    decision: 'accepted',
+  });
+  if (assessed.status !== 201)
+    throw new Error(`assessment failed: ${assessed.status} ${JSON.stringify(assessed.json)}`);
   const date = addDays(today, -daysAgo);
   return move(client, person.id, 'enter_pre_hire', { date, trustContractSignedOn: date });
 }
@@ -242,10 +255,28 @@ export async function waitForImport(client: Client, jobId: string, timeoutMs = 1
   const end = Date.now() + timeoutMs;
   for (;;) {
     const res = await client.get(`/api/vacancies/import/${jobId}`);
-    if (res.status !== 200) throw new Error(`import status failed: ${res.status} ${JSON.stringify(res.json)}`);
+    if (res.status !== 200)
+      throw new Error(`import status failed: ${res.status} ${JSON.stringify(res.json)}`);
     seen.push({ status: res.json.status, processed: res.json.processed });
     if (res.json.status !== 'running') return { job: res.json, seen };
     if (Date.now() > end) throw new Error(`import ${jobId} still running after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Records an assessment that accepts the person (the four conditions met). */
+export async function acceptAsCoachable(client: Client, personId: string, assessedOn: string) {
+  const met = { met: true, comment: null };
+  const res = await client.post(`/api/persons/${personId}/assessments`, {
+    assessedOn,
+    conditions: {
+      aims_low_qualified_job: met,
+      available_short_notice: met,
+      faces_obstacles: met,
+      volunteers_after_information: met,
+    },
+    decision: 'accepted',
+  });
+  if (res.status !== 201) throw new Error(`assessment failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
 }

@@ -1,11 +1,16 @@
 import { createBrowserRouter } from 'react-router';
+import { AbsencesPage } from './absences/AbsencesPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PasswordPage } from './auth/PasswordPage.tsx';
-import { canManageTeam, isAdmin } from './auth/permissions.ts';
+import { canManageSettings, canManageTeam, canSeePersons, isAdmin } from './auth/permissions.ts';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { PeoplePage } from './people/PeoplePage.tsx';
+import { PersonPage } from './person/PersonPage.tsx';
+import { NewReferralPage } from './referral/NewReferralPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { SetupGate } from './setup/SetupGate.tsx';
 import { SetupPage } from './setup/SetupPage.tsx';
 import { ComingSoon } from './shell/ComingSoon.tsx';
@@ -31,7 +36,46 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: '/password', element: <PasswordPage /> },
-              { path: '/people', element: <ComingSoon page="people" /> },
+              {
+                path: '/people',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <PeoplePage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/people/new',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <NewReferralPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/people/:id',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <PersonPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/absences',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <AbsencesPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/settings',
+                element: (
+                  <RequireRole allowed={canManageSettings} reason="settings">
+                    <SettingsPage />
+                  </RequireRole>
+                ),
+              },
               { path: '/employers', element: <ComingSoon page="employers" /> },
               { path: '/offers', element: <ComingSoon page="offers" /> },
               { path: '/results', element: <ComingSoon page="results" /> },

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate, monthsBetween } from './calendar.ts';
+import { addDays, compareDates, daysBetween, type IsoDate, monthsBetween } from './calendar.ts';
 import type { FieldError } from './coachability.ts';
 import type { Phase } from './trajectory.ts';
 
@@ -124,7 +124,7 @@ export interface ContactStatusInput {
   phase: Phase;
   /** Day of the last direct contact, null when there has been none. */
   lastDirectContact: IsoDate | null;
-  /** Start of the current phase: the reference when there is no direct contact yet. */
+  /** Start of the current phase: the reference when there is no direct contact since. */
   phaseStart: IsoDate;
   /** Start of the follow-up (null outside follow-up; then phaseStart is used in follow-up). */
   followUpStart: IsoDate | null;
@@ -149,7 +149,12 @@ export function contactStatus(input: ContactStatusInput): ContactStatus {
     input.phase === 'follow_up' ? (input.followUpStart ?? input.phaseStart) : input.followUpStart;
   const intervalDays = expectedInterval(input.phase, followUpStart, input.today, input.settings);
   if (intervalDays === null) return { intervalDays: null, dueDate: null, overdue: false, daysOverdue: 0 };
-  const dueDate = addDays(input.lastDirectContact ?? input.phaseStart, intervalDays);
+  // The count restarts with each phase: a contact made before the phase began does not carry over.
+  const reference =
+    input.lastDirectContact !== null && compareDates(input.lastDirectContact, input.phaseStart) > 0
+      ? input.lastDirectContact
+      : input.phaseStart;
+  const dueDate = addDays(reference, intervalDays);
   const daysOverdue = Math.max(0, daysBetween(dueDate, input.today));
   return { intervalDays, dueDate, overdue: daysOverdue > 0, daysOverdue };
 }

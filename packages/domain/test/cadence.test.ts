@@ -103,3 +103,16 @@ describe('contact cadence', () => {
     ]);
   });
 });
+
+describe('cadence across a change of phase', () => {
+  it('counts from the start of the phase when the last direct contact predates it', () => {
+    // Last seen at intake on 1 March; entered pre-hire on 18 May: due a week after entry, not overdue.
+    const status = contactStatus({ ...preHire, phaseStart: '2024-05-18', lastDirectContact: '2024-03-01' });
+    expect(status).toEqual({ intervalDays: 7, dueDate: '2024-05-25', overdue: false, daysOverdue: 0 });
+  });
+  it('counts from the last direct contact once one happened in the phase', () => {
+    const status = contactStatus({ ...preHire, phaseStart: '2024-05-01', lastDirectContact: '2024-05-10' });
+    expect(status.dueDate).toBe('2024-05-17');
+    expect(status.overdue).toBe(true);
+  });
+});

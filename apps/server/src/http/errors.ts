@@ -10,6 +10,12 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'stale_version'
+  | 'transition_not_allowed'
+  | 'not_coachable'
+  | 'duplicate_employer'
+  | 'basin_overlap'
+  | 'presentation_cap'
+  | 'step_not_allowed'
   | 'invalid_credentials'
   | 'totp_required'
   | 'totp_invalid'
@@ -87,6 +93,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const pgCode = (error as { code?: string }).code;
   if (pgCode === '23505') return send(reply, 409, 'conflict', 'Cet élément existe déjà (doublon).');
   if (pgCode === '23503') return send(reply, 400, 'validation', 'Un élément référencé est introuvable.');
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return send(reply, 400, 'validation', 'Le texte contient des caractères non autorisés.');
+  }
   if (
     pgCode === '23514' ||
     pgCode === '22P02' ||

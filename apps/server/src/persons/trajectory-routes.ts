@@ -10,7 +10,7 @@ import {
 } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorCode, invalid, notFound, staleVersion } from '../http/errors.ts';
+import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, dateSchema, idParams, text, versionSchema } from './common.ts';
 import { loadPersonFile, transitionOptions } from './file.ts';
 import { lockPerson } from './queries.ts';
@@ -33,8 +33,6 @@ const periodBody = z.object({
 
 const periodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
 
-/** Not in ErrorCode (http/errors.ts is shared): the contract's code for a move the table refuses. */
-const TRANSITION_NOT_ALLOWED = 'transition_not_allowed' as ErrorCode;
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -72,7 +70,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         if (!check.ok) {
           if (check.code === 'not_allowed') {
-            throw new AppError(409, TRANSITION_NOT_ALLOWED, check.message, undefined, {
+            throw new AppError(409, 'transition_not_allowed', check.message, undefined, {
               allowed: transitionOptions(from, role),
             });
           }
@@ -82,6 +80,21 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
         const changes: Record<string, unknown> = {};
         if (transitionId === 'enter_pre_hire') {
+          // The method admits to pre-hire only a person assessed coachable (method.md §3).
+          const assessment = await trx
+            .selectFrom('coachability_assessment')
+            .select('decision')
+            .where('person_id', '=', id)
+            .orderBy('created_at', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          if (person.pre_hire_entry === null && assessment?.decision !== 'accepted') {
+            throw new AppError(
+              409,
+              'not_coachable',
+              "La personne ne peut entrer en pré-embauche qu'après une évaluation de coachabilité qui l'accepte.",
+            );
+          }
           const signedOn = text('trustContractSignedOn')!;
           assertNotFuture('fields.trustContractSignedOn', signedOn, today);
           // The clocks start at the first entry; a return to pre-hire keeps it (CDDs push the deadline).

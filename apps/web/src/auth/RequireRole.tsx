@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../api-types.ts';
-import { Forbidden } from '../shell/Notice.tsx';
+import { Forbidden, type ForbiddenReason } from '../shell/Notice.tsx';
 import { useSession } from './session.ts';
 
 /** A page for some users only; the others read why they cannot see it. */
@@ -10,7 +10,7 @@ export function RequireRole({
   children,
 }: {
   allowed: (me: Me) => boolean;
-  reason: 'team' | 'admin';
+  reason: ForbiddenReason;
   children: ReactNode;
 }) {
   const me = useSession();

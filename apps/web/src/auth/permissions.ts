@@ -13,3 +13,20 @@ export function canManageTeam(me: Me): boolean {
 export function isAdmin(me: Me): boolean {
   return me.user.isAdmin;
 }
+
+/** Coordinators and jobcoaches work on persons; evaluators only read aggregated results. */
+export function canSeePersons(me: Me): boolean {
+  if (!me.currentOrganisationId) return false;
+  if (me.user.isAdmin) return true;
+  const role = currentMembership(me)?.role;
+  return role === 'coordinator' || role === 'jobcoach';
+}
+
+/** Coordinators of the current organisation (and admins) assign persons, see colleagues' days. */
+export function isCoordinator(me: Me): boolean {
+  if (!me.currentOrganisationId) return false;
+  return me.user.isAdmin || currentMembership(me)?.role === 'coordinator';
+}
+
+/** « Paramètres de l'organisation »: coordinators of the current organisation, and admins. */
+export const canManageSettings = isCoordinator;

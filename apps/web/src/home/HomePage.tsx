@@ -1,18 +1,27 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import { currentMembership } from '../auth/permissions.ts';
+import { canSeePersons, currentMembership } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
+import { MyDayPage } from '../myday/MyDayPage.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 
-/** « Ma journée »: for now a welcome; it will become the jobcoach's screen of the day. */
+/**
+ * The first page: « Ma journée » for those who work with persons (jobcoaches, coordinators); a
+ * welcome for the others (evaluators, an administrator outside any organisation).
+ */
 export function HomePage() {
+  const me = useSession();
+  return canSeePersons(me) ? <MyDayPage /> : <Welcome />;
+}
+
+function Welcome() {
   const t = useT();
   const me = useSession();
   const membership = currentMembership(me);
 
   return (
     <>
-      <PageHeading>{t('home.title')}</PageHeading>
+      <PageHeading>{t('home.welcomeTitle')}</PageHeading>
       <Card withBorder padding="lg" maw={680}>
         <Stack gap="xs">
           <Title order={2}>{t('home.greeting', { name: me.user.name })}</Title>

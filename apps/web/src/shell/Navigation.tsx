@@ -1,20 +1,26 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../api-types.ts';
-import { canManageTeam, isAdmin } from '../auth/permissions.ts';
+import { canManageSettings, canManageTeam, canSeePersons, isAdmin } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { type MessageId, useT } from '../i18n/index.ts';
 
 type Item = { to: string; label: MessageId; shown?: (me: Me) => boolean };
 
-// The capabilities of the platform, in the order of a jobcoach's work.
+const withoutPersons = (me: Me) => !canSeePersons(me);
+
+// The capabilities of the platform, in the order of a jobcoach's work. Evaluators see no
+// person-level entry: their first page is a welcome, aggregated results come later.
 const ITEMS: Item[] = [
-  { to: '/', label: 'nav.home' },
-  { to: '/people', label: 'nav.people' },
+  { to: '/', label: 'nav.home', shown: canSeePersons },
+  { to: '/', label: 'nav.welcome', shown: withoutPersons },
+  { to: '/people', label: 'nav.people', shown: canSeePersons },
+  { to: '/absences', label: 'nav.absences', shown: canSeePersons },
   { to: '/employers', label: 'nav.employers' },
   { to: '/offers', label: 'nav.offers' },
   { to: '/results', label: 'nav.results' },
   { to: '/team', label: 'nav.team', shown: canManageTeam },
+  { to: '/settings', label: 'nav.settings', shown: canManageSettings },
   { to: '/admin', label: 'nav.admin', shown: isAdmin },
 ];
 
@@ -29,7 +35,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
         return (
           <NavLink
-            key={item.to}
+            key={item.label}
             component={Link}
             to={item.to}
             label={t(item.label)}

@@ -24,7 +24,9 @@ export function NotFound() {
   return <Notice title={t('notFound.title')} text={t('notFound.body')} />;
 }
 
-export function Forbidden({ reason }: { reason: 'team' | 'admin' }) {
+export type ForbiddenReason = 'team' | 'admin' | 'persons' | 'settings';
+
+export function Forbidden({ reason }: { reason: ForbiddenReason }) {
   const t = useT();
   return <Notice title={t('forbidden.title')} text={t(`forbidden.${reason}`)} />;
 }

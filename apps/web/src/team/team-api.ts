@@ -11,8 +11,12 @@ export function fetchMembers(organisationId: string): Promise<Member[]> {
   return api.get<Member[]>(usersPath(organisationId));
 }
 
-export function useMembers(organisationId: string) {
-  return useQuery({ queryKey: membersKey(organisationId), queryFn: () => fetchMembers(organisationId) });
+export function useMembers(organisationId: string, enabled = true) {
+  return useQuery({
+    queryKey: membersKey(organisationId),
+    queryFn: () => fetchMembers(organisationId),
+    enabled: enabled && organisationId !== '',
+  });
 }
 
 export type NewMember = { name: string; email: string; role: Role; fte?: number; temporaryPassword: string };

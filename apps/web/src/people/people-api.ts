@@ -1,0 +1,92 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api.ts';
+import type {
+  AssessmentInput,
+  ContactInput,
+  NewPerson,
+  PersonChanges,
+  PersonFile,
+  PersonSummary,
+} from '../api-types.ts';
+
+// Persons: the list, one file, and every change made to a file. Each change answers the whole
+// file, which replaces the cached one; lists and « Ma journée » are read again.
+
+export type PersonFilters = { q: string; phase: string; decision: string; coachId?: string };
+
+export const personsKey = ['persons'] as const;
+export const personKey = (id: string) => ['persons', 'file', id] as const;
+const personPath = (id: string) => `/api/persons/${encodeURIComponent(id)}`;
+
+export function usePersons(filters: PersonFilters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value.trim());
+  const search = query.toString();
+  return useQuery({
+    queryKey: [...personsKey, 'list', search],
+    queryFn: () => api.get<PersonSummary[]>(`/api/persons${search ? `?${search}` : ''}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery({ queryKey: personKey(id), queryFn: () => api.get<PersonFile>(personPath(id)) });
+}
+
+/** A fresh file from the server: cache it, and let lists and « Ma journée » read again. */
+export function storePerson(queryClient: QueryClient, file: PersonFile) {
+  queryClient.setQueryData(personKey(file.id), file);
+  queryClient.invalidateQueries({ queryKey: [...personsKey, 'list'] });
+  queryClient.invalidateQueries({ queryKey: ['my-day'] });
+}
+
+function usePersonMutation<V>(call: (variables: V) => Promise<PersonFile>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: (file) => storePerson(queryClient, file) });
+}
+
+export function useCreatePerson() {
+  return usePersonMutation((body: NewPerson) => api.post<PersonFile>('/api/persons', body));
+}
+
+export function useUpdatePerson(id: string) {
+  return usePersonMutation((changes: PersonChanges) => api.patch<PersonFile>(personPath(id), changes));
+}
+
+export function useAssess(id: string) {
+  return usePersonMutation((body: AssessmentInput) =>
+    api.post<PersonFile>(`${personPath(id)}/assessments`, body),
+  );
+}
+
+export function useSignTrustContract(id: string) {
+  return usePersonMutation((signedOn: string) =>
+    api.put<PersonFile>(`${personPath(id)}/trust-contract`, { signedOn }),
+  );
+}
+
+export function useTransition(id: string) {
+  return usePersonMutation(
+    (body: { transitionId: string; fields: Record<string, string>; version: number }) =>
+      api.post<PersonFile>(`${personPath(id)}/transitions`, body),
+  );
+}
+
+export function useLogContact(id: string) {
+  return usePersonMutation((body: ContactInput) => api.post<PersonFile>(`${personPath(id)}/contacts`, body));
+}
+
+export function useAddEmploymentPeriod(id: string) {
+  return usePersonMutation((body: { kind: string; start: string; end?: string | null }) =>
+    api.post<PersonFile>(`${personPath(id)}/employment-periods`, body),
+  );
+}
+
+export function useRemoveEmploymentPeriod(id: string) {
+  return usePersonMutation((periodId: string) =>
+    api.delete<PersonFile>(`${personPath(id)}/employment-periods/${encodeURIComponent(periodId)}`),
+  );
+}
+
+/** The address of the trust contract, filled for the person by the server. */
+export const trustContractUrl = (id: string) => `${personPath(id)}/trust-contract.pdf`;

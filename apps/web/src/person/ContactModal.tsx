@@ -1,0 +1,130 @@
+import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import type { ContactWith, PersonFile } from '../api-types.ts';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { FormModal } from '../forms/FormModal.tsx';
+import { useForm } from '../forms/useForm.ts';
+import { required } from '../forms/validation.ts';
+import { today } from '../i18n/dates.ts';
+import { useT } from '../i18n/index.ts';
+import { useLogContact } from '../people/people-api.ts';
+import { day, pastDay, wholeNumber } from './person-validation.ts';
+
+const WITH_WHOM: readonly ContactWith[] = ['person', 'employer', 'partner'];
+
+/**
+ * « Noter un contact »: with the person, an employer or a partner. Only direct channels (face to
+ * face, phone, video) keep the contact cadence; the list says which ones are.
+ */
+export function ContactModal({
+  person,
+  onClose,
+  onSaved,
+}: {
+  person: PersonFile;
+  onClose: () => void;
+  onSaved: (date: string) => void;
+}) {
+  const t = useT();
+  const log = useLogContact(person.id);
+  const form = useForm({
+    date: today(),
+    withWhom: 'person',
+    counterpart: '',
+    channel: '',
+    durationMinutes: '',
+    notes: '',
+    nextPlannedOn: '',
+  });
+  const { values } = form;
+  const channelLabel = (channel: ContactChannel) =>
+    isDirectChannel(channel)
+      ? t('contact.channelDirect', { channel: t(`channel.${channel}`) })
+      : t(`channel.${channel}`);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const valid = form.check({
+      date: pastDay(values.date, t, false),
+      channel: required(values.channel, t),
+      durationMinutes: wholeNumber(values.durationMinutes, t),
+      nextPlannedOn: day(values.nextPlannedOn, t),
+    });
+    if (!valid) return;
+    const text = (value: string) => value.trim() || null;
+    log.mutate(
+      {
+        date: values.date,
+        withWhom: values.withWhom as ContactWith,
+        counterpart: text(values.counterpart),
+        channel: values.channel as ContactChannel,
+        durationMinutes: values.durationMinutes.trim() ? Number(values.durationMinutes) : null,
+        notes: text(values.notes),
+        nextPlannedOn: text(values.nextPlannedOn),
+      },
+      { onSuccess: () => onSaved(values.date), onError: form.fail },
+    );
+  };
+
+  return (
+    <FormModal
+      title={t('contact.title', { name: `${person.firstName} ${person.lastName}` })}
+      onClose={onClose}
+    >
+      <form ref={form.ref} onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ErrorAlert message={form.formError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              type="date"
+              label={t('contact.date')}
+              required
+              withAsterisk={false}
+              {...form.input('date')}
+            />
+            <NativeSelect
+              label={t('contact.withWhom')}
+              data={WITH_WHOM.map((w) => ({ value: w, label: t(`withWhom.${w}`) }))}
+              {...form.input('withWhom')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('contact.counterpart')}
+            description={t('contact.counterpartHint')}
+            {...form.input('counterpart')}
+          />
+          <NativeSelect
+            label={t('contact.channel')}
+            description={t('contact.channelHint')}
+            required
+            withAsterisk={false}
+            data={[
+              { value: '', label: t('field.chooseOption') },
+              ...CONTACT_CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
+            ]}
+            {...form.input('channel')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('contact.duration')} inputMode="numeric" {...form.input('durationMinutes')} />
+            <TextInput
+              type="date"
+              label={t('contact.nextPlannedOn')}
+              description={t('field.optional')}
+              {...form.input('nextPlannedOn')}
+            />
+          </SimpleGrid>
+          <Textarea label={t('contact.notes')} autosize minRows={3} {...form.input('notes')} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={log.isPending}>
+              {t('contact.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
+  );
+}

@@ -1,0 +1,59 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../api.ts';
+import type { PersonFile } from '../api-types.ts';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { useT } from '../i18n/index.ts';
+import { usePerson } from '../people/people-api.ts';
+import { Spinner } from '../shell/Loading.tsx';
+import { NotFound } from '../shell/Notice.tsx';
+import { PersonEditForm } from './edit/PersonEditForm.tsx';
+import { PersonHeader } from './PersonHeader.tsx';
+import { Timeline } from './Timeline.tsx';
+import { TrajectoryTab } from './TrajectoryTab.tsx';
+
+const TABS = ['trajectory', 'identity', 'timeline'] as const;
+type Tab = (typeof TABS)[number];
+
+/** A person's file: header, then « Parcours », « Identité et situation », « Historique ». */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const person = usePerson(id);
+  if (person.isPending) return <Spinner />;
+  if (person.error) {
+    if (person.error instanceof ApiError && person.error.status === 404) return <NotFound />;
+    return <ErrorAlert error={person.error} onRetry={() => person.refetch()} />;
+  }
+  return <PersonView person={person.data} />;
+}
+
+function PersonView({ person }: { person: PersonFile }) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: Tab = TABS.find((name) => name === requested) ?? 'trajectory';
+  const choose = (value: string | null) =>
+    setParams(value && value !== 'trajectory' ? { tab: value } : {}, { replace: true });
+
+  return (
+    <Stack gap="md">
+      <PersonHeader person={person} />
+      <Tabs value={tab} onChange={choose} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="trajectory">{t('person.tab.trajectory')}</Tabs.Tab>
+          <Tabs.Tab value="identity">{t('person.tab.identity')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('person.tab.timeline')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="trajectory" pt="md">
+          <TrajectoryTab person={person} />
+        </Tabs.Panel>
+        <Tabs.Panel value="identity" pt="md">
+          <PersonEditForm person={person} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <Timeline entries={person.timeline} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,151 @@
+import { INCOME_SOURCES, ORIGINS, STUDIES } from '@jobcoach/domain';
+import {
+  Alert,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useT } from '../i18n/index.ts';
+import type { PersonBinding } from './field-binding.ts';
+import { type PersonField, SCHEDULE_LIMITS, toggleCode, WEEK_DAYS } from './person-form.ts';
+
+/** Everything but the identity: statistics, situation, mobility, availability, health, wishes, skills. */
+export function SituationFields({ form }: { form: PersonBinding }) {
+  const t = useT();
+  const unknown = { value: '', label: t('common.notStated') };
+  const yesNo = (field: PersonField, label: string, description?: string) => (
+    <NativeSelect
+      label={label}
+      description={description}
+      data={[unknown, { value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }]}
+      {...form.input(field)}
+    />
+  );
+  const codes = (field: 'scheduleDays' | 'scheduleLimits', all: readonly string[], label: string) => (
+    <Checkbox.Group label={label} value={form.values[field].split(',').filter(Boolean)}>
+      <Group gap="md" mt={6}>
+        {all.map((code) => (
+          <Checkbox
+            key={code}
+            value={code}
+            label={t(
+              field === 'scheduleDays' ? `weekDay.${code as 'mon'}` : `scheduleLimit.${code as 'no_night'}`,
+            )}
+            onChange={(event) =>
+              form.set(field, toggleCode(form.values[field], code, event.currentTarget.checked, all))
+            }
+          />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+
+  return (
+    <>
+      <Fieldset legend={t('person.group.statistics')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NativeSelect
+            label={t('person.origin')}
+            data={[unknown, ...ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))]}
+            {...form.input('origin')}
+          />
+          <NativeSelect
+            label={t('person.studies')}
+            data={[unknown, ...STUDIES.map((s) => ({ value: s, label: t(`studies.${s}`) }))]}
+            {...form.input('studies')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('person.group.situation')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('person.monthsWithoutJob')}
+            inputMode="numeric"
+            {...form.input('monthsWithoutJob')}
+          />
+          <NativeSelect
+            label={t('person.income')}
+            data={[unknown, ...INCOME_SOURCES.map((i) => ({ value: i, label: t(`income.${i}`) }))]}
+            {...form.input('income')}
+          />
+          {yesNo('singleParent', t('person.singleParent'))}
+          <TextInput label={t('person.childrenCount')} inputMode="numeric" {...form.input('childrenCount')} />
+          {yesNo('debtSettlementPlan', t('person.debtSettlementPlan'))}
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('person.group.mobility')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {yesNo('drivingLicence', t('person.drivingLicence'))}
+          {yesNo('hasCar', t('person.hasCar'))}
+          {yesNo('publicTransport', t('person.publicTransport'))}
+          <TextInput
+            label={t('person.maxTravelMinutes')}
+            inputMode="numeric"
+            {...form.input('maxTravelMinutes')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('person.group.availability')}>
+        {codes('scheduleDays', WEEK_DAYS, t('person.scheduleDays'))}
+        <TextInput
+          mt="sm"
+          label={t('person.scheduleHours')}
+          description={t('person.scheduleHoursHint')}
+          {...form.input('scheduleHours')}
+        />
+        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+          {codes('scheduleLimits', SCHEDULE_LIMITS, t('person.scheduleLimits'))}
+        </div>
+      </Fieldset>
+      <Fieldset legend={t('person.group.health')}>
+        <Alert color="orange" mb="sm" title={t('person.sensitiveTitle')}>
+          {t('person.sensitive')}
+        </Alert>
+        <Textarea label={t('person.physicalLimits')} autosize minRows={2} {...form.input('physicalLimits')} />
+      </Fieldset>
+      <Fieldset legend={t('person.group.wishes')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('person.wishedJobs')}
+            description={t('person.listHint')}
+            {...form.input('wishedJobs')}
+          />
+          <TextInput
+            label={t('person.wishedSectors')}
+            description={t('person.listHint')}
+            {...form.input('wishedSectors')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          mt="sm"
+          label={t('person.cdiOnly')}
+          description={t('person.cdiOnlyHint')}
+          checked={form.values.cdiOnly === 'yes'}
+          onChange={(event) => form.set('cdiOnly', event.currentTarget.checked ? 'yes' : 'no')}
+        />
+      </Fieldset>
+      <Fieldset legend={t('person.group.skills')}>
+        <TextInput
+          label={t('person.languages')}
+          description={t('person.listHint')}
+          {...form.input('languages')}
+        />
+        <Textarea
+          mt="sm"
+          label={t('person.skillsKnowHow')}
+          autosize
+          minRows={2}
+          {...form.input('skillsKnowHow')}
+        />
+        <Textarea mt="sm" label={t('person.skillsSoft')} autosize minRows={2} {...form.input('skillsSoft')} />
+      </Fieldset>
+      <Fieldset legend={t('person.group.notes')}>
+        <Textarea label={t('person.notes')} autosize minRows={3} {...form.input('notes')} />
+      </Fieldset>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { formatNiss } from '@jobcoach/domain';
+import type { PersonFile, PersonInput, ScheduleLimit, WeekDay } from '../api-types.ts';
+
+// A person's fields as form text: '' for unknown, 'yes'/'no' for the Oui/Non/Non précisé lists,
+// lists of words separated by commas, lists of codes joined with commas.
+
+export const WEEK_DAYS: readonly WeekDay[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const SCHEDULE_LIMITS: readonly ScheduleLimit[] = [
+  'no_evening',
+  'no_night',
+  'no_weekend',
+  'no_shifts',
+];
+
+const TEXT = [
+  'firstName',
+  'lastName',
+  'niss',
+  'address',
+  'postcode',
+  'commune',
+  'phone',
+  'email',
+  'scheduleHours',
+  'physicalLimits',
+  'skillsKnowHow',
+  'skillsSoft',
+  'notes',
+] as const;
+const DATE = ['birthDate'] as const;
+const CODE = ['sex', 'origin', 'studies', 'income'] as const;
+const NUMBER = ['monthsWithoutJob', 'childrenCount', 'maxTravelMinutes'] as const;
+const YES_NO = ['singleParent', 'debtSettlementPlan', 'drivingLicence', 'hasCar', 'publicTransport'] as const;
+const WORDS = ['languages', 'wishedSectors', 'wishedJobs'] as const;
+const CODES = ['scheduleDays', 'scheduleLimits'] as const;
+const FLAG = ['cdiOnly'] as const;
+
+export const PERSON_FIELDS = [...TEXT, ...DATE, ...CODE, ...NUMBER, ...YES_NO, ...WORDS, ...CODES, ...FLAG];
+export type PersonField = (typeof PERSON_FIELDS)[number];
+export type PersonValues = Record<PersonField, string>;
+
+const is = <T extends readonly string[]>(list: T, field: string): field is T[number] => list.includes(field);
+
+export const EMPTY_PERSON: PersonValues = {
+  ...(Object.fromEntries(PERSON_FIELDS.map((f) => [f, ''])) as PersonValues),
+  sex: 'not_stated',
+  cdiOnly: 'no',
+};
+
+function toText(field: PersonField, value: unknown): string {
+  if (value === null || value === undefined) return is(FLAG, field) ? 'no' : '';
+  if (is(YES_NO, field) || is(FLAG, field)) return value ? 'yes' : 'no';
+  if (is(WORDS, field)) return (value as string[]).join(', ');
+  if (is(CODES, field)) return (value as string[]).join(',');
+  if (field === 'niss') return formatNiss(String(value));
+  return String(value);
+}
+
+/** The form's text for what the server holds. */
+export function valuesOf(file: Partial<PersonFile>): PersonValues {
+  return Object.fromEntries(
+    PERSON_FIELDS.map((f) => [f, toText(f, (file as Record<string, unknown>)[f])]),
+  ) as PersonValues;
+}
+
+function fromText(field: PersonField, text: string): unknown {
+  const trimmed = text.trim();
+  if (is(TEXT, field)) return trimmed === '' ? null : trimmed;
+  if (is(DATE, field)) return trimmed === '' ? null : trimmed;
+  if (is(CODE, field)) return trimmed === '' ? null : trimmed;
+  if (is(NUMBER, field)) return trimmed === '' ? null : Number(trimmed);
+  if (is(YES_NO, field)) return trimmed === '' ? null : trimmed === 'yes';
+  if (is(FLAG, field)) return trimmed === 'yes';
+  if (is(WORDS, field))
+    return trimmed
+      .split(/[,;\n]/)
+      .map((w) => w.trim())
+      .filter(Boolean);
+  return trimmed === '' ? [] : trimmed.split(',');
+}
+
+/** Every field, for a new person. */
+export function toInput(values: PersonValues): PersonInput {
+  return Object.fromEntries(PERSON_FIELDS.map((f) => [f, fromText(f, values[f])])) as PersonInput;
+}
+
+/** Only the fields that differ from `base`, for a PATCH. */
+export function changedInput(values: PersonValues, base: PersonValues): Partial<PersonInput> {
+  return Object.fromEntries(
+    PERSON_FIELDS.filter((f) => values[f] !== base[f]).map((f) => [f, fromText(f, values[f])]),
+  ) as Partial<PersonInput>;
+}
+
+/** 'mon,wed' + toggling 'tue' → 'mon,tue,wed' (always in the order of `all`). */
+export function toggleCode(current: string, code: string, on: boolean, all: readonly string[]): string {
+  const set = new Set(current.split(',').filter(Boolean));
+  if (on) set.add(code);
+  else set.delete(code);
+  return all.filter((c) => set.has(c)).join(',');
+}

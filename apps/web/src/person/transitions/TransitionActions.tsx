@@ -1,0 +1,35 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { PersonFile, TransitionOption } from '../../api-types.ts';
+import { useT } from '../../i18n/index.ts';
+import { Panel } from '../Panel.tsx';
+import { TransitionModal } from './TransitionModal.tsx';
+import { useTransitionLabel } from './transition-labels.ts';
+
+/** Only the moves the server allows from the current phase, for this user's role. */
+export function TransitionActions({ person }: { person: PersonFile }) {
+  const t = useT();
+  const label = useTransitionLabel();
+  const [open, setOpen] = useState<TransitionOption | null>(null);
+  return (
+    <Panel id="actions" title={t('transition.title')}>
+      {person.allowedTransitions.length === 0 ? (
+        <Text c="dimmed">{t('transition.none')}</Text>
+      ) : (
+        <Group gap="sm">
+          {person.allowedTransitions.map((option) => (
+            <Button
+              key={option.id}
+              variant={option.id === 'exit' ? 'default' : 'filled'}
+              onClick={() => setOpen(option)}
+              data-testid={`transition-${option.id}`}
+            >
+              {label(option)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {open && <TransitionModal person={person} option={open} onClose={() => setOpen(null)} />}
+    </Panel>
+  );
+}
