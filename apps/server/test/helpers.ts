@@ -163,7 +163,11 @@ export async function move(
   fields: Record<string, unknown>,
 ) {
   let current = await client.get(`/api/persons/${personId}`);
-  if (transitionId === 'enter_pre_hire' && current.json.assessment?.decision !== 'accepted' && current.json.phase === 'intake') {
+  if (
+    transitionId === 'enter_pre_hire' &&
+    current.json.assessment?.decision !== 'accepted' &&
+    current.json.phase === 'intake'
+  ) {
     await acceptAsCoachable(client, personId, (fields.date as string) ?? current.json.referral.receivedOn);
     current = await client.get(`/api/persons/${personId}`);
   }

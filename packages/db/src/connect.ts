@@ -44,7 +44,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // An idle connection closed by the server (restart, administrator) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', (error) => {
-      console.error(`database: idle connection closed (${(error as { code?: string }).code ?? error.message})`);
+      console.error(
+        `database: idle connection closed (${(error as { code?: string }).code ?? error.message})`,
+      );
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'postgres', close: () => db.destroy() };

@@ -33,7 +33,6 @@ const periodBody = z.object({
 
 const periodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
 
-
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
 
