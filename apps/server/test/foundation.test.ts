@@ -163,6 +163,18 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       const c = new Client(t.app);
       await c.login(email);
       expect((await c.get(`/api/organisations/${orgA}/users`)).status).toBe(403);
+      const colleagues = await c.get(`/api/organisations/${orgA}/colleagues`);
+      if (email.startsWith('jo@')) {
+        expect(colleagues.status).toBe(200);
+        expect(colleagues.json[0]).toEqual({
+          userId: expect.any(String),
+          name: expect.any(String),
+          role: expect.any(String),
+        });
+        expect(JSON.stringify(colleagues.json)).not.toContain('@');
+      } else {
+        expect(colleagues.status).toBe(403);
+      }
       expect((await c.get(`/api/organisations/${orgA}`)).status).toBe(200);
     }
   });

@@ -247,4 +247,12 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
       await app.close();
     }
   });
+
+  it('lists in the coming week the contacts the cadence expects, not only those planned by hand', async () => {
+    const id = await inPreHire(luca, 'Cadence', addDays(today, -20), addDays(today, -3));
+    const day = await luca.get('/api/my-day');
+    const planned = day.json.plannedThisWeek.find((p: { id: string }) => p.id === id);
+    expect(planned).toMatchObject({ plannedOn: addDays(today, 4), daysOverdue: 0 });
+    expect(day.json.overdue.map((p: { id: string }) => p.id)).not.toContain(id);
+  });
 });

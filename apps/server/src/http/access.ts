@@ -11,6 +11,8 @@ export const ROLE_PERMISSIONS = {
   'organisation.read': ['coordinator', 'jobcoach', 'evaluator'],
   'organisation.update': ['coordinator'],
   'members.read': ['coordinator'],
+  /** Names and roles of the active colleagues (to choose a cover, a coach). */
+  'colleagues.read': ['coordinator', 'jobcoach'],
   'members.manage': ['coordinator'],
   'partners.read': ['coordinator', 'jobcoach'],
   'partners.write': ['coordinator', 'jobcoach'],

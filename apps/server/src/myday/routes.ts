@@ -1,8 +1,7 @@
-import { caseloadStatus, compareDates, type Phase } from '@jobcoach/domain';
+import { addDays, caseloadStatus, compareDates, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { coveredCoaches } from '../absences/queries.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { weekOf } from '../persons/common.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
 import { loadSettings } from '../settings/queries.ts';
@@ -47,7 +46,7 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         lines.map((l) => l.id),
       );
-      const week = weekOf(today);
+      const weekEnd = addDays(today, 6);
 
       const persons = lines.map((line) => {
         const state = {
@@ -70,7 +69,11 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           daysOverdue: cadence.daysOverdue,
           deadline: limit?.deadline ?? null,
           daysLeft: limit?.daysLeft ?? null,
-          plannedOn: line.next_planned_on ?? null,
+          // The next contact: the date the coach planned, else the date the cadence expects.
+          plannedOn:
+            line.next_planned_on && compareDates(line.next_planned_on, today) >= 0
+              ? line.next_planned_on
+              : cadence.dueDate,
         };
         return { line, item, overdue: cadence.overdue };
       });
@@ -102,11 +105,14 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           (p) => p.item.daysLeft !== null && p.item.daysLeft <= DEADLINE_HORIZON_DAYS,
           (a, b) => compareDates(a.item.deadline!, b.item.deadline!),
         ),
+        // The coming seven days (a rolling week, so that Sunday still shows the next days):
+        // contacts planned by hand, and contacts the cadence expects, for persons not overdue.
         plannedThisWeek: pick(
           (p) =>
             p.item.phase !== 'exited' &&
+            !p.overdue &&
             !!p.item.plannedOn &&
-            within(p.item.plannedOn, week.monday, week.sunday),
+            within(p.item.plannedOn, today, weekEnd),
           (a, b) => compareDates(a.item.plannedOn!, b.item.plannedOn!),
         ),
         referralsWaiting: pick(

@@ -149,6 +149,28 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/api/organisations/:orgId/colleagues',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['users'],
+        params: orgParams,
+        response: {
+          200: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(MEMBERSHIP_ROLES) })),
+        },
+      },
+    },
+    async (request) => {
+      await requireOrgPermission(request, db, request.params.orgId, 'colleagues.read');
+      const rows = await selectMembers(db, request.params.orgId)
+        .where('m.active', '=', true)
+        .where('u.active', '=', true)
+        .execute();
+      return rows.map((r) => ({ userId: r.id, name: r.name, role: r.role as Member['role'] }));
+    },
+  );
+
   app.post(
     '/api/organisations/:orgId/users',
     {
