@@ -13,6 +13,7 @@ import {
   startTestApp,
   type TestApp,
 } from './helpers.ts';
+import { pdfText, squash } from './pdf-text.ts';
 
 const VALID_NISS = '75.04.12-123.53'; // born 1975-04-12
 const NISS_2000 = '03021545673'; // born 2003-02-15: check digits computed on "2" + the first nine
@@ -628,37 +629,3 @@ describe.each(testTargets())('persons on $driver', (target) => {
     expect((await evaluator.get(`/api/organisations/${orgA}/settings`)).status).toBe(200);
   });
 });
-
-/**
- * The text of an uncompressed pdfkit document (the server renders with compress: false): pdfkit
- * writes each line as hex strings inside TJ arrays, split where kerning applies. Joining the hex
- * pieces of each TJ and decoding them as WinAnsi (windows-1252) gives the lines back. Justified
- * lines are drawn word by word, so spaces are dropped before comparing (see `squash`).
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const tj of raw.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    const hex = [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]).join('');
-    const bytes = [...Buffer.from(hex, 'hex')];
-    lines.push(bytes.map((b) => WIN_ANSI_EXTRAS[b] ?? String.fromCharCode(b)).join(''));
-  }
-  return squash(lines.join(''));
-}
-
-/** The WinAnsi bytes that differ from Latin-1 (Node's TextDecoder treats windows-1252 as Latin-1). */
-const WIN_ANSI_EXTRAS: Record<number, string> = {
-  128: '€',
-  133: '…',
-  140: 'Œ',
-  145: '‘',
-  146: '’',
-  147: '“',
-  148: '”',
-  149: '•',
-  150: '–',
-  151: '—',
-  156: 'œ',
-};
-
-const squash = (text: string) => text.replace(/\s+/g, '');

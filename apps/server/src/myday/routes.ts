@@ -46,7 +46,7 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         lines.map((l) => l.id),
       );
-      const weekEnd = addDays(today, 6);
+      const weekEnd = addDays(today, 7);
 
       const persons = lines.map((line) => {
         const state = {
@@ -105,7 +105,7 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           (p) => p.item.daysLeft !== null && p.item.daysLeft <= DEADLINE_HORIZON_DAYS,
           (a, b) => compareDates(a.item.deadline!, b.item.deadline!),
         ),
-        // The coming seven days (a rolling week, so that Sunday still shows the next days):
+        // Today and the seven days after (a rolling week, so that Sunday still shows the next days):
         // contacts planned by hand, and contacts the cadence expects, for persons not overdue.
         plannedThisWeek: pick(
           (p) =>

@@ -1,12 +1,11 @@
 import { Alert, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import type { MyDay, PersonSummary } from '../api-types.ts';
+import type { MyDay } from '../api-types.ts';
 import { currentMembership, isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
-import { usePersons } from '../people/people-api.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { useStaff } from '../team/colleagues.ts';
@@ -83,30 +82,6 @@ function CoachPicker({ value, onChange }: { value: string; onChange: (coachId: s
   );
 }
 
-/**
- * The coach's persons whose next direct contact is due and not yet late, soonest first, from the
- * persons list (the server computes `nextDue` and `overdue`). « Contacts prévus cette semaine »
- * only holds contacts planned by hand; this list shows when the cadence expects the next one.
- */
-function UpcomingSection({ coachId }: { coachId: string }) {
-  const t = useT();
-  const persons = usePersons({ q: '', phase: '', decision: '', coachId });
-  if (persons.error) return <ErrorAlert error={persons.error} onRetry={() => persons.refetch()} />;
-  const upcoming = (persons.data ?? [])
-    .filter((p): p is PersonSummary & { nextDue: string } => p.nextDue !== null && !p.overdue)
-    .sort((a, b) => a.nextDue.localeCompare(b.nextDue));
-  return (
-    <MyDaySection
-      id="upcoming"
-      title={t('myday.upcoming')}
-      hint={t('myday.upcoming.hint')}
-      empty={persons.isPending ? t('common.loading') : t('myday.upcoming.empty')}
-      persons={upcoming}
-      detail={(p) => t('myday.upcoming.detail', { date: formatDay(p.nextDue) })}
-    />
-  );
-}
-
 function DayView({ day, own }: { day: MyDay; own: boolean }) {
   const t = useT();
   const covering = day.covering ?? [];
@@ -153,12 +128,11 @@ function DayView({ day, own }: { day: MyDay; own: boolean }) {
             empty={t('myday.planned.empty')}
             persons={day.plannedThisWeek}
             detail={(p) =>
-              p.dueDate
+              p.dueDate && p.dueDate !== p.plannedOn
                 ? t('myday.planned.detailDue', { date: formatDay(p.plannedOn), due: formatDay(p.dueDate) })
                 : t('myday.planned.detail', { date: formatDay(p.plannedOn) })
             }
           />
-          <UpcomingSection coachId={day.coach.id} />
         </Stack>
         <Stack gap="md">
           <CaseloadGauge day={day} />

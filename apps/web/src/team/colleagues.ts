@@ -1,23 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api.ts';
 import type { Role } from '../api-types.ts';
-import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
-import { useMembers } from './team-api.ts';
 
-export type Colleague = { id: string; name: string; role: Role | null; fte: number | null };
+export type Colleague = { id: string; name: string; role: Role };
 
 /**
- * The active jobcoaches and coordinators of the current organisation, for coordinators (who may
- * list members). `null` for anyone else: GET …/users answers 403 to a jobcoach.
+ * The active jobcoaches and coordinators of the current organisation (names and roles only, from
+ * GET …/colleagues, readable by coordinators and jobcoaches), to choose a coach or a cover.
  */
 export function useStaff(): { staff: Colleague[] | null; isPending: boolean; error: unknown } {
   const me = useSession();
-  const coordinator = isCoordinator(me);
   const organisationId = me.currentOrganisationId ?? '';
-  const members = useMembers(organisationId, coordinator);
-  if (!coordinator) return { staff: null, isPending: false, error: null };
-  const staff = (members.data ?? [])
-    .filter((m) => m.active && (m.role === 'jobcoach' || m.role === 'coordinator'))
-    .map((m) => ({ id: m.userId, name: m.name, role: m.role, fte: m.fte }))
+  const query = useQuery({
+    queryKey: ['colleagues', organisationId],
+    queryFn: () =>
+      api.get<{ userId: string; name: string; role: Role }[]>(`/api/organisations/${organisationId}/colleagues`),
+    enabled: organisationId !== '',
+  });
+  const staff = (query.data ?? [])
+    .filter((m) => m.role === 'jobcoach' || m.role === 'coordinator')
+    .map((m) => ({ id: m.userId, name: m.name, role: m.role }))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  return { staff, isPending: members.isPending, error: members.error };
+  return { staff: query.data ? staff : null, isPending: query.isPending, error: query.error };
 }

@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../apps/server/test/pdf-text.ts';
+import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const PASSWORD = 'demo-jobcoach-2002';
+
+async function login(page: Page, url: string, email: string) {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+  if (new URL(page.url()).pathname !== '/') await page.goto(`${url}/`);
+}
+
+async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Menu utilisateur' }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** The server's test clock, moved from outside any session (an absolute offset in days). */
+async function moveClock(url: string, days: number) {
+  const res = await fetch(`${url}/api/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ days }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and an overdue person', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ command: 'demo' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records a referral, assesses it, downloads the trust contract, enters pre-hire, logs a contact and shows the overdue person', async () => {
+    const context = await browser.newContext({ locale: 'fr-BE', acceptDownloads: true });
+    const page = await context.newPage();
+
+    // The coordinator records a referral for Karim's caseload.
+    await login(page, server.url, 'coordination@edit.demo');
+    await page.getByRole('link', { name: 'Personnes' }).click();
+    await page.getByRole('link', { name: 'Nouvelle orientation' }).click();
+    await page.getByLabel('Prénom').fill('Yasmina');
+    await page.getByLabel('Nom', { exact: true }).fill('Haddouchi');
+    await page.getByLabel('Date de naissance').fill('1986-03-14');
+    await page.getByLabel('Sexe (statistique)').selectOption('woman');
+    await page.getByTestId('niss-input').fill('86031412345');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/NISS/)
+          .filter({ hasText: /invalide|contrôle/i })
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await page.getByTestId('niss-input').fill('86.03.14-123.23');
+    await page.getByLabel('Téléphone').fill('+32 470 12 34 56');
+    await page.getByLabel('Orientation', { exact: true }).selectOption('spontaneous');
+    await page.getByLabel('Jobcoach', { exact: true }).selectOption({ label: 'Karim Benali' });
+    await expectAccessible(page, 'new referral');
+    await screenshot(page, 'trajectory-01-referral');
+    await page.getByRole('button', { name: "Enregistrer l'orientation" }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}/);
+    const personUrl = page.url();
+    await logout(page);
+
+    // The coach assesses coachability: accepted.
+    await login(page, server.url, 'karim.benali@edit.demo');
+    await page
+      .getByTestId('myday-referrals')
+      .getByRole('link', { name: /Haddouchi/ })
+      .click();
+    await page.waitForURL(personUrl);
+    await page.getByRole('button', { name: 'Évaluer la coachabilité' }).click();
+    const assessment = page.getByRole('dialog');
+    for (const condition of [
+      'Vise un emploi peu ou pas qualifié',
+      'Disponible pour prendre un emploi à très court terme',
+      "Rencontre des obstacles qui bloquent l'accès à l'emploi",
+      'Est volontaire après avoir reçu une information claire sur la méthode, ses enjeux, avantages et risques',
+    ]) {
+      await assessment.getByRole('group', { name: condition }).getByRole('radio', { name: 'Oui' }).check();
+    }
+    await assessment.getByLabel('Décision').selectOption('accepted');
+    await screenshot(page, 'trajectory-02-assessment');
+    await assessment.getByRole('button', { name: "Enregistrer l'évaluation" }).click();
+    await expect.poll(() => page.getByTestId('decision-badge').textContent()).toContain('Acceptée');
+
+    // The trust contract PDF downloads and holds the person's name.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('trust-pdf').click(),
+    ]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const pdf = readFileSync(path);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(pdf)).toContain('YasminaHaddouchi');
+
+    // The person enters pre-hire.
+    await page.getByTestId('transition-enter_pre_hire').click();
+    const move = page.getByRole('dialog');
+    const today = await page.evaluate(
+      async () => ((await (await fetch('/api/my-day')).json()) as { today: string }).today,
+    );
+    await move.getByLabel('Date du changement de phase').fill(today);
+    await move.getByLabel('Date de signature du contrat de confiance').fill(today);
+    await move.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => page.getByTestId('phase-badge').first().textContent()).toContain('Pré-embauche');
+    await expect.poll(() => page.getByTestId('clock').count()).toBeGreaterThan(0);
+
+    // The coach logs a direct contact today.
+    await page.getByRole('button', { name: 'Noter un contact' }).click();
+    const contact = page.getByRole('dialog');
+    await contact.getByLabel('Date du contact').fill(today);
+    await contact.getByLabel('Avec qui').selectOption('person');
+    await contact.getByLabel('Canal').selectOption('office_meeting');
+    await contact.getByLabel('Durée (minutes)').fill('45');
+    await contact.getByLabel('Notes').fill('Premier entretien : projet magasinier, permis B en cours.');
+    await contact.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect.poll(() => page.getByTestId('cadence-due').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await expectAccessible(page, 'person file');
+    await screenshot(page, 'trajectory-03-person-file');
+
+    // "Ma journée" shows the next due date, a week later.
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    const due = new Date(Date.UTC(y, m - 1, d + 7));
+    const dueText = `${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
+    await page.getByRole('link', { name: 'Ma journée' }).click();
+    const planned = page
+      .getByTestId('myday-planned')
+      .getByTestId('myday-person')
+      .filter({ hasText: 'Haddouchi' });
+    await expect.poll(() => planned.textContent()).toContain(dueText);
+    await expectAccessible(page, 'Ma journée');
+    await screenshot(page, 'trajectory-04-myday');
+
+    // Eight days later, the person is overdue.
+    await moveClock(server.url, 8);
+    try {
+      await login(page, server.url, 'karim.benali@edit.demo');
+      const overdue = page
+        .getByTestId('myday-overdue')
+        .getByTestId('myday-person')
+        .filter({ hasText: 'Haddouchi' });
+      await expect.poll(() => overdue.textContent()).toContain('En retard de 1 jour');
+      await screenshot(page, 'trajectory-05-overdue');
+    } finally {
+      await moveClock(server.url, 0);
+    }
+    await context.close();
+  });
+});
