@@ -22,6 +22,7 @@ import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { serveWeb } from './http/web.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(organisationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(privacyRoutes);
   await app.register(trajectoryModule);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);

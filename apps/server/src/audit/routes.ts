@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { writeAudit } from '../http/context.ts';
 
 const entrySchema = z.object({
   id: z.string(),
@@ -15,63 +16,102 @@ const entrySchema = z.object({
 
 const dateSchema = z.iso.date('date au format AAAA-MM-JJ attendue.');
 
+const filterSchema = z.object({
+  organisationId: z.uuid('identifiant invalide.').optional(),
+  action: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  limit: z.coerce.number().int('nombre entier attendu.').min(1).max(1000).default(100),
+  offset: z.coerce.number().int('nombre entier attendu.').min(0).max(10_000_000).default(0),
+});
+type Filter = z.infer<typeof filterSchema>;
+
+/** CSV for spreadsheets used in Belgium: semicolons, a UTF-8 byte-order mark, quoted cells. */
+function toCsv(rows: z.infer<typeof entrySchema>[]): string {
+  const header = ['date', 'acteur', 'organisation', 'action', 'entite', 'identifiant', 'adresse'];
+  const cell = (v: string | null) => `"${(v ?? '').replaceAll('"', '""')}"`;
+  const lines = rows.map((r) =>
+    [r.at, r.actorName, r.organisationId, r.action, r.entity, r.entityId, r.clientAddress]
+      .map(cell)
+      .join(';'),
+  );
+  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+}
+
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
+
+  const findEntries = async (q: Filter) => {
+    let query = db
+      .selectFrom('audit_log as a')
+      .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.actor_id',
+        'u.name',
+        'a.organisation_id',
+        'a.action',
+        'a.entity',
+        'a.entity_id',
+        'a.client_address',
+      ])
+      .orderBy('a.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset);
+    if (q.organisationId) query = query.where('a.organisation_id', '=', q.organisationId);
+    if (q.action) query = query.where('a.action', '=', q.action);
+    if (q.entity) query = query.where('a.entity', '=', q.entity);
+    if (q.from) query = query.where('a.at', '>=', new Date(`${q.from}T00:00:00Z`));
+    if (q.to)
+      query = query.where('a.at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      actorName: r.name,
+      organisationId: r.organisation_id,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      clientAddress: r.client_address,
+    }));
+  };
+
   app.get(
     '/api/audit',
     {
       config: { access: 'admin' },
+      schema: { tags: ['audit'], querystring: filterSchema, response: { 200: z.array(entrySchema) } },
+    },
+    async (request) => findEntries(request.query),
+  );
+
+  app.get(
+    '/api/audit.csv',
+    {
+      config: { access: 'admin' },
       schema: {
         tags: ['audit'],
-        querystring: z.object({
-          organisationId: z.uuid('identifiant invalide.').optional(),
-          action: z.string().max(100).optional(),
-          entity: z.string().max(100).optional(),
-          from: dateSchema.optional(),
-          to: dateSchema.optional(),
-          limit: z.coerce.number().int('nombre entier attendu.').min(1).max(1000).default(100),
-          offset: z.coerce.number().int('nombre entier attendu.').min(0).max(10_000_000).default(0),
+        querystring: filterSchema.extend({
+          limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
         }),
-        response: { 200: z.array(entrySchema) },
       },
     },
-    async (request) => {
-      const q = request.query;
-      let query = db
-        .selectFrom('audit_log as a')
-        .leftJoin('app_user as u', 'u.id', 'a.actor_id')
-        .select([
-          'a.id',
-          'a.at',
-          'a.actor_id',
-          'u.name',
-          'a.organisation_id',
-          'a.action',
-          'a.entity',
-          'a.entity_id',
-          'a.client_address',
-        ])
-        .orderBy('a.id', 'desc')
-        .limit(q.limit)
-        .offset(q.offset);
-      if (q.organisationId) query = query.where('a.organisation_id', '=', q.organisationId);
-      if (q.action) query = query.where('a.action', '=', q.action);
-      if (q.entity) query = query.where('a.entity', '=', q.entity);
-      if (q.from) query = query.where('a.at', '>=', new Date(`${q.from}T00:00:00Z`));
-      if (q.to)
-        query = query.where('a.at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        id: String(r.id),
-        at: new Date(r.at).toISOString(),
-        actorId: r.actor_id,
-        actorName: r.name,
-        organisationId: r.organisation_id,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        clientAddress: r.client_address,
-      }));
+    async (request, reply) => {
+      const rows = await findEntries(request.query);
+      await writeAudit(
+        db,
+        request,
+        { action: 'export', entity: 'audit_log' },
+        { details: { rows: rows.length } },
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="journal-audit.csv"')
+        .send(toCsv(rows));
     },
   );
 };

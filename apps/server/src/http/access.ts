@@ -18,6 +18,8 @@ export const ROLE_PERMISSIONS = {
   'partners.write': ['coordinator', 'jobcoach'],
   'persons.read': ['coordinator', 'jobcoach'],
   'persons.write': ['coordinator', 'jobcoach'],
+  /** "Who opened this file, when": the audited reads of a person's file. */
+  'persons.accesslog': ['coordinator'],
   /** Choosing any colleague as a person's coach, or recording a colleague's absence. */
   'persons.assign': ['coordinator'],
   'myday.read': ['coordinator', 'jobcoach'],
