@@ -9,7 +9,9 @@ const PASSWORD = 'correct horse battery staple';
 
 async function setUp(url: string, link: string) {
   const token = new URL(link).searchParams.get('token');
-  const status = (await (await fetch(`${url}/api/setup/status`)).json()) as { basins: { id: string; name: string }[] };
+  const status = (await (await fetch(`${url}/api/setup/status`)).json()) as {
+    basins: { id: string; name: string }[];
+  };
   const basinId = status.basins.find((b) => b.name === 'Namur')?.id;
   const res = await fetch(`${url}/api/setup`, {
     method: 'POST',

@@ -17,13 +17,14 @@ import { authRoutes } from './auth/routes.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { employerModule } from './employers/module.ts';
 import { healthRoutes } from './health/routes.ts';
 import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { serveWeb } from './http/web.ts';
 import { organisationRoutes } from './organisations/routes.ts';
-import { privacyRoutes } from './privacy/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
   await app.register(privacyRoutes);
   await app.register(trajectoryModule);
+  await app.register(employerModule);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

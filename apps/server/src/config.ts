@@ -31,7 +31,8 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
  */
 function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
   if (env.JOBCOACH_TEST_CLOCK !== 'true') return false;
-  if (env.NODE_ENV !== 'test') throw new Error('JOBCOACH_TEST_CLOCK=true is refused outside tests (NODE_ENV=test)');
+  if (env.NODE_ENV !== 'test')
+    throw new Error('JOBCOACH_TEST_CLOCK=true is refused outside tests (NODE_ENV=test)');
   return true;
 }
 

@@ -9,15 +9,27 @@ describe('configuration', () => {
     expect(c.publicUrl).toBe('http://127.0.0.1:3000');
   });
   it('reads PORT, HOST, DATABASE_URL and DATA_DIR', () => {
-    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://x@h/db', DATA_DIR: '/srv/jc' });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://x@h/db', dataDir: '/srv/jc' });
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://x@h/db',
+      DATA_DIR: '/srv/jc',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://x@h/db',
+      dataDir: '/srv/jc',
+    });
     expect(c.publicUrl).toBe('http://localhost:8080');
   });
   it('refuses a nonsensical port', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
   it('refuses the test clock outside tests', () => {
-    expect(() => loadConfig({ JOBCOACH_TEST_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(/refused outside tests/);
+    expect(() => loadConfig({ JOBCOACH_TEST_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(
+      /refused outside tests/,
+    );
     expect(loadConfig({ JOBCOACH_TEST_CLOCK: 'true', NODE_ENV: 'test' }).allowTestClock).toBe(true);
   });
 });

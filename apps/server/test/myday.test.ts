@@ -134,8 +134,10 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
     expect(names(day.deadlines)).toEqual(['Echeance']);
     expect(day.deadlines[0].deadline).toBe(addMonths(addMonths(today, -23), 24));
     expect(day.deadlines[0].daysLeft).toBeLessThanOrEqual(60);
-    expect(names(day.plannedThisWeek)).toEqual(['Prevu']);
+    // Planned by hand today, then expected by the cadence a week after today's contact.
+    expect(names(day.plannedThisWeek)).toEqual(['Prevu', 'Echeance']);
     expect(day.plannedThisWeek[0].plannedOn).toBe(today);
+    expect(day.plannedThisWeek[1].plannedOn).toBe(addDays(today, 7));
     expect(names(day.referralsWaiting)).toEqual(['Reexamen', 'Nouvelle', 'SansCoach']);
     expect(day.referralsWaiting[2].coachName).toBeNull();
     expect(names(day.waitingList)).toEqual(['Acceptee']);

@@ -15,7 +15,10 @@ const sessionSchema = z.object({
 });
 const idParams = z.object({ id: z.uuid('identifiant invalide.') });
 const userParams = z.object({ userId: z.uuid('identifiant invalide.') });
-const codeSchema = z.string().trim().regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
 
 /**
  * The user's own account security: their sessions (see and end them), the TOTP second factor;
@@ -51,7 +54,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/auth/sessions/:id',
-    { config: { access: 'account', audit: { action: 'session_ended', entity: 'session' } }, schema: { tags: ['auth'], params: idParams } },
+    {
+      config: { access: 'account', audit: { action: 'session_ended', entity: 'session' } },
+      schema: { tags: ['auth'], params: idParams },
+    },
     async (request, reply) => {
       const user = request.user!;
       await request.mutate(async (trx, audit) => {
@@ -70,7 +76,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/users/:userId/sessions',
-    { config: { access: 'admin' }, schema: { tags: ['auth'], params: userParams, response: { 200: z.array(sessionSchema) } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['auth'], params: userParams, response: { 200: z.array(sessionSchema) } },
+    },
     async (request) => listSessions(request.params.userId, null),
   );
 
@@ -100,7 +109,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const secret = newTotpSecret();
       await request.mutate(async (trx, audit) => {
         audit.entityId = user.userId;
-        await trx.updateTable('app_user').set({ totp_pending_secret: secret }).where('id', '=', user.userId).execute();
+        await trx
+          .updateTable('app_user')
+          .set({ totp_pending_secret: secret })
+          .where('id', '=', user.userId)
+          .execute();
       });
       return { secret, otpauthUrl: totpUri(secret, user.email) };
     },
@@ -114,12 +127,21 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = request.user!;
-      const row = await db.selectFrom('app_user').select('totp_pending_secret').where('id', '=', user.userId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('app_user')
+        .select('totp_pending_secret')
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
       if (!row.totp_pending_secret) {
-        throw new AppError(409, 'conflict', 'Commencez par afficher le code de configuration de la double authentification.');
+        throw new AppError(
+          409,
+          'conflict',
+          'Commencez par afficher le code de configuration de la double authentification.',
+        );
       }
       const step = verifyTotp(row.totp_pending_secret, request.body.code, clock.now());
-      if (step === null) throw invalid('code', 'code incorrect : vérifiez l’heure de votre téléphone et réessayez.');
+      if (step === null)
+        throw invalid('code', 'code incorrect : vérifiez l’heure de votre téléphone et réessayez.');
       await request.mutate(async (trx, audit) => {
         audit.entityId = user.userId;
         await trx
@@ -140,7 +162,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = request.user!;
-      const row = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.userId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
         throw invalid('currentPassword', 'le mot de passe actuel est incorrect.');
       }
@@ -153,11 +179,19 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('o.require_totp', '=', true)
         .executeTakeFirst();
       if (required) {
-        throw new AppError(409, 'conflict', `${required.name} exige la double authentification : elle ne peut pas être désactivée.`);
+        throw new AppError(
+          409,
+          'conflict',
+          `${required.name} exige la double authentification : elle ne peut pas être désactivée.`,
+        );
       }
       await request.mutate(async (trx, audit) => {
         audit.entityId = user.userId;
-        await trx.updateTable('app_user').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', user.userId).execute();
+        await trx
+          .updateTable('app_user')
+          .set({ totp_secret: null, totp_pending_secret: null })
+          .where('id', '=', user.userId)
+          .execute();
       });
       return reply.status(204).send();
     },

@@ -6,7 +6,6 @@ import { activeMemberships, buildMe, meSchema } from './me.ts';
 import { passwordWeakness } from './password-policy.ts';
 import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
 import { createSession, SESSION_COOKIE } from './sessions.ts';
-import { verifyTotp } from './totp.ts';
 import {
   clearFailures,
   LOCK_MINUTES,
@@ -15,6 +14,7 @@ import {
   MAX_FAILURES_PER_EMAIL,
   recordFailure,
 } from './throttle.ts';
+import { verifyTotp } from './totp.ts';
 
 const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
 const LOCKED = `Trop de tentatives de connexion. Réessayez dans ${LOCK_MINUTES} minutes.`;
@@ -81,20 +81,40 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       let totpStep: number | null = null;
       if (user.totp_secret) {
         if (!request.body.totpCode) {
-          throw new AppError(401, 'totp_required', "Saisissez le code à 6 chiffres de votre application d'authentification.", 'totpCode');
+          throw new AppError(
+            401,
+            'totp_required',
+            "Saisissez le code à 6 chiffres de votre application d'authentification.",
+            'totpCode',
+          );
         }
         totpStep = verifyTotp(user.totp_secret, request.body.totpCode, now);
         if (totpStep === null || (user.totp_last_step !== null && totpStep <= user.totp_last_step)) {
           await recordFailure(db, emailKey, MAX_FAILURES_PER_EMAIL, now);
           await recordFailure(db, addressKey, MAX_FAILURES_PER_ADDRESS, now);
-          await writeAudit(db, request, { action: 'login_failed_totp', entity: 'session' }, { entityId: user.id });
-          throw new AppError(401, 'totp_invalid', 'Code de vérification incorrect ou déjà utilisé.', 'totpCode');
+          await writeAudit(
+            db,
+            request,
+            { action: 'login_failed_totp', entity: 'session' },
+            { entityId: user.id },
+          );
+          throw new AppError(
+            401,
+            'totp_invalid',
+            'Code de vérification incorrect ou déjà utilisé.',
+            'totpCode',
+          );
         }
       }
       const organisationId = memberships[0]?.organisationId ?? null;
       const session = await request.mutate(async (trx, audit) => {
         await clearFailures(trx, emailKey);
-        if (totpStep !== null) await trx.updateTable('app_user').set({ totp_last_step: totpStep }).where('id', '=', user.id).execute();
+        if (totpStep !== null)
+          await trx
+            .updateTable('app_user')
+            .set({ totp_last_step: totpStep })
+            .where('id', '=', user.id)
+            .execute();
         const s = await createSession(
           trx,
           {

@@ -8,7 +8,13 @@ export function newTotpSecret(): string {
 }
 
 function totp(secret: string, label: string) {
-  return new TOTP({ issuer: 'Jobcoach', label, secret: Secret.fromBase32(secret), digits: 6, period: PERIOD });
+  return new TOTP({
+    issuer: 'Jobcoach',
+    label,
+    secret: Secret.fromBase32(secret),
+    digits: 6,
+    period: PERIOD,
+  });
 }
 
 export function totpUri(secret: string, email: string): string {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildMe, meSchema } from '../auth/me.ts';
+import { passwordWeakness } from '../auth/password-policy.ts';
 import { hashPassword, passwordSchema } from '../auth/passwords.ts';
 import { emailSchema } from '../auth/routes.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { basinSchema } from '../basins/routes.ts';
 import { AppError, invalid } from '../http/errors.ts';
-import { passwordWeakness } from '../auth/password-policy.ts';
 import { assertActiveBasin } from '../organisations/queries.ts';
 import { organisationInputSchema } from '../organisations/schemas.ts';
 import { hasAnyUser } from './token.ts';

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { bceSchema } from '../organisations/schemas.ts';
+import { dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
+import { vacancySummarySchema } from '../vacancies/schemas.ts';
+import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
+
+export const EMPLOYER_STATUSES = ['prospect', 'contacted', 'partner', 'dormant'] as const;
+export const EMPLOYER_SIZE_CLASSES = ['lt10', '10_49', '50_249', '250_plus'] as const;
+export const EMPLOYER_SECTORS = ['private', 'public'] as const;
+export const EMPLOYER_CONTACT_CHANNELS = ['visit', 'phone', 'letter_email', 'meeting', 'event'] as const;
+export type EmployerContactChannel = (typeof EMPLOYER_CONTACT_CHANNELS)[number];
+/** Visits and phone calls are the direct personal contacts (method.md §7). */
+export const DIRECT_EMPLOYER_CHANNELS: readonly EmployerContactChannel[] = ['visit', 'phone'];
+export const EMPLOYER_CONTACT_PURPOSES = ['canvassing', 'vacancy', 'follow_up', 'other'] as const;
+
+export const EMPLOYER_CONTACT_CHANNEL_LABELS: Record<EmployerContactChannel, string> = {
+  visit: 'Visite',
+  phone: 'Téléphone',
+  letter_email: 'Courrier ou e-mail',
+  meeting: 'Réunion',
+  event: 'Événement',
+};
+
+const referenceSchema = z.object({
+  name: requiredText(200),
+  role: optionalText(200),
+  phone: phoneSchema.nullish(),
+  email: emailSchema.nullish(),
+});
+
+const employerFields = {
+  name: requiredText(200),
+  bce: bceSchema.nullish(),
+  naceCode: naceSchema.nullish(),
+  sizeClass: z.enum(EMPLOYER_SIZE_CLASSES, 'taille inconnue (lt10, 10_49, 50_249 ou 250_plus).').nullish(),
+  sector: z.enum(EMPLOYER_SECTORS, 'secteur inconnu (private ou public).'),
+  address: optionalText(300),
+  postcode: postcodeSchema.nullish(),
+  commune: optionalText(100),
+  reference: referenceSchema.nullish(),
+  status: z.enum(EMPLOYER_STATUSES, 'statut inconnu (prospect, contacted, partner ou dormant).'),
+  /** The caller's organisation's own notes: never shown to the other organisations. */
+  notes: optionalText(10_000),
+};
+
+export const employerInputSchema = z.object(employerFields);
+export type EmployerInput = z.infer<typeof employerInputSchema>;
+
+export const employerPatchSchema = z.object(employerFields).partial().extend({ version: versionSchema });
+
+export const employerContactInputSchema = z.object({
+  date: dateSchema,
+  channel: z.enum(EMPLOYER_CONTACT_CHANNELS, 'canal inconnu (visit, phone, letter_email, meeting ou event).'),
+  purpose: z.enum(EMPLOYER_CONTACT_PURPOSES, 'objet inconnu (canvassing, vacancy, follow_up ou other).'),
+  personId: z.uuid('identifiant invalide.').nullish(),
+  notes: optionalText(10_000),
+  /** Log a canvassing contact even though another organisation of the basin works with the employer. */
+  confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
+});
+
+export const employerListQuerySchema = z.object({
+  q: text().trim().max(100, 'au plus 100 caractères.').optional(),
+  status: z.enum(EMPLOYER_STATUSES, 'statut inconnu (prospect, contacted, partner ou dormant).').optional(),
+  sector: z.enum(EMPLOYER_SECTORS, 'secteur inconnu (private ou public).').optional(),
+  limit: limitSchema(100, 500),
+  offset: offsetSchema,
+});
+
+export const lookupQuerySchema = z.object({ bce: bceSchema });
+
+// ---- answers ----
+
+export const employerSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  bce: z.string().nullable(),
+  naceCode: z.string().nullable(),
+  sizeClass: z.enum(EMPLOYER_SIZE_CLASSES).nullable(),
+  sector: z.enum(EMPLOYER_SECTORS),
+  postcode: z.string().nullable(),
+  commune: z.string().nullable(),
+  status: z.enum(EMPLOYER_STATUSES),
+  referenceName: z.string().nullable(),
+  version: z.number(),
+  /** The caller's organisation's latest contact with the employer. */
+  lastOwnContact: z.string().nullable(),
+  /** Other organisations of the basin with a direct contact in the last 6 months (names only). */
+  followedBy: z.array(z.string()),
+});
+export type EmployerSummary = z.infer<typeof employerSummarySchema>;
+
+export const basinActivitySchema = z.object({
+  organisationName: z.string(),
+  coachName: z.string().nullable(),
+  date: z.string(),
+});
+
+export const employerFileSchema = z.object({
+  id: z.string(),
+  basinId: z.string(),
+  name: z.string(),
+  bce: z.string().nullable(),
+  naceCode: z.string().nullable(),
+  sizeClass: z.enum(EMPLOYER_SIZE_CLASSES).nullable(),
+  sector: z.enum(EMPLOYER_SECTORS),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  commune: z.string().nullable(),
+  reference: z
+    .object({
+      name: z.string(),
+      role: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .nullable(),
+  status: z.enum(EMPLOYER_STATUSES),
+  /** Same as ownNotes (EmployerInput's field, read back). */
+  notes: z.string().nullable(),
+  ownNotes: z.string().nullable(),
+  version: z.number(),
+  contacts: z.array(
+    z.object({
+      id: z.string(),
+      date: z.string(),
+      channel: z.enum(EMPLOYER_CONTACT_CHANNELS),
+      purpose: z.enum(EMPLOYER_CONTACT_PURPOSES),
+      direct: z.boolean(),
+      authorName: z.string().nullable(),
+      personId: z.string().nullable(),
+      notes: z.string().nullable(),
+      overlapConfirmed: z.boolean(),
+    }),
+  ),
+  basinActivity: z.array(basinActivitySchema),
+  vacancies: z.array(vacancySummarySchema),
+});
+export type EmployerFile = z.infer<typeof employerFileSchema>;

@@ -1,0 +1,62 @@
+import { formatNiss, type Phase } from '@jobcoach/domain';
+import type { Db } from '../persons/common.ts';
+import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
+import type { PersonSummary } from '../persons/schemas.ts';
+import { cadenceOf } from '../persons/status.ts';
+import { loadSettings } from '../settings/queries.ts';
+
+/** "85073003328" → "**.**.**-*33.28", as GET /api/persons shows it. */
+function maskNiss(niss: string | null): string | null {
+  if (!niss) return null;
+  return formatNiss(niss).replace(/\d/g, (d, index: number) => (index >= 10 ? d : '*'));
+}
+
+/**
+ * PersonSummary lines (the shape of GET /api/persons) for the organisation's persons the filter
+ * keeps, built from the persons capability's own query and cadence rule.
+ */
+export async function personSummaries(
+  db: Db,
+  organisationId: string,
+  today: string,
+  filter: { phase?: Phase; coachId?: string; ids?: string[] },
+): Promise<Map<string, PersonSummary>> {
+  let query = db.selectFrom(selectPersonLines(db, organisationId).as('l')).selectAll();
+  if (filter.phase) query = query.where('l.phase', '=', filter.phase);
+  if (filter.coachId) query = query.where('l.coach_id', '=', filter.coachId);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return new Map();
+    query = query.where('l.id', 'in', filter.ids);
+  }
+  const rows: PersonLine[] = await query.execute();
+  const { cadence } = await loadSettings(db, organisationId);
+  return new Map(
+    rows.map((r) => {
+      const status = cadenceOf(
+        {
+          phase: r.phase as Phase,
+          phaseSince: r.phase_since,
+          preHireEntry: r.pre_hire_entry,
+          lastDirectContact: r.last_direct_contact,
+        },
+        today,
+        cadence,
+      );
+      const summary: PersonSummary = {
+        id: r.id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        phase: r.phase as Phase,
+        coachId: r.coach_id,
+        coachName: r.coach_name,
+        decision: (r.decision as PersonSummary['decision']) ?? null,
+        reviewDate: r.review_date ?? null,
+        phone: r.phone,
+        nissMasked: maskNiss(r.niss),
+        overdue: status.overdue,
+        nextDue: status.dueDate,
+      };
+      return [r.id, summary];
+    }),
+  );
+}

@@ -1,0 +1,342 @@
+import { checkTransition, compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { basinScope, CODES } from '../employers/scope.ts';
+import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
+import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
+import { transitionOptions } from '../persons/file.ts';
+import { lockPerson } from '../persons/queries.ts';
+import { trajectoryRole } from '../persons/scope.ts';
+import { lockVacancy, presentationCap } from '../vacancies/queries.ts';
+import { loadPresentation, loadPresentations } from './queries.ts';
+import {
+  presentationInputSchema,
+  presentationListQuerySchema,
+  presentationSchema,
+  stepInputSchema,
+} from './schemas.ts';
+import { checkStep, PRESENTATION_STEP_LABELS, type PresentationStep } from './workflow.ts';
+
+export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/presentations',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['presentations'],
+        querystring: presentationListQuerySchema,
+        response: { 200: presentationSchema.array() },
+      },
+    },
+    async (request) => {
+      const scope = await basinScope(request, 'presentations.read');
+      const { vacancyId, personId, limit } = request.query;
+      return loadPresentations(db, scope.organisationId, {
+        ...(vacancyId ? { vacancyId } : {}),
+        ...(personId ? { personId } : {}),
+        limit,
+      });
+    },
+  );
+
+  app.post(
+    '/api/presentations',
+    {
+      config: { access: 'session', audit: { action: 'create', entity: 'presentation' } },
+      schema: {
+        tags: ['presentations'],
+        body: presentationInputSchema,
+        response: { 201: presentationSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = await basinScope(request, 'presentations.write');
+      const { personId, vacancyId } = request.body;
+      const today = clock.today();
+      const date = request.body.date ?? today;
+      assertNotFuture('date', date, today);
+      const orgId = scope.organisationId;
+      const id = await request.mutate(async (trx, audit) => {
+        // The vacancy is locked first: concurrent proposals for it queue up behind the cap check.
+        const vacancy = await lockVacancy(trx, orgId, vacancyId);
+        if (!vacancy) throw new AppError(404, 'not_found', 'Offre d’emploi introuvable.', 'vacancyId');
+        if (vacancy.status !== 'open') {
+          throw new AppError(
+            409,
+            'conflict',
+            `L’offre « ${vacancy.title} » n’est plus ouverte : on n’y présente plus de candidat·e.`,
+            'vacancyId',
+          );
+        }
+        const person = await lockPerson(trx, orgId, personId);
+        if (!person) throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
+        if (person.phase !== 'pre_hire') {
+          throw new AppError(
+            409,
+            'conflict',
+            `${person.first_name} ${person.last_name} n’est pas en pré-embauche (phase « ${PHASE_LABELS[person.phase as Phase]} ») : seules les personnes en pré-embauche sont présentées à un employeur.`,
+            'personId',
+          );
+        }
+        const existing = await trx
+          .selectFrom('presentation')
+          .select('id')
+          .where('person_id', '=', personId)
+          .where('vacancy_id', '=', vacancyId)
+          .where('active', '=', true)
+          .executeTakeFirst();
+        if (existing) {
+          throw new AppError(
+            409,
+            'conflict',
+            `${person.first_name} ${person.last_name} est déjà proposé·e pour l’offre « ${vacancy.title} ».`,
+            'personId',
+            { existingId: existing.id },
+          );
+        }
+        const cap = await presentationCap(trx, orgId);
+        const active = await trx
+          .selectFrom('presentation')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('vacancy_id', '=', vacancyId)
+          .where('active', '=', true)
+          .executeTakeFirstOrThrow();
+        const n = Number(active.n);
+        if (n >= cap) {
+          throw new AppError(
+            409,
+            CODES.presentationCap,
+            `Votre organisation présente au plus ${cap} candidat·e${cap > 1 ? 's' : ''} à la fois pour une offre, et ${n} ${n > 1 ? 'sont' : 'est'} déjà en cours pour « ${vacancy.title} ». Clôturez une candidature (refus, désistement, engagement…) avant d’en proposer une autre.`,
+            'vacancyId',
+            { cap, active: n },
+          );
+        }
+        const row = await trx
+          .insertInto('presentation')
+          .values({
+            organisation_id: orgId,
+            person_id: personId,
+            vacancy_id: vacancyId,
+            step: 'proposed',
+            created_by: scope.userId,
+            created_at: clock.now(),
+            updated_at: clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('presentation_step')
+          .values({
+            organisation_id: orgId,
+            presentation_id: row.id,
+            step: 'proposed',
+            date,
+            author_id: scope.userId,
+            at: clock.now(),
+          })
+          .execute();
+        audit.entityId = row.id;
+        audit.organisationId = orgId;
+        audit.details = { personId, vacancyId };
+        return row.id;
+      });
+      return reply.status(201).send((await loadPresentation(db, orgId, id))!);
+    },
+  );
+
+  app.post(
+    '/api/presentations/:id/steps',
+    {
+      config: { access: 'session', audit: { action: 'step', entity: 'presentation' } },
+      schema: {
+        tags: ['presentations'],
+        params: idParams,
+        body: stepInputSchema,
+        response: { 200: presentationSchema },
+      },
+    },
+    async (request) => {
+      const scope = await basinScope(request, 'presentations.write');
+      const { id } = request.params;
+      const { step, date, reason, channel, version } = request.body;
+      const orgId = scope.organisationId;
+      const today = clock.today();
+      assertNotFuture('date', date, today);
+      await request.mutate(async (trx, audit) => {
+        const found = await trx
+          .selectFrom('presentation')
+          .select('vacancy_id')
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!found) throw notFound('Candidature');
+        // Same lock order as a new proposal: the vacancy, then the presentation, then the person.
+        const vacancy = (await lockVacancy(trx, orgId, found.vacancy_id))!;
+        const presentation = await trx
+          .selectFrom('presentation')
+          .selectAll()
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (presentation.version !== version) throw staleVersion(await loadPresentation(trx, orgId, id));
+        const from = presentation.step as PresentationStep;
+        const check = checkStep(from, step, { reason: reason ?? null, channel: channel ?? null });
+        if (!check.ok) {
+          if (check.code === 'not_allowed') {
+            throw new AppError(409, CODES.stepNotAllowed, check.message, 'step', {
+              allowed: check.allowed.map((s) => ({ step: s, label: PRESENTATION_STEP_LABELS[s] })),
+            });
+          }
+          throw new AppError(400, 'validation', check.message, check.field);
+        }
+        const last = await trx
+          .selectFrom('presentation_step')
+          .select((eb) => eb.fn.max('date').as('d'))
+          .where('presentation_id', '=', id)
+          .executeTakeFirst();
+        if (last?.d && compareDates(date, last.d) < 0) {
+          throw invalid(
+            'date',
+            `la date ne peut pas précéder celle de l’étape précédente (${frenchDate(last.d)}).`,
+          );
+        }
+        if (step === 'hired') {
+          await handOverToHiring(trx, {
+            orgId,
+            personId: presentation.person_id,
+            employerId: vacancy.employer_id,
+            vacancyTitle: vacancy.title,
+            date,
+            today,
+            role: trajectoryRole(scope),
+            userId: scope.userId,
+            now: clock.now(),
+          });
+          const hired = await trx
+            .selectFrom('presentation')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('vacancy_id', '=', vacancy.id)
+            .where('step', '=', 'hired')
+            .executeTakeFirstOrThrow();
+          // This hiring fills the last opening: the vacancy is filled on that day.
+          if (Number(hired.n) + 1 >= vacancy.openings && vacancy.status === 'open') {
+            await trx
+              .updateTable('vacancy')
+              .set((eb) => ({
+                status: 'filled',
+                closed_on: maxDate(date, vacancy.opened_on),
+                version: eb('version', '+', 1),
+                updated_at: clock.now(),
+              }))
+              .where('id', '=', vacancy.id)
+              .execute();
+          }
+        }
+        await trx
+          .updateTable('presentation')
+          .set((eb) => ({ step, version: eb('version', '+', 1), updated_at: clock.now() }))
+          .where('id', '=', id)
+          .execute();
+        await trx
+          .insertInto('presentation_step')
+          .values({
+            organisation_id: orgId,
+            presentation_id: id,
+            step,
+            date,
+            reason: reason ?? null,
+            channel: channel ?? null,
+            author_id: scope.userId,
+            at: clock.now(),
+          })
+          .execute();
+        audit.entityId = id;
+        audit.organisationId = orgId;
+        audit.details = { from, to: step, personId: presentation.person_id, vacancyId: vacancy.id };
+      });
+      return (await loadPresentation(db, orgId, id))!;
+    },
+  );
+};
+
+/**
+ * "Hired" hands over to the trajectory until the contracts issue lands: the person moves to hiring
+ * through the trajectory's start_hiring transition, checked by the domain's checkTransition, with
+ * the same effects as POST /api/persons/:id/transitions (a trajectory_event, the person's phase,
+ * phase start and version). That route keeps its logic inline, so it is mirrored here.
+ */
+async function handOverToHiring(
+  trx: Parameters<typeof lockPerson>[0],
+  a: {
+    orgId: string;
+    personId: string;
+    employerId: string;
+    vacancyTitle: string;
+    date: string;
+    today: string;
+    role: ReturnType<typeof trajectoryRole>;
+    userId: string;
+    now: Date;
+  },
+) {
+  const person = await lockPerson(trx, a.orgId, a.personId);
+  if (!person) throw notFound('Personne');
+  const from = person.phase as Phase;
+  const fields = { date: a.date, employerId: a.employerId };
+  const check = checkTransition({
+    from,
+    transitionId: 'start_hiring',
+    role: a.role,
+    fields,
+    today: a.today,
+    phaseStart: person.phase_since,
+  });
+  if (!check.ok) {
+    if (check.code === 'not_allowed') {
+      throw new AppError(
+        409,
+        CODES.transitionNotAllowed,
+        `${person.first_name} ${person.last_name} ne peut pas passer à l’embauche : ${check.message}`,
+        'step',
+        { allowed: transitionOptions(from, a.role) },
+      );
+    }
+    throw new AppError(400, 'validation', check.message, check.field === 'date' ? 'date' : undefined);
+  }
+  const employer = await trx
+    .selectFrom('employer')
+    .select('name')
+    .where('id', '=', a.employerId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('trajectory_event')
+    .values({
+      organisation_id: a.orgId,
+      person_id: a.personId,
+      actor_id: a.userId,
+      at: a.now,
+      date: a.date,
+      transition_id: 'start_hiring',
+      from_phase: from,
+      to_phase: check.to,
+      reason: null,
+      detail: `Engagement pour l’offre « ${a.vacancyTitle} » chez ${employer.name} (candidature)`.slice(
+        0,
+        2000,
+      ),
+      fields: JSON.stringify(fields),
+    })
+    .execute();
+  await trx
+    .updateTable('person')
+    .set((eb) => ({
+      phase: check.to,
+      phase_since: a.date,
+      version: eb('version', '+', 1),
+      updated_at: a.now,
+    }))
+    .where('id', '=', a.personId)
+    .where('organisation_id', '=', a.orgId)
+    .execute();
+}

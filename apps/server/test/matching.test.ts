@@ -1,0 +1,217 @@
+import { testTargets } from '@jobcoach/db/testing';
+import { addDays } from '@jobcoach/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addUser,
+  type Client,
+  createEmployer,
+  createOrganisation,
+  createPerson,
+  createPreHirePerson,
+  createVacancy,
+  employerBody,
+  loginAs,
+  personBody,
+  setupInstallation,
+  startTestApp,
+  type TestApp,
+  vacancyBody,
+} from './helpers.ts';
+
+interface Reason {
+  kind: string;
+  code: string;
+  message: string;
+}
+interface PersonMatch {
+  person: { id: string; firstName: string };
+  result: {
+    compatible: boolean;
+    score: number;
+    basis: string;
+    reasons: Reason[];
+    hiringAids: string[];
+    distanceKm: number | null;
+  };
+  presentation: { id: string; step: string } | null;
+}
+
+describe.each(testTargets())('matching lists on $driver', (target) => {
+  let t: TestApp;
+  let coach: Client;
+  let outsider: Client;
+  let evaluator: Client;
+  let today: string;
+  let employerId: string;
+  const persons: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    const { admin, organisationId: orgA, basinId } = await setupInstallation(t);
+    const orgB = await createOrganisation(admin, 'Mission régionale de Charleroi', basinId);
+    await addUser(t, orgA, 'karim@fleurus.example', 'jobcoach');
+    await addUser(t, orgA, 'eva@fleurus.example', 'evaluator');
+    await addUser(t, orgB, 'bruno@mirec.example', 'jobcoach');
+    coach = await loginAs(t, 'karim@fleurus.example');
+    evaluator = await loginAs(t, 'eva@fleurus.example');
+    outsider = await loginAs(t, 'bruno@mirec.example');
+    today = t.clock.today();
+    employerId = (
+      await createEmployer(coach, employerBody({ name: 'Entrepôts Dubois', commune: 'Charleroi' }))
+    ).id;
+    const common = { commune: 'Fleurus', maxTravelMinutes: 45, publicTransport: true };
+    persons.withLicence = (
+      await createPreHirePerson(coach, today, {
+        ...common,
+        firstName: 'Ahmed',
+        lastName: 'Amrani',
+        drivingLicence: true,
+        hasCar: true,
+        wishedJobs: ['magasinier'],
+        languages: ['français'],
+      })
+    ).id;
+    persons.noLicence = (
+      await createPreHirePerson(coach, today, {
+        ...common,
+        firstName: 'Béatrice',
+        lastName: 'Bodart',
+        drivingLicence: false,
+        hasCar: false,
+        physicalLimits: 'Ne peut pas porter plus de 10 kg (dos)',
+      })
+    ).id;
+    // A person still in intake is not on the vacancy's list.
+    persons.intake = (await createPerson(coach, personBody(addDays(today, -3), { firstName: 'Céline' }))).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ranks the organisation’s persons in pre-hire for a vacancy, with French reasons', async () => {
+    const v = await createVacancy(
+      coach,
+      vacancyBody(employerId, today, {
+        title: 'Magasinier',
+        commune: 'Charleroi',
+        published: { drivingLicence: true, languages: [{ code: 'fr', level: 'fluent' }] },
+      }),
+    );
+    const res = await coach.get(`/api/vacancies/${v.id}/matches`);
+    expect(res.status).toBe(200);
+    const matches = res.json as PersonMatch[];
+    expect(matches.map((m) => m.person.firstName)).toEqual(['Ahmed', 'Béatrice']);
+    const [first, second] = matches as [PersonMatch, PersonMatch];
+    expect(first.result).toMatchObject({ compatible: true, basis: 'published', hiringAids: [] });
+    expect(first.result.score).toBeGreaterThan(50);
+    expect(first.result.distanceKm).toBeGreaterThan(5);
+    expect(first.result.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'plus',
+          code: 'wished_job',
+          message: 'Correspond au métier souhaité : magasinier',
+        }),
+        expect.objectContaining({
+          code: 'travel',
+          message: expect.stringMatching(/^Trajet estimé : environ \d+ min/),
+        }),
+        // Languages are recorded without a level: never a block, a check.
+        expect.objectContaining({
+          kind: 'info',
+          code: 'language',
+          message: expect.stringMatching(/niveau de la personne à vérifier/),
+        }),
+      ]),
+    );
+    expect(second.result).toMatchObject({ compatible: false, score: 0 });
+    expect(second.result.reasons[0]).toEqual({
+      kind: 'blocking',
+      code: 'driving_licence',
+      message: "Permis B demandé, la personne n'en a pas",
+      points: 0,
+    });
+    // Physical limits are free text on persons: shown to check, never guessed.
+    expect(second.result.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'physical_note', message: expect.stringMatching(/10 kg/) }),
+      ]),
+    );
+    const compatible = (await coach.get(`/api/vacancies/${v.id}/matches?compatibleOnly=true`))
+      .json as PersonMatch[];
+    expect(compatible.map((m) => m.person.firstName)).toEqual(['Ahmed']);
+    expect((await coach.get(`/api/vacancies/${v.id}/matches?limit=1`)).json).toHaveLength(1);
+  });
+
+  it('uses the objectified requirements once the coach has objectified the offer', async () => {
+    const v = await createVacancy(
+      coach,
+      vacancyBody(employerId, today, {
+        title: 'Préparateur de commandes',
+        published: { drivingLicence: true, text: 'Permis B exigé' },
+      }),
+    );
+    const before = (await coach.get(`/api/vacancies/${v.id}/matches`)).json as PersonMatch[];
+    const beatriceBefore = before.find((m) => m.person.id === persons.noLicence)!;
+    expect(beatriceBefore.result).toMatchObject({ compatible: false, basis: 'published' });
+    await coach.patch(`/api/vacancies/${v.id}`, {
+      objectified: {
+        text: 'Le permis n’est pas utile : le travail se fait sur le site.',
+        drivingLicence: false,
+        taskDescription: 'Préparer les commandes au dépôt, sans conduire.',
+      },
+      version: v.version,
+    });
+    const after = (await coach.get(`/api/vacancies/${v.id}/matches`)).json as PersonMatch[];
+    const beatriceAfter = after.find((m) => m.person.id === persons.noLicence)!;
+    expect(beatriceAfter.result).toMatchObject({ compatible: true, basis: 'objectified' });
+    expect(beatriceAfter.result.reasons.some((r) => r.code === 'driving_licence')).toBe(false);
+  });
+
+  it('ranks the open vacancies for a person, compatible ones first, with filters', async () => {
+    const closed = await createVacancy(
+      coach,
+      vacancyBody(employerId, addDays(today, -40), { title: 'Magasinier de nuit', status: 'closed' }),
+    );
+    const night = await createVacancy(
+      coach,
+      vacancyBody(employerId, today, {
+        title: 'Agent d’entretien',
+        schedule: ['night'],
+        contract: { type: 'interim' },
+      }),
+    );
+    await coach.patch(`/api/persons/${persons.noLicence}`, {
+      scheduleLimits: ['no_night'],
+      version: (await coach.get(`/api/persons/${persons.noLicence}`)).json.version,
+    });
+    const res = await coach.get(`/api/persons/${persons.noLicence}/matches`);
+    expect(res.status).toBe(200);
+    const list = res.json as {
+      vacancy: { id: string; title: string };
+      result: { compatible: boolean; reasons: Reason[] };
+    }[];
+    expect(list.map((m) => m.vacancy.id)).not.toContain(closed.id);
+    const compatibleFlags = list.map((m) => m.result.compatible);
+    expect(compatibleFlags).toEqual([...compatibleFlags].sort((a, b) => Number(b) - Number(a)));
+    const nightMatch = list.find((m) => m.vacancy.id === night.id)!;
+    expect(nightMatch.result.compatible).toBe(false);
+    expect(nightMatch.result.reasons[0]!.message).toMatch(/Horaires de nuit incompatibles/);
+    const onlyCompatible = (await coach.get(`/api/persons/${persons.noLicence}/matches?compatibleOnly=1`))
+      .json;
+    expect(onlyCompatible.every((m: { result: { compatible: boolean } }) => m.result.compatible)).toBe(true);
+    expect(onlyCompatible.map((m: { vacancy: { id: string } }) => m.vacancy.id)).not.toContain(night.id);
+    expect((await coach.get(`/api/persons/${persons.intake}/matches`)).status).toBe(200);
+  });
+
+  it('keeps matching to the organisation: 404 for another’s ids, 403 for evaluators', async () => {
+    const v = await createVacancy(coach, vacancyBody(employerId, today));
+    expect((await outsider.get(`/api/vacancies/${v.id}/matches`)).status).toBe(404);
+    expect((await outsider.get(`/api/persons/${persons.withLicence}/matches`)).status).toBe(404);
+    expect((await evaluator.get(`/api/vacancies/${v.id}/matches`)).status).toBe(403);
+    expect((await evaluator.get(`/api/persons/${persons.withLicence}/matches`)).status).toBe(403);
+    const bad = await coach.get(`/api/vacancies/${v.id}/matches?compatibleOnly=peut-être`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.field).toBe('compatibleOnly');
+  });
+});
