@@ -105,4 +105,47 @@ describe.each(testTargets())('account security on $driver', (target) => {
     const disable = await second.post('/api/auth/totp/disable', { currentPassword: PASSWORD });
     expect(disable.status).toBe(409);
   });
+
+  it('refuses to replace an enabled second factor, throttles password guesses, and lets the admin reset it', async () => {
+    // The previous case made the organisation require a second factor; lift it for this one.
+    await t.handle.db.updateTable('organisation').set({ require_totp: false }).execute();
+    await addUser(t, orgId, 'third@example.org', 'jobcoach');
+    const third = new Client(t.app);
+    await third.login('third@example.org');
+    const { secret } = (await third.post('/api/auth/totp/setup')).json;
+    expect(
+      (await third.post('/api/auth/totp/enable', { code: totpCodeAt(secret, t.clock.now()) })).status,
+    ).toBe(204);
+    expect((await third.post('/api/auth/totp/setup')).status).toBe(409);
+    const members = (await admin.get(`/api/organisations/${orgId}/users`)).json as {
+      email: string;
+      userId: string;
+      totpEnabled: boolean;
+    }[];
+    const member = members.find((m) => m.email === 'third@example.org')!;
+    expect(member.totpEnabled).toBe(true);
+
+    const answers: number[] = [];
+    for (let i = 0; i < 6; i++)
+      answers.push((await third.post('/api/auth/totp/disable', { currentPassword: `wrong ${i}` })).status);
+    expect(answers.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(answers[5]).toBe(423);
+
+    expect(
+      (await admin.request('DELETE', '/api/users/00000000-0000-4000-8000-000000000000/totp')).status,
+    ).toBe(404);
+    expect((await admin.request('DELETE', `/api/users/${member.userId}/totp`)).status).toBe(204);
+    expect((await third.get('/api/auth/me')).status).toBe(401);
+    t.clock.shiftDays(1);
+    try {
+      const again = await new Client(t.app).post('/api/auth/login', {
+        email: 'third@example.org',
+        password: PASSWORD,
+      });
+      expect(again.status).toBe(200);
+      expect(again.json.user.totpEnabled).toBe(false);
+    } finally {
+      t.clock.shiftDays(0);
+    }
+  });
 });

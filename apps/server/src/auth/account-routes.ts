@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
-import { verifyPassword } from './passwords.ts';
+import { checkCurrentPassword } from './current-password.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 const sessionSchema = z.object({
@@ -80,7 +80,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'admin' },
       schema: { tags: ['auth'], params: userParams, response: { 200: z.array(sessionSchema) } },
     },
-    async (request) => listSessions(request.params.userId, null),
+    async (request) => {
+      await assertUserExists(request.params.userId);
+      return listSessions(request.params.userId, request.user!.sessionHash);
+    },
   );
 
   app.delete(
@@ -90,6 +93,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], params: userParams },
     },
     async (request, reply) => {
+      await assertUserExists(request.params.userId);
       await request.mutate(async (trx, audit) => {
         audit.entityId = request.params.userId;
         await trx.deleteFrom('session').where('user_id', '=', request.params.userId).execute();
@@ -106,6 +110,20 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = request.user!;
+      const current = await db
+        .selectFrom('app_user')
+        .select('totp_secret')
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
+      if (current.totp_secret) {
+        // Replacing the second factor would let a stolen session take it over: disabling it
+        // first asks for the password.
+        throw new AppError(
+          409,
+          'conflict',
+          'La double authentification est déjà activée : désactivez-la d’abord pour en changer.',
+        );
+      }
       const secret = newTotpSecret();
       await request.mutate(async (trx, audit) => {
         audit.entityId = user.userId;
@@ -162,14 +180,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = request.user!;
-      const row = await db
-        .selectFrom('app_user')
-        .select('password_hash')
-        .where('id', '=', user.userId)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
-        throw invalid('currentPassword', 'le mot de passe actuel est incorrect.');
-      }
+      await checkCurrentPassword(request, user.userId, request.body.currentPassword);
       const required = await db
         .selectFrom('membership as m')
         .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
@@ -196,4 +207,31 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send();
     },
   );
+
+  app.delete(
+    '/api/users/:userId/totp',
+    {
+      config: { access: 'admin', audit: { action: 'totp_reset_by_admin', entity: 'user' } },
+      schema: { tags: ['auth'], params: userParams },
+    },
+    async (request, reply) => {
+      await assertUserExists(request.params.userId);
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = request.params.userId;
+        // A lost phone: the second factor goes, and so do the sessions; the user enrols again.
+        await trx
+          .updateTable('app_user')
+          .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null })
+          .where('id', '=', request.params.userId)
+          .execute();
+        await trx.deleteFrom('session').where('user_id', '=', request.params.userId).execute();
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  async function assertUserExists(userId: string) {
+    const found = await db.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!found) throw notFound('Utilisateur');
+  }
 };

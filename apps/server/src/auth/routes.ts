@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { checkCurrentPassword } from './current-password.ts';
 import { activeMemberships, buildMe, meSchema } from './me.ts';
 import { passwordWeakness } from './password-policy.ts';
 import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
@@ -180,14 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = request.user!;
-      const row = await db
-        .selectFrom('app_user')
-        .select('password_hash')
-        .where('id', '=', user.userId)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
-        throw invalid('currentPassword', 'le mot de passe actuel est incorrect.');
-      }
+      await checkCurrentPassword(request, user.userId, request.body.currentPassword);
       const weakness = passwordWeakness(request.body.newPassword, user.email);
       if (weakness) throw invalid('newPassword', weakness);
       if (request.body.newPassword === request.body.currentPassword) {

@@ -10,7 +10,8 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export async function serveWeb(app: FastifyInstance, dist = WEB_DIST) {
   const hasBuild = existsSync(join(dist, 'index.html'));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up at request time, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {

@@ -16,6 +16,8 @@ const memberSchema = z.object({
   fte: z.number(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Whether the member has enrolled a second factor (for organisations that require one). */
+  totpEnabled: z.boolean(),
   version: z.number(),
 });
 type Member = z.infer<typeof memberSchema>;
@@ -45,6 +47,7 @@ function selectMembers(db: Db, orgId: string) {
       'm.active',
       'u.active as user_active',
       'u.must_change_password',
+      'u.totp_secret',
       'm.version',
     ])
     .where('m.organisation_id', '=', orgId)
@@ -60,6 +63,7 @@ function toMember(r: {
   active: boolean;
   user_active: boolean;
   must_change_password: boolean;
+  totp_secret: string | null;
   version: number;
 }): Member {
   return {
@@ -70,6 +74,7 @@ function toMember(r: {
     fte: Number(r.fte),
     active: r.active && r.user_active,
     mustChangePassword: r.must_change_password,
+    totpEnabled: r.totp_secret !== null,
     version: r.version,
   };
 }

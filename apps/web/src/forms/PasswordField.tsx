@@ -12,6 +12,7 @@ export function PasswordField(props: PasswordInputProps) {
       required
       withAsterisk={false}
       visibilityToggleButtonProps={{ 'aria-label': t('field.togglePassword') }}
+      aria-invalid={props.error ? true : undefined}
       {...props}
     />
   );
