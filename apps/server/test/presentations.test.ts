@@ -153,12 +153,19 @@ describe.each(testTargets())('presentations on $driver', (target) => {
     expect(hired.json).toMatchObject({ step: 'hired', active: false });
     const file = (await coach.get(`/api/persons/${p.id}`)).json;
     expect(file).toMatchObject({ phase: 'hiring', phaseSince: today });
-    expect(file.timeline[0]).toMatchObject({
+    const transition = file.timeline.find((e: { type: string }) => e.type === 'transition');
+    expect(transition).toMatchObject({
       type: 'transition',
       date: today,
       title: 'Passage à l’embauche (appariement confirmé avec un employeur)',
     });
-    expect(file.timeline[0].detail).toMatch(/Boulanger/);
+    expect(transition.detail).toMatch(/Boulanger/);
+    // Every step of the presentation is in the person's timeline too.
+    const steps = file.timeline.filter((e: { type: string }) => e.type === 'presentation');
+    expect(steps.map((e: { title: string }) => e.title.replace(/.*: /, ''))).toEqual(
+      expect.arrayContaining(['Proposée', 'Engagée']),
+    );
+    expect(steps[0].title).toMatch(/^Candidature « Boulanger »/);
     const vacancy = (await coach.get(`/api/vacancies/${v.id}`)).json;
     expect(vacancy).toMatchObject({ status: 'filled', closedOn: today, activePresentations: 1 });
     // The other candidate is still pending; a new proposal is refused on a filled vacancy.

@@ -99,8 +99,30 @@ async function loadSources(db: Db, p: PersonRow): Promise<TimelineSources> {
     .select(['d.id', 'd.kind', 'd.dated_on', 'd.created_at', 'u.name as author_name'])
     .where('d.person_id', '=', p.id)
     .execute();
+  const presentationSteps = await db
+    .selectFrom('presentation_step as s')
+    .innerJoin('presentation as pr', 'pr.id', 's.presentation_id')
+    .innerJoin('vacancy as v', 'v.id', 'pr.vacancy_id')
+    .innerJoin('employer as e', 'e.id', 'v.employer_id')
+    .leftJoin('app_user as u', 'u.id', 's.author_id')
+    .select([
+      's.id',
+      's.step',
+      's.date',
+      's.at',
+      's.reason',
+      's.channel',
+      'v.title as vacancy_title',
+      'e.name as employer_name',
+      'u.name as author_name',
+    ])
+    .where('pr.person_id', '=', p.id)
+    .where('s.organisation_id', '=', p.organisation_id)
+    .orderBy('s.at')
+    .execute();
   return {
     person: p,
+    presentationSteps,
     creatorName: await userName(db, p.created_by),
     partnerName: partner?.name ?? null,
     assessments,

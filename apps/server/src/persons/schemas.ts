@@ -219,7 +219,7 @@ export const timelineEntrySchema = z.object({
   id: z.string(),
   date: z.string(),
   at: z.string(),
-  type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake']),
+  type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake', 'presentation']),
   title: z.string(),
   detail: nullableString,
   authorName: nullableString,

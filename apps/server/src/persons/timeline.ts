@@ -15,6 +15,12 @@ import {
   RETURN_REASON_LABELS,
   type ReturnReason,
 } from '@jobcoach/domain';
+import {
+  INTRODUCTION_CHANNEL_LABELS,
+  type IntroductionChannel,
+  PRESENTATION_STEP_LABELS,
+  type PresentationStep,
+} from '../presentations/workflow.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
 import type { TimelineEntry } from './schemas.ts';
@@ -61,12 +67,33 @@ export interface TimelineSources {
     actor_name: string | null;
   }[];
   documents: { id: string; kind: string; dated_on: string; created_at: Date; author_name: string | null }[];
+  presentationSteps: {
+    id: string;
+    step: string;
+    date: string;
+    at: Date;
+    reason: string | null;
+    channel: string | null;
+    vacancy_title: string;
+    employer_name: string;
+    author_name: string | null;
+  }[];
 }
 
 const WITH_WHOM: Record<string, string> = {
   person: 'avec la personne',
   employer: 'avec l’employeur',
   partner: 'avec un partenaire',
+};
+
+/** Entries written at the same instant: the phase change (the consequence) shows on top. */
+const TIE_ORDER: Record<TimelineEntry['type'], number> = {
+  transition: 0,
+  document: 1,
+  presentation: 2,
+  contact: 3,
+  assessment: 4,
+  intake: 5,
 };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -202,6 +229,24 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       }),
     ),
     ...s.contacts.map(contactEntry),
+    ...s.presentationSteps.map(
+      (step): TimelineEntry => ({
+        id: `presentation:${step.id}`,
+        date: step.date,
+        at: iso(step.at),
+        type: 'presentation',
+        title: `Candidature « ${step.vacancy_title} » (${step.employer_name}) : ${
+          PRESENTATION_STEP_LABELS[step.step as PresentationStep] ?? step.step
+        }`,
+        detail: joined([
+          step.channel
+            ? (INTRODUCTION_CHANNEL_LABELS[step.channel as IntroductionChannel] ?? step.channel)
+            : null,
+          step.reason,
+        ]),
+        authorName: step.author_name,
+      }),
+    ),
     ...s.documents.map(
       (d): TimelineEntry => ({
         id: `document:${d.id}`,
@@ -215,6 +260,10 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
     ),
   ];
   return entries.sort(
-    (a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at) || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.date.localeCompare(a.date) ||
+      b.at.localeCompare(a.at) ||
+      TIE_ORDER[a.type] - TIE_ORDER[b.type] ||
+      a.id.localeCompare(b.id),
   );
 }
