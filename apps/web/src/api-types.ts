@@ -6,14 +6,20 @@ import type {
   ContactChannel,
   ContactStatus,
   ContractKind,
+  DiplomaLevel,
   IncomeSource,
+  LanguageLevel,
+  MatchResult,
   MembershipRole,
   OrganisationKind,
   Origin,
   Phase,
+  PhysicalDemand,
   PreHireClock,
   Sex,
   Studies,
+  VacancyContractType,
+  WorkSchedule,
 } from '@jobcoach/domain';
 
 export type { OrganisationKind };
@@ -29,13 +35,24 @@ export type Organisation = {
   basinName: string;
   address: string | null;
   bce: string | null;
+  /** Members must use a second factor (TOTP). */
+  requireTotp: boolean;
   version: number;
 };
 
 export type Membership = { organisationId: string; organisationName: string; role: Role; fte: number };
 
 export type Me = {
-  user: { id: string; name: string; email: string; isAdmin: boolean; mustChangePassword: boolean };
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    isAdmin: boolean;
+    mustChangePassword: boolean;
+    totpEnabled: boolean;
+    /** An organisation of the user requires TOTP, not enabled yet: nothing else works until it is. */
+    mustEnrolTotp: boolean;
+  };
   csrfToken: string;
   currentOrganisationId: string | null;
   memberships: Membership[];
@@ -51,6 +68,19 @@ export type Member = {
   mustChangePassword: boolean;
   version: number;
 };
+
+/** A live session of the user (GET /api/auth/sessions); `id` is public, not the cookie. */
+export type AccountSession = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
+};
+
+export type TotpSetup = { secret: string; otpauthUrl: string };
 
 export type SetupStatus = { needed: boolean; basins?: Basin[] };
 
@@ -153,7 +183,7 @@ export type ContactInput = {
 
 export type TransitionOption = { id: string; label: string; to: Phase; requiredFields: string[] };
 
-export type TimelineType = 'contact' | 'transition' | 'assessment' | 'document' | 'intake';
+export type TimelineType = 'contact' | 'transition' | 'assessment' | 'document' | 'intake' | 'presentation';
 export type TimelineEntry = {
   id: string;
   date: IsoDay;
@@ -259,4 +289,307 @@ export type OrganisationSettings = {
   cadence: CadenceSettings;
   trustContractTemplate: string;
   version: number;
+};
+
+// ---- Employers, vacancies, matching and presentations (docs/api.md, same section). The
+// server's zod schemas (apps/server/src/employers…) win where they add to the doc; see the
+// comments marked « server ». ----
+
+export type EmployerStatus = 'prospect' | 'contacted' | 'partner' | 'dormant';
+export type EmployerSizeClass = 'lt10' | '10_49' | '50_249' | '250_plus';
+export type EmployerSector = 'private' | 'public';
+export type EmployerContactChannel = 'visit' | 'phone' | 'letter_email' | 'meeting' | 'event';
+export type EmployerContactPurpose = 'canvassing' | 'vacancy' | 'follow_up' | 'other';
+
+export type EmployerReference = {
+  name: string;
+  role?: string | null;
+  phone?: string | null;
+  email?: string | null;
+};
+
+export type EmployerInput = {
+  name: string;
+  bce?: string | null;
+  naceCode?: string | null;
+  sizeClass?: EmployerSizeClass | null;
+  sector: EmployerSector;
+  address?: string | null;
+  postcode?: string | null;
+  commune?: string | null;
+  reference?: EmployerReference | null;
+  status: EmployerStatus;
+  /** The caller's organisation's own notes. */
+  notes?: string | null;
+};
+export type EmployerChanges = Partial<EmployerInput> & { version: number };
+
+/** GET /api/employers lines (server: more than the doc's « EmployerSummary »). */
+export type EmployerSummary = {
+  id: string;
+  name: string;
+  bce: string | null;
+  naceCode: string | null;
+  sizeClass: EmployerSizeClass | null;
+  sector: EmployerSector;
+  postcode: string | null;
+  commune: string | null;
+  status: EmployerStatus;
+  referenceName: string | null;
+  version: number;
+  /** The caller's organisation's latest contact. */
+  lastOwnContact: IsoDay | null;
+  /** Other organisations of the basin with a direct contact in the last 6 months. */
+  followedBy: string[];
+};
+
+export type EmployerContact = {
+  id: string;
+  date: IsoDay;
+  channel: EmployerContactChannel;
+  purpose: EmployerContactPurpose;
+  direct: boolean;
+  authorName: string | null;
+  personId: string | null;
+  notes: string | null;
+  /** server: logged after a « basin_overlap » warning was confirmed. */
+  overlapConfirmed?: boolean;
+};
+
+export type BasinActivity = { organisationName: string; coachName: string | null; date: IsoDay };
+
+export type EmployerFile = {
+  id: string;
+  basinId: string;
+  name: string;
+  bce: string | null;
+  naceCode: string | null;
+  sizeClass: EmployerSizeClass | null;
+  sector: EmployerSector;
+  address: string | null;
+  postcode: string | null;
+  commune: string | null;
+  reference: { name: string; role: string | null; phone: string | null; email: string | null } | null;
+  status: EmployerStatus;
+  notes: string | null;
+  ownNotes: string | null;
+  version: number;
+  contacts: EmployerContact[];
+  basinActivity: BasinActivity[];
+  vacancies: VacancySummary[];
+};
+
+export type EmployerContactInput = {
+  date: IsoDay;
+  channel: EmployerContactChannel;
+  purpose: EmployerContactPurpose;
+  personId?: string | null;
+  notes?: string | null;
+  confirmOverlap?: boolean;
+};
+
+export type VacancySource =
+  | 'forem'
+  | 'newspaper'
+  | 'union_delegate'
+  | 'canvassing'
+  | 'employer_request'
+  | 'other';
+export type VacancyStatus = 'open' | 'filled' | 'closed';
+
+export type Requirements = {
+  text: string;
+  diplomaLevel: DiplomaLevel | null;
+  languages: { code: string; level: LanguageLevel }[];
+  drivingLicence: boolean;
+  car: boolean;
+  experienceYears: number | null;
+};
+export type ObjectifiedRequirements = Requirements & { taskDescription: string };
+
+export type VacancyInput = {
+  employerId: string;
+  title: string;
+  source: VacancySource;
+  sourceRef?: string | null;
+  placeOfWork?: string | null;
+  commune?: string | null;
+  openings: number;
+  contract: { type: VacancyContractType; months?: number | null };
+  hoursPerWeek?: number | null;
+  schedule: WorkSchedule[];
+  sectorCode?: string | null;
+  published: Requirements;
+  objectified?: ObjectifiedRequirements | null;
+  physicalDemands: PhysicalDemand[];
+  qualityNote?: string | null;
+  status: VacancyStatus;
+  openedOn: IsoDay;
+  closedOn?: IsoDay | null;
+};
+export type VacancyChanges = Partial<VacancyInput> & { version: number };
+
+export type VacancySummary = {
+  id: string;
+  employerId: string;
+  employerName: string;
+  title: string;
+  source: VacancySource;
+  sourceRef: string | null;
+  commune: string | null;
+  openings: number;
+  contract: { type: VacancyContractType; months: number | null };
+  hoursPerWeek: number | null;
+  schedule: WorkSchedule[];
+  status: VacancyStatus;
+  openedOn: IsoDay;
+  closedOn: IsoDay | null;
+  /** server: the coach objectified the offer with the employer. */
+  objectified: boolean;
+  /** server: candidates presented now. */
+  activePresentations: number;
+  version: number;
+};
+
+export type VacancyFile = {
+  id: string;
+  organisationId: string;
+  employerId: string;
+  employerName: string;
+  title: string;
+  source: VacancySource;
+  sourceRef: string | null;
+  placeOfWork: string | null;
+  commune: string | null;
+  openings: number;
+  contract: { type: VacancyContractType; months: number | null };
+  hoursPerWeek: number | null;
+  schedule: WorkSchedule[];
+  sectorCode: string | null;
+  published: Requirements;
+  objectified: ObjectifiedRequirements | null;
+  physicalDemands: PhysicalDemand[];
+  qualityNote: string | null;
+  status: VacancyStatus;
+  openedOn: IsoDay;
+  closedOn: IsoDay | null;
+  version: number;
+  /** server: the organisation's cap of candidates presented at once, and how many are now. */
+  presentationCap: number;
+  activePresentations: number;
+};
+
+export type PresentationStep =
+  | 'proposed'
+  | 'discussed'
+  | 'applied'
+  | 'declined'
+  | 'introduced'
+  | 'interview'
+  | 'hired'
+  | 'refused'
+  | 'withdrawn';
+export type IntroductionChannel = 'phone' | 'accompanied_interview' | 'cv';
+
+/** server: the active presentation of the pair, beside each match. */
+export type PresentationRef = { id: string; step: PresentationStep } | null;
+export type PersonMatch = { person: PersonSummary; result: MatchResult; presentation?: PresentationRef };
+export type VacancyMatch = { vacancy: VacancySummary; result: MatchResult; presentation?: PresentationRef };
+
+export type Presentation = {
+  id: string;
+  personId: string;
+  vacancyId: string;
+  step: PresentationStep;
+  /** server: not closed (counts against the organisation's cap). */
+  active: boolean;
+  personName: string;
+  vacancyTitle: string;
+  employerName: string;
+  /** server: the steps the workflow allows next. */
+  allowedSteps: { step: PresentationStep; label: string }[];
+  history: {
+    step: PresentationStep;
+    label: string;
+    date: IsoDay;
+    reason: string | null;
+    channel: IntroductionChannel | null;
+    authorName: string | null;
+  }[];
+  version: number;
+};
+export type StepInput = {
+  step: PresentationStep;
+  date: IsoDay;
+  reason?: string | null;
+  channel?: IntroductionChannel | null;
+  version: number;
+};
+
+export type RowError = { line: number; field: string; message: string };
+
+/** server: the file's column names for each import field (not VacancyInput's names). */
+export type ImportField =
+  | 'title'
+  | 'employerName'
+  | 'employerBce'
+  | 'employerCommune'
+  | 'source'
+  | 'sourceRef'
+  | 'placeOfWork'
+  | 'commune'
+  | 'openings'
+  | 'contractType'
+  | 'contractMonths'
+  | 'hoursPerWeek'
+  | 'schedule'
+  | 'sectorCode'
+  | 'requirementsText'
+  | 'diplomaLevel'
+  | 'languages'
+  | 'drivingLicence'
+  | 'car'
+  | 'experienceYears'
+  | 'status'
+  | 'openedOn'
+  | 'closedOn';
+export type ImportMapping = Partial<Record<ImportField, string>>;
+
+/** server: a row as it would be imported, with the employer it names (found, or to create). */
+export type ImportPreviewRow = {
+  line: number;
+  employerId: string | null;
+  employerName: string;
+  employerBce: string | null;
+  title: string;
+  source: VacancySource;
+  sourceRef: string;
+  commune: string | null;
+  openings: number;
+  contract: { type: VacancyContractType; months: number | null };
+  hoursPerWeek: number | null;
+  status: VacancyStatus;
+  openedOn: IsoDay;
+};
+
+export type ImportPreview = {
+  columns: string[];
+  delimiter?: string;
+  mapping: ImportMapping;
+  rows: number;
+  preview: ImportPreviewRow[];
+  errors: RowError[];
+  errorCount?: number;
+};
+
+export type ImportJob = {
+  id?: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+  errorCount?: number;
 };

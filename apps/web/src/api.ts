@@ -7,14 +7,24 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** For 409 stale_version: the record as it is now on the server. */
   readonly current: unknown;
+  /** The whole `error` object, for codes that say more (`existingId`, `allowed`…). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, field?: string, current?: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    current?: unknown,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.current = current;
+    this.details = details;
   }
 }
 
@@ -34,7 +44,7 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called on 401 from a protected call, and on 403 `password_change_required`. */
+/** Called on 401 from a protected call, and on 403 `password_change_required` or `totp_enrolment_required`. */
 export function onSessionLost(handler: (error: ApiError) => void): void {
   sessionLost = handler;
 }
@@ -67,7 +77,8 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
     }
     const lost =
       (response.status === 401 && !options.anonymous) ||
-      (response.status === 403 && error.code === 'password_change_required');
+      (response.status === 403 &&
+        (error.code === 'password_change_required' || error.code === 'totp_enrolment_required'));
     if (lost) sessionLost(error);
     throw error;
   }
@@ -86,6 +97,7 @@ function toApiError(status: number, data: unknown): ApiError {
     text(error.message) ?? '',
     text(error.field),
     error.current,
+    error,
   );
 }
 

@@ -1,12 +1,18 @@
 import { createBrowserRouter } from 'react-router';
 import { AbsencesPage } from './absences/AbsencesPage.tsx';
+import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PasswordPage } from './auth/PasswordPage.tsx';
 import { canManageSettings, canManageTeam, canSeePersons, isAdmin } from './auth/permissions.ts';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
+import { EmployerPage } from './employers/EmployerPage.tsx';
+import { EmployersPage } from './employers/EmployersPage.tsx';
+import { NewEmployerPage } from './employers/NewEmployerPage.tsx';
+import { RequireCoach } from './employers/RequireCoach.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ImportPage } from './imports/ImportPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { PersonPage } from './person/PersonPage.tsx';
 import { NewReferralPage } from './referral/NewReferralPage.tsx';
@@ -18,6 +24,9 @@ import { NotFound } from './shell/Notice.tsx';
 import { RouteError } from './shell/RouteError.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { TeamPage } from './team/TeamPage.tsx';
+import { VacanciesPage } from './vacancies/VacanciesPage.tsx';
+import { EditVacancyPage, NewVacancyPage } from './vacancies/VacancyFormPage.tsx';
+import { VacancyPage } from './vacancies/VacancyPage.tsx';
 
 // SetupGate → (setup | login | RequireSession → Shell → pages). See README.md for the flow.
 export const router = createBrowserRouter([
@@ -36,6 +45,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: '/password', element: <PasswordPage /> },
+              { path: '/account', element: <AccountPage /> },
               {
                 path: '/people',
                 element: (
@@ -76,8 +86,70 @@ export const router = createBrowserRouter([
                   </RequireRole>
                 ),
               },
-              { path: '/employers', element: <ComingSoon page="employers" /> },
-              { path: '/offers', element: <ComingSoon page="offers" /> },
+              {
+                path: '/employers',
+                element: (
+                  <RequireCoach>
+                    <EmployersPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/employers/new',
+                element: (
+                  <RequireCoach>
+                    <NewEmployerPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/employers/:id',
+                element: (
+                  <RequireCoach>
+                    <EmployerPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/offers',
+                element: (
+                  <RequireCoach>
+                    <VacanciesPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/offers/new',
+                element: (
+                  <RequireCoach>
+                    <NewVacancyPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/offers/import',
+                element: (
+                  <RequireCoach>
+                    <ImportPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/offers/:id',
+                element: (
+                  <RequireCoach>
+                    <VacancyPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/offers/:id/edit',
+                element: (
+                  <RequireCoach>
+                    <EditVacancyPage />
+                  </RequireCoach>
+                ),
+              },
               { path: '/results', element: <ComingSoon page="results" /> },
               {
                 path: '/team',

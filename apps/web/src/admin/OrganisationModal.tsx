@@ -18,6 +18,7 @@ import {
 } from '../organisations/organisation-form.ts';
 import { useCreateOrganisation, useUpdateOrganisation } from '../organisations/organisations-api.ts';
 import { useBasins } from './basins-api.ts';
+import { RequireTotpField } from './RequireTotpField.tsx';
 
 type Props = {
   organisation?: Organisation | undefined;
@@ -38,6 +39,8 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
   const update = useUpdateOrganisation();
   const form = useForm(organisation ? organisationValues(organisation) : EMPTY_ORGANISATION);
   const [base, setBase] = useState(organisation);
+  // Editing only: POST /api/organisations does not take it.
+  const [requireTotp, setRequireTotp] = useState(organisation?.requireTotp ?? false);
   const [conflict, setConflict] = useState<{ message: string; current: Organisation | undefined } | null>(
     null,
   );
@@ -57,6 +60,7 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
           .catch(() => undefined);
     if (current) {
       form.reset(mergeEdits(form.values, organisationValues(base), organisationValues(current)));
+      if (requireTotp === base.requireTotp) setRequireTotp(current.requireTotp);
       setBase(current);
     }
     setConflict({ message: describe(error), current });
@@ -70,7 +74,8 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
       create.mutate(organisationBody(form.values), { onSuccess: onSaved, onError: form.fail });
       return;
     }
-    const changes = organisationChanges(form.values, organisationValues(base));
+    const changes: Record<string, unknown> = organisationChanges(form.values, organisationValues(base));
+    if (requireTotp !== base.requireTotp) changes.requireTotp = requireTotp;
     if (Object.keys(changes).length === 0) return onClose();
     update.mutate(
       { id: base.id, changes: { ...changes, version: base.version } },
@@ -100,6 +105,14 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
           <ErrorAlert message={form.formError} />
           <ErrorAlert error={basins.error} />
           <OrganisationFields bind={form.input} basins={choices} />
+          {base && (
+            <RequireTotpField
+              organisationId={base.id}
+              checked={requireTotp}
+              saved={base.requireTotp}
+              onChange={setRequireTotp}
+            />
+          )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

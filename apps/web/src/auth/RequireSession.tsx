@@ -4,7 +4,10 @@ import { Loading } from '../shell/Loading.tsx';
 import { PublicLayout } from '../shell/PublicLayout.tsx';
 import { SessionContext, useMe } from './session.ts';
 
-/** Routes behind it need a session; a password still temporary must be changed first. */
+/**
+ * Routes behind it need a session; a password still temporary must be changed first, then a second
+ * factor required by an organisation must be enrolled (on « Sécurité du compte »).
+ */
 export function RequireSession() {
   const location = useLocation();
   const { data: me, isPending, error, refetch } = useMe();
@@ -23,6 +26,9 @@ export function RequireSession() {
   }
   if (me.user.mustChangePassword && location.pathname !== '/password') {
     return <Navigate to="/password" replace />;
+  }
+  if (!me.user.mustChangePassword && me.user.mustEnrolTotp && location.pathname !== '/account') {
+    return <Navigate to="/account" replace />;
   }
   return (
     <SessionContext value={me}>

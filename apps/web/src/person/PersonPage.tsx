@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import type { PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
+import { PersonOffersTab } from '../matching/PersonOffersTab.tsx';
 import { usePerson } from '../people/people-api.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { NotFound } from '../shell/Notice.tsx';
@@ -12,10 +13,13 @@ import { PersonHeader } from './PersonHeader.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TrajectoryTab } from './TrajectoryTab.tsx';
 
-const TABS = ['trajectory', 'identity', 'timeline'] as const;
+const TABS = ['trajectory', 'offers', 'identity', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
-/** A person's file: header, then « Parcours », « Identité et situation », « Historique ». */
+/**
+ * A person's file: header, then « Parcours », « Offres compatibles » (matching and presentations),
+ * « Identité et situation », « Historique ».
+ */
 export function PersonPage() {
   const { id = '' } = useParams();
   const person = usePerson(id);
@@ -41,11 +45,15 @@ function PersonView({ person }: { person: PersonFile }) {
       <Tabs value={tab} onChange={choose} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="trajectory">{t('person.tab.trajectory')}</Tabs.Tab>
+          <Tabs.Tab value="offers">{t('person.tab.offers')}</Tabs.Tab>
           <Tabs.Tab value="identity">{t('person.tab.identity')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('person.tab.timeline')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="trajectory" pt="md">
           <TrajectoryTab person={person} />
+        </Tabs.Panel>
+        <Tabs.Panel value="offers" pt="md">
+          <PersonOffersTab person={person} />
         </Tabs.Panel>
         <Tabs.Panel value="identity" pt="md">
           <PersonEditForm person={person} />

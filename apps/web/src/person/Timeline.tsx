@@ -10,6 +10,7 @@ const ICONS: Record<TimelineType, string> = {
   assessment: 'M5 12l4 4 10-10',
   document: 'M6 3h9l4 4v14H6zM14 3v5h5',
   intake: 'M12 4v16M4 12h16',
+  presentation: 'M4 8h16v11H4zM9 8V5h6v3',
 };
 const COLOURS: Record<TimelineType, string> = {
   contact: 'blue',
@@ -17,6 +18,7 @@ const COLOURS: Record<TimelineType, string> = {
   assessment: 'green',
   document: 'orange',
   intake: 'gray',
+  presentation: 'teal',
 };
 
 function Icon({ type }: { type: TimelineType }) {

@@ -10,13 +10,16 @@ import './skip-link.css';
 
 const PHONE = '(max-width: 47.99em)'; // below Mantine's `sm` breakpoint, where the navbar collapses
 
-/** Header, navigation and the page. While the password must be changed, only the header is shown. */
+/**
+ * Header, navigation and the page. While the password must be changed, or a second factor required
+ * by the organisation enrolled, only the header is shown.
+ */
 export function Shell() {
   const t = useT();
   const me = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
-  const restricted = me.user.mustChangePassword;
+  const restricted = me.user.mustChangePassword || me.user.mustEnrolTotp;
 
   return (
     <AppShell

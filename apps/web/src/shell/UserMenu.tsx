@@ -4,8 +4,8 @@ import { useLogout, useSession } from '../auth/session.ts';
 import { LOCALES, useLocale, useT } from '../i18n/index.ts';
 
 /**
- * The user's name and a menu: change password, language, sign out. The button shows icons only,
- * so that its accessible name « Menu utilisateur » is all the text it has.
+ * The user's name and a menu: change password, account security, language, sign out. The button
+ * shows icons only, so that its accessible name « Menu utilisateur » is all the text it has.
  */
 export function UserMenu() {
   const t = useT();
@@ -35,6 +35,7 @@ export function UserMenu() {
         <Menu.Dropdown>
           <Menu.Label>{me.user.name}</Menu.Label>
           <Menu.Item onClick={() => navigate('/password')}>{t('shell.changePassword')}</Menu.Item>
+          <Menu.Item onClick={() => navigate('/account')}>{t('shell.account')}</Menu.Item>
           <Menu.Divider />
           <Menu.Label>{t('shell.language')}</Menu.Label>
           {LOCALES.map((option) => (

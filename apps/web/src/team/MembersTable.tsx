@@ -8,9 +8,12 @@ type Props = {
   members: Member[];
   onEdit: (member: Member) => void;
   onResetPassword: (member: Member) => void;
+  /** Admins only: « Fermer les sessions » (not on one's own row). */
+  onEndSessions?: ((member: Member) => void) | undefined;
+  selfId?: string;
 };
 
-export function MembersTable({ caption, members, onEdit, onResetPassword }: Props) {
+export function MembersTable({ caption, members, onEdit, onResetPassword, onEndSessions, selfId }: Props) {
   const t = useT();
   const intl = useIntl();
 
@@ -37,18 +40,18 @@ export function MembersTable({ caption, members, onEdit, onResetPassword }: Prop
               <Table.Td>{intl.formatNumber(member.fte, { maximumFractionDigits: 2 })}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <Badge color={member.active ? 'green' : 'gray'} variant="light">
+                  <Badge color={member.active ? 'green' : 'gray'} variant="light" miw="max-content">
                     {t(member.active ? 'team.active' : 'team.inactive')}
                   </Badge>
                   {member.mustChangePassword && (
-                    <Badge color="orange" variant="light">
+                    <Badge color="orange" variant="light" miw="max-content">
                       {t('team.temporaryPassword')}
                     </Badge>
                   )}
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
+                <Group gap="xs">
                   <Button
                     size="xs"
                     variant="default"
@@ -65,6 +68,16 @@ export function MembersTable({ caption, members, onEdit, onResetPassword }: Prop
                   >
                     {t('team.reset')}
                   </Button>
+                  {onEndSessions && member.userId !== selfId && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t('team.endSessionsLabel', { name: member.name })}
+                      onClick={() => onEndSessions(member)}
+                    >
+                      {t('team.endSessions')}
+                    </Button>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -10,11 +10,16 @@ import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { CreateMemberModal } from './CreateMemberModal.tsx';
 import { EditMemberModal } from './EditMemberModal.tsx';
+import { EndSessionsModal } from './EndSessionsModal.tsx';
 import { MembersTable } from './MembersTable.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { useMembers } from './team-api.ts';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; member: Member } | { kind: 'reset'; member: Member };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; member: Member }
+  | { kind: 'reset'; member: Member }
+  | { kind: 'sessions'; member: Member };
 type Notice = { text: string; password?: string };
 
 /** « Équipe »: the members of an organisation. Admins may pick any organisation (?organisation=id). */
@@ -55,6 +60,7 @@ export function TeamPage() {
 
 function Team({ organisationId, organisationName }: { organisationId: string; organisationName: string }) {
   const t = useT();
+  const me = useSession();
   const members = useMembers(organisationId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -95,6 +101,8 @@ function Team({ organisationId, organisationName }: { organisationId: string; or
           members={members.data}
           onEdit={(member) => setDialog({ kind: 'edit', member })}
           onResetPassword={(member) => setDialog({ kind: 'reset', member })}
+          onEndSessions={me.user.isAdmin ? (member) => setDialog({ kind: 'sessions', member }) : undefined}
+          selfId={me.user.id}
         />
       )}
       {dialog?.kind === 'create' && (
@@ -126,6 +134,16 @@ function Team({ organisationId, organisationName }: { organisationId: string; or
           onDone={(password) => {
             close();
             setNotice({ text: t('team.reset.done', { name: dialog.member.name }), password });
+          }}
+        />
+      )}
+      {dialog?.kind === 'sessions' && (
+        <EndSessionsModal
+          member={dialog.member}
+          onClose={close}
+          onDone={() => {
+            close();
+            setNotice({ text: t('team.endSessions.done', { name: dialog.member.name }) });
           }}
         />
       )}

@@ -15,7 +15,9 @@ export function useStaff(): { staff: Colleague[] | null; isPending: boolean; err
   const query = useQuery({
     queryKey: ['colleagues', organisationId],
     queryFn: () =>
-      api.get<{ userId: string; name: string; role: Role }[]>(`/api/organisations/${organisationId}/colleagues`),
+      api.get<{ userId: string; name: string; role: Role }[]>(
+        `/api/organisations/${organisationId}/colleagues`,
+      ),
     enabled: organisationId !== '',
   });
   const staff = (query.data ?? [])

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Member, Role } from '../api-types.ts';
+import type { AccountSession, Member, Role } from '../api-types.ts';
 
 export const membersKey = (organisationId: string) => ['organisations', organisationId, 'users'] as const;
 
@@ -47,5 +47,26 @@ export function useResetPassword(organisationId: string) {
         temporaryPassword,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
+
+const userSessionsKey = (userId: string) => ['users', userId, 'sessions'] as const;
+const userSessionsPath = (userId: string) => `/api/users/${encodeURIComponent(userId)}/sessions`;
+
+/** Admins only: a user's live sessions. */
+export function useUserSessions(userId: string) {
+  return useQuery({
+    queryKey: userSessionsKey(userId),
+    queryFn: () => api.get<AccountSession[]>(userSessionsPath(userId)),
+  });
+}
+
+/** Admins only: signs a user out everywhere. */
+export function useEndUserSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete<void>(userSessionsPath(userId)),
+    onSettled: (_data, _error, userId) =>
+      queryClient.invalidateQueries({ queryKey: userSessionsKey(userId) }),
   });
 }

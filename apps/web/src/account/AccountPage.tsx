@@ -1,0 +1,26 @@
+import { Alert, Stack } from '@mantine/core';
+import { useSession } from '../auth/session.ts';
+import { useT } from '../i18n/index.ts';
+import { PageHeading } from '../shell/PageHeading.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import { TotpSection } from './TotpSection.tsx';
+
+/** « Sécurité du compte »: second factor and open sessions. Forced while an organisation requires TOTP. */
+export function AccountPage() {
+  const t = useT();
+  const me = useSession();
+  return (
+    <Stack gap="lg" maw={900}>
+      <div>
+        <PageHeading>{t('account.title')}</PageHeading>
+        {me.user.mustEnrolTotp && (
+          <Alert color="blue" role="status" data-testid="totp-required">
+            {t('account.forced')}
+          </Alert>
+        )}
+      </div>
+      <TotpSection />
+      <SessionsSection />
+    </Stack>
+  );
+}

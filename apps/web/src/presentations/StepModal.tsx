@@ -1,0 +1,127 @@
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api.ts';
+import type { IntroductionChannel, Presentation, PresentationStep } from '../api-types.ts';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { FormModal } from '../forms/FormModal.tsx';
+import { useForm } from '../forms/useForm.ts';
+import { required } from '../forms/validation.ts';
+import { today } from '../i18n/dates.ts';
+import { useT } from '../i18n/index.ts';
+import { pastDay } from '../person/person-validation.ts';
+import { INTRODUCTION_CHANNELS, STEPS_ASKING_CHANNEL, STEPS_ASKING_REASON } from './codes.ts';
+import { useAddStep } from './presentations-api.ts';
+
+/**
+ * One step of a presentation: its date, and why (declined, refused) or how the person was
+ * introduced (phone, accompanied interview, CV). A step the workflow no longer allows (someone
+ * moved it meanwhile) is refused with the allowed ones; the list is read again.
+ */
+export function StepModal({
+  presentation,
+  step,
+  onClose,
+}: {
+  presentation: Presentation;
+  step: PresentationStep;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const add = useAddStep(presentation.id);
+  const form = useForm({ date: today(), reason: '', channel: '' });
+  const [refreshed, setRefreshed] = useState(false);
+  const { values } = form;
+  const asksReason = STEPS_ASKING_REASON.includes(step);
+  const asksChannel = STEPS_ASKING_CHANNEL.includes(step);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const valid = form.check({
+      date: pastDay(values.date, t, false),
+      reason: asksReason ? required(values.reason, t) : undefined,
+      channel: asksChannel ? required(values.channel, t) : undefined,
+    });
+    if (!valid) return;
+    add.mutate(
+      {
+        step,
+        date: values.date,
+        reason: asksReason ? values.reason.trim() : null,
+        channel: asksChannel ? (values.channel as IntroductionChannel) : null,
+        version: presentation.version,
+      },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          form.fail(error);
+          setRefreshed(error instanceof ApiError && error.status === 409);
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      title={t('presentation.stepTitle', {
+        step: t(`presentation.action.${step}`),
+        name: presentation.personName,
+      })}
+      onClose={onClose}
+    >
+      <form ref={form.ref} onSubmit={submit} noValidate data-testid="step-form">
+        <Stack gap="sm">
+          <Text size="sm">
+            {t('presentation.stepContext', {
+              vacancy: presentation.vacancyTitle,
+              employer: presentation.employerName,
+            })}
+          </Text>
+          {step === 'hired' && (
+            <Alert color="blue" data-testid="hired-note">
+              {t('presentation.hiredNote', { name: presentation.personName })}
+            </Alert>
+          )}
+          <ErrorAlert message={form.formError} />
+          {refreshed && (
+            <Text size="sm" fw={600} data-testid="step-refreshed">
+              {t('presentation.refreshed')}
+            </Text>
+          )}
+          <TextInput
+            type="date"
+            label={t('presentation.date')}
+            required
+            withAsterisk={false}
+            {...form.input('date')}
+          />
+          {asksChannel && (
+            <NativeSelect
+              label={t('presentation.channel')}
+              data={[
+                { value: '', label: t('field.chooseOption') },
+                ...INTRODUCTION_CHANNELS.map((c) => ({ value: c, label: t(`introChannel.${c}`) })),
+              ]}
+              {...form.input('channel')}
+            />
+          )}
+          {asksReason && (
+            <Textarea
+              label={t(step === 'declined' ? 'presentation.reasonDeclined' : 'presentation.reasonRefused')}
+              autosize
+              minRows={2}
+              {...form.input('reason')}
+            />
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('presentation.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
+  );
+}
