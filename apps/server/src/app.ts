@@ -17,6 +17,7 @@ import { authRoutes } from './auth/routes.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { contractRoutes } from './contracts/routes.ts';
 import { employerModule } from './employers/module.ts';
 import { healthRoutes } from './health/routes.ts';
 import { requestContext } from './http/context.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(privacyRoutes);
   await app.register(trajectoryModule);
   await app.register(employerModule);
+  await app.register(contractRoutes);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

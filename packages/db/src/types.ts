@@ -424,3 +424,65 @@ export interface Database {
   presentation_step: PresentationStepTable;
   import_job: ImportJobTable;
 }
+
+// ---- Contracts and follow-up (migration 0005) ----
+
+export interface ContractTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  employer_id: string;
+  vacancy_id: string | null;
+  presentation_id: string | null;
+  type: string;
+  signed_on: DateString;
+  start_on: DateString;
+  planned_end_on: OptionalDate;
+  hours_per_week: number | null;
+  job_title: string;
+  hiring_aids: JsonWithDefault<string[]>;
+  actual_end_on: OptionalDate;
+  end_reason: string | null;
+  end_detail: string | null;
+  converted_from_contract_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FollowUpArrangementTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  contract_id: string;
+  reference_name: string | null;
+  reference_role: string | null;
+  reference_phone: string | null;
+  reference_email: string | null;
+  mode: Generated<string>;
+  three_way_reason: string | null;
+  three_way_detail: string | null;
+  frequency: ColumnType<{ untilMonth: number; days: number }[] | null, string | null, string | null>;
+  consent_on: OptionalDate;
+  discreet: Generated<boolean>;
+  notes: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// Declaration merging: the columns and tables of migration 0005.
+export interface EmployerContactTable {
+  discreet_confirmed: Generated<boolean>;
+}
+
+export interface OrganisationSettingsTable {
+  cdd_alert_days: Generated<number>;
+}
+
+export interface Database {
+  contract: ContractTable;
+  follow_up_arrangement: FollowUpArrangementTable;
+}

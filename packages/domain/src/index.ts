@@ -19,6 +19,7 @@ export * from './calendar.ts';
 export * from './caseload.ts';
 export * from './clock.ts';
 export * from './coachability.ts';
+export * from './contracts/index.ts';
 export * from './identifiers/bce.ts';
 export * from './identifiers/niss.ts';
 export * from './matching/languages.ts';

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { Clock } from '../clock.ts';
 import { seedDemoPersons } from '../persons/demo.ts';
 import { OVER_CAPACITY_MIX, STANDARD_MIX } from '../persons/demo-data.ts';
+import { seedContracts } from './contracts.ts';
 import { seedEmployers } from './employers.ts';
 
 /** The one password of every demo account: demo data only, never a real installation. */
@@ -183,6 +184,7 @@ export async function seedDemo(db: Kysely<Database>, today: string = new Clock()
     await trx.insertInto('audit_log').values({ action: 'demo_seeded', entity: 'installation' }).execute();
   });
   await seedEmployers(db, today);
+  await seedContracts(db, today);
 }
 
 export function demoLogins(): string[] {

@@ -1,5 +1,6 @@
 import { type Database, type Selectable, sql } from '@jobcoach/db';
 import { addMonths, formatBce } from '@jobcoach/domain';
+import { notAboutDiscreetPerson } from '../contracts/discreet.ts';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
@@ -144,6 +145,8 @@ export async function loadEmployerFile(
     ])
     .where('c.employer_id', '=', id)
     .where('c.organisation_id', '=', scope.organisationId)
+    // Discreet follow-up: the employer's page never shows a person followed discreetly there.
+    .where(notAboutDiscreetPerson('c'))
     .orderBy('c.date', 'desc')
     .orderBy('c.created_at', 'desc')
     .execute();

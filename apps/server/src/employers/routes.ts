@@ -1,6 +1,7 @@
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
 import { likePattern } from '../persons/queries.ts';
@@ -272,6 +273,13 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
             .executeTakeFirst();
           if (!person) throw invalid('personId', 'personne introuvable dans votre organisation.');
         }
+        // Discreet follow-up (contracts/discreet.ts): a contact about the person needs a confirmation.
+        const discreetConfirmed = await checkDiscreetContact(trx, {
+          organisationId: scope.organisationId,
+          employerId: id,
+          personId: body.personId,
+          confirmDiscreet: body.confirmDiscreet,
+        });
         // Basin coordination (method.md §6): no canvassing in competition without knowing it.
         let overlap = false;
         if (body.purpose === 'canvassing') {
@@ -306,6 +314,7 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
             person_id: body.personId ?? null,
             notes: body.notes ?? null,
             overlap_confirmed: overlap,
+            discreet_confirmed: discreetConfirmed,
             created_at: clock.now(),
           })
           .returning('id')
@@ -320,7 +329,13 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         audit.entityId = row.id;
         audit.organisationId = scope.organisationId;
-        audit.details = { employerId: id, channel: body.channel, purpose: body.purpose, overlap };
+        audit.details = {
+          employerId: id,
+          channel: body.channel,
+          purpose: body.purpose,
+          overlap,
+          discreetConfirmed,
+        };
       });
       const file = await loadEmployerFile(db, scope, id, today);
       return reply.status(201).send(file!);

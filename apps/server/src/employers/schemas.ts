@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confirmDiscreetSchema } from '../contracts/discreet.ts';
 import { bceSchema } from '../organisations/schemas.ts';
 import { dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
 import { vacancySummarySchema } from '../vacancies/schemas.ts';
@@ -56,6 +57,8 @@ export const employerContactInputSchema = z.object({
   notes: optionalText(10_000),
   /** Log a canvassing contact even though another organisation of the basin works with the employer. */
   confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
+  /** Log a contact about a person whose follow-up is discreet towards this employer (contracts/discreet.ts). */
+  confirmDiscreet: confirmDiscreetSchema,
 });
 
 export const employerListQuerySchema = z.object({

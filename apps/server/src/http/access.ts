@@ -36,6 +36,9 @@ export const ROLE_PERMISSIONS = {
   'vacancies.write': ['coordinator', 'jobcoach'],
   'presentations.read': ['coordinator', 'jobcoach'],
   'presentations.write': ['coordinator', 'jobcoach'],
+  /** Contracts, the follow-up arrangement and the end-of-coaching letter (person-level). */
+  'contracts.read': ['coordinator', 'jobcoach'],
+  'contracts.write': ['coordinator', 'jobcoach'],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'basin_overlap'
   | 'presentation_cap'
   | 'step_not_allowed'
+  | 'discreet_follow_up'
   | 'invalid_credentials'
   | 'totp_required'
   | 'totp_invalid'

@@ -91,7 +91,7 @@ const LABELS: Record<string, string> = {
   end: 'date de fin',
   periodId: "période d'emploi",
   coverCoachId: 'collègue qui remplace',
-  type: 'type de partenaire',
+  type: 'type',
   contact: 'contact',
   personsPerFte: 'personnes par ETP',
   cadence: 'fréquence des contacts',
@@ -140,6 +140,24 @@ const LABELS: Record<string, string> = {
   mapping: 'correspondance des colonnes',
   validOnly: 'lignes valides seulement',
   jobId: 'import',
+  // Contracts and follow-up
+  employerReference: "personne de référence de l'employeur",
+  presentationId: 'candidature',
+  plannedEnd: 'date de fin prévue',
+  jobTitle: 'intitulé du poste',
+  hiringAids: "aides à l'embauche",
+  actualEnd: 'date de fin réelle',
+  endReason: 'motif de fin',
+  endDetail: 'précision sur la fin du contrat',
+  next: 'contrat suivant',
+  arrangement: 'modalités de suivi',
+  mode: 'mode de suivi',
+  threeWayReason: 'motif de la rencontre tripartite',
+  threeWayDetail: 'précision sur la rencontre tripartite',
+  frequency: 'fréquence du suivi',
+  discreet: 'suivi discret',
+  confirmDiscreet: 'confirmation du contact malgré le suivi discret',
+  cddAlertDays: "jours d'alerte avant la fin d'un CDD",
 };
 
 export function fieldLabel(path: string): string {

@@ -1,5 +1,6 @@
-import { ACTIVE_PHASES, type ContractKind, type EmploymentPeriod } from '@jobcoach/domain';
+import { ACTIVE_PHASES, type ContractKind } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
+import type { HandEnteredPeriod } from '../persons/employment.ts';
 import { selectPersonLines } from '../persons/queries.ts';
 
 /**
@@ -20,17 +21,18 @@ export function myDayCandidates(db: Db, organisationId: string, coachId: string,
     .execute();
 }
 
+/** The hand-entered employment periods of several persons (the contracts: contracts/queries.ts). */
 export async function employmentsByPerson(db: Db, personIds: string[]) {
-  const byPerson = new Map<string, EmploymentPeriod[]>();
+  const byPerson = new Map<string, HandEnteredPeriod[]>();
   if (personIds.length === 0) return byPerson;
   const rows = await db
     .selectFrom('employment_period')
-    .select(['person_id', 'kind', 'start_on', 'end_on'])
+    .select(['id', 'person_id', 'kind', 'start_on', 'end_on'])
     .where('person_id', 'in', personIds)
     .execute();
   for (const r of rows) {
     const list = byPerson.get(r.person_id) ?? [];
-    list.push({ kind: r.kind as ContractKind, start: r.start_on, end: r.end_on });
+    list.push({ id: r.id, kind: r.kind as ContractKind, start: r.start_on, end: r.end_on });
     byPerson.set(r.person_id, list);
   }
   return byPerson;

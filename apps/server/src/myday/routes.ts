@@ -1,12 +1,27 @@
-import { addDays, caseloadStatus, compareDates, type Phase } from '@jobcoach/domain';
+import {
+  addDays,
+  CONTRACT_TYPE_LABELS,
+  cadenceWithFrequency,
+  caseloadStatus,
+  compareDates,
+  FOLLOW_UP_MODE_LABELS,
+  type Phase,
+} from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { coveredCoaches } from '../absences/queries.ts';
+import {
+  contractsByPerson,
+  currentFrequency,
+  loadContractSettings,
+  toContractView,
+} from '../contracts/queries.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { personEmployment } from '../persons/employment.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
 import { loadSettings } from '../settings/queries.ts';
 import { activeCount, employmentsByPerson, findMember, myDayCandidates } from './queries.ts';
-import { type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
+import { type ContractEnding, type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
 
 /** Deadlines shown when they fall within this many days. */
 export const DEADLINE_HORIZON_DAYS = 60;
@@ -42,10 +57,10 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
       const covering = await coveredCoaches(db, orgId, coachId, today);
       const coveredIds = [...new Set(covering.map((c) => c.coach_id))];
       const lines = await myDayCandidates(db, orgId, coachId, coveredIds);
-      const employments = await employmentsByPerson(
-        db,
-        lines.map((l) => l.id),
-      );
+      const ids = lines.map((l) => l.id);
+      const employments = await employmentsByPerson(db, ids);
+      const contracts = await contractsByPerson(db, orgId, ids);
+      const { cddAlertDays } = await loadContractSettings(db, orgId);
       const weekEnd = addDays(today, 7);
 
       const persons = lines.map((line) => {
@@ -56,8 +71,20 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           lastDirectContact: line.last_direct_contact,
         };
         const periods = employments.get(line.id) ?? [];
-        const cadence = cadenceOf(state, today, settings.cadence);
-        const limit = bindingDeadline(state, clockOf(state, periods, today), periods, today);
+        const own = contracts.get(line.id) ?? [];
+        // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
+        const employment = personEmployment(own, periods, today);
+        const cadence = cadenceOf(
+          state,
+          today,
+          cadenceWithFrequency(settings.cadence, currentFrequency(own)),
+        );
+        const limit = bindingDeadline(
+          state,
+          clockOf(state, employment.clockPeriods, today),
+          employment.window,
+          today,
+        );
         const item: MyDayPerson = {
           id: line.id,
           firstName: line.first_name,
@@ -75,7 +102,7 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
               ? line.next_planned_on
               : cadence.dueDate,
         };
-        return { line, item, overdue: cadence.overdue };
+        return { line, item, overdue: cadence.overdue, own, window: employment.window };
       });
       type Entry = (typeof persons)[number];
       const pick = (filter: (p: Entry) => boolean, order: (a: Entry, b: Entry) => number) =>
@@ -128,6 +155,56 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           (p) => intake(p) && p.line.decision === 'accepted',
           (a, b) => compareDates(a.line.referral_received_on, b.line.referral_received_on),
         ),
+        contractsEndingSoon: persons
+          .filter((p) => p.item.phase !== 'exited')
+          .flatMap((p) =>
+            p.own.flatMap((line): ContractEnding[] => {
+              const view = toContractView(line, today, cddAlertDays, p.item.phase);
+              if (!view.alert) return [];
+              return [
+                {
+                  contractId: view.id,
+                  personId: p.item.id,
+                  firstName: p.item.firstName,
+                  lastName: p.item.lastName,
+                  phase: p.item.phase,
+                  covered: p.item.covered,
+                  coachName: p.item.coachName,
+                  type: view.type,
+                  typeLabel: CONTRACT_TYPE_LABELS[view.type],
+                  employerName: view.employerName,
+                  jobTitle: view.jobTitle,
+                  ...view.alert,
+                },
+              ];
+            }),
+          )
+          .sort((a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName)),
+        followUpsDue: persons
+          .filter(
+            (p) =>
+              p.item.phase === 'follow_up' &&
+              p.item.dueDate !== null &&
+              compareDates(p.item.dueDate, weekEnd) <= 0,
+          )
+          .sort((a, b) => compareDates(a.item.dueDate!, b.item.dueDate!))
+          .map((p) => {
+            const ids = new Set(p.window?.contractIds ?? []);
+            // The arrangement of the employment followed (its latest contract that has one).
+            const line =
+              p.own.find((l) => ids.has(l.id) && l.arrangement_id) ?? p.own.find((l) => ids.has(l.id));
+            const mode = (line?.arrangement_id ? line.mode : null) as
+              | keyof typeof FOLLOW_UP_MODE_LABELS
+              | null;
+            return {
+              ...p.item,
+              followUpEnd: p.window?.end ?? null,
+              mode,
+              modeLabel: mode ? FOLLOW_UP_MODE_LABELS[mode] : null,
+              discreet: line?.discreet === true,
+              employerName: line?.employer_name ?? null,
+            };
+          }),
         covering: covering.map((c) => ({
           coachId: c.coach_id,
           coachName: c.coach_name,

@@ -1,4 +1,4 @@
-import { PHASES } from '@jobcoach/domain';
+import { CONTRACT_TYPES, FOLLOW_UP_MODES, PHASES } from '@jobcoach/domain';
 import { z } from 'zod';
 
 export const myDayPersonSchema = z.object({
@@ -17,6 +17,37 @@ export const myDayPersonSchema = z.object({
 });
 export type MyDayPerson = z.infer<typeof myDayPersonSchema>;
 
+/** A fixed-term contract whose planned end comes within the organisation's alert days (or passed). */
+export const contractEndingSchema = z.object({
+  contractId: z.string(),
+  personId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phase: z.enum(PHASES),
+  covered: z.boolean(),
+  coachName: z.string().nullable(),
+  type: z.enum(CONTRACT_TYPES),
+  typeLabel: z.string(),
+  employerName: z.string(),
+  jobTitle: z.string(),
+  plannedEnd: z.string(),
+  alertFrom: z.string(),
+  /** Negative once the planned end has passed without a recorded end (overdue). */
+  daysLeft: z.number(),
+  overdue: z.boolean(),
+});
+export type ContractEnding = z.infer<typeof contractEndingSchema>;
+
+/** A person in follow-up whose next contact is due within the week (or overdue). */
+export const followUpDueSchema = myDayPersonSchema.extend({
+  /** Last day of the follow-up: 6 months from the employment's start, or its earlier end. */
+  followUpEnd: z.string().nullable(),
+  mode: z.enum(FOLLOW_UP_MODES).nullable(),
+  modeLabel: z.string().nullable(),
+  discreet: z.boolean(),
+  employerName: z.string().nullable(),
+});
+
 export const myDaySchema = z.object({
   today: z.string(),
   coach: z.object({ id: z.string(), name: z.string(), fte: z.number() }),
@@ -32,6 +63,10 @@ export const myDaySchema = z.object({
   plannedThisWeek: myDayPersonSchema.array(),
   referralsWaiting: myDayPersonSchema.array(),
   waitingList: myDayPersonSchema.array(),
+  /** Fixed-term contracts ending soon: prepare the rebound, explore a renewal or a CDI. */
+  contractsEndingSoon: contractEndingSchema.array(),
+  /** Persons in follow-up whose contact is due this week or overdue, with the follow-up end. */
+  followUpsDue: followUpDueSchema.array(),
   /** The absent colleagues the coach covers today. */
   covering: z
     .object({ coachId: z.string(), coachName: z.string(), from: z.string(), to: z.string() })

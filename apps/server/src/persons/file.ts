@@ -3,16 +3,18 @@ import {
   allowedTransitions,
   type CoachabilityDecision,
   type ContractKind,
+  cadenceWithFrequency,
   DIRECT_CHANNELS,
-  type EmploymentPeriod,
   type MembershipRole,
   type Phase,
   PRIORITY_GROUP_LABELS,
   priorityGroups,
   type Studies,
 } from '@jobcoach/domain';
+import { contractsOf, currentFrequency, loadContractSettings, toContractView } from '../contracts/queries.ts';
 import { loadSettings } from '../settings/queries.ts';
 import type { Db } from './common.ts';
+import { followUpOf, personEmployment } from './employment.ts';
 import { findPerson, type PersonRow, personInputOf } from './queries.ts';
 import type { PersonFile } from './schemas.ts';
 import { cadenceOf, clockOf } from './status.ts';
@@ -120,8 +122,28 @@ async function loadSources(db: Db, p: PersonRow): Promise<TimelineSources> {
     .where('s.organisation_id', '=', p.organisation_id)
     .orderBy('s.at')
     .execute();
+  const employerContacts = await db
+    .selectFrom('employer_contact as c')
+    .innerJoin('employer as e', 'e.id', 'c.employer_id')
+    .leftJoin('app_user as u', 'u.id', 'c.author_id')
+    .select([
+      'c.id',
+      'c.date',
+      'c.created_at',
+      'c.channel',
+      'c.purpose',
+      'c.notes',
+      'c.discreet_confirmed',
+      'e.name as employer_name',
+      'u.name as author_name',
+    ])
+    .where('c.person_id', '=', p.id)
+    .where('c.organisation_id', '=', p.organisation_id)
+    .execute();
   return {
     person: p,
+    contracts: await contractsOf(db, p.organisation_id, p.id),
+    employerContacts,
     presentationSteps,
     creatorName: await userName(db, p.created_by),
     partnerName: partner?.name ?? null,
@@ -160,7 +182,9 @@ export async function loadPersonFile(
   const sources = await loadSources(db, p);
   const settings = await loadSettings(db, organisationId);
   const periods = await employmentsOf(db, p.id);
-  const employments: EmploymentPeriod[] = periods.map(({ kind, start, end }) => ({ kind, start, end }));
+  // The clocks read the contracts and the hand-entered periods (contracts/, packages/domain contracts).
+  const employment = personEmployment(sources.contracts, periods, today);
+  const { cddAlertDays } = await loadContractSettings(db, organisationId);
   const directChannels: readonly string[] = DIRECT_CHANNELS;
   const lastDirectContact =
     sources.contacts.find((c) => c.with_whom === 'person' && directChannels.includes(c.channel))?.date ??
@@ -219,14 +243,18 @@ export async function loadPersonFile(
       },
       today,
     ).map((code) => ({ code, label: PRIORITY_GROUP_LABELS[code] })),
-    clock: clockOf(state, employments, today),
+    clock: clockOf(state, employment.clockPeriods, today),
     cadence: {
-      ...cadenceOf(state, today, settings.cadence),
+      // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
+      ...cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(sources.contracts))),
       lastDirectContact,
       nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
     },
     allowedTransitions: transitionOptions(state.phase, role),
     employmentPeriods: periods,
+    contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
+    employmentHistory: employment.history,
+    followUp: followUpOf(employment.window, state.phase, today),
     timeline: buildTimeline(sources),
   };
 }

@@ -203,6 +203,19 @@ export function selectPersonLines(db: Db, organisationId: string) {
         .orderBy('a.created_at', 'desc')
         .limit(1)
         .as('review_date'),
+      // The follow-up frequency agreed for the person's latest running contract (contracts/).
+      eb
+        .selectFrom('follow_up_arrangement as fa')
+        .innerJoin('contract as fk', 'fk.id', 'fa.contract_id')
+        .select('fa.frequency')
+        .whereRef('fk.person_id', '=', 'p.id')
+        .where('fk.actual_end_on', 'is', null)
+        .where('fk.type', '<>', 'immersion')
+        .where('fa.frequency', 'is not', null)
+        .orderBy('fk.start_on', 'desc')
+        .orderBy('fk.created_at', 'desc')
+        .limit(1)
+        .as('follow_up_frequency'),
     ])
     .where('p.organisation_id', '=', organisationId)
     .where('p.deleted_at', 'is', null);

@@ -1,5 +1,5 @@
 import { sql } from '@jobcoach/db';
-import { formatNiss, type Phase } from '@jobcoach/domain';
+import { cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
@@ -92,7 +92,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
             lastDirectContact: r.last_direct_contact,
           },
           today,
-          cadence,
+          cadenceWithFrequency(cadence, r.follow_up_frequency),
         );
         return {
           id: r.id,

@@ -3,6 +3,7 @@ import {
   COACHABILITY_DECISIONS,
   CONTACT_CHANNELS,
   CONTRACT_KINDS,
+  CONTRACT_TYPES,
   INCOME_SOURCES,
   isValidNiss,
   normaliseNiss,
@@ -12,6 +13,7 @@ import {
   STUDIES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
+import { contractSchema } from '../contracts/schemas.ts';
 import { codeList, dateSchema, optionalText, requiredText, text, textList } from './common.ts';
 
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -219,7 +221,7 @@ export const timelineEntrySchema = z.object({
   id: z.string(),
   date: z.string(),
   at: z.string(),
-  type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake', 'presentation']),
+  type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake', 'presentation', 'contract']),
   title: z.string(),
   detail: nullableString,
   authorName: nullableString,
@@ -272,6 +274,28 @@ export const personFileSchema = personInputOutput.extend({
   employmentPeriods: z.array(
     z.object({ id: z.string(), kind: z.enum(CONTRACT_KINDS), start: z.string(), end: nullableString }),
   ),
+  /** The person's contracts, newest start first (contracts/). */
+  contracts: z.array(contractSchema),
+  /** Every job, from the contracts and the hand-entered periods, newest first. */
+  employmentHistory: z.array(
+    z.object({
+      id: z.string(),
+      source: z.enum(['contract', 'hand_entered']),
+      kind: z.enum(CONTRACT_KINDS),
+      type: z.enum(CONTRACT_TYPES).nullable(),
+      label: z.string(),
+      employerName: nullableString,
+      jobTitle: nullableString,
+      start: z.string(),
+      end: nullableString,
+      ongoing: z.boolean(),
+      endReasonLabel: nullableString,
+    }),
+  ),
+  /** In follow-up: 6 months from the start of the employment that opened it, or its earlier end. */
+  followUp: z
+    .object({ start: z.string(), limit: z.string(), end: z.string(), daysLeft: z.number() })
+    .nullable(),
   timeline: z.array(timelineEntrySchema),
 });
 export type PersonFile = z.infer<typeof personFileSchema>;

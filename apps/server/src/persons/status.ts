@@ -1,11 +1,10 @@
 import {
   type CadenceSettings,
   type ContactStatus,
-  compareDates,
   contactStatus,
   daysBetween,
   type EmploymentPeriod,
-  followUpEnd,
+  type FollowUpWindow,
   minDate,
   type Phase,
   type PreHireClock,
@@ -49,12 +48,13 @@ export function clockOf(
 /**
  * The next limit that binds an active person: in pre-hire and hiring the earlier of the pre-hire
  * deadline and the 30-month overall limit; in follow-up the earlier of the follow-up end of the
- * current employment and the overall limit. Null outside active phases.
+ * current employment (followUpWindow: 6 months from the start of the employment that opened it,
+ * a CDD converted to CDI keeping its start) and the overall limit. Null outside active phases.
  */
 export function bindingDeadline(
   state: PersonState,
   clock: PreHireClock | null,
-  employments: readonly EmploymentPeriod[],
+  followUp: FollowUpWindow | null,
   today: string,
 ): { deadline: string; daysLeft: number } | null {
   if (clock === null) return null;
@@ -62,10 +62,7 @@ export function bindingDeadline(
   if (state.phase === 'pre_hire' || state.phase === 'hiring') {
     deadline = minDate(clock.deadline, clock.overallDeadline);
   } else if (state.phase === 'follow_up') {
-    const current = employments
-      .filter((e) => compareDates(e.start, today) <= 0)
-      .toSorted((a, b) => compareDates(b.start, a.start))[0];
-    deadline = current ? minDate(followUpEnd(current), clock.overallDeadline) : clock.overallDeadline;
+    deadline = followUp ? minDate(followUp.end, clock.overallDeadline) : clock.overallDeadline;
   } else {
     return null;
   }

@@ -3,10 +3,14 @@ import {
   COACHABILITY_CONDITIONS,
   COACHABILITY_DECISION_LABELS,
   CONTACT_CHANNEL_LABELS,
+  CONTINUING_END_REASONS,
+  CONTRACT_END_REASON_LABELS,
   CONTRACT_KIND_LABELS,
+  CONTRACT_TYPE_SHORT_LABELS,
   type CoachabilityDecision,
   type ContactChannel,
   type ContractKind,
+  DEFAULT_CDD_ALERT_DAYS,
   EXIT_REASON_LABELS,
   type ExitReason,
   findTransition,
@@ -15,6 +19,7 @@ import {
   RETURN_REASON_LABELS,
   type ReturnReason,
 } from '@jobcoach/domain';
+import { type ContractLine, toContractView } from '../contracts/queries.ts';
 import {
   INTRODUCTION_CHANNEL_LABELS,
   type IntroductionChannel,
@@ -67,6 +72,20 @@ export interface TimelineSources {
     actor_name: string | null;
   }[];
   documents: { id: string; kind: string; dated_on: string; created_at: Date; author_name: string | null }[];
+  /** The person's contracts (contracts/queries.ts). */
+  contracts: ContractLine[];
+  /** Contacts with employers about the person (the organisation's own). */
+  employerContacts: {
+    id: string;
+    date: string;
+    created_at: Date;
+    channel: string;
+    purpose: string;
+    notes: string | null;
+    discreet_confirmed: boolean;
+    employer_name: string;
+    author_name: string | null;
+  }[];
   presentationSteps: {
     id: string;
     step: string;
@@ -90,10 +109,26 @@ const WITH_WHOM: Record<string, string> = {
 const TIE_ORDER: Record<TimelineEntry['type'], number> = {
   transition: 0,
   document: 1,
+  contract: 1,
   presentation: 2,
   contact: 3,
   assessment: 4,
   intake: 5,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const EMPLOYER_CHANNELS: Record<string, string> = {
+  visit: 'Visite',
+  phone: 'Appel',
+  letter_email: 'Courrier ou e-mail',
+  meeting: 'Rencontre',
+  event: 'Événement',
+};
+
+const DOCUMENT_TITLES: Record<string, string> = {
+  trust_contract: 'Contrat de confiance signé',
+  end_letter: 'Lettre de fin d’accompagnement',
 };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -132,8 +167,9 @@ function transitionDetail(e: TimelineSources['events'][number]): string | null {
           typeof f.contractEnd === 'string' && f.contractEnd ? ` jusqu’au ${frenchDate(f.contractEnd)}` : ''
         }`
       : null;
+  // An employer chosen in the registry is an id: the event's detail names it instead.
   const employer =
-    e.transition_id === 'start_hiring' && typeof f.employerId === 'string'
+    e.transition_id === 'start_hiring' && typeof f.employerId === 'string' && !UUID.test(f.employerId)
       ? `Employeur : ${f.employerId}`
       : null;
   return joined([
@@ -202,6 +238,49 @@ function intakeEntries(s: TimelineSources): TimelineEntry[] {
   return entries;
 }
 
+/** A contract's entries: signed (or continuing another), and ended, converted or renewed. */
+function contractEntries(l: ContractLine): TimelineEntry[] {
+  // Only the recorded facts are used here (the day the view is read on does not matter).
+  const view = toContractView(l, l.signed_on, DEFAULT_CDD_ALERT_DAYS, 'follow_up');
+  const short = CONTRACT_TYPE_SHORT_LABELS[view.type];
+  const where = `« ${view.jobTitle} » chez ${view.employerName}`;
+  const entries: TimelineEntry[] = [
+    {
+      id: `contract:${l.id}:signed`,
+      date: view.signedOn,
+      at: iso(l.created_at),
+      type: 'contract',
+      title: view.convertedFromContractId
+        ? `${short} signé (suite d’un contrat) : ${where}`
+        : `Contrat signé : ${short} ${where}`,
+      detail: joined([
+        view.plannedEnd
+          ? `Du ${frenchDate(view.start)} au ${frenchDate(view.plannedEnd)} (fin prévue)`
+          : `À partir du ${frenchDate(view.start)}`,
+        view.hoursPerWeek !== null ? `${String(view.hoursPerWeek).replace('.', ',')} h par semaine` : null,
+        view.hiringAids.length > 0 ? `Aides : ${view.hiringAids.map((a) => a.label).join(', ')}` : null,
+        view.arrangement?.discreet ? 'Suivi discret : l’employeur n’est pas informé' : null,
+      ]),
+      authorName: l.author_name,
+    },
+  ];
+  if (view.actualEnd && view.endReason) {
+    const continuing = CONTINUING_END_REASONS.includes(view.endReason);
+    entries.push({
+      id: `contract:${l.id}:ended`,
+      date: view.actualEnd,
+      at: iso(l.updated_at),
+      type: 'contract',
+      title: continuing
+        ? `${short} ${view.endReason === 'converted_to_cdi' ? 'converti en CDI' : 'renouvelé'} : ${where}`
+        : `Fin du contrat (${CONTRACT_END_REASON_LABELS[view.endReason]}) : ${short} ${where}`,
+      detail: joined([`Dernier jour sous ce contrat : ${frenchDate(view.actualEnd)}`, view.endDetail]),
+      authorName: null,
+    });
+  }
+  return entries;
+}
+
 /** One timeline of intake, assessments, phase changes, contacts and documents, newest first. */
 export function buildTimeline(s: TimelineSources): TimelineEntry[] {
   const entries: TimelineEntry[] = [
@@ -253,9 +332,27 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
         date: d.dated_on,
         at: iso(d.created_at),
         type: 'document',
-        title: 'Contrat de confiance signé',
-        detail: `Signé le ${frenchDate(d.dated_on)}`,
+        title: DOCUMENT_TITLES[d.kind] ?? d.kind,
+        detail:
+          d.kind === 'end_letter'
+            ? 'Insertion consolidée : fin du suivi. La lettre dit à la personne que son jobcoach reste disponible à long terme.'
+            : `Signé le ${frenchDate(d.dated_on)}`,
         authorName: d.author_name,
+      }),
+    ),
+    ...s.contracts.flatMap(contractEntries),
+    ...s.employerContacts.map(
+      (c): TimelineEntry => ({
+        id: `employer-contact:${c.id}`,
+        date: c.date,
+        at: iso(c.created_at),
+        type: 'contact',
+        title: `${EMPLOYER_CHANNELS[c.channel] ?? c.channel} avec l’employeur ${c.employer_name}`,
+        detail: joined([
+          c.discreet_confirmed ? 'Suivi discret : contact confirmé par le jobcoach' : null,
+          c.notes,
+        ]),
+        authorName: c.author_name,
       }),
     ),
   ];

@@ -1,21 +1,13 @@
-import { sql } from '@jobcoach/db';
-import {
-  addDays,
-  CONTRACT_KINDS,
-  checkTransition,
-  compareDates,
-  type Phase,
-  TRANSITION_FIELD_LABELS,
-  TRANSITION_IDS,
-} from '@jobcoach/domain';
+import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { assertNotFuture, dateSchema, idParams, text, versionSchema } from './common.ts';
-import { loadPersonFile, transitionOptions } from './file.ts';
+import { invalid, notFound } from '../http/errors.ts';
+import { dateSchema, idParams, text, versionSchema } from './common.ts';
+import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { personFileSchema } from './schemas.ts';
 import { currentScope, trajectoryRole } from './scope.ts';
+import { applyTransition } from './transitions.ts';
 
 const fieldValue = z.union([text().max(2000, 'au plus 2000 caractères.'), z.number(), z.boolean(), z.null()]);
 
@@ -55,121 +47,22 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       const role = trajectoryRole(scope);
       const today = clock.today();
       await request.mutate(async (trx, audit) => {
-        const person = await lockPerson(trx, orgId, id);
-        if (!person) throw notFound('Personne');
-        if (person.version !== version) throw staleVersion(await loadPersonFile(trx, orgId, id, role, today));
-        const from = person.phase as Phase;
-        const check = checkTransition({
-          from,
-          transitionId,
+        const { from, to } = await applyTransition(trx, {
+          organisationId: orgId,
+          personId: id,
+          userId: scope.userId,
           role,
-          fields,
           today,
-          phaseStart: person.phase_since,
+          now: clock.now(),
+          transitionId,
+          fields,
+          version,
+          // A contract still running is ended through its own record (PATCH /api/contracts/:id).
+          refuseOpenContracts: true,
         });
-        if (!check.ok) {
-          if (check.code === 'not_allowed') {
-            throw new AppError(409, 'transition_not_allowed', check.message, undefined, {
-              allowed: transitionOptions(from, role),
-            });
-          }
-          throw new AppError(400, 'validation', check.message, `fields.${check.field}`);
-        }
-        const date = fields.date as string;
-        const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
-        const changes: Record<string, unknown> = {};
-        if (transitionId === 'enter_pre_hire') {
-          // The method admits to pre-hire only a person assessed coachable (method.md §3).
-          const assessment = await trx
-            .selectFrom('coachability_assessment')
-            .select('decision')
-            .where('person_id', '=', id)
-            .orderBy('created_at', 'desc')
-            .limit(1)
-            .executeTakeFirst();
-          if (person.pre_hire_entry === null && assessment?.decision !== 'accepted') {
-            throw new AppError(
-              409,
-              'not_coachable',
-              "La personne ne peut entrer en pré-embauche qu'après une évaluation de coachabilité qui l'accepte.",
-            );
-          }
-          const signedOn = text('trustContractSignedOn')!;
-          assertNotFuture('fields.trustContractSignedOn', signedOn, today);
-          // The clocks start at the first entry; a return to pre-hire keeps it (CDDs push the deadline).
-          changes.pre_hire_entry = person.pre_hire_entry ?? date;
-          changes.trust_contract_signed_on = signedOn;
-          if (person.trust_contract_signed_on !== signedOn) {
-            await trx
-              .insertInto('person_document')
-              .values({
-                organisation_id: orgId,
-                person_id: id,
-                kind: 'trust_contract',
-                dated_on: signedOn,
-                author_id: scope.userId,
-                created_at: clock.now(),
-              })
-              .execute();
-          }
-        } else if (transitionId === 'start_follow_up') {
-          await trx
-            .insertInto('employment_period')
-            .values({
-              organisation_id: orgId,
-              person_id: id,
-              kind: text('contractKind')!,
-              start_on: text('contractStart')!,
-              end_on: text('contractEnd'),
-              created_by: scope.userId,
-              created_at: clock.now(),
-            })
-            .execute();
-        } else if (transitionId === 'return_to_pre_hire') {
-          // Back in pre-hire, a contract still open ended the day before.
-          const lastDay = addDays(date, -1);
-          await trx
-            .updateTable('employment_period')
-            .set({ end_on: sql<string>`greatest(start_on, ${lastDay}::date)` })
-            .where('person_id', '=', id)
-            .where('end_on', 'is', null)
-            .where('start_on', '<=', date)
-            .execute();
-        }
-        const recorded = Object.fromEntries(
-          Object.entries(fields).filter(([key]) => key in TRANSITION_FIELD_LABELS),
-        );
-        await trx
-          .insertInto('trajectory_event')
-          .values({
-            organisation_id: orgId,
-            person_id: id,
-            actor_id: scope.userId,
-            at: clock.now(),
-            date,
-            transition_id: transitionId,
-            from_phase: from,
-            to_phase: check.to,
-            reason: text('returnReason') ?? text('exitReason'),
-            detail: text('reasonDetail'),
-            fields: JSON.stringify(recorded),
-          })
-          .execute();
-        await trx
-          .updateTable('person')
-          .set((eb) => ({
-            ...changes,
-            phase: check.to,
-            phase_since: date,
-            version: eb('version', '+', 1),
-            updated_at: clock.now(),
-          }))
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .execute();
         audit.entityId = id;
         audit.organisationId = orgId;
-        audit.details = { transitionId, from, to: check.to };
+        audit.details = { transitionId, from, to };
       });
       return (await loadPersonFile(db, orgId, id, role, today))!;
     },

@@ -1,0 +1,87 @@
+import { sql } from '@jobcoach/db';
+import { z } from 'zod';
+import { AppError } from '../http/errors.ts';
+import type { Db } from '../persons/common.ts';
+
+/**
+ * Discreet follow-up (method.md §6): some persons want no contact between their coach and their
+ * employer, for fear of stigma. Discretion holds towards the employer of the contract whose
+ * follow-up arrangement says `discreet` (per person and employer): that employer's page never shows
+ * the person, and a contact logged with that employer about the person needs an explicit
+ * confirmation, which is recorded (employer_contact.discreet_confirmed).
+ *
+ * The employer side (apps/server/src/employers/) calls these helpers:
+ * - employer page (loadEmployerFile): `.where(notAboutDiscreetPerson('c'))` on its employer_contact
+ *   query, and the same condition on any list of persons it shows;
+ * - POST /api/employers/:id/contacts: `confirmDiscreet: confirmDiscreetSchema` in its body, and
+ *   `discreet_confirmed: await checkDiscreetContact(trx, …)` on the row it inserts.
+ */
+
+/** True when the person (column) is followed discreetly towards the employer (column). */
+export function discreetTowards(personColumn: string, employerColumn: string) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM follow_up_arrangement fa
+    JOIN contract fk ON fk.id = fa.contract_id
+    WHERE fa.discreet AND fk.person_id = ${sql.ref(personColumn)} AND fk.employer_id = ${sql.ref(employerColumn)}
+  )`;
+}
+
+/**
+ * Condition for employer_contact rows (alias `alias`) that may appear on the employer's page: no
+ * person named, or a person not followed discreetly towards that employer.
+ */
+export function notAboutDiscreetPerson(alias = 'c') {
+  return sql<boolean>`(${sql.ref(`${alias}.person_id`)} IS NULL OR NOT ${discreetTowards(
+    `${alias}.person_id`,
+    `${alias}.employer_id`,
+  )})`;
+}
+
+/** Whether the person of the organisation is followed discreetly towards this employer. */
+export async function isDiscreetTowards(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  employerId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('follow_up_arrangement as fa')
+    .innerJoin('contract as fk', 'fk.id', 'fa.contract_id')
+    .select('fa.id')
+    .where('fa.organisation_id', '=', organisationId)
+    .where('fa.discreet', '=', true)
+    .where('fk.person_id', '=', personId)
+    .where('fk.employer_id', '=', employerId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The body field that confirms a contact about a discreetly followed person. */
+export const confirmDiscreetSchema = z.boolean('vrai ou faux attendu.').optional();
+
+export const DISCREET_FOLLOW_UP_MESSAGE =
+  'Cette personne bénéficie d’un suivi discret chez cet employeur : l’employeur ne sait pas qu’elle est accompagnée, et elle ne souhaite pas de contact entre son jobcoach et son employeur. Ne parlez pas d’elle à l’employeur sans son accord. Si ce contact a bien eu lieu avec son accord, confirmez-le (confirmDiscreet) : la confirmation sera enregistrée.';
+
+/**
+ * Before logging a contact with an employer about a person: when the person is followed
+ * discreetly towards that employer, refuses with 409 `discreet_follow_up` unless the coach
+ * confirmed (`confirmDiscreet: true`). Returns the value to record in `discreet_confirmed`.
+ */
+export async function checkDiscreetContact(
+  db: Db,
+  input: {
+    organisationId: string;
+    employerId: string;
+    personId: string | null | undefined;
+    confirmDiscreet?: boolean;
+  },
+): Promise<boolean> {
+  if (!input.personId) return false;
+  if (!(await isDiscreetTowards(db, input.organisationId, input.personId, input.employerId))) return false;
+  if (input.confirmDiscreet !== true) {
+    throw new AppError(409, 'discreet_follow_up', DISCREET_FOLLOW_UP_MESSAGE, 'confirmDiscreet', {
+      personId: input.personId,
+    });
+  }
+  return true;
+}

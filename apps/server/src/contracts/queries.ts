@@ -1,0 +1,242 @@
+import {
+  CONTRACT_END_REASON_LABELS,
+  CONTRACT_TYPE_LABELS,
+  type Contract,
+  type ContractEndReason,
+  type ContractType,
+  cddEndAlert,
+  compareDates,
+  contractStatus,
+  DEFAULT_CDD_ALERT_DAYS,
+  endReasonsFor,
+  FOLLOW_UP_MODE_LABELS,
+  type FollowUpMode,
+  HIRING_AID_LABELS,
+  type HiringAid,
+  isEmploymentContract,
+  type Phase,
+  THREE_WAY_REASON_LABELS,
+  type ThreeWayReason,
+} from '@jobcoach/domain';
+import type { Db } from '../persons/common.ts';
+import type { Arrangement, ContractView } from './schemas.ts';
+
+/** A contract with what its views need: employer, vacancy, the contract continuing it, its arrangement. */
+export function selectContracts(db: Db, organisationId: string) {
+  return db
+    .selectFrom('contract as k')
+    .innerJoin('employer as e', 'e.id', 'k.employer_id')
+    .leftJoin('vacancy as v', (j) =>
+      j.onRef('v.id', '=', 'k.vacancy_id').onRef('v.organisation_id', '=', 'k.organisation_id'),
+    )
+    .leftJoin('follow_up_arrangement as a', 'a.contract_id', 'k.id')
+    .leftJoin('app_user as u', 'u.id', 'k.created_by')
+    .selectAll('k')
+    .select([
+      'u.name as author_name',
+      'e.name as employer_name',
+      'e.reference_name as employer_reference_name',
+      'e.reference_role as employer_reference_role',
+      'e.reference_phone as employer_reference_phone',
+      'e.reference_email as employer_reference_email',
+      'v.title as vacancy_title',
+      'a.id as arrangement_id',
+      'a.reference_name',
+      'a.reference_role',
+      'a.reference_phone',
+      'a.reference_email',
+      'a.mode',
+      'a.three_way_reason',
+      'a.three_way_detail',
+      'a.frequency',
+      'a.consent_on',
+      'a.discreet',
+      'a.notes',
+      'a.version as arrangement_version',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('contract as n')
+        .select('n.id')
+        .whereRef('n.converted_from_contract_id', '=', 'k.id')
+        .limit(1)
+        .as('converted_to_id'),
+    )
+    .where('k.organisation_id', '=', organisationId)
+    .orderBy('k.start_on', 'desc')
+    .orderBy('k.created_at', 'desc')
+    .orderBy('k.id');
+}
+export type ContractLine = Awaited<ReturnType<ReturnType<typeof selectContracts>['execute']>>[number];
+
+/** The person's contracts, newest start first. */
+export function contractsOf(db: Db, organisationId: string, personId: string) {
+  return selectContracts(db, organisationId).where('k.person_id', '=', personId).execute();
+}
+
+/** The contracts of several persons, by person. */
+export async function contractsByPerson(db: Db, organisationId: string, personIds: string[]) {
+  const byPerson = new Map<string, ContractLine[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await selectContracts(db, organisationId).where('k.person_id', 'in', personIds).execute();
+  for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  return byPerson;
+}
+
+export function findContract(db: Db, organisationId: string, id: string) {
+  return selectContracts(db, organisationId).where('k.id', '=', id).executeTakeFirst();
+}
+
+/** The contract row itself, locked for the rest of the transaction. */
+export function lockContract(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('contract')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The contract as the domain's rules read it. */
+export function toDomainContract(r: {
+  id: string;
+  type: string;
+  signed_on: string;
+  start_on: string;
+  planned_end_on: string | null;
+  actual_end_on: string | null;
+  end_reason: string | null;
+  converted_from_contract_id: string | null;
+}): Contract {
+  return {
+    id: r.id,
+    type: r.type as ContractType,
+    signedOn: r.signed_on,
+    start: r.start_on,
+    plannedEnd: r.planned_end_on,
+    actualEnd: r.actual_end_on,
+    endReason: r.end_reason as ContractEndReason | null,
+    convertedFromId: r.converted_from_contract_id,
+  };
+}
+
+function arrangementOf(r: ContractLine): Arrangement | null {
+  if (!r.arrangement_id) return null;
+  const mode = r.mode as FollowUpMode;
+  const threeWayReason = r.three_way_reason as ThreeWayReason | null;
+  return {
+    id: r.arrangement_id,
+    contractId: r.id,
+    reference: r.reference_name
+      ? { name: r.reference_name, role: r.reference_role, phone: r.reference_phone, email: r.reference_email }
+      : null,
+    mode,
+    modeLabel: FOLLOW_UP_MODE_LABELS[mode],
+    threeWayReason,
+    threeWayReasonLabel: threeWayReason ? THREE_WAY_REASON_LABELS[threeWayReason] : null,
+    threeWayDetail: r.three_way_detail,
+    frequency: r.frequency ?? null,
+    consentOn: r.consent_on,
+    discreet: r.discreet ?? false,
+    notes: r.notes,
+    version: r.arrangement_version ?? 1,
+  };
+}
+
+/** The contract as the API shows it, read on `today` for a person in `phase`. */
+export function toContractView(
+  r: ContractLine,
+  today: string,
+  alertDays: number,
+  phase: Phase,
+): ContractView {
+  const c = toDomainContract(r);
+  const type = c.type;
+  const status = contractStatus(c, today);
+  const endReason = c.endReason;
+  return {
+    id: r.id,
+    personId: r.person_id,
+    employerId: r.employer_id,
+    employerName: r.employer_name,
+    employerReference: r.employer_reference_name
+      ? {
+          name: r.employer_reference_name,
+          role: r.employer_reference_role,
+          phone: r.employer_reference_phone,
+          email: r.employer_reference_email,
+        }
+      : null,
+    vacancyId: r.vacancy_id,
+    vacancyTitle: r.vacancy_title ?? null,
+    presentationId: r.presentation_id,
+    type,
+    typeLabel: CONTRACT_TYPE_LABELS[type],
+    signedOn: r.signed_on,
+    start: r.start_on,
+    plannedEnd: r.planned_end_on,
+    hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
+    jobTitle: r.job_title,
+    hiringAids: (r.hiring_aids as HiringAid[]).map((code) => ({
+      code,
+      label: HIRING_AID_LABELS[code] ?? code,
+    })),
+    actualEnd: r.actual_end_on,
+    endReason,
+    endReasonLabel: endReason ? CONTRACT_END_REASON_LABELS[endReason] : null,
+    endDetail: r.end_detail,
+    convertedFromContractId: r.converted_from_contract_id,
+    convertedToContractId: r.converted_to_id ?? null,
+    status,
+    employment: isEmploymentContract(type),
+    endReasons:
+      c.actualEnd === null
+        ? endReasonsFor(c).map((reason) => ({ reason, label: CONTRACT_END_REASON_LABELS[reason] }))
+        : [],
+    alert: cddEndAlert(c, today, alertDays),
+    canStartFollowUp:
+      phase === 'hiring' &&
+      isEmploymentContract(type) &&
+      c.actualEnd === null &&
+      compareDates(c.start, today) <= 0,
+    arrangement: arrangementOf(r),
+    version: r.version,
+  };
+}
+
+/** Employment contracts still open on `day` (started, no end recorded, planned end not passed). */
+export function openContractsOn(db: Db, organisationId: string, personId: string, day: string) {
+  return db
+    .selectFrom('contract as k')
+    .innerJoin('employer as e', 'e.id', 'k.employer_id')
+    .select(['k.id', 'k.job_title', 'e.name as employer_name'])
+    .where('k.organisation_id', '=', organisationId)
+    .where('k.person_id', '=', personId)
+    .where('k.type', '<>', 'immersion')
+    .where('k.actual_end_on', 'is', null)
+    .where('k.start_on', '<=', day)
+    .where((eb) => eb.or([eb('k.planned_end_on', 'is', null), eb('k.planned_end_on', '>=', day)]))
+    .execute();
+}
+
+/** The organisation's contract settings (default 21 days of CDD alert, version 0 while none saved). */
+export async function loadContractSettings(db: Db, organisationId: string) {
+  const row = await db
+    .selectFrom('organisation_settings')
+    .select(['cdd_alert_days', 'version'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row
+    ? { cddAlertDays: row.cdd_alert_days, version: row.version }
+    : { cddAlertDays: DEFAULT_CDD_ALERT_DAYS, version: 0 };
+}
+
+/**
+ * The follow-up frequency agreed for a person: the arrangement of their latest employment contract
+ * without a recorded end that has one; null (the organisation's cadence) otherwise.
+ */
+export function currentFrequency(lines: readonly ContractLine[]) {
+  const line = lines.find((l) => l.actual_end_on === null && l.type !== 'immersion' && l.frequency);
+  return line?.frequency ?? null;
+}

@@ -1,0 +1,552 @@
+import {
+  addDays,
+  CONTINUING_END_REASONS,
+  CONTRACT_END_REASON_LABELS,
+  CONTRACT_TYPE_SHORT_LABELS,
+  type ContractEndReason,
+  compareDates,
+  employmentKindOf,
+  type FieldError,
+  isEmploymentContract,
+  isRunningOn,
+  type MembershipRole,
+  maxDate,
+  PHASE_LABELS,
+  type Phase,
+  returnDate,
+  signingEffect,
+  successorOf,
+  trajectoryEffectOfEnd,
+  validateArrangement,
+  validateContract,
+} from '@jobcoach/domain';
+import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
+import { type Db, frenchDate } from '../persons/common.ts';
+import { lockPerson } from '../persons/queries.ts';
+import { applyTransition } from '../persons/transitions.ts';
+import {
+  findContract,
+  loadContractSettings,
+  lockContract,
+  toContractView,
+  toDomainContract,
+} from './queries.ts';
+import type { ArrangementFields, ContractInput, ContractPatch } from './schemas.ts';
+
+/**
+ * What contracts do, in the caller's transaction: the routes (routes.ts) and the demo seed call
+ * these, so that a demo contract has exactly the effects of one signed through the API.
+ */
+export interface Actor {
+  organisationId: string;
+  userId: string;
+  /** The role the trajectory table is asked with (persons/scope.ts trajectoryRole). */
+  role: MembershipRole;
+  today: string;
+  now: Date;
+}
+
+/** The first domain error as a 400 naming its field (French message). */
+export function refuse(errors: FieldError[], prefix = ''): void {
+  const [first] = errors;
+  if (first) throw new AppError(400, 'validation', first.message, `${prefix}${first.field}`);
+}
+
+export function checkArrangement(a: ArrangementFields, today: string, prefix = '') {
+  refuse(
+    validateArrangement(
+      {
+        mode: a.mode,
+        threeWayReason: a.threeWayReason ?? null,
+        discreet: a.discreet,
+        consentOn: a.consentOn ?? null,
+        frequency: a.frequency && a.frequency.length > 0 ? a.frequency : null,
+      },
+      today,
+    ),
+    prefix,
+  );
+}
+
+function arrangementColumns(a: ArrangementFields) {
+  return {
+    reference_name: a.reference?.name ?? null,
+    reference_role: a.reference?.role ?? null,
+    reference_phone: a.reference?.phone ?? null,
+    reference_email: a.reference?.email ?? null,
+    mode: a.mode,
+    three_way_reason: a.mode === 'three_way' ? (a.threeWayReason ?? null) : null,
+    three_way_detail: a.mode === 'three_way' ? (a.threeWayDetail ?? null) : null,
+    frequency: a.frequency && a.frequency.length > 0 ? JSON.stringify(a.frequency) : null,
+    consent_on: a.consentOn ?? null,
+    discreet: a.discreet,
+    notes: a.notes ?? null,
+  };
+}
+
+/** An employer of the registry of the organisation's basin, or undefined. */
+function employerOfBasin(db: Db, organisationId: string, employerId: string) {
+  return db
+    .selectFrom('employer as e')
+    .innerJoin('organisation as o', 'o.basin_id', 'e.basin_id')
+    .select(['e.id', 'e.name', 'e.status'])
+    .where('o.id', '=', organisationId)
+    .where('e.id', '=', employerId)
+    .executeTakeFirst();
+}
+
+/** Finds the contract's person and locks it, then the contract (the order every writer keeps). */
+async function lockBoth(trx: Db, organisationId: string, contractId: string) {
+  const found = await trx
+    .selectFrom('contract')
+    .select('person_id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', contractId)
+    .executeTakeFirst();
+  if (!found) throw notFound('Contrat');
+  const person = await lockPerson(trx, organisationId, found.person_id);
+  if (!person) throw notFound('Contrat');
+  const contract = (await lockContract(trx, organisationId, contractId))!;
+  return { person, contract };
+}
+
+async function currentView(trx: Db, a: Actor, contractId: string, phase: Phase) {
+  const line = await findContract(trx, a.organisationId, contractId);
+  const { cddAlertDays } = await loadContractSettings(trx, a.organisationId);
+  return line && toContractView(line, a.today, cddAlertDays, phase);
+}
+
+/**
+ * Signs a contract for a person: checks it (domain validation, the employer in the basin's
+ * registry, the vacancy and the presentation of the organisation), records it with its arrangement,
+ * makes the employer a partner, and moves the trajectory (signingEffect) through the trajectory's
+ * own transitions: to hiring on the signature, to follow-up from the first day.
+ */
+export async function signContract(trx: Db, a: Actor, personId: string, b: ContractInput) {
+  const orgId = a.organisationId;
+  const plannedEnd = b.plannedEnd ?? null;
+  refuse(
+    validateContract(
+      {
+        type: b.type,
+        signedOn: b.signedOn,
+        start: b.start,
+        plannedEnd,
+        hoursPerWeek: b.hoursPerWeek ?? null,
+        actualEnd: null,
+        endReason: null,
+      },
+      a.today,
+    ),
+  );
+  if (b.arrangement) {
+    if (!isEmploymentContract(b.type)) {
+      throw invalid('arrangement', 'une immersion ou un stage n’ouvre pas de suivi en entreprise.');
+    }
+    checkArrangement(b.arrangement, a.today, 'arrangement.');
+  }
+  const person = await lockPerson(trx, orgId, personId);
+  if (!person) throw notFound('Personne');
+  const phase = person.phase as Phase;
+  const effect = signingEffect(b.type, phase, b.start, a.today);
+  if (!effect.ok) throw new AppError(409, 'transition_not_allowed', effect.message, undefined, { phase });
+  const employer = await employerOfBasin(trx, orgId, b.employerId);
+  if (!employer)
+    throw invalid('employerId', 'employeur introuvable dans le registre de votre bassin d’emploi.');
+  let vacancyId = b.vacancyId ?? null;
+  if (b.presentationId) {
+    const presentation = await trx
+      .selectFrom('presentation')
+      .select(['vacancy_id', 'person_id', 'step'])
+      .where('organisation_id', '=', orgId)
+      .where('id', '=', b.presentationId)
+      .executeTakeFirst();
+    if (!presentation || presentation.person_id !== personId) {
+      throw invalid('presentationId', 'candidature introuvable pour cette personne.');
+    }
+    if (vacancyId !== null && presentation.vacancy_id !== vacancyId) {
+      throw invalid('presentationId', 'cette candidature concerne une autre offre.');
+    }
+    if (presentation.step !== 'hired') {
+      throw invalid(
+        'presentationId',
+        'la candidature n’en est pas à l’étape « Engagée » : enregistrez d’abord l’engagement sur la candidature.',
+      );
+    }
+    vacancyId = presentation.vacancy_id;
+  }
+  if (vacancyId !== null) {
+    const vacancy = await trx
+      .selectFrom('vacancy')
+      .select(['employer_id'])
+      .where('organisation_id', '=', orgId)
+      .where('id', '=', vacancyId)
+      .executeTakeFirst();
+    if (!vacancy) throw invalid('vacancyId', 'offre d’emploi introuvable dans votre organisation.');
+    if (vacancy.employer_id !== employer.id)
+      throw invalid('vacancyId', 'cette offre est celle d’un autre employeur.');
+  }
+  const row = await trx
+    .insertInto('contract')
+    .values({
+      organisation_id: orgId,
+      person_id: personId,
+      employer_id: employer.id,
+      vacancy_id: vacancyId,
+      presentation_id: b.presentationId ?? null,
+      type: b.type,
+      signed_on: b.signedOn,
+      start_on: b.start,
+      planned_end_on: plannedEnd,
+      hours_per_week: b.hoursPerWeek ?? null,
+      job_title: b.jobTitle,
+      hiring_aids: JSON.stringify(b.hiringAids ?? []),
+      created_by: a.userId,
+      created_at: a.now,
+      updated_at: a.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (b.arrangement) {
+    await trx
+      .insertInto('follow_up_arrangement')
+      .values({
+        organisation_id: orgId,
+        person_id: personId,
+        contract_id: row.id,
+        ...arrangementColumns(b.arrangement),
+        updated_by: a.userId,
+        created_at: a.now,
+        updated_at: a.now,
+      })
+      .execute();
+  }
+  // An employer who hires a coached person works with jobcoaching: it joins the reserve.
+  if (isEmploymentContract(b.type) && (employer.status === 'prospect' || employer.status === 'contacted')) {
+    await trx
+      .updateTable('employer')
+      .set((eb) => ({ status: 'partner', version: eb('version', '+', 1), updated_at: a.now }))
+      .where('id', '=', employer.id)
+      .execute();
+  }
+  const detail = `${CONTRACT_TYPE_SHORT_LABELS[b.type]} « ${b.jobTitle} » chez ${employer.name}`;
+  let since = person.phase_since;
+  for (const transitionId of effect.transitions) {
+    const fields: Record<string, unknown> =
+      transitionId === 'start_hiring'
+        ? { date: maxDate(b.signedOn, since), employerId: employer.id }
+        : {
+            date: maxDate(b.start, since),
+            contractKind: employmentKindOf({ type: b.type, plannedEnd }),
+            contractStart: b.start,
+            ...(plannedEnd ? { contractEnd: plannedEnd } : {}),
+          };
+    await applyTransition(trx, {
+      organisationId: orgId,
+      personId,
+      userId: a.userId,
+      role: a.role,
+      today: a.today,
+      now: a.now,
+      transitionId,
+      fields,
+      fieldPrefix: '',
+      contractId: row.id,
+      detail: `Contrat signé : ${detail}`,
+    });
+    since = fields.date as string;
+  }
+  return { id: row.id, employerId: employer.id, transitions: effect.transitions };
+}
+
+/**
+ * Corrects a contract and/or records its end (actualEnd + endReason), with the end's effects: a
+ * conversion to CDI or a renewal creates the contract that continues it (with the same
+ * arrangement) and the follow-up goes on; any other end sends the person back to pre-hire through
+ * return_to_pre_hire when no other contract runs (trajectoryEffectOfEnd).
+ */
+export async function updateContract(trx: Db, a: Actor, contractId: string, b: ContractPatch) {
+  const orgId = a.organisationId;
+  const ending = b.actualEnd !== undefined || b.endReason !== undefined;
+  const { person, contract: row } = await lockBoth(trx, orgId, contractId);
+  const phase = person.phase as Phase;
+  if (row.version !== b.version) throw staleVersion(await currentView(trx, a, contractId, phase));
+  if (ending && row.actual_end_on !== null) {
+    throw new AppError(
+      409,
+      'conflict',
+      `Ce contrat est déjà terminé (le ${frenchDate(row.actual_end_on)}, motif « ${CONTRACT_END_REASON_LABELS[row.end_reason as ContractEndReason]} ») : sa fin ne s’enregistre qu’une fois.`,
+    );
+  }
+  const merged = {
+    type: toDomainContract(row).type,
+    signedOn: b.signedOn ?? row.signed_on,
+    start: b.start ?? row.start_on,
+    plannedEnd: b.plannedEnd === undefined ? row.planned_end_on : b.plannedEnd,
+    hoursPerWeek: b.hoursPerWeek === undefined ? row.hours_per_week : b.hoursPerWeek,
+    actualEnd: ending ? (b.actualEnd ?? null) : row.actual_end_on,
+    endReason: ending ? (b.endReason ?? null) : (row.end_reason as ContractEndReason | null),
+  };
+  refuse(validateContract(merged, a.today));
+  const reason = ending ? merged.endReason : null;
+  const continuing = reason !== null && CONTINUING_END_REASONS.includes(reason);
+  if (b.next && !continuing) {
+    throw invalid(
+      'next',
+      'le contrat suivant ne s’indique que pour une conversion en CDI ou un renouvellement.',
+    );
+  }
+  if (b.start !== undefined) {
+    // A correction of the start may not reach the contract that continues this one.
+    const successor = await trx
+      .selectFrom('contract')
+      .select('start_on')
+      .where('converted_from_contract_id', '=', contractId)
+      .executeTakeFirst();
+    if (successor && compareDates(merged.start, successor.start_on) >= 0) {
+      throw invalid('start', 'le contrat doit commencer avant celui qui le continue.');
+    }
+  }
+  await trx
+    .updateTable('contract')
+    .set((eb) => ({
+      signed_on: merged.signedOn,
+      start_on: merged.start,
+      planned_end_on: merged.plannedEnd,
+      hours_per_week: merged.hoursPerWeek,
+      ...(b.jobTitle !== undefined ? { job_title: b.jobTitle } : {}),
+      ...(b.hiringAids !== undefined ? { hiring_aids: JSON.stringify(b.hiringAids) } : {}),
+      ...(ending
+        ? { actual_end_on: merged.actualEnd, end_reason: merged.endReason, end_detail: b.endDetail ?? null }
+        : b.endDetail !== undefined && row.actual_end_on !== null
+          ? { end_detail: b.endDetail }
+          : {}),
+      version: eb('version', '+', 1),
+      updated_at: a.now,
+    }))
+    .where('id', '=', contractId)
+    .execute();
+  const details: Record<string, unknown> = { personId: row.person_id };
+  if (reason === null) return { personId: row.person_id, details };
+  const actualEnd = merged.actualEnd!;
+  details.end = { actualEnd, reason };
+  const employer = await trx
+    .selectFrom('employer')
+    .select('name')
+    .where('id', '=', row.employer_id)
+    .executeTakeFirstOrThrow();
+  if (continuing) {
+    const next = b.next ?? {};
+    const successor = successorOf(
+      { type: merged.type, start: merged.start, actualEnd },
+      reason as 'converted_to_cdi' | 'renewed',
+      next,
+      a.today,
+    );
+    if (!successor.ok) {
+      refuse(successor.errors);
+      return { personId: row.person_id, details };
+    }
+    const created = await trx
+      .insertInto('contract')
+      .values({
+        organisation_id: orgId,
+        person_id: row.person_id,
+        employer_id: row.employer_id,
+        vacancy_id: row.vacancy_id,
+        presentation_id: null,
+        type: successor.type,
+        signed_on: successor.signedOn,
+        start_on: successor.start,
+        planned_end_on: successor.plannedEnd,
+        hours_per_week: next.hoursPerWeek === undefined ? merged.hoursPerWeek : next.hoursPerWeek,
+        job_title: next.jobTitle ?? b.jobTitle ?? row.job_title,
+        hiring_aids: JSON.stringify(next.hiringAids ?? b.hiringAids ?? row.hiring_aids),
+        converted_from_contract_id: contractId,
+        created_by: a.userId,
+        created_at: a.now,
+        updated_at: a.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The arrangement agreed at hiring goes on with the employment.
+    const arrangement = await trx
+      .selectFrom('follow_up_arrangement')
+      .selectAll()
+      .where('contract_id', '=', contractId)
+      .executeTakeFirst();
+    if (arrangement) {
+      const {
+        id: _id,
+        contract_id: _c,
+        version: _v,
+        created_at: _ca,
+        updated_at: _ua,
+        ...copy
+      } = arrangement;
+      await trx
+        .insertInto('follow_up_arrangement')
+        .values({
+          ...copy,
+          frequency: copy.frequency ? JSON.stringify(copy.frequency) : null,
+          contract_id: created.id,
+          updated_by: a.userId,
+          created_at: a.now,
+          updated_at: a.now,
+        })
+        .execute();
+    }
+    details.successorId = created.id;
+    return { personId: row.person_id, details };
+  }
+  const others = await trx
+    .selectFrom('contract')
+    .selectAll()
+    .where('organisation_id', '=', orgId)
+    .where('person_id', '=', row.person_id)
+    .where('id', '<>', contractId)
+    .execute();
+  const dayAfter = addDays(actualEnd, 1);
+  const otherContractRunning = others
+    .map(toDomainContract)
+    .some((c) => isEmploymentContract(c.type) && isRunningOn(c, dayAfter));
+  const effect = trajectoryEffectOfEnd(reason, { type: merged.type, phase, otherContractRunning });
+  details.effect = effect;
+  if (effect.kind === 'return_to_pre_hire') {
+    const label = `${CONTRACT_TYPE_SHORT_LABELS[merged.type]} « ${b.jobTitle ?? row.job_title} » chez ${employer.name}`;
+    await applyTransition(trx, {
+      organisationId: orgId,
+      personId: row.person_id,
+      userId: a.userId,
+      role: a.role,
+      today: a.today,
+      now: a.now,
+      transitionId: 'return_to_pre_hire',
+      fields: { date: returnDate(actualEnd, person.phase_since, a.today), returnReason: effect.returnReason },
+      fieldPrefix: '',
+      contractId,
+      detail: `Fin du contrat ${label} le ${frenchDate(actualEnd)} : ${CONTRACT_END_REASON_LABELS[reason]}${b.endDetail ? ` — ${b.endDetail}` : ''}`,
+    });
+  }
+  return { personId: row.person_id, details };
+}
+
+/** For a person waiting in hiring for this contract's first day: starts the follow-up (dated on it). */
+export async function startContractFollowUp(trx: Db, a: Actor, contractId: string) {
+  const { person, contract: row } = await lockBoth(trx, a.organisationId, contractId);
+  const c = toDomainContract(row);
+  if (person.phase !== 'hiring') {
+    throw new AppError(
+      409,
+      'transition_not_allowed',
+      `Le suivi en entreprise démarre depuis la phase « Embauche » ; la personne est en phase « ${PHASE_LABELS[person.phase as Phase]} ».`,
+    );
+  }
+  if (!isEmploymentContract(c.type) || c.actualEnd !== null) {
+    throw new AppError(
+      409,
+      'conflict',
+      'Ce contrat n’ouvre pas de suivi en entreprise (immersion ou contrat terminé).',
+    );
+  }
+  if (compareDates(c.start, a.today) > 0) {
+    throw new AppError(
+      409,
+      'conflict',
+      `Le contrat commence le ${frenchDate(c.start)} : le suivi en entreprise démarre à partir de ce jour-là.`,
+    );
+  }
+  const employer = await trx
+    .selectFrom('employer')
+    .select('name')
+    .where('id', '=', row.employer_id)
+    .executeTakeFirstOrThrow();
+  await applyTransition(trx, {
+    organisationId: a.organisationId,
+    personId: row.person_id,
+    userId: a.userId,
+    role: a.role,
+    today: a.today,
+    now: a.now,
+    transitionId: 'start_follow_up',
+    fields: {
+      date: maxDate(c.start, person.phase_since),
+      contractKind: employmentKindOf(c),
+      contractStart: c.start,
+      ...(c.plannedEnd ? { contractEnd: c.plannedEnd } : {}),
+    },
+    fieldPrefix: '',
+    contractId,
+    detail: `Début du contrat : ${CONTRACT_TYPE_SHORT_LABELS[c.type]} « ${row.job_title} » chez ${employer.name}`,
+  });
+  return { personId: row.person_id };
+}
+
+/** Deletes a contract entered by mistake (not one another contract continues). */
+export async function deleteContract(trx: Db, a: Actor, contractId: string) {
+  const { contract: row } = await lockBoth(trx, a.organisationId, contractId);
+  const successor = await trx
+    .selectFrom('contract')
+    .select('id')
+    .where('converted_from_contract_id', '=', contractId)
+    .executeTakeFirst();
+  if (successor) {
+    throw new AppError(
+      409,
+      'conflict',
+      'Ce contrat a été converti ou renouvelé : supprimez d’abord le contrat qui le continue.',
+      undefined,
+      { successorId: successor.id },
+    );
+  }
+  await trx.deleteFrom('follow_up_arrangement').where('contract_id', '=', contractId).execute();
+  await trx.deleteFrom('contract').where('id', '=', contractId).execute();
+  return {
+    personId: row.person_id,
+    details: { personId: row.person_id, type: row.type, employerId: row.employer_id },
+  };
+}
+
+/** Records or replaces the follow-up arrangement of an employment contract (version 0: first time). */
+export async function saveArrangement(
+  trx: Db,
+  a: Actor,
+  contractId: string,
+  fields: ArrangementFields,
+  version: number,
+) {
+  checkArrangement(fields, a.today);
+  const { person, contract: row } = await lockBoth(trx, a.organisationId, contractId);
+  if (!isEmploymentContract(toDomainContract(row).type)) {
+    throw new AppError(409, 'conflict', 'Une immersion ou un stage n’ouvre pas de suivi en entreprise.');
+  }
+  const existing = await trx
+    .selectFrom('follow_up_arrangement')
+    .select(['id', 'version'])
+    .where('contract_id', '=', contractId)
+    .forUpdate()
+    .executeTakeFirst();
+  if ((existing?.version ?? 0) !== version) {
+    throw staleVersion(await currentView(trx, a, contractId, person.phase as Phase));
+  }
+  const columns = { ...arrangementColumns(fields), updated_by: a.userId, updated_at: a.now };
+  if (existing) {
+    await trx
+      .updateTable('follow_up_arrangement')
+      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+      .where('id', '=', existing.id)
+      .execute();
+  } else {
+    await trx
+      .insertInto('follow_up_arrangement')
+      .values({
+        ...columns,
+        organisation_id: a.organisationId,
+        person_id: row.person_id,
+        contract_id: contractId,
+        created_at: a.now,
+      })
+      .execute();
+  }
+  return { personId: row.person_id };
+}
