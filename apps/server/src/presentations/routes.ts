@@ -1,11 +1,11 @@
-import { checkTransition, compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
+import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
-import { transitionOptions } from '../persons/file.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
+import { applyTransition } from '../persons/transitions.ts';
 import { lockVacancy, presentationCap } from '../vacancies/queries.ts';
 import { loadPresentation, loadPresentations } from './queries.ts';
 import {
@@ -202,16 +202,23 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         }
         if (step === 'hired') {
-          await handOverToHiring(trx, {
-            orgId,
+          const employer = await trx
+            .selectFrom('employer')
+            .select('name')
+            .where('id', '=', vacancy.employer_id)
+            .executeTakeFirstOrThrow();
+          // The hand-over to hiring is the trajectory's own move, checked and logged by it.
+          await applyTransition(trx, {
+            organisationId: orgId,
             personId: presentation.person_id,
-            employerId: vacancy.employer_id,
-            vacancyTitle: vacancy.title,
-            date,
-            today,
-            role: trajectoryRole(scope),
             userId: scope.userId,
+            role: trajectoryRole(scope),
+            today,
             now: clock.now(),
+            transitionId: 'start_hiring',
+            fields: { date, employerId: vacancy.employer_id },
+            fieldPrefix: '',
+            detail: `Engagement pour l’offre « ${vacancy.title} » chez ${employer.name} (candidature)`,
           });
           const hired = await trx
             .selectFrom('presentation')
@@ -259,84 +266,3 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/**
- * "Hired" hands over to the trajectory until the contracts issue lands: the person moves to hiring
- * through the trajectory's start_hiring transition, checked by the domain's checkTransition, with
- * the same effects as POST /api/persons/:id/transitions (a trajectory_event, the person's phase,
- * phase start and version). That route keeps its logic inline, so it is mirrored here.
- */
-async function handOverToHiring(
-  trx: Parameters<typeof lockPerson>[0],
-  a: {
-    orgId: string;
-    personId: string;
-    employerId: string;
-    vacancyTitle: string;
-    date: string;
-    today: string;
-    role: ReturnType<typeof trajectoryRole>;
-    userId: string;
-    now: Date;
-  },
-) {
-  const person = await lockPerson(trx, a.orgId, a.personId);
-  if (!person) throw notFound('Personne');
-  const from = person.phase as Phase;
-  const fields = { date: a.date, employerId: a.employerId };
-  const check = checkTransition({
-    from,
-    transitionId: 'start_hiring',
-    role: a.role,
-    fields,
-    today: a.today,
-    phaseStart: person.phase_since,
-  });
-  if (!check.ok) {
-    if (check.code === 'not_allowed') {
-      throw new AppError(
-        409,
-        CODES.transitionNotAllowed,
-        `${person.first_name} ${person.last_name} ne peut pas passer à l’embauche : ${check.message}`,
-        'step',
-        { allowed: transitionOptions(from, a.role) },
-      );
-    }
-    throw new AppError(400, 'validation', check.message, check.field === 'date' ? 'date' : undefined);
-  }
-  const employer = await trx
-    .selectFrom('employer')
-    .select('name')
-    .where('id', '=', a.employerId)
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('trajectory_event')
-    .values({
-      organisation_id: a.orgId,
-      person_id: a.personId,
-      actor_id: a.userId,
-      at: a.now,
-      date: a.date,
-      transition_id: 'start_hiring',
-      from_phase: from,
-      to_phase: check.to,
-      reason: null,
-      detail: `Engagement pour l’offre « ${a.vacancyTitle} » chez ${employer.name} (candidature)`.slice(
-        0,
-        2000,
-      ),
-      fields: JSON.stringify(fields),
-    })
-    .execute();
-  await trx
-    .updateTable('person')
-    .set((eb) => ({
-      phase: check.to,
-      phase_since: a.date,
-      version: eb('version', '+', 1),
-      updated_at: a.now,
-    }))
-    .where('id', '=', a.personId)
-    .where('organisation_id', '=', a.orgId)
-    .execute();
-}
