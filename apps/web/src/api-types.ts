@@ -183,7 +183,14 @@ export type ContactInput = {
 
 export type TransitionOption = { id: string; label: string; to: Phase; requiredFields: string[] };
 
-export type TimelineType = 'contact' | 'transition' | 'assessment' | 'document' | 'intake' | 'presentation';
+export type TimelineType =
+  | 'contact'
+  | 'transition'
+  | 'assessment'
+  | 'document'
+  | 'intake'
+  | 'presentation'
+  | 'contract';
 export type TimelineEntry = {
   id: string;
   date: IsoDay;
@@ -592,4 +599,162 @@ export type ImportJob = {
   unchanged: number;
   errors: RowError[];
   errorCount?: number;
+};
+
+// ---- Contracts and follow-up (apps/server/src/contracts/schemas.ts; the person file's
+// `contracts`, `employmentHistory` and `followUp`, « Ma journée »'s contract lists). ----
+
+export type ContractTypeCode = 'cdi' | 'cdd' | 'interim' | 'art_60_7' | 'other_subsidised' | 'immersion';
+export type ContractEndReasonCode =
+  | 'term_reached'
+  | 'dismissal'
+  | 'resignation'
+  | 'abandonment'
+  | 'trial_period_failed'
+  | 'converted_to_cdi'
+  | 'renewed';
+export type FollowUpModeCode = 'bilateral' | 'phone' | 'workplace_visits' | 'three_way';
+export type ThreeWayReasonCode = 'other_means_exhausted' | 'explicit_request';
+
+export type ReferencePerson = {
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+};
+
+export type FollowUpArrangement = {
+  id: string;
+  contractId: string;
+  reference: ReferencePerson | null;
+  mode: FollowUpModeCode;
+  modeLabel: string;
+  threeWayReason: ThreeWayReasonCode | null;
+  threeWayReasonLabel: string | null;
+  threeWayDetail: string | null;
+  frequency: { untilMonth: number; days: number }[] | null;
+  consentOn: IsoDay | null;
+  discreet: boolean;
+  notes: string | null;
+  version: number;
+};
+
+export type ArrangementInput = {
+  reference?: { name: string; role?: string | null; phone?: string | null; email?: string | null } | null;
+  mode: FollowUpModeCode;
+  threeWayReason?: ThreeWayReasonCode | null;
+  threeWayDetail?: string | null;
+  frequency?: { untilMonth: number; days: number }[] | null;
+  consentOn?: IsoDay | null;
+  discreet: boolean;
+  notes?: string | null;
+  /** 0 when no arrangement was recorded yet. */
+  version: number;
+};
+
+export type ContractView = {
+  id: string;
+  personId: string;
+  employerId: string;
+  employerName: string;
+  employerReference: ReferencePerson | null;
+  vacancyId: string | null;
+  vacancyTitle: string | null;
+  presentationId: string | null;
+  type: ContractTypeCode;
+  typeLabel: string;
+  signedOn: IsoDay;
+  start: IsoDay;
+  plannedEnd: IsoDay | null;
+  hoursPerWeek: number | null;
+  jobTitle: string;
+  hiringAids: { code: string; label: string }[];
+  actualEnd: IsoDay | null;
+  endReason: ContractEndReasonCode | null;
+  endReasonLabel: string | null;
+  endDetail: string | null;
+  convertedFromContractId: string | null;
+  convertedToContractId: string | null;
+  status: 'signed' | 'running' | 'ended';
+  employment: boolean;
+  /** End reasons the end form may offer for this contract. */
+  endReasons: { reason: ContractEndReasonCode; label: string }[];
+  alert: { plannedEnd: IsoDay; alertFrom: IsoDay; daysLeft: number; overdue: boolean } | null;
+  canStartFollowUp: boolean;
+  arrangement: FollowUpArrangement | null;
+  version: number;
+};
+
+export type ContractInput = {
+  employerId: string;
+  vacancyId?: string | null;
+  type: ContractTypeCode;
+  signedOn: IsoDay;
+  start: IsoDay;
+  plannedEnd?: IsoDay | null;
+  hoursPerWeek?: number | null;
+  jobTitle: string;
+  hiringAids?: string[];
+};
+
+export type ContractPatch = {
+  version: number;
+  actualEnd?: IsoDay;
+  endReason?: ContractEndReasonCode;
+  endDetail?: string | null;
+};
+
+export type EmploymentHistoryEntry = {
+  id: string;
+  source: 'contract' | 'hand_entered';
+  kind: ContractKind;
+  type: ContractTypeCode | null;
+  label: string;
+  employerName: string | null;
+  jobTitle: string | null;
+  start: IsoDay;
+  end: IsoDay | null;
+  ongoing: boolean;
+  endReasonLabel: string | null;
+};
+
+/** The person file's parts about contracts (the server adds them to PersonFile). */
+export type PersonContracts = {
+  contracts?: ContractView[];
+  employmentHistory?: EmploymentHistoryEntry[];
+  followUp?: { start: IsoDay; limit: IsoDay; end: IsoDay; daysLeft: number } | null;
+};
+
+export type ContractAndPerson = { contract: ContractView; person: PersonFile };
+
+export type MyDayContractEnding = {
+  contractId: string;
+  personId: string;
+  firstName: string;
+  lastName: string;
+  phase: Phase;
+  covered: boolean;
+  coachName: string | null;
+  type: ContractTypeCode;
+  typeLabel: string;
+  employerName: string;
+  jobTitle: string;
+  plannedEnd: IsoDay;
+  alertFrom: IsoDay;
+  daysLeft: number;
+  overdue: boolean;
+};
+
+export type MyDayFollowUpDue = MyDayPerson & {
+  followUpEnd: IsoDay | null;
+  mode: FollowUpModeCode | null;
+  modeLabel: string | null;
+  discreet: boolean;
+  employerName: string | null;
+};
+
+/** « Ma journée »'s contract lists (the server adds them to MyDay). */
+export type MyDayContracts = {
+  contractsEndingSoon?: MyDayContractEnding[];
+  followUpsDue?: MyDayFollowUpDue[];
 };

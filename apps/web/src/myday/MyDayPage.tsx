@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { MyDay } from '../api-types.ts';
 import { currentMembership, isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
+import { MyDayContractSections } from '../contracts/MyDayContracts.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
@@ -133,6 +134,7 @@ function DayView({ day, own }: { day: MyDay; own: boolean }) {
                 : t('myday.planned.detail', { date: formatDay(p.plannedOn) })
             }
           />
+          <MyDayContractSections day={day} />
         </Stack>
         <Stack gap="md">
           <CaseloadGauge day={day} />

@@ -2,6 +2,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import type { PersonFile } from '../api-types.ts';
+import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { PersonOffersTab } from '../matching/PersonOffersTab.tsx';
@@ -50,7 +51,10 @@ function PersonView({ person }: { person: PersonFile }) {
           <Tabs.Tab value="timeline">{t('person.tab.timeline')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="trajectory" pt="md">
-          <TrajectoryTab person={person} />
+          <Stack gap="md">
+            <TrajectoryTab person={person} />
+            <ContractsSection person={person} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="offers" pt="md">
           <PersonOffersTab person={person} />

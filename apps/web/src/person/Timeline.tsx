@@ -11,6 +11,7 @@ const ICONS: Record<TimelineType, string> = {
   document: 'M6 3h9l4 4v14H6zM14 3v5h5',
   intake: 'M12 4v16M4 12h16',
   presentation: 'M4 8h16v11H4zM9 8V5h6v3',
+  contract: 'M7 3h10v18H7zM10 8h4M10 12h4M10 16h2',
 };
 const COLOURS: Record<TimelineType, string> = {
   contact: 'blue',
@@ -19,6 +20,7 @@ const COLOURS: Record<TimelineType, string> = {
   document: 'orange',
   intake: 'gray',
   presentation: 'teal',
+  contract: 'indigo',
 };
 
 function Icon({ type }: { type: TimelineType }) {
