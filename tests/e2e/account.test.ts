@@ -3,18 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { DEMO_PASSWORD, login, moveClock } from './support/session.ts';
 
-const PASSWORD = 'demo-jobcoach-2002';
 const DAY = 86_400_000;
-
-async function moveClock(url: string, days: number) {
-  const res = await fetch(`${url}/api/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days }),
-  });
-  expect(res.status).toBe(200);
-}
 
 describe.skipIf(!hasBrowser)('browser: TOTP second factor', () => {
   let server: RunningServer;
@@ -32,11 +23,7 @@ describe.skipIf(!hasBrowser)('browser: TOTP second factor', () => {
   it('enrols a second factor, then logs in with e-mail, password and a code; a wrong code is refused', async () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill('sophie.lambert@ceppst.demo');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
+    await login(page, server.url, 'sophie.lambert@ceppst.demo');
 
     await page.getByRole('button', { name: 'Menu utilisateur' }).click();
     await page.getByRole('menuitem', { name: 'Sécurité du compte' }).click();
@@ -59,7 +46,7 @@ describe.skipIf(!hasBrowser)('browser: TOTP second factor', () => {
     await moveClock(server.url, 1);
     try {
       await page.getByLabel('Adresse e-mail').fill('sophie.lambert@ceppst.demo');
-      await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Se connecter' }).click();
       const code = page.getByLabel('Code de vérification');
       await code.fill('000000');

@@ -1,48 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { addDays, addMonths } from '@jobcoach/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../apps/server/test/pdf-text.ts';
 import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { api, login, moveClock } from './support/session.ts';
 
-const PASSWORD = 'demo-jobcoach-2002';
 const COACH = 'karim.benali@edit.demo';
-
-async function login(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Adresse e-mail').fill(COACH);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
-/** Calls the API from the logged-in page, as the web app does (session cookie + CSRF token). */
-async function api(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      // biome-ignore lint/suspicious/noExplicitAny: the test reads a few fields of the API's JSON.
-      return { status: res.status, json: (await res.json()) as Record<string, any> };
-    },
-    { method, path, body },
-  );
-}
-
-async function moveClock(url: string, days: number) {
-  const res = await fetch(`${url}/api/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { today: string }).today;
-}
 
 describe.skipIf(!hasBrowser)('browser: a CDD, its end alert, the rebound, a CDI and the exit letter', () => {
   let server: RunningServer;
@@ -62,7 +27,7 @@ describe.skipIf(!hasBrowser)('browser: a CDD, its end alert, the rebound, a CDI 
     const context = await browser.newContext({ locale: 'fr-BE', acceptDownloads: true });
     const page = await context.newPage();
     const day0 = await moveClock(server.url, 0);
-    await login(page, server.url);
+    await login(page, server.url, COACH);
 
     // A person in pre-hire for a month (set up through the API, as the other journeys test it).
     const entry = addDays(day0, -30);
@@ -118,7 +83,7 @@ describe.skipIf(!hasBrowser)('browser: a CDD, its end alert, the rebound, a CDI 
 
     // A fortnight before the planned end, the alert shows in "Ma journée" and on the contract.
     await moveClock(server.url, 45);
-    await login(page, server.url);
+    await login(page, server.url, COACH);
     await page.goto(`${server.url}/`);
     const ending = page
       .getByTestId('myday-contracts-ending')
@@ -131,7 +96,7 @@ describe.skipIf(!hasBrowser)('browser: a CDD, its end alert, the rebound, a CDI 
 
     // The CDD ends at its term (the coach records it 15 days later): back to pre-hire, deadline pushed.
     const endDay = await moveClock(server.url, 60);
-    await login(page, server.url);
+    await login(page, server.url, COACH);
     await page.goto(`${server.url}/people/${id}`);
     await page.getByRole('button', { name: 'Fin du contrat' }).click();
     const end = page.getByTestId('contract-end-form');
@@ -157,7 +122,7 @@ describe.skipIf(!hasBrowser)('browser: a CDD, its end alert, the rebound, a CDI 
     expect(cdi.status).toBe(201);
     expect(cdi.json.person.phase).toBe('follow_up');
     const exitDay = await moveClock(server.url, 60 + 183);
-    await login(page, server.url);
+    await login(page, server.url, COACH);
     const before = (await api(page, 'GET', `/api/persons/${id}`)).json;
     const exit = await api(page, 'POST', `/api/persons/${id}/transitions`, {
       transitionId: 'exit',

@@ -2,8 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'demo-jobcoach-2002';
+import { login } from './support/session.ts';
 
 async function takeStep(
   page: Page,
@@ -33,11 +32,7 @@ describe.skipIf(!hasBrowser)('browser: from an employer to a hired candidate', (
   it('creates an employer and an objectified vacancy, ranks persons with reasons, and presents one through to hired', async () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill('karim.benali@edit.demo');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
+    await login(page, server.url, 'karim.benali@edit.demo');
 
     // A new employer of the Verviers basin.
     await page.getByRole('link', { name: 'Employeurs' }).click();

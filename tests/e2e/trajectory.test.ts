@@ -1,35 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../apps/server/test/pdf-text.ts';
 import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'demo-jobcoach-2002';
-
-async function login(page: Page, url: string, email: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-  if (new URL(page.url()).pathname !== '/') await page.goto(`${url}/`);
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'Menu utilisateur' }).click();
-  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
-  await page.waitForURL(/\/login/);
-}
-
-/** The server's test clock, moved from outside any session (an absolute offset in days). */
-async function moveClock(url: string, days: number) {
-  const res = await fetch(`${url}/api/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days }),
-  });
-  expect(res.status).toBe(200);
-}
+import { login, logout, moveClock } from './support/session.ts';
 
 describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and an overdue person', () => {
   let server: RunningServer;

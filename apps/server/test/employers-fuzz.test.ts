@@ -1,4 +1,3 @@
-import { sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import { addDays } from '@jobcoach/domain';
 import fc from 'fast-check';
@@ -14,26 +13,12 @@ import {
   setupInstallation,
   startTestApp,
   type TestApp,
+  tableCounts,
   vacancyBody,
   waitForImport,
 } from './helpers.ts';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-
-/** Row counts of every table a refused request must leave alone. */
-async function tableCounts(t: TestApp) {
-  const tables = await sql<{ tablename: string }>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.handle.db);
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables.rows) {
-    if (['audit_log', 'login_throttle', 'session'].includes(tablename)) continue;
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(tablename)}`.execute(
-      t.handle.db,
-    );
-    counts[tablename] = r.rows[0]!.n;
-  }
-  return counts;
-}
 
 /**
  * The generic fuzz test (routes.test.ts) rarely builds a valid body for these routes; this one

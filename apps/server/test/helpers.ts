@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '@jobcoach/db';
+import { sql } from '@jobcoach/db';
 import type { TestTarget } from '@jobcoach/db/testing';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -283,4 +284,23 @@ export async function acceptAsCoachable(client: Client, personId: string, assess
   });
   if (res.status !== 201) throw new Error(`assessment failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json;
+}
+
+/**
+ * Row counts of every table a refused request must leave alone (all but the audit log, the login
+ * throttle and the sessions, which refusals may legitimately write): the fuzz tests compare them
+ * before and after a 4xx to prove no partial write.
+ */
+export async function tableCounts(t: TestApp) {
+  const tables = await sql<{ tablename: string }>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.handle.db);
+  const counts: Record<string, number> = {};
+  for (const { tablename } of tables.rows) {
+    if (['audit_log', 'login_throttle', 'session'].includes(tablename)) continue;
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(tablename)}`.execute(
+      t.handle.db,
+    );
+    counts[tablename] = r.rows[0]!.n;
+  }
+  return counts;
 }

@@ -1,4 +1,3 @@
-import { sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import { addDays, COACHABILITY_CONDITIONS } from '@jobcoach/domain';
 import fc from 'fast-check';
@@ -13,24 +12,10 @@ import {
   setupInstallation,
   startTestApp,
   type TestApp,
+  tableCounts,
 } from './helpers.ts';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-
-/** Row counts of every table a refused request must leave alone. */
-async function tableCounts(t: TestApp) {
-  const tables = await sql<{ tablename: string }>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.handle.db);
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables.rows) {
-    if (['audit_log', 'login_throttle', 'session'].includes(tablename)) continue;
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(tablename)}`.execute(
-      t.handle.db,
-    );
-    counts[tablename] = r.rows[0]!.n;
-  }
-  return counts;
-}
 
 /**
  * The generic fuzz test (routes.test.ts) knows the foundation's field names; this one throws the

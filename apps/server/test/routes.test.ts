@@ -1,26 +1,9 @@
-import { sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, Client, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
+import { addUser, Client, setupInstallation, startTestApp, type TestApp, tableCounts } from './helpers.ts';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-
-/** Row counts of every table but the ones a refused request may legitimately write. */
-async function tableCounts(t: TestApp) {
-  const tables = await sql<{
-    tablename: string;
-  }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.handle.db);
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables.rows) {
-    if (['audit_log', 'login_throttle', 'session'].includes(tablename)) continue;
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(tablename)}`.execute(
-      t.handle.db,
-    );
-    counts[tablename] = r.rows[0]!.n;
-  }
-  return counts;
-}
 
 describe.each(testTargets())('every route on $driver', (target) => {
   let t: TestApp;
