@@ -52,6 +52,7 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
 
     // The coach assesses coachability: accepted.
     await login(page, server.url, 'karim.benali@edit.demo');
+    await page.goto(`${server.url}/`);
     await page
       .getByTestId('myday-referrals')
       .getByRole('link', { name: /Haddouchi/ })
@@ -125,6 +126,7 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
     await moveClock(server.url, 8);
     try {
       await login(page, server.url, 'karim.benali@edit.demo');
+      await page.goto(`${server.url}/`);
       const overdue = page
         .getByTestId('myday-overdue')
         .getByTestId('myday-person')
@@ -134,6 +136,15 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
     } finally {
       await moveClock(server.url, 0);
     }
+
+    // The coordinator sees who opened the file, and when.
+    await logout(page);
+    await login(page, server.url, 'coordination@edit.demo');
+    await page.goto(`${personUrl}?tab=timeline`);
+    const reads = page.getByTestId('access-log-row').filter({ hasText: 'Karim Benali' });
+    await expect.poll(() => reads.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('access-log').textContent()).toContain('Document produit (PDF)');
+    await screenshot(page, 'trajectory-06-access-log');
     await context.close();
   });
 });

@@ -2,6 +2,8 @@ import { Stack, Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import type { PersonFile } from '../api-types.ts';
+import { isCoordinator } from '../auth/permissions.ts';
+import { useSession } from '../auth/session.ts';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
@@ -9,6 +11,7 @@ import { PersonOffersTab } from '../matching/PersonOffersTab.tsx';
 import { usePerson } from '../people/people-api.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { NotFound } from '../shell/Notice.tsx';
+import { AccessLog } from './AccessLog.tsx';
 import { PersonEditForm } from './edit/PersonEditForm.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -34,6 +37,7 @@ export function PersonPage() {
 
 function PersonView({ person }: { person: PersonFile }) {
   const t = useT();
+  const coordinator = isCoordinator(useSession());
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = TABS.find((name) => name === requested) ?? 'trajectory';
@@ -63,7 +67,10 @@ function PersonView({ person }: { person: PersonFile }) {
           <PersonEditForm person={person} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
-          <Timeline entries={person.timeline} />
+          <Stack gap="md">
+            <Timeline entries={person.timeline} />
+            {coordinator ? <AccessLog personId={person.id} /> : null}
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,65 @@
+import { Card, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
+import { api } from '../api.ts';
+import { ErrorAlert } from '../forms/ErrorAlert.tsx';
+import { useT } from '../i18n/index.ts';
+
+type AccessEntry = {
+  at: string;
+  actorName: string | null;
+  action: 'read' | 'export';
+  document: string | null;
+};
+
+/** « Qui a consulté ce dossier » : the audited reads and exports of the file (coordinators). */
+export function AccessLog({ personId }: { personId: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const log = useQuery({
+    queryKey: ['person-access-log', personId],
+    queryFn: () => api.get<AccessEntry[]>(`/api/persons/${encodeURIComponent(personId)}/access-log?limit=50`),
+  });
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby="access-log-title"
+      data-testid="access-log"
+    >
+      <Title order={2} size="h3" id="access-log-title">
+        {t('accessLog.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('accessLog.hint')}
+      </Text>
+      {log.error ? <ErrorAlert error={log.error} onRetry={() => log.refetch()} /> : null}
+      {log.data && log.data.length === 0 ? <Text>{t('accessLog.empty')}</Text> : null}
+      {log.data && log.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('accessLog.when')}</Table.Th>
+                <Table.Th>{t('accessLog.who')}</Table.Th>
+                <Table.Th>{t('accessLog.what')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.data.map((entry) => (
+                <Table.Tr key={`${entry.at}-${entry.action}-${entry.actorName}`} data-testid="access-log-row">
+                  <Table.Td>{intl.formatDate(entry.at, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+                  <Table.Td>{entry.actorName ?? t('accessLog.unknown')}</Table.Td>
+                  <Table.Td>
+                    {entry.action === 'export' ? t('accessLog.export') : t('accessLog.read')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Card>
+  );
+}
