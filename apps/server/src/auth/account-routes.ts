@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { checkCurrentPassword } from './current-password.ts';
+import { organisationRequiringTotp } from './me.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 const sessionSchema = z.object({
@@ -181,14 +182,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = request.user!;
       await checkCurrentPassword(request, user.userId, request.body.currentPassword);
-      const required = await db
-        .selectFrom('membership as m')
-        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-        .select('o.name')
-        .where('m.user_id', '=', user.userId)
-        .where('m.active', '=', true)
-        .where('o.require_totp', '=', true)
-        .executeTakeFirst();
+      const required = await organisationRequiringTotp(db, user.userId);
       if (required) {
         throw new AppError(
           409,

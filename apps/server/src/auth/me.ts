@@ -51,14 +51,7 @@ export async function buildMe(
     .select(['id', 'name', 'email', 'is_admin', 'must_change_password', 'totp_secret'])
     .where('id', '=', args.userId)
     .executeTakeFirstOrThrow();
-  const requiring = await db
-    .selectFrom('membership as m')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select('m.user_id')
-    .where('m.user_id', '=', args.userId)
-    .where('m.active', '=', true)
-    .where('o.require_totp', '=', true)
-    .executeTakeFirst();
+  const requiring = await organisationRequiringTotp(db, args.userId);
   return {
     user: {
       id: user.id,
@@ -73,4 +66,19 @@ export async function buildMe(
     currentOrganisationId: args.currentOrganisationId,
     memberships: await activeMemberships(db, args.userId),
   };
+}
+
+/** One of the user's active organisations that requires a second factor, if any (its name). */
+export async function organisationRequiringTotp(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select('o.name')
+    .where('m.user_id', '=', userId)
+    .where('m.active', '=', true)
+    .where('o.require_totp', '=', true)
+    .executeTakeFirst();
 }

@@ -31,9 +31,9 @@ export async function basinOf(db: Db, organisationId: string): Promise<string> {
 
 /** Error codes of this capability's contract (docs/api.md), as listed in http/errors.ts. */
 export const CODES = {
-  duplicateEmployer: 'duplicate_employer' as ErrorCode,
-  basinOverlap: 'basin_overlap' as ErrorCode,
-  presentationCap: 'presentation_cap' as ErrorCode,
-  stepNotAllowed: 'step_not_allowed' as ErrorCode,
-  transitionNotAllowed: 'transition_not_allowed' as ErrorCode,
-};
+  duplicateEmployer: 'duplicate_employer',
+  basinOverlap: 'basin_overlap',
+  presentationCap: 'presentation_cap',
+  stepNotAllowed: 'step_not_allowed',
+  transitionNotAllowed: 'transition_not_allowed',
+} as const satisfies Record<string, ErrorCode>;
