@@ -161,6 +161,8 @@ export interface PersonTable {
   phase: Generated<string>;
   phase_since: DateString;
   pre_hire_entry: OptionalDate;
+  /** Age at entry into pre-hire, kept when the birth date is erased (0006). */
+  entry_age: ColumnType<number | null, number | null | undefined, number | null>;
   coach_id: string | null;
   version: Generated<number>;
   created_by: string | null;

@@ -31,3 +31,4 @@ export * from './places/distance.ts';
 export * from './places/places.ts';
 export * from './priority.ts';
 export * from './trajectory.ts';
+export * from './reports/table.ts';
