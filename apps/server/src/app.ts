@@ -20,12 +20,15 @@ import type { Config } from './config.ts';
 import { contractRoutes } from './contracts/routes.ts';
 import { employerModule } from './employers/module.ts';
 import { healthRoutes } from './health/routes.ts';
+import { historyImportRoutes } from './history/routes.ts';
 import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
+import { personScopeGuard } from './http/scope.ts';
 import { serveWeb } from './http/web.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -98,6 +101,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(requestContext);
+  // The record scope on persons, before every person-level handler (http/scope.ts).
+  await app.register(personScopeGuard);
 
   await app.register(healthRoutes);
   await app.register(setupRoutes);
@@ -111,6 +116,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(trajectoryModule);
   await app.register(employerModule);
   await app.register(contractRoutes);
+  await app.register(reportRoutes);
+  await app.register(historyImportRoutes);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

@@ -16,6 +16,8 @@ export interface Config {
   /** Whether a test may move the server's clock (only ever true in the test suite). */
   allowTestClock: boolean;
   logLevel: string;
+  /** Run the background jobs (retention) in this process; BACKGROUND_JOBS=false turns them off. */
+  backgroundJobs: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
     allowTestClock: testClockAllowed(env),
     logLevel: env.LOG_LEVEL || 'info',
+    backgroundJobs: env.BACKGROUND_JOBS !== 'false',
     ...overrides,
   };
 }

@@ -39,6 +39,7 @@ interface PersonMatch {
 describe.each(testTargets())('matching lists on $driver', (target) => {
   let t: TestApp;
   let coach: Client;
+  let admin: Client;
   let outsider: Client;
   let evaluator: Client;
   let today: string;
@@ -47,7 +48,9 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
 
   beforeAll(async () => {
     t = await startTestApp(target);
-    const { admin, organisationId: orgA, basinId } = await setupInstallation(t);
+    const setup = await setupInstallation(t);
+    admin = setup.admin;
+    const { organisationId: orgA, basinId } = setup;
     const orgB = await createOrganisation(admin, 'Mission régionale de Charleroi', basinId);
     await addUser(t, orgA, 'karim@fleurus.example', 'jobcoach');
     await addUser(t, orgA, 'eva@fleurus.example', 'evaluator');
@@ -131,8 +134,16 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
       message: "Permis B demandé, la personne n'en a pas",
       points: 0,
     });
-    // Physical limits are free text on persons: shown to check, never guessed.
+    // Physical limits are free text on persons: shown to check, never guessed. Their text is
+    // sensitive (health): a jobcoach without the right is told to check, without the text.
     expect(second.result.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'physical_note', message: expect.stringMatching(/accès restreint/) }),
+      ]),
+    );
+    expect(JSON.stringify(res.json)).not.toMatch(/10 kg/);
+    const asCoordinator = (await admin.get(`/api/vacancies/${v.id}/matches`)).json as PersonMatch[];
+    expect(asCoordinator[1]!.result.reasons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'physical_note', message: expect.stringMatching(/10 kg/) }),
       ]),

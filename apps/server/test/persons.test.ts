@@ -110,7 +110,16 @@ describe.each(testTargets())('persons on $driver', (target) => {
         expect.objectContaining({ id: 'exit', to: 'exited' }),
       ],
     });
+    // The debt settlement plan is sensitive: a jobcoach without the right does not get it back,
+    // nor the priority group it implies; a coordinator does.
     expect(file.priorityGroups.map((g: { code: string }) => g.code)).toEqual([
+      'jobless_24_months',
+      'over_45_jobless_12_months',
+    ]);
+    expect(file.restricted).toContain('debtSettlementPlan');
+    expect(file).not.toHaveProperty('debtSettlementPlan');
+    const asCoordinator = (await admin.get(`/api/persons/${file.id}`)).json;
+    expect(asCoordinator.priorityGroups.map((g: { code: string }) => g.code)).toEqual([
       'jobless_24_months',
       'over_45_jobless_12_months',
       'debt_settlement_plan',
@@ -193,7 +202,8 @@ describe.each(testTargets())('persons on $driver', (target) => {
       notes: 'Première',
       version: person.version,
     });
-    const second = await coach2.patch(`/api/persons/${person.id}`, {
+    // A coordinator (who reads every person of the organisation) saves from the same version.
+    const second = await admin.patch(`/api/persons/${person.id}`, {
       phone: '0499 00 00 00',
       version: person.version,
     });
@@ -485,7 +495,7 @@ describe.each(testTargets())('persons on $driver', (target) => {
 
   it('audits every read of a person file', async () => {
     const p = await createPerson(coach, personBody(today, { firstName: 'Lue' }));
-    await coach2.get(`/api/persons/${p.id}`);
+    await admin.get(`/api/persons/${p.id}`);
     const reads = await t.handle.db
       .selectFrom('audit_log')
       .select(['actor_id', 'organisation_id', 'details'])

@@ -66,6 +66,8 @@ export type Member = {
   fte: number;
   active: boolean;
   mustChangePassword: boolean;
+  /** A jobcoach granted the right to read sensitive fields. */
+  sensitiveAccess?: boolean;
   version: number;
 };
 
@@ -134,6 +136,8 @@ export type PersonInput = {
   phone?: string | null;
   email?: string | null;
   origin?: Origin | null;
+  /** Asylum or residence status (sensitive). */
+  residenceStatus?: ResidenceStatus | null;
   studies?: Studies | null;
   monthsWithoutJob?: number | null;
   income?: IncomeSource | null;
@@ -155,7 +159,11 @@ export type PersonInput = {
   skillsKnowHow?: string | null;
   skillsSoft?: string | null;
   notes?: string | null;
+  /** The notes are confidential (read only with the right to sensitive fields). */
+  notesConfidential?: boolean;
 };
+
+export type ResidenceStatus = 'belgian_or_eu' | 'residence_permit' | 'asylum_seeker' | 'refugee' | 'other';
 
 export type NewPerson = PersonInput & { referral: Referral; coachId?: string | null };
 export type PersonChanges = Partial<PersonInput> & { coachId?: string | null; version: number };
@@ -178,6 +186,8 @@ export type ContactInput = {
   channel: ContactChannel;
   durationMinutes?: number | null;
   notes?: string | null;
+  /** Notes readable only by their author and those with the right to sensitive fields. */
+  confidential?: boolean;
   nextPlannedOn?: IsoDay | null;
 };
 
@@ -205,6 +215,8 @@ export type EmploymentPeriod = { id: string; kind: ContractKind; start: IsoDay; 
 
 /** What GET /api/persons/:id answers: the input fields, always present (null when unknown). */
 export type PersonFile = Required<PersonInput> & {
+  /** Sensitive fields withheld from the caller (absent from the answer): shown « Accès restreint ». */
+  restricted?: string[];
   id: string;
   organisationId: string;
   version: number;

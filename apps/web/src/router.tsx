@@ -1,25 +1,32 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { AbsencesPage } from './absences/AbsencesPage.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PasswordPage } from './auth/PasswordPage.tsx';
-import { canManageSettings, canManageTeam, canSeePersons, isAdmin } from './auth/permissions.ts';
+import {
+  canManageSettings,
+  canManageTeam,
+  canSeePersons,
+  isAdmin,
+  isCoordinator,
+} from './auth/permissions.ts';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
 import { EmployerPage } from './employers/EmployerPage.tsx';
 import { EmployersPage } from './employers/EmployersPage.tsx';
 import { NewEmployerPage } from './employers/NewEmployerPage.tsx';
 import { RequireCoach } from './employers/RequireCoach.tsx';
-import { HomePage } from './home/HomePage.tsx';
+import { HistoryImportPage } from './history/HistoryImportPage.tsx';
 import { ImportPage } from './imports/ImportPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { PersonPage } from './person/PersonPage.tsx';
 import { NewReferralPage } from './referral/NewReferralPage.tsx';
+import { ReportsPage } from './reports/ReportsPage.tsx';
+import { Landing, RequireReports } from './reports/RequireReports.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { SetupGate } from './setup/SetupGate.tsx';
 import { SetupPage } from './setup/SetupPage.tsx';
-import { ComingSoon } from './shell/ComingSoon.tsx';
 import { NotFound } from './shell/Notice.tsx';
 import { RouteError } from './shell/RouteError.tsx';
 import { Shell } from './shell/Shell.tsx';
@@ -43,7 +50,7 @@ export const router = createBrowserRouter([
             element: <Shell />,
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <HomePage /> },
+              { index: true, element: <Landing /> },
               { path: '/password', element: <PasswordPage /> },
               { path: '/account', element: <AccountPage /> },
               {
@@ -150,7 +157,23 @@ export const router = createBrowserRouter([
                   </RequireCoach>
                 ),
               },
-              { path: '/results', element: <ComingSoon page="results" /> },
+              {
+                path: '/results',
+                element: (
+                  <RequireReports>
+                    <ReportsPage />
+                  </RequireReports>
+                ),
+              },
+              { path: '/resultats', element: <Navigate to="/results" replace /> },
+              {
+                path: '/history-import',
+                element: (
+                  <RequireRole allowed={isCoordinator} reason="settings">
+                    <HistoryImportPage />
+                  </RequireRole>
+                ),
+              },
               {
                 path: '/team',
                 element: (

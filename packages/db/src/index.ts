@@ -2,4 +2,5 @@ export type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'ky
 export { sql } from 'kysely';
 export * from './connect.ts';
 export * from './migrate.ts';
+export * from './raw.ts';
 export type * from './types.ts';

@@ -54,6 +54,8 @@ export interface MembershipTable {
   active: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
+  /** A jobcoach granted the right to read sensitive fields (0009); coordinators hold it anyway. */
+  sensitive_access: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -169,6 +171,10 @@ export interface PersonTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Asylum or residence status (0009, sensitive). */
+  residence_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The notes are confidential: only members with `persons.sensitive` read them (0009). */
+  notes_confidential: Generated<boolean>;
 }
 
 export interface CoachabilityAssessmentTable {
@@ -224,6 +230,8 @@ export interface ContactTable {
   next_planned_on: OptionalDate;
   author_id: string | null;
   created_at: Timestamp;
+  /** Confidential notes: read by the author and members with `persons.sensitive` only (0009). */
+  confidential: Generated<boolean>;
 }
 
 export interface PersonDocumentTable {
@@ -487,4 +495,96 @@ export interface OrganisationSettingsTable {
 export interface Database {
   contract: ContractTable;
   follow_up_arrangement: FollowUpArrangementTable;
+}
+
+// ---- Historical import (migration 0007) ----
+
+export interface HistoryImportKeyTable {
+  organisation_id: string;
+  entity: string;
+  external_id: string;
+  entity_id: string;
+  content_hash: string;
+  matched: Generated<boolean>;
+  job_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportJobTable {
+  dry_run: Generated<boolean>;
+  summary: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+export interface Database {
+  history_import_key: HistoryImportKeyTable;
+}
+
+// ---- Consent, hand-offs, erasure and retention (migration 0008) ----
+
+export interface PersonConsentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  purpose: string;
+  partner_id: string | null;
+  given_on: DateString;
+  information_on: OptionalDate;
+  notice: string | null;
+  note: string | null;
+  withdrawn_on: OptionalDate;
+  recorded_by: string | null;
+  withdrawn_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonHandoffTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  partner_id: string;
+  consent_id: string;
+  purpose: string;
+  sections: Json<string[]>;
+  note: string | null;
+  shared_on: DateString;
+  shared_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface RetentionRunTable {
+  id: Generated<string>;
+  trigger: string;
+  dry_run: Generated<boolean>;
+  today: DateString;
+  started_at: RequiredTimestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  anonymised: Generated<number>;
+  error: string | null;
+}
+
+export interface RetentionRunOrganisationTable {
+  run_id: string;
+  organisation_id: string;
+  retention_years: number;
+  cutoff: DateString;
+  anonymised: number;
+}
+
+export interface PersonTable {
+  /** Set when the person's identity and free texts were erased (request or retention). */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface OrganisationSettingsTable {
+  retention_years: Generated<number>;
+}
+
+export interface Database {
+  person_consent: PersonConsentTable;
+  person_handoff: PersonHandoffTable;
+  retention_run: RetentionRunTable;
+  retention_run_organisation: RetentionRunOrganisationTable;
 }

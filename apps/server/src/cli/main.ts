@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createAdmin } from './create-admin.ts';
 import { runDemo } from './demo.ts';
+import { runImport } from './import.ts';
 import { runMigrate } from './migrate.ts';
+import { runReport } from './report.ts';
+import { runRetentionCommand } from './retention.ts';
 import { runStart } from './start.ts';
 
 const USAGE = `Usage: jobcoach <command> [options]
@@ -10,13 +13,23 @@ Commands:
   start                 start the platform (builds the web app once if needed)
   migrate               apply the database migrations and exit
   demo                  start on a fresh demo data directory (./data-demo) with demo data
+  retention [--dry-run] anonymise now the persons past their organisation's retention period
+                        (the server does it every night); --dry-run only counts them
   create-admin          create an installation administrator
       --email <e-mail>  --name <name>
       prints a temporary password to change at first login
+  import <directory or .xlsx>
+                        import an organisation's history (docs/import.md)
+      --org <id or name>  [--dry-run]  [--valid-only]  [--user <coordinator e-mail>]
+      exit code 1 when rows have errors (nothing is imported unless --valid-only)
+  report                the steering committee's report (exact figures, read as the installation)
+      --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--org <id or name>]... [--all]
+      --format json|csv|xlsx|pdf [--out <file>]
+      without --org: every organisation; json and csv go to the standard output unless --out
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; embedded PGlite when
 unset), DATA_DIR (./data), PUBLIC_URL, LOG_LEVEL, COOKIE_SECURE, SESSION_IDLE_MINUTES,
-SESSION_ABSOLUTE_HOURS.`;
+SESSION_ABSOLUTE_HOURS, BACKGROUND_JOBS (true; false: no nightly jobs in this process).`;
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -28,6 +41,12 @@ async function main() {
       return runMigrate();
     case 'demo':
       return runDemo();
+    case 'retention': {
+      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' } } });
+      return runRetentionCommand(values['dry-run'] === true);
+    }
+    case 'report':
+      return runReport(rest);
     case 'create-admin': {
       const { values } = parseArgs({
         args: rest,
@@ -38,6 +57,30 @@ async function main() {
         process.exit(2);
       }
       return createAdmin(values.email, values.name);
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          org: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'valid-only': { type: 'boolean' },
+          user: { type: 'string' },
+        },
+      });
+      if (!values.org || positionals.length !== 1) {
+        console.error('import needs --org and one directory or .xlsx file');
+        process.exit(2);
+      }
+      process.exitCode = await runImport({
+        org: values.org,
+        dryRun: values['dry-run'] === true,
+        validOnly: values['valid-only'] === true,
+        user: values.user ?? null,
+        path: positionals[0]!,
+      });
+      return;
     }
     default:
       console.log(USAGE);

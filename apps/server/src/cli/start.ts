@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { WEB_DIST } from '../http/web.ts';
+import { startJobs } from '../privacy/jobs.ts';
 import { issueSetupToken } from '../setup/token.ts';
 import { describeDatabase, openMigrated } from './database.ts';
 
@@ -29,7 +30,9 @@ export async function startServer(config: Config, afterStart?: (url: string) => 
   ensureWebBuild();
   const { handle } = await openMigrated(config);
   const app = await buildApp({ database: handle, config });
+  let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
   const shutdown = async () => {
+    await jobs?.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -37,6 +40,12 @@ export async function startServer(config: Config, afterStart?: (url: string) => 
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
+  // Background work (the nightly retention job) on pg-boss, in the same database.
+  if (config.backgroundJobs) {
+    jobs = await startJobs(app.deps, {
+      onError: (error) => app.log.error({ err: { message: error.message } }, 'background job error'),
+    });
+  }
   console.log(`Jobcoach is running at ${config.publicUrl}  (database: ${describeDatabase(config)})`);
   const token = await issueSetupToken(handle.db);
   if (token) {

@@ -6,11 +6,12 @@ import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
+import { type PersonScope, requireContract, requirePerson, viewerOf } from '../http/scope.ts';
 import { idParams } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson } from '../persons/queries.ts';
 import { personFileSchema } from '../persons/schemas.ts';
-import { currentScope, type Scope, trajectoryRole } from '../persons/scope.ts';
+import { type Scope, trajectoryRole } from '../persons/scope.ts';
 import { endLetterText } from './letter.ts';
 import {
   contractsOf,
@@ -50,9 +51,9 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   /** The contract and the person's file after a change, read outside the transaction. */
-  async function answer(scope: Scope, contractId: string, personId: string) {
+  async function answer(scope: PersonScope, contractId: string, personId: string) {
     const today = clock.today();
-    const person = (await loadPersonFile(db, scope.organisationId, personId, trajectoryRole(scope), today))!;
+    const person = (await loadPersonFile(db, scope.organisationId, personId, viewerOf(scope), today))!;
     const line = (await findContract(db, scope.organisationId, contractId))!;
     const { cddAlertDays } = await loadContractSettings(db, scope.organisationId);
     return { contract: toContractView(line, today, cddAlertDays, person.phase), person };
@@ -65,7 +66,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['contracts'], params: idParams, response: { 200: contractSchema.array() } },
     },
     async (request) => {
-      const scope = await currentScope(request, 'contracts.read');
+      const scope = await requirePerson(request, 'contracts.read', request.params.id);
       const person = await findPerson(db, scope.organisationId, request.params.id);
       if (!person) throw notFound('Personne');
       const { cddAlertDays } = await loadContractSettings(db, scope.organisationId);
@@ -88,7 +89,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'contracts.write');
+      const scope = await requirePerson(request, 'contracts.write', request.params.id);
       const personId = request.params.id;
       const id = await request.mutate(async (trx, audit) => {
         const signed = await signContract(trx, actor(scope), personId, request.body);
@@ -118,7 +119,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'contracts.write');
+      const scope = await requireContract(request, 'contracts.write', request.params.id);
       const contractId = request.params.id;
       const personId = await request.mutate(async (trx, audit) => {
         const done = await updateContract(trx, actor(scope), contractId, request.body);
@@ -138,7 +139,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPerson } },
     },
     async (request) => {
-      const scope = await currentScope(request, 'contracts.write');
+      const scope = await requireContract(request, 'contracts.write', request.params.id);
       const contractId = request.params.id;
       const personId = await request.mutate(async (trx, audit) => {
         const done = await startContractFollowUp(trx, actor(scope), contractId);
@@ -162,7 +163,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'contracts.write');
+      const scope = await requireContract(request, 'contracts.write', request.params.id);
       const contractId = request.params.id;
       const personId = await request.mutate(async (trx, audit) => {
         const done = await deleteContract(trx, actor(scope), contractId);
@@ -171,13 +172,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.details = done.details;
         return done.personId;
       });
-      const person = await loadPersonFile(
-        db,
-        scope.organisationId,
-        personId,
-        trajectoryRole(scope),
-        clock.today(),
-      );
+      const person = await loadPersonFile(db, scope.organisationId, personId, viewerOf(scope), clock.today());
       return { person: person! };
     },
   );
@@ -194,7 +189,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'contracts.write');
+      const scope = await requireContract(request, 'contracts.write', request.params.id);
       const contractId = request.params.id;
       const { version, ...fields } = request.body;
       const personId = await request.mutate(async (trx, audit) => {
@@ -215,7 +210,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['contracts'], params: idParams },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'contracts.read');
+      const scope = await requirePerson(request, 'contracts.read', request.params.id);
       const orgId = scope.organisationId;
       const person = await findPerson(db, orgId, request.params.id);
       if (!person) throw notFound('Personne');

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
+import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture, dateSchema, idParams } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson, lockPerson } from '../persons/queries.ts';
 import { personFileSchema } from '../persons/schemas.ts';
-import { currentScope, trajectoryRole } from '../persons/scope.ts';
 import { loadSettings } from '../settings/queries.ts';
 import { renderTextPdf } from './pdf.ts';
 import { fillTemplate } from './template.ts';
@@ -38,8 +38,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const { signedOn } = request.body;
       const orgId = scope.organisationId;
       const today = clock.today();
@@ -72,7 +72,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .execute();
       });
-      return (await loadPersonFile(db, orgId, id, trajectoryRole(scope), today))!;
+      return (await loadPersonFile(db, orgId, id, viewerOf(scope), today))!;
     },
   );
 
@@ -83,8 +83,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['persons'], params: idParams },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'persons.read');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.read', id);
       const orgId = scope.organisationId;
       const person = await findPerson(db, orgId, id);
       if (!person) throw notFound('Personne');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
-import { likePattern } from '../persons/queries.ts';
+import { likePattern, personErased } from '../persons/queries.ts';
 import {
   basinActivity,
   duplicateEmployer,
@@ -266,12 +266,13 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
         if (body.personId) {
           const person = await trx
             .selectFrom('person')
-            .select('id')
+            .select(['id', 'erased_at'])
             .where('organisation_id', '=', scope.organisationId)
             .where('id', '=', body.personId)
             .where('deleted_at', 'is', null)
             .executeTakeFirst();
           if (!person) throw invalid('personId', 'personne introuvable dans votre organisation.');
+          if (person.erased_at) throw personErased();
         }
         // Discreet follow-up (contracts/discreet.ts): a contact about the person needs a confirmation.
         const discreetConfirmed = await checkDiscreetContact(trx, {

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'presentation_cap'
   | 'step_not_allowed'
   | 'discreet_follow_up'
+  | 'consent_required'
+  | 'person_erased'
   | 'invalid_credentials'
   | 'totp_required'
   | 'totp_invalid'

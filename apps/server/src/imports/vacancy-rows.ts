@@ -1,12 +1,8 @@
 import {
   type DiplomaLevel,
-  isIsoDate,
-  isValidBce,
   LANGUAGE_NAMES,
   type LanguageLevel,
-  normaliseBce,
   normalizeLanguage,
-  normalizePlaceName,
   type VacancyContractType,
   type WorkSchedule,
 } from '@jobcoach/domain';
@@ -14,7 +10,20 @@ import type { z } from 'zod';
 import { normaliseNace } from '../employers/fields.ts';
 import type { VacancyValues } from '../vacancies/queries.ts';
 import { vacancyInputSchema } from '../vacancies/schemas.ts';
+import {
+  bad,
+  fold,
+  ok,
+  type Read,
+  readBce,
+  readBoolean,
+  readDate,
+  readDecimal,
+  readInteger,
+} from './cells.ts';
 import type { CsvRecord } from './csv.ts';
+
+export { fold } from './cells.ts';
 
 /**
  * Reading vacancies from a CSV file (a FOREm export, a spreadsheet): the fields a column can feed,
@@ -136,19 +145,6 @@ export const REQUIRED_IMPORT_FIELDS = IMPORT_FIELD_NAMES.filter(
 
 export type ImportMapping = Partial<Record<ImportField, string>>;
 
-const folded = new Map<string, string>();
-
-/** Lower case, accents and punctuation gone: "N° d'offre" → "n d offre". Remembered: cells repeat. */
-export function fold(text: string): string {
-  let out = folded.get(text);
-  if (out === undefined) {
-    out = normalizePlaceName(text).replace(/\bno\b/g, 'n');
-    if (folded.size >= 10_000) folded.clear();
-    folded.set(text, out);
-  }
-  return out;
-}
-
 /** The mapping guessed from the header: each field takes the first column whose name it knows. */
 export function guessMapping(columns: readonly string[]): ImportMapping {
   const mapping: ImportMapping = {};
@@ -249,56 +245,7 @@ export interface ImportRow {
   values: Omit<VacancyValues, 'employerId'> & { sourceRef: string };
 }
 
-// ---- cell readers: a value, or a French explanation of what was expected ----
-
-type Read<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const bad = <T>(message: string): Read<T> => ({ ok: false, message });
-
-function readInteger(cell: string): Read<number> {
-  const v = cell.replace(/\s/g, '');
-  return /^\d{1,6}$/.test(v) ? ok(Number(v)) : bad(`nombre entier attendu, pas « ${cell} ».`);
-}
-
-function readDecimal(cell: string): Read<number> {
-  const v = cell.replace(/\s/g, '').replace(/h$/i, '').replace(',', '.');
-  return /^\d{1,4}(\.\d+)?$/.test(v) ? ok(Number(v)) : bad(`nombre attendu, pas « ${cell} ».`);
-}
-
-const TRUE_WORDS = new Set([
-  'oui',
-  'yes',
-  'true',
-  'vrai',
-  '1',
-  'x',
-  'o',
-  'y',
-  'requis',
-  'exige',
-  'indispensable',
-]);
-const FALSE_WORDS = new Set(['non', 'no', 'false', 'faux', '0', 'n', '']);
-
-function readBoolean(cell: string): Read<boolean> {
-  const v = fold(cell);
-  if (TRUE_WORDS.has(v) || /^permis b/.test(v) || v === 'b') return ok(true);
-  if (FALSE_WORDS.has(v)) return ok(false);
-  return bad(`oui ou non attendu, pas « ${cell} ».`);
-}
-
-/** "2024-03-05", "05/03/2024", "5-3-2024", "05.03.2024" → "2024-03-05". */
-function readDate(cell: string): Read<string> {
-  const v = cell.trim();
-  let iso: string | null = null;
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v);
-  const frMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  if (isoMatch) iso = `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
-  else if (frMatch) iso = `${frMatch[3]}-${frMatch[2]!.padStart(2, '0')}-${frMatch[1]!.padStart(2, '0')}`;
-  if (iso === null || !isIsoDate(iso))
-    return bad(`date attendue (JJ/MM/AAAA ou AAAA-MM-JJ), pas « ${cell} ».`);
-  return ok(iso);
-}
+// ---- cell readers specific to vacancies (the generic ones are in cells.ts) ----
 
 function readContract(cell: string): Read<VacancyContractType> {
   const v = fold(cell);
@@ -454,13 +401,6 @@ function readNace(cell: string): Read<string | null> {
   return code
     ? ok(code)
     : bad(`code NACE-BEL invalide « ${cell} » (une lettre A à U, ou un code comme 56.10).`);
-}
-
-function readBce(cell: string): Read<string | null> {
-  if (cell.trim() === '') return ok(null);
-  return isValidBce(cell)
-    ? ok(normaliseBce(cell))
-    : bad(`numéro BCE invalide « ${cell} » (contrôle modulo 97).`);
 }
 
 // ---- rows ----

@@ -1,11 +1,11 @@
 import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
+import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture, idParams } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { assertPartner, lockPerson } from './queries.ts';
 import { assessmentInputSchema, personFileSchema } from './schemas.ts';
-import { currentScope, trajectoryRole } from './scope.ts';
 
 /** The domain names the redirect partner "partner"; the API calls it redirectPartnerId. */
 const API_FIELD: Record<string, string> = { partner: 'redirectPartnerId' };
@@ -25,8 +25,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const body = request.body;
       const orgId = scope.organisationId;
       const today = clock.today();
@@ -85,7 +85,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .execute();
       });
-      const file = await loadPersonFile(db, orgId, id, trajectoryRole(scope), today);
+      const file = await loadPersonFile(db, orgId, id, viewerOf(scope), today);
       return reply.status(201).send(file!);
     },
   );

@@ -1,11 +1,11 @@
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalid, notFound } from '../http/errors.ts';
+import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture, idParams } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { contactInputSchema, personFileSchema } from './schemas.ts';
-import { currentScope, trajectoryRole } from './scope.ts';
 
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -22,8 +22,8 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const body = request.body;
       const orgId = scope.organisationId;
       const today = clock.today();
@@ -44,6 +44,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
             channel: body.channel,
             duration_minutes: body.durationMinutes ?? null,
             notes: body.notes ?? null,
+            confidential: body.confidential ?? false,
             next_planned_on: body.nextPlannedOn ?? null,
             author_id: scope.userId,
             created_at: clock.now(),
@@ -52,9 +53,14 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
           .executeTakeFirstOrThrow();
         audit.entityId = row.id;
         audit.organisationId = orgId;
-        audit.details = { personId: id, channel: body.channel, withWhom: body.withWhom };
+        audit.details = {
+          personId: id,
+          channel: body.channel,
+          withWhom: body.withWhom,
+          confidential: body.confidential ?? false,
+        };
       });
-      const file = await loadPersonFile(db, orgId, id, trajectoryRole(scope), today);
+      const file = await loadPersonFile(db, orgId, id, viewerOf(scope), today);
       return reply.status(201).send(file!);
     },
   );

@@ -12,6 +12,7 @@ import {
   type Studies,
 } from '@jobcoach/domain';
 import { contractsOf, currentFrequency, loadContractSettings, toContractView } from '../contracts/queries.ts';
+import { asViewer, contactNotesVisible, redactPersonFile, type Viewer } from '../privacy/sensitive.ts';
 import { loadSettings } from '../settings/queries.ts';
 import type { Db } from './common.ts';
 import { followUpOf, personEmployment } from './employment.ts';
@@ -35,7 +36,7 @@ async function userName(db: Db, id: string | null): Promise<string | null> {
   return row?.name ?? null;
 }
 
-async function loadSources(db: Db, p: PersonRow): Promise<TimelineSources> {
+async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<TimelineSources> {
   const partner = p.referral_partner_id
     ? await db.selectFrom('partner').select('name').where('id', '=', p.referral_partner_id).executeTakeFirst()
     : undefined;
@@ -70,13 +71,17 @@ async function loadSources(db: Db, p: PersonRow): Promise<TimelineSources> {
       'c.channel',
       'c.duration_minutes',
       'c.notes',
+      'c.confidential',
+      'c.author_id',
       'c.next_planned_on',
       'u.name as author_name',
     ])
     .where('c.person_id', '=', p.id)
     .orderBy('c.date', 'desc')
     .orderBy('c.created_at', 'desc')
-    .execute();
+    .execute()
+    // A confidential note is read by its author and by members with the right (privacy/sensitive.ts).
+    .then((rows) => rows.map((c) => (contactNotesVisible(c, viewer) ? c : { ...c, notes: null })));
   const events = await db
     .selectFrom('trajectory_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
@@ -168,18 +173,21 @@ export async function employmentsOf(db: Db, personId: string) {
 /**
  * The person's whole file as the API shows it: recorded input, intake, computed priority groups,
  * clocks and cadence (domain rules), the moves the caller's role may make, and the timeline.
- * Undefined when the organisation has no such person.
+ * Undefined when the organisation has no such person. The sensitive fields reach only a viewer with
+ * the right (privacy/sensitive.ts); a bare role stands for a viewer of that role.
  */
 export async function loadPersonFile(
   db: Db,
   organisationId: string,
   id: string,
-  role: MembershipRole,
+  who: MembershipRole | Viewer,
   today: string,
 ): Promise<PersonFile | undefined> {
+  const viewer = asViewer(who);
+  const role = viewer.role;
   const p = await findPerson(db, organisationId, id);
   if (!p) return undefined;
-  const sources = await loadSources(db, p);
+  const sources = await loadSources(db, p, viewer);
   const settings = await loadSettings(db, organisationId);
   const periods = await employmentsOf(db, p.id);
   // The clocks read the contracts and the hand-entered periods (contracts/, packages/domain contracts).
@@ -198,63 +206,71 @@ export async function loadPersonFile(
   const latest = sources.assessments[0];
   const input = personInputOf(p);
   const entry = p.pre_hire_entry ?? p.referral_received_on;
-  return {
-    ...input,
-    id: p.id,
-    organisationId: p.organisation_id,
-    version: p.version,
-    phase: state.phase,
-    phaseSince: p.phase_since,
-    coachId: p.coach_id,
-    coachName: await userName(db, p.coach_id),
-    referral: {
-      kind: p.referral_kind as PersonFile['referral']['kind'],
-      partnerId: p.referral_partner_id,
-      partnerName: sources.partnerName,
-      receivedOn: p.referral_received_on,
-      informationSessionOn: p.information_session_on,
-      consentOn: p.consent_on,
-      consentScope: p.consent_scope,
-    },
-    assessment: latest
-      ? {
-          assessedOn: latest.assessed_on,
-          conditions: latest.conditions,
-          decision: latest.decision as CoachabilityDecision,
-          reviewDate: latest.review_date,
-          redirectPartnerId: latest.redirect_partner_id,
-          redirectPartnerName: latest.partner_name,
-          reason: latest.reason,
-          assessorName: latest.assessor_name,
-        }
-      : null,
-    trustContractSignedOn: p.trust_contract_signed_on,
-    ageToday: p.birth_date ? ageAt(p.birth_date, today) : null,
-    // Age at entry into jobcoaching (pre-hire); while still in intake, at the referral.
-    ageAtEntry: p.birth_date ? ageAt(p.birth_date, entry) : null,
-    priorityGroups: priorityGroups(
-      {
-        birthDate: p.birth_date,
-        monthsWithoutJob: p.months_without_job,
-        debtSettlementPlan: p.debt_settlement_plan,
-        singleParent: p.single_parent,
-        childrenCount: p.children_count,
-        studies: p.studies as Studies | null,
+  return redactPersonFile<PersonFile>(
+    {
+      ...input,
+      id: p.id,
+      organisationId: p.organisation_id,
+      version: p.version,
+      phase: state.phase,
+      phaseSince: p.phase_since,
+      coachId: p.coach_id,
+      coachName: await userName(db, p.coach_id),
+      referral: {
+        kind: p.referral_kind as PersonFile['referral']['kind'],
+        partnerId: p.referral_partner_id,
+        partnerName: sources.partnerName,
+        receivedOn: p.referral_received_on,
+        informationSessionOn: p.information_session_on,
+        consentOn: p.consent_on,
+        consentScope: p.consent_scope,
       },
-      today,
-    ).map((code) => ({ code, label: PRIORITY_GROUP_LABELS[code] })),
-    clock: clockOf(state, employment.clockPeriods, today),
-    cadence: {
-      // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
-      ...cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(sources.contracts))),
-      lastDirectContact,
-      nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
+      assessment: latest
+        ? {
+            assessedOn: latest.assessed_on,
+            conditions: latest.conditions,
+            decision: latest.decision as CoachabilityDecision,
+            reviewDate: latest.review_date,
+            redirectPartnerId: latest.redirect_partner_id,
+            redirectPartnerName: latest.partner_name,
+            reason: latest.reason,
+            assessorName: latest.assessor_name,
+          }
+        : null,
+      trustContractSignedOn: p.trust_contract_signed_on,
+      ageToday: p.birth_date ? ageAt(p.birth_date, today) : null,
+      // Age at entry into jobcoaching (pre-hire); while still in intake, at the referral.
+      ageAtEntry: p.birth_date ? ageAt(p.birth_date, entry) : null,
+      priorityGroups: priorityGroups(
+        {
+          birthDate: p.birth_date,
+          monthsWithoutJob: p.months_without_job,
+          debtSettlementPlan: p.debt_settlement_plan,
+          singleParent: p.single_parent,
+          childrenCount: p.children_count,
+          studies: p.studies as Studies | null,
+        },
+        today,
+      ).map((code) => ({ code, label: PRIORITY_GROUP_LABELS[code] })),
+      clock: clockOf(state, employment.clockPeriods, today),
+      cadence: {
+        // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
+        ...cadenceOf(
+          state,
+          today,
+          cadenceWithFrequency(settings.cadence, currentFrequency(sources.contracts)),
+        ),
+        lastDirectContact,
+        nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
+      },
+      allowedTransitions: transitionOptions(state.phase, role),
+      employmentPeriods: periods,
+      contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
+      employmentHistory: employment.history,
+      followUp: followUpOf(employment.window, state.phase, today),
+      timeline: buildTimeline(sources),
+      restricted: [],
     },
-    allowedTransitions: transitionOptions(state.phase, role),
-    employmentPeriods: periods,
-    contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
-    employmentHistory: employment.history,
-    followUp: followUpOf(employment.window, state.phase, today),
-    timeline: buildTimeline(sources),
-  };
+    viewer,
+  );
 }

@@ -19,6 +19,7 @@ const COLUMNS = {
   phone: 'phone',
   email: 'email',
   origin: 'origin',
+  residenceStatus: 'residence_status',
   studies: 'studies',
   monthsWithoutJob: 'months_without_job',
   income: 'income',
@@ -40,6 +41,7 @@ const COLUMNS = {
   skillsKnowHow: 'skills_know_how',
   skillsSoft: 'skills_soft',
   notes: 'notes',
+  notesConfidential: 'notes_confidential',
 } as const satisfies Record<keyof PersonInput, keyof PersonRow>;
 
 const LIST_KEYS: ReadonlySet<string> = new Set([
@@ -79,9 +81,21 @@ export function findPerson(db: Db, organisationId: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Same, locked for the rest of the transaction (concurrent writers queue up). */
-export function lockPerson(db: Db, organisationId: string, id: string) {
-  return db
+/** What a write on an erased person answers (409 `person_erased`). */
+export function personErased() {
+  return new AppError(
+    409,
+    'person_erased',
+    'Les données de cette personne ont été effacées : son dossier ne peut plus être modifié ni complété.',
+  );
+}
+
+/**
+ * Same, locked for the rest of the transaction (concurrent writers queue up). Every write on a
+ * person's file goes through it, so an erased person's file is read-only: 409 `person_erased`.
+ */
+export async function lockPerson(db: Db, organisationId: string, id: string) {
+  const person = await db
     .selectFrom('person')
     .selectAll()
     .where('organisation_id', '=', organisationId)
@@ -89,6 +103,8 @@ export function lockPerson(db: Db, organisationId: string, id: string) {
     .where('deleted_at', 'is', null)
     .forUpdate()
     .executeTakeFirst();
+  if (person?.erased_at) throw personErased();
+  return person;
 }
 
 /** A partner of the organisation, or a 400 naming the field. */

@@ -3,6 +3,8 @@ import { cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
+import { personInScope, personScope, requirePerson, viewerOf } from '../http/scope.ts';
+import { assertMayWriteSensitive } from '../privacy/sensitive.ts';
 import { loadSettings } from '../settings/queries.ts';
 import { idParams } from './common.ts';
 import { loadPersonFile } from './file.ts';
@@ -22,7 +24,6 @@ import {
   personFileSchema,
   personSummarySchema,
 } from './schemas.ts';
-import { currentScope, trajectoryRole } from './scope.ts';
 import { cadenceOf } from './status.ts';
 
 /** "85073003328" → "**.**.**-*33.28": enough to tell two persons apart, not to identify one. */
@@ -45,12 +46,14 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.read');
+      const scope = await personScope(request, 'persons.read');
       const q = request.query;
       const today = clock.today();
       let query = db
         .selectFrom(selectPersonLines(db, scope.organisationId).as('l'))
         .selectAll()
+        // A jobcoach lists their own caseload, covered persons and unassigned referrals (http/scope.ts).
+        .where(personInScope(scope, 'l'))
         .orderBy('l.last_name')
         .orderBy('l.first_name')
         .orderBy('l.id')
@@ -119,7 +122,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['persons'], body: createPersonSchema, response: { 201: personFileSchema } },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'persons.write');
+      const scope = await personScope(request, 'persons.write');
       const { referral, coachId, ...input } = request.body;
       const today = clock.today();
       const orgId = scope.organisationId;
@@ -155,7 +158,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.details = { referralKind: referral.kind };
         return row.id;
       });
-      const file = await loadPersonFile(db, orgId, id, trajectoryRole(scope), today);
+      const file = await loadPersonFile(db, orgId, id, viewerOf(scope), today);
       return reply.status(201).send(file!);
     },
   );
@@ -167,9 +170,9 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['persons'], params: idParams, response: { 200: personFileSchema } },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.read');
       const { id } = request.params;
-      const file = await loadPersonFile(db, scope.organisationId, id, trajectoryRole(scope), clock.today());
+      const scope = await requirePerson(request, 'persons.read', id);
+      const file = await loadPersonFile(db, scope.organisationId, id, viewerOf(scope), clock.today());
       if (!file) throw notFound('Personne');
       // Reading a person's file is audited (who looked at whom, when).
       await writeAudit(
@@ -197,11 +200,11 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const { version, coachId, referral, ...input } = request.body;
       const orgId = scope.organisationId;
-      const role = trajectoryRole(scope);
+      const role = viewerOf(scope);
       const today = clock.today();
       await request.mutate(async (trx, audit) => {
         audit.entityId = id;
@@ -210,6 +213,8 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
         const row = await lockPerson(trx, orgId, id);
         if (!row) throw notFound('Personne');
         if (row.version !== version) throw staleVersion(await loadPersonFile(trx, orgId, id, role, today));
+        // Without the right, a sensitive field cannot be overwritten unseen (privacy/sensitive.ts).
+        assertMayWriteSensitive(input, role, row);
         const birthDate = input.birthDate !== undefined ? input.birthDate : row.birth_date;
         const niss = input.niss !== undefined ? input.niss : row.niss;
         checkIdentity(birthDate, niss, today);

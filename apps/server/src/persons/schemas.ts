@@ -19,6 +19,14 @@ import { codeList, dateSchema, optionalText, requiredText, text, textList } from
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;
 export const REFERRAL_KINDS = ['partner', 'spontaneous', 'word_of_mouth'] as const;
+/** Asylum or residence status (method.md §2; a sensitive field, privacy/sensitive.ts). */
+export const RESIDENCE_STATUSES = [
+  'belgian_or_eu',
+  'residence_permit',
+  'asylum_seeker',
+  'refugee',
+  'other',
+] as const;
 
 export const nissSchema = z
   .string('texte attendu.')
@@ -70,6 +78,12 @@ export const personInputSchema = z.object({
     .transform((v) => (v === '' ? null : v.toLowerCase()))
     .nullish(),
   origin: z.enum(ORIGINS, 'valeur inconnue.').nullish(),
+  residenceStatus: z
+    .enum(
+      RESIDENCE_STATUSES,
+      'valeur inconnue (belgian_or_eu, residence_permit, asylum_seeker, refugee ou other).',
+    )
+    .nullish(),
   studies: z.enum(STUDIES, 'valeur inconnue (ceb, cesi, cess ou other).').nullish(),
   monthsWithoutJob: optionalInteger(1200),
   income: z.enum(INCOME_SOURCES, 'valeur inconnue.').nullish(),
@@ -91,6 +105,8 @@ export const personInputSchema = z.object({
   skillsKnowHow: optionalText(5000),
   skillsSoft: optionalText(5000),
   notes: optionalText(10_000),
+  /** The notes are confidential (read only with the right `persons.sensitive`). */
+  notesConfidential: z.boolean('vrai ou faux attendu.').optional(),
 });
 export type PersonInput = z.infer<typeof personInputSchema>;
 
@@ -152,6 +168,8 @@ export const contactInputSchema = z.object({
     .max(1440, 'au plus 1440 minutes.')
     .nullish(),
   notes: optionalText(10_000),
+  /** Confidential notes: read back by their author and by members with `persons.sensitive` only. */
+  confidential: z.boolean('vrai ou faux attendu.').optional(),
   nextPlannedOn: dateSchema.nullish(),
 });
 
@@ -171,13 +189,15 @@ const personInputOutput = z.object({
   commune: nullableString,
   phone: nullableString,
   email: nullableString,
-  origin: z.enum(ORIGINS).nullable(),
+  // The sensitive fields (privacy/sensitive.ts) are absent for a caller without the right.
+  origin: z.enum(ORIGINS).nullable().optional(),
+  residenceStatus: z.enum(RESIDENCE_STATUSES).nullable().optional(),
   studies: z.enum(STUDIES).nullable(),
   monthsWithoutJob: z.number().nullable(),
   income: z.enum(INCOME_SOURCES).nullable(),
   singleParent: z.boolean().nullable(),
   childrenCount: z.number().nullable(),
-  debtSettlementPlan: z.boolean().nullable(),
+  debtSettlementPlan: z.boolean().nullable().optional(),
   drivingLicence: z.boolean().nullable(),
   hasCar: z.boolean().nullable(),
   publicTransport: z.boolean().nullable(),
@@ -186,13 +206,14 @@ const personInputOutput = z.object({
   scheduleDays: z.array(z.enum(WEEK_DAYS)),
   scheduleHours: nullableString,
   scheduleLimits: z.array(z.enum(SCHEDULE_LIMITS)),
-  physicalLimits: nullableString,
+  physicalLimits: nullableString.optional(),
   wishedSectors: z.array(z.string()),
   wishedJobs: z.array(z.string()),
   cdiOnly: z.boolean(),
   skillsKnowHow: nullableString,
   skillsSoft: nullableString,
-  notes: nullableString,
+  notes: nullableString.optional(),
+  notesConfidential: z.boolean(),
 });
 export type PersonInputDto = z.infer<typeof personInputOutput>;
 
@@ -297,6 +318,8 @@ export const personFileSchema = personInputOutput.extend({
     .object({ start: z.string(), limit: z.string(), end: z.string(), daysLeft: z.number() })
     .nullable(),
   timeline: z.array(timelineEntrySchema),
+  /** The sensitive fields withheld from this caller (privacy/sensitive.ts); empty with the right. */
+  restricted: z.array(z.string()),
 });
 export type PersonFile = z.infer<typeof personFileSchema>;
 

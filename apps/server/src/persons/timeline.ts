@@ -56,6 +56,8 @@ export interface TimelineSources {
     channel: string;
     duration_minutes: number | null;
     notes: string | null;
+    /** Confidential notes (0009): withheld (notes null) from a reader without the right. */
+    confidential?: boolean;
     next_planned_on: string | null;
     author_name: string | null;
   }[];
@@ -146,6 +148,11 @@ function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
     title: `${channel} ${whom}${c.counterpart ? ` (${c.counterpart})` : ''}`,
     detail: joined([
       c.duration_minutes ? `${c.duration_minutes} min` : null,
+      c.confidential
+        ? c.notes === null
+          ? 'Note confidentielle (accès restreint)'
+          : 'Note confidentielle'
+        : null,
       c.notes,
       c.next_planned_on ? `Prochain contact prévu le ${frenchDate(c.next_planned_on)}` : null,
     ]),

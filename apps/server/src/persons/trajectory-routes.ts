@@ -2,11 +2,11 @@ import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalid, notFound } from '../http/errors.ts';
+import { requirePerson, viewerOf } from '../http/scope.ts';
 import { dateSchema, idParams, text, versionSchema } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { personFileSchema } from './schemas.ts';
-import { currentScope, trajectoryRole } from './scope.ts';
 import { applyTransition } from './transitions.ts';
 
 const fieldValue = z.union([text().max(2000, 'au plus 2000 caractères.'), z.number(), z.boolean(), z.null()]);
@@ -40,11 +40,12 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const { transitionId, fields, version } = request.body;
       const orgId = scope.organisationId;
-      const role = trajectoryRole(scope);
+      const viewer = viewerOf(scope);
+      const role = viewer.role;
       const today = clock.today();
       await request.mutate(async (trx, audit) => {
         const { from, to } = await applyTransition(trx, {
@@ -64,7 +65,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.organisationId = orgId;
         audit.details = { transitionId, from, to };
       });
-      return (await loadPersonFile(db, orgId, id, role, today))!;
+      return (await loadPersonFile(db, orgId, id, viewer, today))!;
     },
   );
 
@@ -75,8 +76,8 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['persons'], params: idParams, body: periodBody, response: { 201: personFileSchema } },
     },
     async (request, reply) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const { kind, start, end } = request.body;
       const orgId = scope.organisationId;
       if (end && compareDates(end, start) < 0) {
@@ -101,7 +102,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.organisationId = orgId;
         audit.details = { personId: id, kind };
       });
-      const file = await loadPersonFile(db, orgId, id, trajectoryRole(scope), clock.today());
+      const file = await loadPersonFile(db, orgId, id, viewerOf(scope), clock.today());
       return reply.status(201).send(file!);
     },
   );
@@ -113,8 +114,8 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['persons'], params: periodParams, response: { 200: personFileSchema } },
     },
     async (request) => {
-      const scope = await currentScope(request, 'persons.write');
       const { id, periodId } = request.params;
+      const scope = await requirePerson(request, 'persons.write', id);
       const orgId = scope.organisationId;
       await request.mutate(async (trx, audit) => {
         if (!(await lockPerson(trx, orgId, id))) throw notFound('Personne');
@@ -130,7 +131,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.organisationId = orgId;
         audit.details = { personId: id };
       });
-      return (await loadPersonFile(db, orgId, id, trajectoryRole(scope), clock.today()))!;
+      return (await loadPersonFile(db, orgId, id, viewerOf(scope), clock.today()))!;
     },
   );
 };

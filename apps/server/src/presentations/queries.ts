@@ -1,3 +1,4 @@
+import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
 import type { Presentation } from './schemas.ts';
 import {
@@ -11,7 +12,7 @@ import {
 export async function loadPresentations(
   db: Db,
   organisationId: string,
-  filter: { id?: string; personId?: string; vacancyId?: string; limit?: number },
+  filter: { id?: string; personId?: string; vacancyId?: string; limit?: number; scope?: PersonScope },
 ): Promise<Presentation[]> {
   let q = db
     .selectFrom('presentation as p')
@@ -40,6 +41,8 @@ export async function loadPresentations(
     .orderBy('p.id');
   if (filter.id) q = q.where('p.id', '=', filter.id);
   if (filter.personId) q = q.where('p.person_id', '=', filter.personId);
+  // Only the persons the caller reaches (a jobcoach: own caseload, http/scope.ts).
+  if (filter.scope) q = q.where(personInScope(filter.scope, 'pe'));
   if (filter.vacancyId) q = q.where('p.vacancy_id', '=', filter.vacancyId);
   if (filter.limit) q = q.limit(filter.limit);
   const rows = await q.execute();

@@ -2,6 +2,7 @@ import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domai
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
+import { personIsInScope, personScope, requirePresentation } from '../http/scope.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
@@ -30,12 +31,14 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await basinScope(request, 'presentations.read');
+      await basinScope(request, 'presentations.read');
+      const scope = await personScope(request, 'presentations.read');
       const { vacancyId, personId, limit } = request.query;
       return loadPresentations(db, scope.organisationId, {
         ...(vacancyId ? { vacancyId } : {}),
         ...(personId ? { personId } : {}),
         limit,
+        scope,
       });
     },
   );
@@ -53,6 +56,10 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const scope = await basinScope(request, 'presentations.write');
       const { personId, vacancyId } = request.body;
+      // The person must be within the caller's scope (a jobcoach: own caseload, http/scope.ts).
+      if (!(await personIsInScope(db, await personScope(request, 'presentations.write'), personId))) {
+        throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
+      }
       const today = clock.today();
       const date = request.body.date ?? today;
       assertNotFuture('date', date, today);
@@ -159,6 +166,7 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const scope = await basinScope(request, 'presentations.write');
       const { id } = request.params;
+      await requirePresentation(request, 'presentations.write', id);
       const { step, date, reason, channel, version } = request.body;
       const orgId = scope.organisationId;
       const today = clock.today();
@@ -180,6 +188,8 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (presentation.version !== version) throw staleVersion(await loadPresentation(trx, orgId, id));
+        // The person last (the lock order); an erased person's file is read-only.
+        await lockPerson(trx, orgId, presentation.person_id);
         const from = presentation.step as PresentationStep;
         const check = checkStep(from, step, { reason: reason ?? null, channel: channel ?? null });
         if (!check.ok) {

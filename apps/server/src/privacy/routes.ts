@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http/errors.ts';
 import { currentScope } from '../persons/scope.ts';
+import { consentRoutes } from './consent-routes.ts';
+import { rightsRoutes } from './rights-routes.ts';
 
 const accessEntrySchema = z.object({
   at: z.string(),
@@ -16,6 +18,8 @@ const accessEntrySchema = z.object({
  */
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
+  await app.register(consentRoutes);
+  await app.register(rightsRoutes);
 
   app.get(
     '/api/persons/:id/access-log',

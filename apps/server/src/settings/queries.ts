@@ -10,6 +10,21 @@ export async function loadSettings(db: Db, organisationId: string): Promise<Orga
     .select(['persons_per_fte', 'cadence', 'trust_contract_template', 'version'])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
+  return settingsOf(row);
+}
+
+/** The settings of a stored row (read here or joined by another query), or the defaults. */
+export function settingsOf(
+  row:
+    | {
+        persons_per_fte: number | string;
+        cadence: OrganisationSettings['cadence'];
+        trust_contract_template: string;
+        version: number;
+      }
+    | null
+    | undefined,
+): OrganisationSettings {
   if (!row) {
     return {
       personsPerFte: DEFAULT_PERSONS_PER_FTE,

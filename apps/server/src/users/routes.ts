@@ -18,6 +18,8 @@ const memberSchema = z.object({
   mustChangePassword: z.boolean(),
   /** Whether the member has enrolled a second factor (for organisations that require one). */
   totpEnabled: z.boolean(),
+  /** A jobcoach granted the right to read sensitive fields (coordinators hold it by role). */
+  sensitiveAccess: z.boolean(),
   version: z.number(),
 });
 type Member = z.infer<typeof memberSchema>;
@@ -48,6 +50,7 @@ function selectMembers(db: Db, orgId: string) {
       'u.active as user_active',
       'u.must_change_password',
       'u.totp_secret',
+      'm.sensitive_access',
       'm.version',
     ])
     .where('m.organisation_id', '=', orgId)
@@ -64,6 +67,7 @@ function toMember(r: {
   user_active: boolean;
   must_change_password: boolean;
   totp_secret: string | null;
+  sensitive_access: boolean;
   version: number;
 }): Member {
   return {
@@ -75,6 +79,7 @@ function toMember(r: {
     active: r.active && r.user_active,
     mustChangePassword: r.must_change_password,
     totpEnabled: r.totp_secret !== null,
+    sensitiveAccess: r.sensitive_access,
     version: r.version,
   };
 }
@@ -255,6 +260,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
           role: roleSchema.optional(),
           fte: fteSchema.optional(),
           active: z.boolean('vrai ou faux attendu.').optional(),
+          /** Grants a jobcoach the right to read sensitive fields (docs/security.md). */
+          sensitiveAccess: z.boolean('vrai ou faux attendu.').optional(),
           version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
         }),
         response: { 200: memberSchema },
@@ -262,20 +269,21 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { orgId, userId } = request.params;
-      const { version, name, role, fte, active } = request.body;
+      const { version, name, role, fte, active, sensitiveAccess } = request.body;
       await requireOrgPermission(request, db, orgId, 'members.manage');
       if (!(await getMember(db, orgId, userId))) throw notFound('Membre');
       if (name !== undefined) await assertAccountControl(request, db, userId);
       await request.mutate(async (trx, audit) => {
         audit.entityId = userId;
         audit.organisationId = orgId;
-        audit.details = { role, fte, active };
+        audit.details = { role, fte, active, sensitiveAccess };
         const updated = await trx
           .updateTable('membership')
           .set((eb) => ({
             ...(role !== undefined ? { role } : {}),
             ...(fte !== undefined ? { fte } : {}),
             ...(active !== undefined ? { active } : {}),
+            ...(sensitiveAccess !== undefined ? { sensitive_access: sensitiveAccess } : {}),
             version: eb('version', '+', 1),
           }))
           .where('organisation_id', '=', orgId)

@@ -30,3 +30,14 @@ export function isCoordinator(me: Me): boolean {
 
 /** « Paramètres de l'organisation »: coordinators of the current organisation, and admins. */
 export const canManageSettings = isCoordinator;
+
+/**
+ * « Résultats »: the administrator, and whoever coordinates or evaluates at least one
+ * organisation (the report covers those organisations, whichever one is current).
+ */
+export function canSeeReports(me: Me): boolean {
+  return (
+    me.user.isAdmin ||
+    me.memberships.some((membership) => membership.role === 'coordinator' || membership.role === 'evaluator')
+  );
+}

@@ -1,6 +1,6 @@
 import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import type { ContactWith, PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
@@ -38,6 +38,7 @@ export function ContactModal({
     nextPlannedOn: '',
   });
   const { values } = form;
+  const [confidential, setConfidential] = useState(false);
   const channelLabel = (channel: ContactChannel) =>
     isDirectChannel(channel)
       ? t('contact.channelDirect', { channel: t(`channel.${channel}`) })
@@ -61,6 +62,7 @@ export function ContactModal({
         channel: values.channel as ContactChannel,
         durationMinutes: values.durationMinutes.trim() ? Number(values.durationMinutes) : null,
         notes: text(values.notes),
+        confidential,
         nextPlannedOn: text(values.nextPlannedOn),
       },
       { onSuccess: () => onSaved(values.date), onError: form.fail },
@@ -115,6 +117,12 @@ export function ContactModal({
             />
           </SimpleGrid>
           <Textarea label={t('contact.notes')} autosize minRows={3} {...form.input('notes')} />
+          <Checkbox
+            label={t('contact.confidential')}
+            description={t('contact.confidentialHint')}
+            checked={confidential}
+            onChange={(event) => setConfidential(event.currentTarget.checked)}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

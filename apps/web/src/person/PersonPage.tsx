@@ -14,10 +14,11 @@ import { NotFound } from '../shell/Notice.tsx';
 import { AccessLog } from './AccessLog.tsx';
 import { PersonEditForm } from './edit/PersonEditForm.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
+import { PrivacyTab } from './PrivacyTab.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TrajectoryTab } from './TrajectoryTab.tsx';
 
-const TABS = ['trajectory', 'offers', 'identity', 'timeline'] as const;
+const TABS = ['trajectory', 'offers', 'identity', 'timeline', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -53,6 +54,7 @@ function PersonView({ person }: { person: PersonFile }) {
           <Tabs.Tab value="offers">{t('person.tab.offers')}</Tabs.Tab>
           <Tabs.Tab value="identity">{t('person.tab.identity')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('person.tab.timeline')}</Tabs.Tab>
+          <Tabs.Tab value="privacy">{t('person.tab.privacy')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="trajectory" pt="md">
           <Stack gap="md">
@@ -71,6 +73,9 @@ function PersonView({ person }: { person: PersonFile }) {
             <Timeline entries={person.timeline} />
             {coordinator ? <AccessLog personId={person.id} /> : null}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy" pt="md">
+          <PrivacyTab person={person} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -11,20 +11,41 @@ import {
 } from '@mantine/core';
 import { useT } from '../i18n/index.ts';
 import type { PersonBinding } from './field-binding.ts';
-import { type PersonField, SCHEDULE_LIMITS, toggleCode, WEEK_DAYS } from './person-form.ts';
+import {
+  type PersonField,
+  RESIDENCE_STATUSES,
+  SCHEDULE_LIMITS,
+  toggleCode,
+  WEEK_DAYS,
+} from './person-form.ts';
 
-/** Everything but the identity: statistics, situation, mobility, availability, health, wishes, skills. */
-export function SituationFields({ form }: { form: PersonBinding }) {
+/**
+ * Everything but the identity: statistics, situation, mobility, availability, health, wishes, skills.
+ * `restricted` names the sensitive fields the server withheld: they show « Accès restreint » and
+ * are never sent back, so a save cannot wipe what the user cannot see.
+ */
+export function SituationFields({ form, restricted = [] }: { form: PersonBinding; restricted?: string[] }) {
   const t = useT();
   const unknown = { value: '', label: t('common.notStated') };
-  const yesNo = (field: PersonField, label: string, description?: string) => (
-    <NativeSelect
-      label={label}
-      description={description}
-      data={[unknown, { value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }]}
-      {...form.input(field)}
-    />
-  );
+  const hidden = (field: PersonField, label: string) =>
+    restricted.includes(field) ? (
+      <TextInput
+        label={label}
+        value={t('person.restricted')}
+        readOnly
+        disabled
+        data-testid={`restricted-${field}`}
+      />
+    ) : null;
+  const yesNo = (field: PersonField, label: string, description?: string) =>
+    hidden(field, label) ?? (
+      <NativeSelect
+        label={label}
+        description={description}
+        data={[unknown, { value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }]}
+        {...form.input(field)}
+      />
+    );
   const codes = (field: 'scheduleDays' | 'scheduleLimits', all: readonly string[], label: string) => (
     <Checkbox.Group label={label} value={form.values[field].split(',').filter(Boolean)}>
       <Group gap="md" mt={6}>
@@ -48,11 +69,23 @@ export function SituationFields({ form }: { form: PersonBinding }) {
     <>
       <Fieldset legend={t('person.group.statistics')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NativeSelect
-            label={t('person.origin')}
-            data={[unknown, ...ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))]}
-            {...form.input('origin')}
-          />
+          {hidden('origin', t('person.origin')) ?? (
+            <NativeSelect
+              label={t('person.origin')}
+              data={[unknown, ...ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))]}
+              {...form.input('origin')}
+            />
+          )}
+          {hidden('residenceStatus', t('person.residenceStatus')) ?? (
+            <NativeSelect
+              label={t('person.residenceStatus')}
+              data={[
+                unknown,
+                ...RESIDENCE_STATUSES.map((r) => ({ value: r, label: t(`residenceStatus.${r}`) })),
+              ]}
+              {...form.input('residenceStatus')}
+            />
+          )}
           <NativeSelect
             label={t('person.studies')}
             data={[unknown, ...STUDIES.map((s) => ({ value: s, label: t(`studies.${s}`) }))]}
@@ -105,7 +138,14 @@ export function SituationFields({ form }: { form: PersonBinding }) {
         <Alert color="orange" mb="sm" title={t('person.sensitiveTitle')}>
           {t('person.sensitive')}
         </Alert>
-        <Textarea label={t('person.physicalLimits')} autosize minRows={2} {...form.input('physicalLimits')} />
+        {hidden('physicalLimits', t('person.physicalLimits')) ?? (
+          <Textarea
+            label={t('person.physicalLimits')}
+            autosize
+            minRows={2}
+            {...form.input('physicalLimits')}
+          />
+        )}
       </Fieldset>
       <Fieldset legend={t('person.group.wishes')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -144,7 +184,18 @@ export function SituationFields({ form }: { form: PersonBinding }) {
         <Textarea mt="sm" label={t('person.skillsSoft')} autosize minRows={2} {...form.input('skillsSoft')} />
       </Fieldset>
       <Fieldset legend={t('person.group.notes')}>
-        <Textarea label={t('person.notes')} autosize minRows={3} {...form.input('notes')} />
+        {hidden('notes', t('person.notes')) ?? (
+          <Textarea label={t('person.notes')} autosize minRows={3} {...form.input('notes')} />
+        )}
+        {/* Only a reader of sensitive fields (nothing withheld) marks notes confidential. */}
+        {restricted.length === 0 && (
+          <Checkbox
+            mt="sm"
+            label={t('person.notesConfidential')}
+            checked={form.values.notesConfidential === 'yes'}
+            onChange={(event) => form.set('notesConfidential', event.currentTarget.checked ? 'yes' : 'no')}
+          />
+        )}
       </Fieldset>
     </>
   );

@@ -28,12 +28,12 @@ const TEXT = [
   'notes',
 ] as const;
 const DATE = ['birthDate'] as const;
-const CODE = ['sex', 'origin', 'studies', 'income'] as const;
+const CODE = ['sex', 'origin', 'residenceStatus', 'studies', 'income'] as const;
 const NUMBER = ['monthsWithoutJob', 'childrenCount', 'maxTravelMinutes'] as const;
 const YES_NO = ['singleParent', 'debtSettlementPlan', 'drivingLicence', 'hasCar', 'publicTransport'] as const;
 const WORDS = ['languages', 'wishedSectors', 'wishedJobs'] as const;
 const CODES = ['scheduleDays', 'scheduleLimits'] as const;
-const FLAG = ['cdiOnly'] as const;
+const FLAG = ['cdiOnly', 'notesConfidential'] as const;
 
 export const PERSON_FIELDS = [...TEXT, ...DATE, ...CODE, ...NUMBER, ...YES_NO, ...WORDS, ...CODES, ...FLAG];
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -45,7 +45,16 @@ export const EMPTY_PERSON: PersonValues = {
   ...(Object.fromEntries(PERSON_FIELDS.map((f) => [f, ''])) as PersonValues),
   sex: 'not_stated',
   cdiOnly: 'no',
+  notesConfidential: 'no',
 };
+
+export const RESIDENCE_STATUSES = [
+  'belgian_or_eu',
+  'residence_permit',
+  'asylum_seeker',
+  'refugee',
+  'other',
+] as const;
 
 function toText(field: PersonField, value: unknown): string {
   if (value === null || value === undefined) return is(FLAG, field) ? 'no' : '';

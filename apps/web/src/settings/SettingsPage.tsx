@@ -23,6 +23,7 @@ import { useErrorMessage } from '../forms/errors.ts';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
+import { RetentionSettings } from './RetentionSettings.tsx';
 import { useSaveSettings, useSettings } from './settings-api.ts';
 import {
   checkSettings,
@@ -51,6 +52,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm organisationId={organisationId} settings={settings.data} />
       )}
+      {organisationId && settings.data ? <RetentionSettings organisationId={organisationId} /> : null}
     </Stack>
   );
 }

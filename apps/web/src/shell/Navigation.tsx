@@ -1,26 +1,35 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../api-types.ts';
-import { canManageSettings, canManageTeam, canSeePersons, isAdmin } from '../auth/permissions.ts';
+import {
+  canManageSettings,
+  canManageTeam,
+  canSeePersons,
+  canSeeReports,
+  isAdmin,
+  isCoordinator,
+} from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { type MessageId, useT } from '../i18n/index.ts';
 
 type Item = { to: string; label: MessageId; shown?: (me: Me) => boolean };
 
-const withoutPersons = (me: Me) => !canSeePersons(me);
+// Those who neither work with persons nor read results land on a welcome page.
+const welcomed = (me: Me) => !canSeePersons(me) && !canSeeReports(me);
 
 // The capabilities of the platform, in the order of a jobcoach's work. Evaluators see no
-// person-level entry: their first page is a welcome, aggregated results come later.
+// person-level entry: their first page is « Résultats », the aggregated figures.
 const ITEMS: Item[] = [
   { to: '/', label: 'nav.home', shown: canSeePersons },
-  { to: '/', label: 'nav.welcome', shown: withoutPersons },
+  { to: '/', label: 'nav.welcome', shown: welcomed },
   { to: '/people', label: 'nav.people', shown: canSeePersons },
   { to: '/absences', label: 'nav.absences', shown: canSeePersons },
   { to: '/employers', label: 'nav.employers', shown: canSeePersons },
   { to: '/offers', label: 'nav.offers', shown: canSeePersons },
-  { to: '/results', label: 'nav.results' },
+  { to: '/results', label: 'nav.results', shown: canSeeReports },
   { to: '/team', label: 'nav.team', shown: canManageTeam },
   { to: '/settings', label: 'nav.settings', shown: canManageSettings },
+  { to: '/history-import', label: 'nav.historyImport', shown: isCoordinator },
   { to: '/admin', label: 'nav.admin', shown: isAdmin },
 ];
 

@@ -39,6 +39,7 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
   const valuesOf = (m: Member) => ({ name: m.name, role: m.role as string, fte: fte(m.fte) });
   const form = useForm(valuesOf(member));
   const [active, setActive] = useState(member.active);
+  const [sensitive, setSensitive] = useState(member.sensitiveAccess ?? false);
   const [base, setBase] = useState(member);
   const [conflict, setConflict] = useState<{ message: string; current: Member | undefined } | null>(null);
   const { values } = form;
@@ -51,6 +52,7 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
     const newFte = jobcoach ? parseFte(values.fte) : null;
     if (newFte !== null && newFte !== base.fte) result.fte = newFte;
     if (active !== base.active) result.active = active;
+    if (jobcoach && sensitive !== (base.sensitiveAccess ?? false)) result.sensitiveAccess = sensitive;
     return result;
   };
 
@@ -108,6 +110,14 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
               description={t('team.field.fteHint')}
               inputMode="decimal"
               {...form.input('fte')}
+            />
+          )}
+          {jobcoach && (
+            <Checkbox
+              label={t('team.field.sensitiveAccess')}
+              description={t('team.field.sensitiveAccessHint')}
+              checked={sensitive}
+              onChange={(event) => setSensitive(event.currentTarget.checked)}
             />
           )}
           <Checkbox

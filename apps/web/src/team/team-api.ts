@@ -20,7 +20,15 @@ export function useMembers(organisationId: string, enabled = true) {
 }
 
 export type NewMember = { name: string; email: string; role: Role; fte?: number; temporaryPassword: string };
-export type MemberChanges = { name?: string; role?: Role; fte?: number; active?: boolean; version: number };
+export type MemberChanges = {
+  name?: string;
+  role?: Role;
+  fte?: number;
+  active?: boolean;
+  /** A jobcoach's right to read sensitive fields. */
+  sensitiveAccess?: boolean;
+  version: number;
+};
 
 export function useCreateMember(organisationId: string) {
   const queryClient = useQueryClient();

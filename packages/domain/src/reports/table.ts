@@ -35,6 +35,12 @@ export interface ReportColumn {
    * that hiding that count also hides what would give it away.
    */
   basis?: string;
+  /**
+   * For a count column that is the sum of other columns in every row (a total of women, men and
+   * not stated): lets the small-cell rule hide a second cell so that a hidden one cannot be
+   * recovered by subtraction.
+   */
+  sumOf?: string[];
 }
 
 export interface ReportRow {
@@ -45,6 +51,11 @@ export interface ReportRow {
   group?: string;
   /** A total or subtotal row, printed in bold. */
   total?: boolean;
+  /**
+   * Overrides the kind of this row's persons/count cells, for a table that mixes persons and
+   * other counts in one column (the headline: employers, persons, contracts).
+   */
+  kind?: 'persons' | 'count';
   /** One value per column key. */
   values: Record<string, ReportValue>;
 }

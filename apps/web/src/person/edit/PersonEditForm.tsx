@@ -109,7 +109,7 @@ export function PersonEditForm({ person }: { person: PersonFile }) {
           </Alert>
         )}
         <IdentityFields form={form} />
-        <SituationFields form={form} />
+        <SituationFields form={form} restricted={base.restricted ?? []} />
         <ErrorAlert message={form.formError} />
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
           <Button variant="default" disabled={!dirty} onClick={() => form.reset(read)}>

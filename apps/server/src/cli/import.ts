@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Database, Kysely } from '@jobcoach/db';
+import { Clock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import { FILE_LABELS, HISTORY_FILES } from '../history/format.ts';
+import { type HistoryImportResult, runHistoryImport } from '../history/run.ts';
+import type { SourceFile } from '../history/sources.ts';
+import { openMigrated } from './database.ts';
+
+/**
+ * `jobcoach import --org <id or name> [--dry-run] [--valid-only] [--user <e-mail>] <directory or .xlsx>`:
+ * the historical import (docs/import.md) from the command line. Prints the summary and every error
+ * (file:line column message); exit code 0 when all went in, 1 when errors were found, 2 when the
+ * command itself is wrong (unknown organisation, user or path).
+ */
+
+export interface ImportCommand {
+  org: string;
+  dryRun: boolean;
+  validOnly: boolean;
+  /** The coordinator (or administrator) the imported rows are attributed to. */
+  user: string | null;
+  path: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readPath(path: string): SourceFile[] {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    return readdirSync(path)
+      .filter((f) => /\.(csv|xlsx)$/i.test(f))
+      .sort()
+      .map((f) => ({ name: f, data: new Uint8Array(readFileSync(join(path, f))) }));
+  }
+  return [{ name: basename(path), data: new Uint8Array(readFileSync(path)) }];
+}
+
+function summary(result: HistoryImportResult): string[] {
+  const verb = result.written
+    ? ['créé(s)', 'mis à jour', 'inchangé(s)']
+    : ['à créer', 'à mettre à jour', 'inchangé(s)'];
+  const entityOf = {
+    employers: 'employer',
+    persons: 'person',
+    contracts: 'contract',
+    events: 'event',
+    person_contacts: 'person_contact',
+    employer_contacts: 'employer_contact',
+  } as const;
+  const lines = HISTORY_FILES.map((file) => {
+    const c = result.counts[entityOf[file]];
+    const extra = [
+      c.linked > 0 ? `${c.linked} relié(s) au registre du bassin` : '',
+      c.skipped > 0 ? `${c.skipped} ignoré(s)` : '',
+      c.errors > 0 ? `${c.errors} en erreur` : '',
+    ].filter(Boolean);
+    return `  ${FILE_LABELS[file].padEnd(28)}: ${c.created} ${verb[0]}, ${c.updated} ${verb[1]}, ${c.unchanged} ${verb[2]}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+  });
+  return lines;
+}
+
+export async function runImportCommand(
+  db: Kysely<Database>,
+  command: ImportCommand,
+  log: (line: string) => void,
+  time: { today: string; now: () => Date },
+): Promise<number> {
+  const org = await db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'basin_id'])
+    .where((eb) =>
+      UUID.test(command.org)
+        ? eb('id', '=', command.org)
+        : eb(eb.fn('lower', ['name']), '=', command.org.trim().toLowerCase()),
+    )
+    .executeTakeFirst();
+  if (!org) {
+    log(`Organisation inconnue : « ${command.org} » (son identifiant ou son nom exact).`);
+    return 2;
+  }
+  let userId: string | null = null;
+  if (command.user) {
+    const user = await db
+      .selectFrom('app_user as u')
+      .leftJoin('membership as m', (j) =>
+        j.onRef('m.user_id', '=', 'u.id').on('m.organisation_id', '=', org.id).on('m.active', '=', true),
+      )
+      .select(['u.id', 'u.is_admin', 'm.role'])
+      .where('u.email', '=', command.user.trim().toLowerCase())
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+    if (!user || !(user.is_admin || user.role === 'coordinator')) {
+      log(`« ${command.user} » n’est ni coordinateur actif de ${org.name} ni administrateur.`);
+      return 2;
+    }
+    userId = user.id;
+  }
+  let sources: SourceFile[];
+  try {
+    sources = readPath(command.path);
+  } catch {
+    log(`Chemin illisible : ${command.path}`);
+    return 2;
+  }
+  log(
+    `${command.dryRun ? 'Vérification (rien n’est enregistré)' : 'Import'} pour ${org.name} : ${sources.map((s) => s.name).join(', ')}`,
+  );
+  const result = await runHistoryImport(
+    db,
+    {
+      organisationId: org.id,
+      basinId: org.basin_id,
+      userId,
+      today: time.today,
+      now: time.now,
+      jobId: null,
+      source: 'cli',
+      onProgress: async (written) => {
+        if (written % 5000 === 0) log(`  … ${written} lignes écrites`);
+      },
+    },
+    sources,
+    { dryRun: command.dryRun, validOnly: command.validOnly },
+  );
+  log(`${result.total} ligne(s) lue(s).`);
+  for (const line of summary(result)) log(line);
+  for (const e of result.errors) log(`${e.file}:${e.line} ${e.field} ${e.message}`);
+  for (const s of result.skipped) log(`${s.file}:${s.line} ${s.message}`);
+  if (result.errors.length > 0) {
+    log(
+      result.written
+        ? `${result.errors.length} erreur(s) : les lignes en erreur et celles qui en dépendent ont été ignorées, le reste est importé.`
+        : `${result.errors.length} erreur(s) : rien n’a été importé. Corrigez les fichiers (ou utilisez --valid-only).`,
+    );
+    return 1;
+  }
+  log(result.written ? 'Import terminé.' : 'Vérification terminée : aucune erreur.');
+  return 0;
+}
+
+/** The command as `jobcoach import` runs it, on the configured database. */
+export async function runImport(command: ImportCommand): Promise<number> {
+  const config = loadConfig();
+  const { handle } = await openMigrated(config);
+  try {
+    const clock = new Clock();
+    return await runImportCommand(handle.db, command, (line) => console.log(line), {
+      today: clock.today(),
+      now: () => clock.now(),
+    });
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,268 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { basinScope } from '../employers/scope.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { text } from '../persons/common.ts';
+import { HISTORY_FILES } from './format.ts';
+import { type HistoryImportResult, runHistoryImport } from './run.ts';
+
+/**
+ * The historical import (docs/import.md): POST the files (base64 in JSON: the API takes JSON only),
+ * get a job back at once, and follow its progress and result on GET. Coordinators only
+ * (`history.import`).
+ */
+
+/** Six files of 10,000 rows stay well under this; base64 adds a third. */
+const BODY_LIMIT = 64 * 1024 * 1024;
+/** At most this many errors and skipped rows are kept on a job (their counts hold the totals). */
+const MAX_LISTED = 1000;
+/** A running job not updated for this long was interrupted (its server stopped). */
+const STALE_JOB_MS = 10 * 60 * 1000;
+
+const fileSchema = z.object({
+  name: text().trim().min(1, 'nom de fichier attendu.').max(200, 'au plus 200 caractères.'),
+  contentBase64: z
+    .string('contenu en base64 attendu.')
+    .max(60_000_000, 'fichier trop volumineux.')
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'contenu en base64 attendu.'),
+});
+
+const errorSchema = z.object({ file: z.string(), line: z.number(), field: z.string(), message: z.string() });
+const skippedSchema = z.object({ file: z.string(), line: z.number(), message: z.string() });
+const countsSchema = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  linked: z.number(),
+  skipped: z.number(),
+  errors: z.number(),
+});
+
+const jobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  dryRun: z.boolean(),
+  validOnly: z.boolean(),
+  /** Whether rows were written (false for a dry run and for an import stopped by errors). */
+  written: z.boolean(),
+  total: z.number(),
+  processed: z.number(),
+  files: z.array(z.object({ file: z.string(), rows: z.number() })),
+  counts: z.record(z.string(), countsSchema),
+  errors: z.array(errorSchema),
+  errorCount: z.number(),
+  skipped: z.array(skippedSchema),
+  skippedCount: z.number(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, driver } = app.deps;
+  /** Jobs running in this process: the server waits for them before closing the database. */
+  const running = new Set<Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...running]);
+  });
+
+  app.post(
+    '/api/history-imports',
+    {
+      bodyLimit: BODY_LIMIT,
+      config: { access: 'session', audit: { action: 'history_import', entity: 'history_import' } },
+      schema: {
+        tags: ['history'],
+        body: z.object({
+          files: z
+            .array(fileSchema, 'liste de fichiers attendue.')
+            .min(1, 'au moins un fichier.')
+            .max(HISTORY_FILES.length, `au plus ${HISTORY_FILES.length} fichiers.`),
+          /** Check and count without writing anything. */
+          dryRun: z.boolean('vrai ou faux attendu.').optional(),
+          /** Import the valid rows; by default one error anywhere and nothing is written. */
+          validOnly: z.boolean('vrai ou faux attendu.').optional(),
+        }),
+        response: { 202: z.object({ jobId: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const scope = await basinScope(request, 'history.import');
+      const dryRun = request.body.dryRun === true;
+      const validOnly = request.body.validOnly === true;
+      const sources = request.body.files.map((f, i) => {
+        const data = Buffer.from(f.contentBase64.replace(/\s/g, ''), 'base64');
+        if (data.length === 0) {
+          throw new AppError(
+            400,
+            'validation',
+            `« fichier » : le fichier « ${f.name} » est vide.`,
+            `files.${i}.contentBase64`,
+          );
+        }
+        return { name: f.name, data: new Uint8Array(data) };
+      });
+      const jobId = await request.mutate(async (trx, audit) => {
+        const job = await trx
+          .insertInto('import_job')
+          .values({
+            organisation_id: scope.organisationId,
+            kind: 'history',
+            status: 'running',
+            dry_run: dryRun,
+            valid_only: validOnly,
+            created_by: scope.userId,
+            created_at: clock.now(),
+            updated_at: clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        audit.entityId = job.id;
+        audit.organisationId = scope.organisationId;
+        audit.details = {
+          dryRun,
+          validOnly,
+          files: sources.map((s) => ({ name: s.name, bytes: s.data.length })),
+        };
+        return job.id;
+      });
+      const update = (values: Record<string, unknown>) =>
+        db
+          .updateTable('import_job')
+          .set({ ...values, updated_at: clock.now() })
+          .where('id', '=', jobId)
+          .execute();
+      // The work runs after the answer (202); its progress is on the import_job row.
+      const work = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() =>
+          runHistoryImport(
+            db,
+            {
+              organisationId: scope.organisationId,
+              basinId: scope.basinId,
+              userId: scope.userId,
+              today: clock.today(),
+              now: () => clock.now(),
+              jobId,
+              source: 'api',
+              onTotal: async (total) => {
+                await update({ total });
+              },
+              // The rows are written in one transaction: on PostgreSQL another connection reports
+              // the progress meanwhile; the embedded database has one session, held by the import.
+              onProgress:
+                driver === 'postgres'
+                  ? async (written) => void (await update({ processed: written }))
+                  : undefined,
+            },
+            sources,
+            { dryRun, validOnly },
+          ),
+        )
+        .then((result) => update(finalColumns(result, clock.now())))
+        .catch(async (error: unknown) => {
+          request.log.error({ err: { message: (error as Error).message } }, 'history import failed');
+          await update({
+            status: 'failed',
+            error_count: 1,
+            errors: JSON.stringify([
+              {
+                file: 'import',
+                line: 0,
+                field: 'import',
+                message:
+                  'Erreur inattendue pendant l’import : rien n’a été enregistré. Réessayez ; si l’erreur persiste, contactez l’administrateur.',
+              },
+            ]),
+            finished_at: clock.now(),
+          }).catch(() => undefined);
+        })
+        .finally(() => running.delete(work));
+      running.add(work);
+      return reply.status(202).send({ jobId });
+    },
+  );
+
+  app.get(
+    '/api/history-imports/:id',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['history'],
+        params: z.object({ id: z.uuid('identifiant invalide.') }),
+        response: { 200: jobSchema },
+      },
+    },
+    async (request) => {
+      const scope = await basinScope(request, 'history.import');
+      const job = await db
+        .selectFrom('import_job')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .where('organisation_id', '=', scope.organisationId)
+        .where('kind', '=', 'history')
+        .executeTakeFirst();
+      if (!job) throw notFound('Import');
+      const summary = (job.summary ?? {}) as {
+        written?: boolean;
+        files?: { file: string; rows: number }[];
+        counts?: Record<string, z.infer<typeof countsSchema>>;
+        skipped?: z.infer<typeof skippedSchema>[];
+        skippedCount?: number;
+      };
+      const interrupted =
+        job.status === 'running' && clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_JOB_MS;
+      const errors = (job.errors ?? []) as unknown as z.infer<typeof errorSchema>[];
+      return {
+        id: job.id,
+        status: interrupted ? 'failed' : (job.status as 'running' | 'done' | 'failed'),
+        dryRun: job.dry_run,
+        validOnly: job.valid_only,
+        written: summary.written === true,
+        total: job.total,
+        processed: job.processed,
+        files: summary.files ?? [],
+        counts: summary.counts ?? {},
+        errors: interrupted
+          ? [
+              {
+                file: 'import',
+                line: 0,
+                field: 'import',
+                message:
+                  'L’import s’est interrompu (arrêt du serveur) : rien n’a été enregistré. Relancez-le.',
+              },
+            ]
+          : errors,
+        errorCount: interrupted ? 1 : job.error_count,
+        skipped: summary.skipped ?? [],
+        skippedCount: summary.skippedCount ?? 0,
+        createdAt: new Date(job.created_at).toISOString(),
+        finishedAt: job.finished_at ? new Date(job.finished_at).toISOString() : null,
+      };
+    },
+  );
+};
+
+/** The import_job columns once the import has ended. */
+function finalColumns(result: HistoryImportResult, now: Date) {
+  const sum = (key: 'created' | 'updated' | 'unchanged') =>
+    Object.values(result.counts).reduce((a, c) => a + c[key], 0);
+  return {
+    status: result.status,
+    total: result.total,
+    processed: result.total,
+    created: sum('created'),
+    updated: sum('updated'),
+    unchanged: sum('unchanged'),
+    error_count: result.errors.length,
+    errors: JSON.stringify(result.errors.slice(0, MAX_LISTED)),
+    summary: JSON.stringify({
+      written: result.written,
+      files: result.files,
+      counts: result.counts,
+      skipped: result.skipped.slice(0, MAX_LISTED),
+      skippedCount: result.skipped.length,
+    }),
+    finished_at: now,
+  };
+}

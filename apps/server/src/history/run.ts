@@ -1,0 +1,132 @@
+import type { Database, Kysely } from '@jobcoach/db';
+import type { HistoryEntity } from './format.ts';
+import { type EntityCounts, planImport, type Skipped } from './plan.ts';
+import { type HistoryError, parseSheets } from './rows.ts';
+import { readSources, type SourceFile } from './sources.ts';
+import { writePlan } from './write.ts';
+
+/**
+ * One historical import from start to end, for the API (a background job) and the command line:
+ * read the files, check every row (plan.ts), then, unless it is a dry run, write everything in one
+ * transaction. By default one error anywhere and nothing is written; with `validOnly` the rows in
+ * error are left out together with the rows that depend on them, and the rest is written.
+ */
+
+export interface HistoryImportOptions {
+  dryRun: boolean;
+  validOnly: boolean;
+}
+
+export interface HistoryImportContext {
+  organisationId: string;
+  basinId: string;
+  userId: string | null;
+  today: string;
+  now: () => Date;
+  /** The import_job row that follows this import (null from the command line). */
+  jobId: string | null;
+  /** Where the import came from, for the audit entry ('api' or 'cli'). */
+  source: 'api' | 'cli';
+  /** Rows read (once the files are read), then rows written after each batch. */
+  onTotal?: (total: number) => Promise<void>;
+  onProgress?: (written: number) => Promise<void>;
+}
+
+export interface HistoryImportResult {
+  /** done: checked (dry run) or written; failed: errors stopped everything (nothing written). */
+  status: 'done' | 'failed';
+  written: boolean;
+  dryRun: boolean;
+  validOnly: boolean;
+  total: number;
+  counts: Record<HistoryEntity, EntityCounts>;
+  errors: HistoryError[];
+  skipped: Skipped[];
+  files: { file: string; rows: number }[];
+}
+
+const emptyCounts = (): EntityCounts => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  linked: 0,
+  skipped: 0,
+  errors: 0,
+});
+
+export async function runHistoryImport(
+  db: Kysely<Database>,
+  ctx: HistoryImportContext,
+  sources: readonly SourceFile[],
+  options: HistoryImportOptions,
+): Promise<HistoryImportResult> {
+  const base = { dryRun: options.dryRun, validOnly: options.validOnly };
+  const { sheets, errors: fileErrors } = await readSources(sources);
+  const parsed = parseSheets(sheets, ctx.today);
+  const files = Object.entries(parsed.counts).map(([file, rows]) => ({
+    file: parsed.sheetNames[file as keyof typeof parsed.sheetNames] ?? file,
+    rows: rows ?? 0,
+  }));
+  const total = files.reduce((a, f) => a + f.rows, 0);
+  await ctx.onTotal?.(total);
+  if (fileErrors.length > 0) {
+    const counts = {
+      person: emptyCounts(),
+      event: emptyCounts(),
+      person_contact: emptyCounts(),
+      employer: emptyCounts(),
+      employer_contact: emptyCounts(),
+      contract: emptyCounts(),
+    };
+    return {
+      ...base,
+      status: 'failed',
+      written: false,
+      total,
+      counts,
+      errors: [...fileErrors, ...parsed.errors],
+      skipped: [],
+      files,
+    };
+  }
+  const plan = await planImport(db, ctx, parsed);
+  const result = { ...base, total, counts: plan.counts, errors: plan.errors, skipped: plan.skipped, files };
+  if (plan.errors.length > 0 && !options.validOnly) return { ...result, status: 'failed', written: false };
+  if (options.dryRun) return { ...result, status: 'done', written: false };
+  await db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    await writePlan(
+      trx,
+      {
+        organisationId: ctx.organisationId,
+        basinId: ctx.basinId,
+        userId: ctx.userId,
+        now,
+        jobId: ctx.jobId,
+        onProgress: ctx.onProgress,
+      },
+      plan,
+    );
+    // One audit entry for the whole import: counts only, no personal data.
+    await trx
+      .insertInto('audit_log')
+      .values({
+        at: now,
+        actor_id: ctx.userId,
+        organisation_id: ctx.organisationId,
+        action: 'history_import_done',
+        entity: 'history_import',
+        entity_id: ctx.jobId,
+        details: JSON.stringify({
+          source: ctx.source,
+          validOnly: options.validOnly,
+          rows: total,
+          errors: plan.errors.length,
+          skipped: plan.skipped.length,
+          counts: plan.counts,
+        }),
+      })
+      .execute();
+  });
+  return { ...result, status: 'done', written: true };
+}

@@ -1,0 +1,61 @@
+import { type Database, executeRaw, type Kysely } from '@jobcoach/db';
+import PgBoss from 'pg-boss';
+import type { Clock } from '../clock.ts';
+import { runRetention } from './retention.ts';
+
+/** pg-boss keeps its own tables in this schema, outside our migrations. */
+export const JOBS_SCHEMA = 'pgboss';
+export const RETENTION_QUEUE = 'retention';
+/** Every night at 02:30, Brussels time. */
+export const RETENTION_CRON = '30 2 * * *';
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface JobsOptions {
+  /** Register the nightly schedule (off when a test only wants the worker). */
+  schedule?: boolean;
+  /** How often the worker looks for work, in seconds (pg-boss's default: 2). */
+  pollingIntervalSeconds?: number;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Background work on pg-boss, in the same database: on PostgreSQL through our pool, on the embedded
+ * PGlite through the same single-session facade (pg-boss accepts a `db` adapter; every statement
+ * goes through Kysely, so it never interleaves with a transaction of ours).
+ */
+export async function startJobs(
+  deps: { db: Kysely<Database>; clock: Clock },
+  options: JobsOptions = {},
+): Promise<Jobs> {
+  const { db, clock } = deps;
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
+    schema: JOBS_SCHEMA,
+    schedule: options.schedule !== false,
+    supervise: true,
+  });
+  boss.on('error', (error: Error) => options.onError?.(error));
+  await boss.start();
+  await boss.createQueue(RETENTION_QUEUE, {
+    name: RETENTION_QUEUE,
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 3600,
+  });
+  await boss.work<{ trigger?: string }>(
+    RETENTION_QUEUE,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+    async () => runRetention(db, { today: clock.today(), now: () => clock.now(), trigger: 'schedule' }),
+  );
+  if (options.schedule !== false) {
+    await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Brussels' });
+  }
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,301 @@
+import { addDays, COACHABILITY_CONDITIONS } from '@jobcoach/domain';
+import {
+  addUser,
+  type Client,
+  createEmployer,
+  createOrganisation,
+  createPerson,
+  createPreHirePerson,
+  createVacancy,
+  employerBody,
+  loginAs,
+  personBody,
+  setupInstallation,
+  type TestApp,
+  vacancyBody,
+} from './helpers.ts';
+
+/**
+ * Two organisations of one basin, users of every role, and one of every entity in the first:
+ * the ground the record-scope, sensitive-field and adversarial tests stand on.
+ *
+ * Organisation A (CPAS de Fleurus): the admin (coordinator), Karim and Sophie (jobcoaches), Eva
+ * (evaluator). Karim coaches `karimPerson`; Sophie coaches `sophiePerson` (with a contract, a
+ * presentation, an employment period, a signed trust contract); `intakePerson` waits in intake
+ * without a coach. Organisation B (Mission régionale de Charleroi, same basin): Bernard
+ * (coordinator) and Béa (jobcoach).
+ */
+export async function buildWorld(t: TestApp) {
+  const today = t.clock.today();
+  const { admin, organisationId: orgA, basinId } = await setupInstallation(t);
+  const orgB = await createOrganisation(admin, 'Mission régionale de Charleroi', basinId);
+  const karimId = await addUser(t, orgA, 'karim@fleurus.example', 'jobcoach');
+  const sophieId = await addUser(t, orgA, 'sophie@fleurus.example', 'jobcoach');
+  const evaId = await addUser(t, orgA, 'eva@fleurus.example', 'evaluator');
+  const bernardId = await addUser(t, orgB, 'bernard@mirec.example', 'coordinator');
+  const beaId = await addUser(t, orgB, 'bea@mirec.example', 'jobcoach');
+  const karim = await loginAs(t, 'karim@fleurus.example');
+  const sophie = await loginAs(t, 'sophie@fleurus.example');
+  const eva = await loginAs(t, 'eva@fleurus.example');
+  const bernard = await loginAs(t, 'bernard@mirec.example');
+  const bea = await loginAs(t, 'bea@mirec.example');
+
+  const partner = await must(
+    karim.post('/api/partners', { name: 'Médiation de dettes Zéphyr', type: 'cpas' }),
+    201,
+  );
+  const employer = await createEmployer(
+    karim,
+    employerBody({ name: 'Entrepôts Quérulus', commune: 'Charleroi', notes: 'NOTE-EMPLOYEUR-A-7731' }),
+  );
+  await must(
+    karim.post(`/api/employers/${employer.id}/contacts`, {
+      date: today,
+      channel: 'visit',
+      purpose: 'canvassing',
+      notes: 'CONTACT-EMPLOYEUR-A-5512',
+    }),
+    201,
+  );
+  const vacancy = await createVacancy(karim, vacancyBody(employer.id, addDays(today, -30)));
+
+  // The sensitive values are unique markers: a test looks for them in every response.
+  const karimPerson = await createPreHirePerson(karim, today, {
+    firstName: 'Wendelin',
+    lastName: 'Karimsky',
+    physicalLimits: 'SANTE-MARQUEUR-4471 ne peut porter plus de 10 kg',
+    origin: 'foreign_or_foreign_origin',
+    residenceStatus: 'asylum_seeker',
+    debtSettlementPlan: true,
+    notes: 'NOTE-CONFIDENTIELLE-9902',
+  });
+  const sophiePerson = await createPreHirePerson(sophie, today, {
+    firstName: 'Ysolde',
+    lastName: 'Sophiani',
+    physicalLimits: 'SANTE-MARQUEUR-8830',
+  });
+  const intakePerson = await createPerson(
+    admin,
+    personBody(addDays(today, -2), { firstName: 'Ulrich', lastName: 'Sansréférent' }),
+  );
+  // A coordinator marks Karim's person's notes confidential.
+  const marked = await must(
+    admin.patch(`/api/persons/${karimPerson.id}`, { notesConfidential: true, version: karimPerson.version }),
+    200,
+  );
+  // Contacts: a confidential one by Sophie, an ordinary one by Karim.
+  await must(
+    sophie.post(`/api/persons/${sophiePerson.id}/contacts`, {
+      date: today,
+      withWhom: 'person',
+      channel: 'phone',
+      notes: 'CONTACT-CONFIDENTIEL-3318',
+      confidential: true,
+    }),
+    201,
+  );
+  await must(
+    karim.post(`/api/persons/${karimPerson.id}/contacts`, {
+      date: today,
+      withWhom: 'person',
+      channel: 'office_meeting',
+      notes: 'Entretien ordinaire',
+    }),
+    201,
+  );
+  const period = await must(
+    sophie.post(`/api/persons/${sophiePerson.id}/employment-periods`, {
+      kind: 'cdd',
+      start: addDays(today, -200),
+      end: addDays(today, -150),
+    }),
+    201,
+  );
+  const periodId = (period.employmentPeriods as { id: string }[])[0]!.id;
+  const presentation = await must(
+    sophie.post('/api/presentations', { personId: sophiePerson.id, vacancyId: vacancy.id }),
+    201,
+  );
+  const contract = await must(
+    sophie.post(`/api/persons/${sophiePerson.id}/contracts`, {
+      employerId: employer.id,
+      type: 'cdd',
+      signedOn: today,
+      start: today,
+      plannedEnd: addDays(today, 90),
+      hoursPerWeek: 38,
+      jobTitle: 'Magasinière',
+    }),
+    201,
+  );
+  const absence = await must(
+    admin.post('/api/absences', {
+      coachId: sophieId,
+      from: addDays(today, 10),
+      to: addDays(today, 20),
+      coverCoachId: karimId,
+    }),
+    201,
+  );
+
+  return {
+    today,
+    orgA,
+    orgB,
+    basinId,
+    clients: { admin, karim, sophie, eva, bernard, bea },
+    users: { karimId, sophieId, evaId, bernardId, beaId },
+    partnerId: partner.id as string,
+    employerId: employer.id as string,
+    vacancyId: vacancy.id as string,
+    karimPerson: { id: karimPerson.id as string, version: marked.version as number },
+    sophiePerson: { id: sophiePerson.id as string },
+    intakePerson: { id: intakePerson.id as string },
+    periodId,
+    presentationId: presentation.id as string,
+    contractId: contract.contract.id as string,
+    absenceId: absence.id as string,
+    /** Names and markers of A's persons and notes that must never reach the wrong caller. */
+    personMarkers: [
+      'Wendelin',
+      'Karimsky',
+      'Ysolde',
+      'Sophiani',
+      'Ulrich',
+      'Sansréférent',
+      karimPerson.id as string,
+      sophiePerson.id as string,
+      intakePerson.id as string,
+    ],
+    sensitiveMarkers: [
+      'SANTE-MARQUEUR-4471',
+      'SANTE-MARQUEUR-8830',
+      'NOTE-CONFIDENTIELLE-9902',
+      'CONTACT-CONFIDENTIEL-3318',
+      'asylum_seeker',
+      'foreign_or_foreign_origin',
+    ],
+    employerNoteMarkers: ['NOTE-EMPLOYEUR-A-7731', 'CONTACT-EMPLOYEUR-A-5512'],
+  };
+}
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** The request's JSON when its status is the expected one; throws with the answer otherwise. */
+export async function must(
+  pending: Promise<{ status: number; json: unknown }>,
+  status: number,
+  // biome-ignore lint/suspicious/noExplicitAny: API answers are checked by the assertions
+): Promise<any> {
+  const res = await pending;
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+/** An assessment body that accepts the person. */
+export function acceptedAssessment(on: string) {
+  return {
+    assessedOn: on,
+    conditions: Object.fromEntries(COACHABILITY_CONDITIONS.map((c) => [c, { met: true }])),
+    decision: 'accepted',
+  };
+}
+
+export type { Client };
+
+export interface Call {
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * Every person-level route, called for the person `personId` (and the contract, presentation and
+ * employment period given), with a body that passes validation: a refusal is then the scope's.
+ */
+export function personLevelCalls(
+  w: World,
+  ids: { personId: string; contractId: string; presentationId: string; periodId: string },
+): Record<string, Call> {
+  const { today } = w;
+  const p = `/api/persons/${ids.personId}`;
+  const c = `/api/contracts/${ids.contractId}`;
+  // Destructive routes come last: a caller within the scope really deletes.
+  return {
+    'GET /api/persons/:id': { url: p },
+    'PATCH /api/persons/:id': { url: p, body: { version: 999 } },
+    'POST /api/persons/:id/assessments': { url: `${p}/assessments`, body: acceptedAssessment(today) },
+    'PUT /api/persons/:id/trust-contract': { url: `${p}/trust-contract`, body: { signedOn: today } },
+    'GET /api/persons/:id/trust-contract.pdf': { url: `${p}/trust-contract.pdf` },
+    'POST /api/persons/:id/transitions': {
+      url: `${p}/transitions`,
+      body: { transitionId: 'exit', fields: {}, version: 999 },
+    },
+    'POST /api/persons/:id/employment-periods': {
+      url: `${p}/employment-periods`,
+      body: { kind: 'cdd', start: addDays(today, -400), end: addDays(today, -390) },
+    },
+    'POST /api/persons/:id/contacts': {
+      url: `${p}/contacts`,
+      body: { date: today, withWhom: 'person', channel: 'phone' },
+    },
+    'GET /api/persons/:id/matches': { url: `${p}/matches` },
+    'GET /api/persons/:id/contracts': { url: `${p}/contracts` },
+    'POST /api/persons/:id/contracts': {
+      url: `${p}/contracts`,
+      // A planned end before the start: refused after the scope check, nothing signed.
+      body: {
+        employerId: w.employerId,
+        type: 'cdd',
+        signedOn: today,
+        start: today,
+        plannedEnd: addDays(today, -5),
+        jobTitle: 'Magasinière',
+      },
+    },
+    'GET /api/persons/:id/end-letter.pdf': { url: `${p}/end-letter.pdf` },
+    'PATCH /api/contracts/:id': { url: c, body: { version: 999 } },
+    'PUT /api/contracts/:id/follow-up': { url: `${c}/follow-up`, body: { version: 999 } },
+    'POST /api/presentations': {
+      url: '/api/presentations',
+      body: { personId: ids.personId, vacancyId: w.vacancyId },
+    },
+    'POST /api/presentations/:id/steps': {
+      url: `/api/presentations/${ids.presentationId}/steps`,
+      body: { step: 'withdrawn', date: today, version: 999 },
+    },
+    // Consents, hand-offs and the data subject's rights (privacy/): the guard covers them too.
+    'GET /api/persons/:id/consents': { url: `${p}/consents` },
+    'POST /api/persons/:id/consents': {
+      url: `${p}/consents`,
+      body: { purpose: 'processing', givenOn: addDays(today, -400), notice: 'Notice 2002' },
+    },
+    'POST /api/persons/:id/consents/:consentId/withdraw': {
+      url: `${p}/consents/00000000-0000-4000-8000-000000000000/withdraw`,
+      body: { withdrawnOn: today },
+    },
+    'GET /api/persons/:id/handoffs': { url: `${p}/handoffs` },
+    'POST /api/persons/:id/handoffs': {
+      url: `${p}/handoffs`,
+      body: { partnerId: '00000000-0000-4000-8000-000000000000', purpose: 'report_to_prescriber' },
+    },
+    'GET /api/persons/:id/export.json': { url: `${p}/export.json` },
+    'GET /api/persons/:id/export.pdf': { url: `${p}/export.pdf` },
+    'POST /api/persons/:id/erasure': {
+      url: `${p}/erasure`,
+      body: { reason: 'Demande écrite de la personne' },
+    },
+    'GET /api/persons/:id/access-log': { url: `${p}/access-log` },
+    'POST /api/contracts/:id/start-follow-up': { url: `${c}/start-follow-up` },
+    'DELETE /api/persons/:id/employment-periods/:periodId': {
+      url: `${p}/employment-periods/${ids.periodId}`,
+    },
+    'DELETE /api/contracts/:id': { url: c },
+    'DELETE /api/persons/:id': { url: p, body: { reason: 'Demande écrite de la personne' } },
+  };
+}
+
+/** The 404 the record scope answers (as for another organisation's id). */
+export function isScopeRefusal(res: { status: number; json: unknown }): boolean {
+  const message = (res.json as { error?: { message?: string } } | undefined)?.error?.message ?? '';
+  return res.status === 404 && /^(Personne|Contrat|Présentation) introuvable\.$/.test(message);
+}

@@ -1,0 +1,121 @@
+import { testTargets } from '@jobcoach/db/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSION_SCOPES, ROLE_PERMISSIONS, recordScope } from '../src/http/access.ts';
+import { buildWorld, isScopeRefusal, personLevelCalls, type World } from './caseload-scope-fixture.ts';
+import { loginAs, startTestApp, type TestApp } from './helpers.ts';
+
+/** Person-level routes of the route table: they take a person, a contract or a presentation. */
+const PERSON_LEVEL = /^\/api\/(persons\/:id|contracts\/:id|presentations)/;
+
+describe.each(testTargets())('own caseload scope on $driver', (target) => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    w = await buildWorld(t);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  afterEach(async () => {
+    t.clock.shiftDays(0);
+    w.clients.karim = await loginAs(t, 'karim@fleurus.example');
+  });
+
+  const sophiesCalls = () =>
+    personLevelCalls(w, {
+      personId: w.sophiePerson.id,
+      contractId: w.contractId,
+      presentationId: w.presentationId,
+      periodId: w.periodId,
+    });
+
+  it('states the scope in the permission table: jobcoaches reach their caseload, coordinators all', () => {
+    expect(recordScope('jobcoach', 'persons.read')).toBe('own_caseload');
+    expect(recordScope('coordinator', 'persons.read')).toBe('organisation');
+    expect(recordScope('admin', 'persons.write')).toBe('organisation');
+    expect(recordScope('jobcoach', 'employers.read')).toBe('basin');
+    for (const permission of Object.keys(PERMISSION_SCOPES)) {
+      expect(Object.keys(ROLE_PERMISSIONS), permission).toContain(permission);
+    }
+  });
+
+  it('lists to a jobcoach their own persons and the unassigned referrals, not a colleague’s', async () => {
+    const list = await w.clients.karim.get('/api/persons');
+    expect(list.status).toBe(200);
+    const ids = (list.json as { id: string }[]).map((p) => p.id).sort();
+    expect(ids).toEqual([w.karimPerson.id, w.intakePerson.id].sort());
+    // Searching by name does not reach past the scope either.
+    expect((await w.clients.karim.get('/api/persons?q=Sophiani')).json).toEqual([]);
+    // A coordinator lists every person of the organisation.
+    const all = (await w.clients.admin.get('/api/persons')).json as { id: string }[];
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([w.sophiePerson.id, w.karimPerson.id]));
+    // Presentations and a vacancy's candidates are scoped the same way.
+    const presentations = (await w.clients.karim.get(`/api/presentations?vacancyId=${w.vacancyId}`)).json as {
+      personId: string;
+    }[];
+    expect(presentations.map((p) => p.personId)).not.toContain(w.sophiePerson.id);
+    expect((await w.clients.admin.get(`/api/presentations?vacancyId=${w.vacancyId}`)).json).toHaveLength(1);
+    const matches = (await w.clients.karim.get(`/api/vacancies/${w.vacancyId}/matches`)).json as {
+      person: { id: string };
+    }[];
+    expect(matches.map((m) => m.person.id)).toEqual([w.karimPerson.id]);
+  });
+
+  it('answers 404 on every person-level route for a colleague’s person, and covers every such route', async () => {
+    const calls = sophiesCalls();
+    const routes = t.app.routeTable
+      .filter((r) => PERSON_LEVEL.test(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      // Listing presentations filters (checked above).
+      .filter((key) => key !== 'GET /api/presentations');
+    const missing = routes.filter((key) => !(key in calls));
+    expect(missing, `person-level routes without a scope check in this test: ${missing.join(', ')}`).toEqual(
+      [],
+    );
+    const adminOnly = new Set(
+      t.app.routeTable.filter((r) => r.access === 'admin').map((r) => `${r.method} ${r.url}`),
+    );
+    for (const [key, call] of Object.entries(calls)) {
+      const method = key.split(' ')[0] as 'GET';
+      const res = await w.clients.karim.request(method, call.url, call.body);
+      if (adminOnly.has(key)) expect(res.status, key).toBe(403);
+      else expect(isScopeRefusal(res), `${key}: ${res.status} ${JSON.stringify(res.json)}`).toBe(true);
+      expect(JSON.stringify(res.json ?? '')).not.toMatch(/Ysolde|Sophiani/);
+    }
+  });
+
+  it('lets the covering colleague in during the absence only, on every person-level route', async () => {
+    // Before the absence: Sophie's person is out of Karim's reach.
+    expect((await w.clients.karim.get(`/api/persons/${w.sophiePerson.id}`)).status).toBe(404);
+    t.clock.shiftDays(12);
+    // Sessions expire with the moved clock: log in again.
+    w.clients.karim = await loginAs(t, 'karim@fleurus.example');
+    const listed = (await w.clients.karim.get('/api/persons')).json as { id: string }[];
+    expect(listed.map((p) => p.id)).toContain(w.sophiePerson.id);
+    for (const [key, call] of Object.entries(sophiesCalls())) {
+      const method = key.split(' ')[0] as 'GET';
+      const res = await w.clients.karim.request(method, call.url, call.body);
+      expect(isScopeRefusal(res), `${key}: ${res.status} ${JSON.stringify(res.json)}`).toBe(false);
+      expect(res.status, key).toBeLessThan(500);
+      // Within the scope, a read answers, unless the role lacks the right (coordinators' routes).
+      if (method === 'GET' && !key.includes('.pdf')) expect([200, 403], key).toContain(res.status);
+    }
+    // After the absence, the file is the colleague's again.
+    t.clock.shiftDays(25);
+    w.clients.karim = await loginAs(t, 'karim@fleurus.example');
+    expect((await w.clients.karim.get(`/api/persons/${w.sophiePerson.id}`)).status).toBe(404);
+  });
+
+  it('reaches own persons and unassigned referrals; a coordinator reaches all', async () => {
+    expect((await w.clients.karim.get(`/api/persons/${w.karimPerson.id}`)).status).toBe(200);
+    expect((await w.clients.karim.get(`/api/persons/${w.karimPerson.id}/contracts`)).status).toBe(200);
+    expect((await w.clients.karim.get(`/api/persons/${w.karimPerson.id}/matches`)).status).toBe(200);
+    expect((await w.clients.karim.get(`/api/persons/${w.intakePerson.id}`)).status).toBe(200);
+    expect((await w.clients.sophie.get(`/api/persons/${w.intakePerson.id}`)).status).toBe(200);
+    expect((await w.clients.sophie.get(`/api/persons/${w.karimPerson.id}`)).status).toBe(404);
+    expect((await w.clients.admin.get(`/api/persons/${w.sophiePerson.id}`)).status).toBe(200);
+    expect((await w.clients.admin.get(`/api/persons/${w.karimPerson.id}`)).status).toBe(200);
+  });
+});

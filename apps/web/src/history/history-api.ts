@@ -1,0 +1,70 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from '../api.ts';
+
+// The historical import (docs/import.md): the files go base64-encoded in JSON, the server runs a
+// job (a dry run first, then the import) whose progress is read every second until it is over.
+
+export const HISTORY_ENTITIES = [
+  'employer',
+  'person',
+  'contract',
+  'event',
+  'person_contact',
+  'employer_contact',
+] as const;
+export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
+
+export type HistoryCounts = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  linked: number;
+  skipped: number;
+  errors: number;
+};
+
+export type HistoryImportJob = {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  dryRun: boolean;
+  validOnly: boolean;
+  written: boolean;
+  total: number;
+  processed: number;
+  files: { file: string; rows: number }[];
+  counts: Partial<Record<HistoryEntity, HistoryCounts>>;
+  errors: { file: string; line: number; field: string; message: string }[];
+  errorCount: number;
+  skipped: { file: string; line: number; message: string }[];
+  skippedCount: number;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type UploadFile = { name: string; contentBase64: string };
+
+/** A chosen file as the API takes it. */
+export async function toUpload(file: File): Promise<UploadFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return { name: file.name, contentBase64: btoa(binary) };
+}
+
+export function useStartHistoryImport() {
+  return useMutation({
+    mutationFn: (body: { files: UploadFile[]; dryRun: boolean; validOnly: boolean }) =>
+      api.post<{ jobId: string }>('/api/history-imports', body),
+  });
+}
+
+export function useHistoryImportJob(jobId: string | null) {
+  return useQuery({
+    queryKey: ['history-import', jobId],
+    enabled: jobId !== null,
+    queryFn: () => api.get<HistoryImportJob>(`/api/history-imports/${encodeURIComponent(jobId ?? '')}`),
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
+  });
+}
