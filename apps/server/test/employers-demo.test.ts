@@ -49,6 +49,16 @@ describe.each(testTargets())('demo employers, vacancies and presentations on $dr
     const employer = (await fatima.get(`/api/employers/${(await fatima.get('/api/employers')).json[0].id}`))
       .json;
     expect(employer.basinActivity).toEqual([]);
+    // Verviers has a second operator: EDIT sees it on the warehouse it canvassed, never its notes.
+    const warehouse = employers.find((e: { name: string }) => e.name === 'Entrepôts Logistiques du Bassin');
+    const shared = (await karim.get(`/api/employers/${warehouse.id}`)).json;
+    expect(shared.basinActivity).toEqual([
+      expect.objectContaining({
+        organisationName: "Mission régionale pour l'emploi de Verviers",
+        coachName: 'Thomas Kessler',
+      }),
+    ]);
+    expect(JSON.stringify(shared)).not.toContain('Se coordonner avec l’autre organisation');
   });
 
   it('keeps every active presentation within its organisation’s cap and every hired person in a later phase', async () => {

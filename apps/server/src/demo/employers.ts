@@ -435,3 +435,82 @@ export async function seedEmployers(db: Kysely<Database>, today: string) {
     }
   });
 }
+
+/**
+ * An operator that shares its basin with a pilot organisation (seed.ts) works with the same
+ * registry: it canvasses two of the basin's employers after the warning that another organisation
+ * already works with them, writes to a third, and keeps its own notes and a vacancy of its own.
+ * Their pages then show « Aussi en contact dans le bassin ».
+ */
+export async function seedBasinNeighbour(db: Kysely<Database>, today: string) {
+  await db.transaction().execute(async (trx) => {
+    const organisations = await trx.selectFrom('organisation').select(['id', 'name', 'basin_id']).execute();
+    for (const org of organisations) {
+      if (ORGANISATIONS[org.name]) continue;
+      const coach = await trx
+        .selectFrom('membership')
+        .select('user_id')
+        .where('organisation_id', '=', org.id)
+        .where('role', '=', 'jobcoach')
+        .executeTakeFirst();
+      const registry = await trx
+        .selectFrom('employer')
+        .select(['id', 'name', 'commune'])
+        .where('basin_id', '=', org.basin_id)
+        .execute();
+      const find = (name: string) => registry.find((e) => e.name === name);
+      const warehouse = find('Entrepôts Logistiques du Bassin');
+      const cleaning = find('Titres-services Clair & Net');
+      const bakery = find('Boulangerie Dumont');
+      if (!coach || !warehouse || !cleaning || !bakery) continue;
+      const contacts = [
+        { employer: warehouse.id, days: -30, channel: 'visit', purpose: 'canvassing' },
+        { employer: warehouse.id, days: -6, channel: 'phone', purpose: 'vacancy' },
+        { employer: cleaning.id, days: -15, channel: 'phone', purpose: 'canvassing' },
+        { employer: bakery.id, days: -10, channel: 'letter_email', purpose: 'canvassing' },
+      ];
+      for (const c of contacts) {
+        await trx
+          .insertInto('employer_contact')
+          .values({
+            organisation_id: org.id,
+            employer_id: c.employer,
+            author_id: coach.user_id,
+            date: addDays(today, c.days),
+            channel: c.channel,
+            purpose: c.purpose,
+            notes: 'Prise de contact ; l’employeur connaît déjà le jobcoaching par une autre organisation.',
+            overlap_confirmed: c.channel !== 'letter_email',
+          })
+          .execute();
+      }
+      await trx
+        .insertInto('employer_note')
+        .values({
+          organisation_id: org.id,
+          employer_id: warehouse.id,
+          notes: 'Se coordonner avec l’autre organisation du bassin avant de proposer un candidat.',
+          updated_by: coach.user_id,
+        })
+        .execute();
+      const {
+        employer: _index,
+        schedule,
+        physical_demands,
+        ...columns
+      } = vacanciesFor(warehouse.commune ?? '', today)[0]!;
+      await trx
+        .insertInto('vacancy')
+        .values({
+          ...columns,
+          source_ref: 'FOREM-DEMO-101',
+          organisation_id: org.id,
+          employer_id: warehouse.id,
+          schedule: JSON.stringify(schedule),
+          physical_demands: JSON.stringify(physical_demands),
+          created_by: coach.user_id,
+        })
+        .execute();
+    }
+  });
+}

@@ -5,7 +5,7 @@ import { Clock } from '../clock.ts';
 import { seedDemoPersons } from '../persons/demo.ts';
 import { OVER_CAPACITY_MIX, STANDARD_MIX } from '../persons/demo-data.ts';
 import { seedContracts } from './contracts.ts';
-import { seedEmployers } from './employers.ts';
+import { seedBasinNeighbour, seedEmployers } from './employers.ts';
 
 /** The one password of every demo account: demo data only, never a real installation. */
 export const DEMO_PASSWORD = 'demo-jobcoach-2002';
@@ -17,9 +17,14 @@ interface DemoOrganisation {
   basin: string;
   address: string;
   people: { name: string; email: string; role: MembershipRole; fte?: number }[];
+  /** One of the six pilot projects of 2002, which the steering committee's evaluator reads. */
+  pilot: boolean;
 }
 
-/** The six pilot projects of 2002 (method.md §7), with fictitious staff. */
+/**
+ * The six pilot projects of 2002 (method.md §7), with fictitious staff, and a seventh operator in
+ * one of their basins.
+ */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     key: 'edit',
@@ -27,6 +32,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'oisp_cisp',
     basin: 'Verviers',
     address: 'Rue de la Concorde 12, 4800 Verviers',
+    pilot: true,
     people: [
       { name: 'Martine Lejeune', email: 'coordination@edit.demo', role: 'coordinator' },
       { name: 'Karim Benali', email: 'karim.benali@edit.demo', role: 'jobcoach', fte: 1 },
@@ -38,6 +44,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'union_centre',
     basin: 'Luxembourg',
     address: 'Rue des Martyrs 30, 6700 Arlon',
+    pilot: true,
     people: [
       { name: 'Jean-Pierre Thill', email: 'coordination@ceppst.demo', role: 'coordinator' },
       { name: 'Sophie Lambert', email: 'sophie.lambert@ceppst.demo', role: 'jobcoach', fte: 1 },
@@ -49,6 +56,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'cpas',
     basin: 'Charleroi',
     address: 'Rue du Collège 29, 6220 Fleurus',
+    pilot: true,
     people: [
       { name: 'Nathalie Dubois', email: 'coordination@cpas-fleurus.demo', role: 'coordinator' },
       { name: 'Fatima El Idrissi', email: 'fatima.elidrissi@cpas-fleurus.demo', role: 'jobcoach', fte: 1 },
@@ -60,6 +68,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'eft',
     basin: 'Namur',
     address: 'Rue de Dave 175, 5100 Jambes',
+    pilot: true,
     people: [
       { name: 'Claire Henrard', email: 'coordination@forma.demo', role: 'coordinator' },
       { name: 'Isabelle Moreau', email: 'isabelle.moreau@forma.demo', role: 'jobcoach', fte: 0.5 },
@@ -71,6 +80,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'mission_regionale',
     basin: 'Centre',
     address: 'Rue de Bouvy 100, 7100 La Louvière',
+    pilot: true,
     people: [
       { name: 'Philippe Demoulin', email: 'coordination@mrc.demo', role: 'coordinator' },
       { name: 'Luca Rinaldi', email: 'luca.rinaldi@mrc.demo', role: 'jobcoach', fte: 1 },
@@ -83,9 +93,24 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'es_network',
     basin: 'Liège',
     address: 'Rue Large Voie 80, 4040 Herstal',
+    pilot: true,
     people: [
       { name: 'Marc Jacquemin', email: 'coordination@res.demo', role: 'coordinator' },
       { name: 'Aïcha Mansouri', email: 'aicha.mansouri@res.demo', role: 'jobcoach', fte: 1 },
+    ],
+  },
+  {
+    // Not a pilot project: a second operator in EDIT Verviers' basin, so that the demo shows the
+    // employers shared within a basin and the warning before canvassing one of them.
+    key: 'mire',
+    name: "Mission régionale pour l'emploi de Verviers",
+    kind: 'mission_regionale',
+    basin: 'Verviers',
+    address: 'Rue du Collège 62, 4800 Verviers',
+    pilot: false,
+    people: [
+      { name: 'Valérie Schmitz', email: 'coordination@mire-verviers.demo', role: 'coordinator' },
+      { name: 'Thomas Kessler', email: 'thomas.kessler@mire-verviers.demo', role: 'jobcoach', fte: 1 },
     ],
   },
 ];
@@ -101,6 +126,7 @@ const DEMO_PLACES: Record<string, { city: string; postcode: string }> = {
   forma: { city: 'Namur', postcode: '5100' },
   mrc: { city: 'La Louvière', postcode: '7100' },
   res: { city: 'Herstal', postcode: '4040' },
+  mire: { city: 'Verviers', postcode: '4800' },
 };
 
 /**
@@ -172,10 +198,12 @@ export async function seedDemo(db: Kysely<Database>, today: string = new Clock()
           })
           .execute();
       }
-      await trx
-        .insertInto('membership')
-        .values({ user_id: evaluator.id, organisation_id: org.id, role: 'evaluator', fte: 1 })
-        .execute();
+      if (o.pilot) {
+        await trx
+          .insertInto('membership')
+          .values({ user_id: evaluator.id, organisation_id: org.id, role: 'evaluator', fte: 1 })
+          .execute();
+      }
       await trx
         .insertInto('membership')
         .values({ user_id: admin.id, organisation_id: org.id, role: 'coordinator', fte: 1 })
@@ -184,6 +212,7 @@ export async function seedDemo(db: Kysely<Database>, today: string = new Clock()
     await trx.insertInto('audit_log').values({ action: 'demo_seeded', entity: 'installation' }).execute();
   });
   await seedEmployers(db, today);
+  await seedBasinNeighbour(db, today);
   await seedContracts(db, today);
 }
 
@@ -192,6 +221,6 @@ export function demoLogins(): string[] {
   for (const o of DEMO_ORGANISATIONS) {
     for (const p of o.people) lines.push(`  ${p.email.padEnd(38)} ${p.role} — ${o.name}`);
   }
-  lines.push(`  ${DEMO_EVALUATOR.email.padEnd(38)} evaluator — les six organisations`);
+  lines.push(`  ${DEMO_EVALUATOR.email.padEnd(38)} evaluator — les six projets pilotes`);
   return lines;
 }
