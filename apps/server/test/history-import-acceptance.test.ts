@@ -3,16 +3,8 @@ import { addDays } from '@jobcoach/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportCommand } from '../src/cli/import.ts';
-import {
-  addUser,
-  type Client,
-  loginAs,
-  setupInstallation,
-  startTestApp,
-  type TestApp,
-  tableCounts,
-} from './helpers.ts';
-import { importHistory, SAMPLE_DIR } from './history-import-helpers.ts';
+import { type Client, startTestApp, type TestApp, tableCounts } from './helpers.ts';
+import { importHistory, installWithCoordinator, SAMPLE_DIR } from './history-import-helpers.ts';
 
 /** A valid enterprise number built on an 8-digit base. */
 function bce(base: number): string {
@@ -67,10 +59,7 @@ for (const target of testTargets()) {
 
     beforeAll(async () => {
       t = await startTestApp(target);
-      const setup = await setupInstallation(t);
-      organisationId = setup.organisationId;
-      await addUser(t, organisationId, 'coord@example.org', 'coordinator');
-      coordinator = await loginAs(t, 'coord@example.org');
+      ({ organisationId, coordinator } = await installWithCoordinator(t));
     });
     afterAll(() => t.close());
 

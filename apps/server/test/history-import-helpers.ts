@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from './helpers.ts';
+import { addUser, type Client, loginAs, setupInstallation, type TestApp } from './helpers.ts';
+
+/** A fresh installation whose organisation has a coordinator (coord@example.org), logged in. */
+export async function installWithCoordinator(t: TestApp) {
+  const { organisationId } = await setupInstallation(t);
+  await addUser(t, organisationId, 'coord@example.org', 'coordinator');
+  return { organisationId, coordinator: await loginAs(t, 'coord@example.org') };
+}
 
 /** The sample set shipped with the documentation (docs/import-sample). */
 export const SAMPLE_DIR = join(import.meta.dirname, '../../../docs/import-sample');

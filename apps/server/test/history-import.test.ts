@@ -5,12 +5,11 @@ import {
   type Client,
   createOrganisation,
   loginAs,
-  setupInstallation,
   startTestApp,
   type TestApp,
   tableCounts,
 } from './helpers.ts';
-import { importHistory, sampleFiles, upload } from './history-import-helpers.ts';
+import { importHistory, installWithCoordinator, sampleFiles, upload } from './history-import-helpers.ts';
 
 for (const target of testTargets()) {
   describe(`historical import (${target.driver})`, () => {
@@ -20,10 +19,7 @@ for (const target of testTargets()) {
 
     beforeAll(async () => {
       t = await startTestApp(target);
-      const setup = await setupInstallation(t);
-      organisationId = setup.organisationId;
-      await addUser(t, organisationId, 'coord@example.org', 'coordinator');
-      coordinator = await loginAs(t, 'coord@example.org');
+      ({ organisationId, coordinator } = await installWithCoordinator(t));
     });
     afterAll(() => t.close());
 

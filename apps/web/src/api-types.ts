@@ -16,6 +16,7 @@ import type {
   Phase,
   PhysicalDemand,
   PreHireClock,
+  ResidenceStatus,
   Sex,
   Studies,
   VacancyContractType,
@@ -162,8 +163,6 @@ export type PersonInput = {
   /** The notes are confidential (read only with the right to sensitive fields). */
   notesConfidential?: boolean;
 };
-
-export type ResidenceStatus = 'belgian_or_eu' | 'residence_permit' | 'asylum_seeker' | 'refugee' | 'other';
 
 export type NewPerson = PersonInput & { referral: Referral; coachId?: string | null };
 export type PersonChanges = Partial<PersonInput> & { coachId?: string | null; version: number };

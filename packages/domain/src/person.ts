@@ -36,6 +36,16 @@ export const INCOME_SOURCE_LABELS: Record<IncomeSource, string> = {
   other: 'Autre',
 };
 
+/** Asylum or residence status (method.md §2): a sensitive field, seen only by those allowed. */
+export const RESIDENCE_STATUSES = [
+  'belgian_or_eu',
+  'residence_permit',
+  'asylum_seeker',
+  'refugee',
+  'other',
+] as const;
+export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
+
 /**
  * Age bands of the report (method.md §7), on the age in whole years at entry:
  * under_25 means < 25; 25_45 means 25 to 45 inclusive (so 25 and 45 both fall here);

@@ -191,9 +191,14 @@ function erasedPersonRefs(personKeys: Map<string, Key>, organisationId: string, 
   return erased;
 }
 
-function chunks<T>(items: readonly T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+/** The rows `find` returns for the items, asked a chunk at a time (bounded `IN` lists). */
+async function findInChunks<T, R>(
+  items: readonly T[],
+  find: (chunk: T[]) => Promise<R[]>,
+  size = 1000,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await find(items.slice(i, i + size))));
   return out;
 }
 
@@ -288,16 +293,18 @@ export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed:
   // ---- employers: the mapping, else the basin's registry by BCE, else a new one ----
   const employers: Plan['employers'] = [];
   const bces = rows.employers.flatMap((r) => (r.values.bce ? [r.values.bce] : []));
-  const byBce = new Map<string, string>();
-  for (const list of chunks(bces)) {
-    const found = await db
-      .selectFrom('employer')
-      .select(['id', 'bce'])
-      .where('basin_id', '=', ctx.basinId)
-      .where('bce', 'in', list)
-      .execute();
-    for (const f of found) byBce.set(f.bce!, f.id);
-  }
+  const byBce = new Map(
+    (
+      await findInChunks(bces, (list) =>
+        db
+          .selectFrom('employer')
+          .select(['id', 'bce'])
+          .where('basin_id', '=', ctx.basinId)
+          .where('bce', 'in', list)
+          .execute(),
+      )
+    ).map((f) => [f.bce!, f.id]),
+  );
   const bceLine = new Map<string, number>();
   for (const row of rows.employers) {
     const bce = row.values.bce;
@@ -347,17 +354,19 @@ export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed:
   const partnerByName = new Map(partnerRows.map((p) => [p.name.toLowerCase(), p.id]));
   const partners: Plan['partners'] = [];
   const nisses = rows.persons.flatMap((r) => (typeof r.values.niss === 'string' ? [r.values.niss] : []));
-  const personByNiss = new Map<string, string>();
-  for (const list of chunks(nisses)) {
-    const found = await db
-      .selectFrom('person')
-      .select(['id', 'niss'])
-      .where('organisation_id', '=', ctx.organisationId)
-      .where('deleted_at', 'is', null)
-      .where('niss', 'in', list)
-      .execute();
-    for (const f of found) personByNiss.set(f.niss!, f.id);
-  }
+  const personByNiss = new Map(
+    (
+      await findInChunks(nisses, (list) =>
+        db
+          .selectFrom('person')
+          .select(['id', 'niss'])
+          .where('organisation_id', '=', ctx.organisationId)
+          .where('deleted_at', 'is', null)
+          .where('niss', 'in', list)
+          .execute(),
+      )
+    ).map((f) => [f.niss!, f.id]),
+  );
   const persons: PlannedPerson[] = [];
   const nissLine = new Map<string, number>();
   for (const row of rows.persons) {
@@ -533,8 +542,8 @@ export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed:
       referral: string;
     }
   >();
-  for (const list of chunks(existingIds)) {
-    const found = await db
+  const storedPersons = await findInChunks(existingIds, (list) =>
+    db
       .selectFrom('person')
       .select([
         'id',
@@ -547,17 +556,17 @@ export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed:
       ])
       .where('organisation_id', '=', ctx.organisationId)
       .where('id', 'in', list)
-      .execute();
-    for (const f of found) {
-      stored.set(f.id, {
-        phase: f.phase as Phase,
-        since: f.phase_since,
-        preHireEntry: f.pre_hire_entry,
-        trust: f.trust_contract_signed_on,
-        version: f.version,
-        referral: f.referral_received_on,
-      });
-    }
+      .execute(),
+  );
+  for (const f of storedPersons) {
+    stored.set(f.id, {
+      phase: f.phase as Phase,
+      since: f.phase_since,
+      preHireEntry: f.pre_hire_entry,
+      trust: f.trust_contract_signed_on,
+      version: f.version,
+      referral: f.referral_received_on,
+    });
   }
   const storedContracts = new Map<
     string,
@@ -573,22 +582,22 @@ export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed:
     const k = keys.contract.get(ref);
     return k ? [k.entityId] : [];
   });
-  for (const list of chunks(contractRefs)) {
-    const found = await db
+  const contractRows = await findInChunks(contractRefs, (list) =>
+    db
       .selectFrom('contract')
       .select(['id', 'person_id', 'employer_id', 'type', 'start_on', 'planned_end_on'])
       .where('organisation_id', '=', ctx.organisationId)
       .where('id', 'in', list)
-      .execute();
-    for (const f of found) {
-      storedContracts.set(f.id, {
-        personId: f.person_id,
-        employerId: f.employer_id,
-        type: f.type,
-        start: f.start_on,
-        plannedEnd: f.planned_end_on,
-      });
-    }
+      .execute(),
+  );
+  for (const f of contractRows) {
+    storedContracts.set(f.id, {
+      personId: f.person_id,
+      employerId: f.employer_id,
+      type: f.type,
+      start: f.start_on,
+      plannedEnd: f.planned_end_on,
+    });
   }
   const contractFacts = (id: string) => {
     const c = contractById.get(id);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Database, Selectable } from '@jobcoach/db';
 import type {
   ContactChannel,
   ContractEndReason,
@@ -19,6 +20,7 @@ import {
   readInteger,
 } from '../imports/cells.ts';
 import type { CsvRecord } from '../imports/csv.ts';
+import { PERSON_COLUMNS } from '../persons/queries.ts';
 import { contactInputSchema, personInputSchema } from '../persons/schemas.ts';
 import {
   COLUMNS,
@@ -61,20 +63,21 @@ interface RowBase {
   hash: string;
 }
 
+/** The employer's columns a row sets: all but the keys, the version and the bookkeeping. */
+type EmployerColumns = Omit<
+  Selectable<Database['employer']>,
+  | 'id'
+  | 'basin_id'
+  | 'status'
+  | 'version'
+  | 'created_by_organisation_id'
+  | 'created_by'
+  | 'created_at'
+  | 'updated_at'
+>;
+
 export interface EmployerRow extends RowBase {
-  values: {
-    name: string;
-    bce: string | null;
-    nace_code: string | null;
-    size_class: string | null;
-    sector: string;
-    address: string | null;
-    postcode: string | null;
-    commune: string | null;
-    reference_name: string | null;
-    reference_role: string | null;
-    reference_phone: string | null;
-    reference_email: string | null;
+  values: EmployerColumns & {
     /** null: derived from the history (partner when it hired, contacted after a direct contact). */
     status: string | null;
   };
@@ -297,28 +300,6 @@ function readEmployer(r: RowReader): Omit<EmployerRow, keyof RowBase> | null {
   };
 }
 
-const PERSON_FIELDS = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  birthDate: 'birth_date',
-  sex: 'sex',
-  niss: 'niss',
-  address: 'address',
-  postcode: 'postcode',
-  commune: 'commune',
-  phone: 'phone',
-  email: 'email',
-  origin: 'origin',
-  studies: 'studies',
-  monthsWithoutJob: 'months_without_job',
-  income: 'income',
-  singleParent: 'single_parent',
-  childrenCount: 'children_count',
-  debtSettlementPlan: 'debt_settlement_plan',
-  drivingLicence: 'driving_licence',
-  notes: 'notes',
-} as const;
-
 function readPerson(r: RowReader, today: string): Omit<PersonRow, keyof RowBase> | null {
   const candidate = {
     firstName: r.required('first_name'),
@@ -358,15 +339,15 @@ function readPerson(r: RowReader, today: string): Omit<PersonRow, keyof RowBase>
   }
   const coachEmail = r.text('coach_email')?.toLowerCase() ?? null;
   if (r.errors.length > 0) return null;
-  const v = r.schema(
-    personInputSchema,
-    candidate,
-    (p) => PERSON_FIELDS[p.split('.')[0] as keyof typeof PERSON_FIELDS] ?? 'line',
-  );
+  const v = r.schema(personInputSchema, candidate, (p) => {
+    const field = p.split('.')[0] ?? '';
+    return Object.hasOwn(candidate, field) ? PERSON_COLUMNS[field as keyof typeof candidate] : 'line';
+  });
   if (!v) return null;
+  // The file's columns are named as the person's columns (first_name, birth_date…).
   const values: PersonRow['values'] = {};
-  for (const [field, column] of Object.entries(PERSON_FIELDS)) {
-    values[column] = (v[field as keyof typeof v] as string | number | boolean | null | undefined) ?? null;
+  for (const field of Object.keys(candidate) as (keyof typeof candidate)[]) {
+    values[PERSON_COLUMNS[field]] = (v[field] as string | number | boolean | null | undefined) ?? null;
   }
   return {
     values,

@@ -7,7 +7,7 @@ import type { PersonInput, PersonInputDto } from './schemas.ts';
 export type PersonRow = Selectable<Database['person']>;
 
 /** PersonInput key → person column. */
-const COLUMNS = {
+export const PERSON_COLUMNS = {
   firstName: 'first_name',
   lastName: 'last_name',
   birthDate: 'birth_date',
@@ -55,7 +55,7 @@ const LIST_KEYS: ReadonlySet<string> = new Set([
 /** The columns to write for the given (possibly partial) input; absent keys are left alone. */
 export function personColumns(input: Partial<PersonInput>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(COLUMNS)) {
+  for (const [key, column] of Object.entries(PERSON_COLUMNS)) {
     const value = input[key as keyof PersonInput];
     if (value === undefined) continue;
     out[column] = LIST_KEYS.has(key) ? JSON.stringify(value ?? []) : value;
@@ -66,7 +66,7 @@ export function personColumns(input: Partial<PersonInput>): Record<string, unkno
 /** The person's recorded input, as the API shows it. */
 export function personInputOf(row: PersonRow): PersonInputDto {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(COLUMNS)) out[key] = row[column];
+  for (const [key, column] of Object.entries(PERSON_COLUMNS)) out[key] = row[column];
   return out as PersonInputDto;
 }
 

@@ -9,6 +9,7 @@ import {
   normaliseNiss,
   ORIGINS,
   PHASES,
+  RESIDENCE_STATUSES,
   SEXES,
   STUDIES,
 } from '@jobcoach/domain';
@@ -19,14 +20,6 @@ import { codeList, dateSchema, optionalText, requiredText, text, textList } from
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;
 export const REFERRAL_KINDS = ['partner', 'spontaneous', 'word_of_mouth'] as const;
-/** Asylum or residence status (method.md §2; a sensitive field, privacy/sensitive.ts). */
-export const RESIDENCE_STATUSES = [
-  'belgian_or_eu',
-  'residence_permit',
-  'asylum_seeker',
-  'refugee',
-  'other',
-] as const;
 
 export const nissSchema = z
   .string('texte attendu.')

@@ -1,4 +1,5 @@
 import { CONTRACT_TYPE_LABELS, type ContractType, PHASE_LABELS, type Phase } from '@jobcoach/domain';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
@@ -12,6 +13,7 @@ import {
   requiredText,
 } from '../persons/common.ts';
 import { assertPartner, personErased } from '../persons/queries.ts';
+import { consentRecords, handoffRecords } from './records.ts';
 
 export const CONSENT_PURPOSES = ['processing', 'sharing_with_partner', 'employer_contact'] as const;
 export const CONSENT_PURPOSE_LABELS: Record<(typeof CONSENT_PURPOSES)[number], string> = {
@@ -108,22 +110,18 @@ async function personOf(db: Db, organisationId: string, id: string, lock = false
   return person;
 }
 
-/** An erased person's file is read-only (409 `person_erased`, as every write on a person). */
-function assertNotErased(person: { erased_at: Date | null }) {
+/**
+ * The person about to be written, locked; an erased person's file is read-only (409
+ * `person_erased`, as every write on a person).
+ */
+async function writablePerson(trx: Db, organisationId: string, id: string) {
+  const person = await personOf(trx, organisationId, id, true);
   if (person.erased_at) throw personErased();
+  return person;
 }
 
 export async function listConsents(db: Db, personId: string): Promise<Consent[]> {
-  const rows = await db
-    .selectFrom('person_consent as c')
-    .leftJoin('partner as pa', 'pa.id', 'c.partner_id')
-    .leftJoin('app_user as u', 'u.id', 'c.recorded_by')
-    .selectAll('c')
-    .select(['pa.name as partner_name', 'u.name as recorded_by_name'])
-    .where('c.person_id', '=', personId)
-    .orderBy('c.given_on', 'desc')
-    .orderBy('c.created_at', 'desc')
-    .execute();
+  const rows = await consentRecords(db, personId, 'desc');
   return rows.map((r) => ({
     id: r.id,
     purpose: r.purpose as Consent['purpose'],
@@ -141,15 +139,7 @@ export async function listConsents(db: Db, personId: string): Promise<Consent[]>
 }
 
 async function listHandoffs(db: Db, personId: string) {
-  const rows = await db
-    .selectFrom('person_handoff as h')
-    .innerJoin('partner as pa', 'pa.id', 'h.partner_id')
-    .leftJoin('app_user as u', 'u.id', 'h.shared_by')
-    .selectAll('h')
-    .select(['pa.name as partner_name', 'u.name as shared_by_name'])
-    .where('h.person_id', '=', personId)
-    .orderBy('h.created_at', 'desc')
-    .execute();
+  const rows = await handoffRecords(db, personId, 'desc');
   return rows.map((r) => ({
     id: r.id,
     partnerId: r.partner_id,
@@ -242,6 +232,12 @@ async function handoffSummary(
 export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
 
+  /** The person, for a caller allowed to read them (persons.read, in scope). */
+  async function readablePerson(request: FastifyRequest, id: string) {
+    const scope = await requirePerson(request, 'persons.read', id);
+    return personOf(db, scope.organisationId, id);
+  }
+
   app.get(
     '/api/persons/:id/consents',
     {
@@ -249,8 +245,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['privacy'], params, response: { 200: consentSchema.array() } },
     },
     async (request) => {
-      const scope = await requirePerson(request, 'persons.read', request.params.id);
-      const person = await personOf(db, scope.organisationId, request.params.id);
+      const person = await readablePerson(request, request.params.id);
       return listConsents(db, person.id);
     },
   );
@@ -289,8 +284,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.entityId = personId;
         audit.organisationId = orgId;
         audit.details = { purpose: body.purpose, partnerId: body.partnerId ?? null };
-        const person = await personOf(trx, orgId, personId, true);
-        assertNotErased(person);
+        await writablePerson(trx, orgId, personId);
         if (body.partnerId) await assertPartner(trx, orgId, body.partnerId, 'partnerId');
         let existing = trx
           .selectFrom('person_consent')
@@ -350,7 +344,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.entityId = id;
         audit.organisationId = orgId;
         audit.details = { consentId };
-        assertNotErased(await personOf(trx, orgId, id, true));
+        await writablePerson(trx, orgId, id);
         const consent = await trx
           .selectFrom('person_consent')
           .select(['id', 'given_on', 'withdrawn_on', 'purpose'])
@@ -381,8 +375,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['privacy'], params, response: { 200: handoffSchema.array() } },
     },
     async (request) => {
-      const scope = await requirePerson(request, 'persons.read', request.params.id);
-      const person = await personOf(db, scope.organisationId, request.params.id);
+      const person = await readablePerson(request, request.params.id);
       return listHandoffs(db, person.id);
     },
   );
@@ -408,8 +401,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
         audit.entityId = personId;
         audit.organisationId = orgId;
         audit.details = { partnerId: body.partnerId, purpose: body.purpose, sections: body.sections };
-        const person = await personOf(trx, orgId, personId, true);
-        assertNotErased(person);
+        const person = await writablePerson(trx, orgId, personId);
         const partner = await assertPartner(trx, orgId, body.partnerId, 'partnerId');
         // No hand-off without the person's consent to share with this very partner, in force today.
         const consent = await trx

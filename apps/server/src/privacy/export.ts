@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import { renderTextPdf } from '../documents/pdf.ts';
 import { frenchDate } from '../persons/common.ts';
+import { consentRecords, handoffRecords } from './records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Record<string, unknown>;
@@ -151,25 +152,8 @@ export async function collectPersonExport(
     .where('c.organisation_id', '=', organisationId)
     .orderBy('c.date')
     .execute();
-  const consents = await db
-    .selectFrom('person_consent as c')
-    .leftJoin('partner as pa', 'pa.id', 'c.partner_id')
-    .leftJoin('app_user as u', 'u.id', 'c.recorded_by')
-    .selectAll('c')
-    .select(['pa.name as partner_name', 'u.name as recorded_by_name'])
-    .where('c.person_id', '=', personId)
-    .orderBy('c.given_on')
-    .orderBy('c.created_at')
-    .execute();
-  const handoffs = await db
-    .selectFrom('person_handoff as h')
-    .innerJoin('partner as pa', 'pa.id', 'h.partner_id')
-    .leftJoin('app_user as u', 'u.id', 'h.shared_by')
-    .selectAll('h')
-    .select(['pa.name as partner_name', 'u.name as shared_by_name'])
-    .where('h.person_id', '=', personId)
-    .orderBy('h.created_at')
-    .execute();
+  const consents = await consentRecords(db, personId, 'asc');
+  const handoffs = await handoffRecords(db, personId, 'asc');
   const access = await db
     .selectFrom('audit_log as a')
     .leftJoin('app_user as u', 'u.id', 'a.actor_id')

@@ -1,4 +1,5 @@
 import { DEFAULT_CADENCE_SETTINGS } from '@jobcoach/domain';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
@@ -9,7 +10,7 @@ import { requirePerson } from '../http/scope.ts';
 import { idParams, text } from '../persons/common.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertReasonNamesNoOne, erasePerson, hardDeletePerson } from './erasure.ts';
-import { collectPersonExport, renderExportPdf } from './export.ts';
+import { collectPersonExport, type PersonExport, renderExportPdf } from './export.ts';
 import { loadRetentionYears } from './retention.ts';
 
 const reasonSchema = text()
@@ -43,6 +44,29 @@ const retentionRunSchema = z.object({
 export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
 
+  /**
+   * Everything held about the person, for a caller allowed to export it (persons.export, in
+   * scope), rendered; once rendered, the export is audited under the document's name.
+   */
+  async function exportFor<T>(
+    request: FastifyRequest,
+    personId: string,
+    document: 'data_export_json' | 'data_export_pdf',
+    render: (data: PersonExport) => T | Promise<T>,
+  ): Promise<T> {
+    const scope = await requirePerson(request, 'persons.export', personId);
+    const data = await collectPersonExport(db, scope.organisationId, personId, clock.now());
+    if (!data) throw notFound('Personne');
+    const rendered = await render(data);
+    await writeAudit(
+      db,
+      request,
+      { action: 'export', entity: 'person' },
+      { entityId: personId, organisationId: scope.organisationId, details: { document } },
+    );
+    return rendered;
+  }
+
   app.get(
     '/api/persons/:id/export.json',
     {
@@ -54,19 +78,7 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = await requirePerson(request, 'persons.export', request.params.id);
-      const data = await collectPersonExport(db, scope.organisationId, request.params.id, clock.now());
-      if (!data) throw notFound('Personne');
-      await writeAudit(
-        db,
-        request,
-        { action: 'export', entity: 'person' },
-        {
-          entityId: request.params.id,
-          organisationId: scope.organisationId,
-          details: { document: 'data_export_json' },
-        },
-      );
+      const data = await exportFor(request, request.params.id, 'data_export_json', (d) => d);
       return reply
         .header('content-disposition', 'attachment; filename="donnees-personne.json"')
         .header('cache-control', 'no-store')
@@ -81,20 +93,7 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['privacy'], params: idParams },
     },
     async (request, reply) => {
-      const scope = await requirePerson(request, 'persons.export', request.params.id);
-      const data = await collectPersonExport(db, scope.organisationId, request.params.id, clock.now());
-      if (!data) throw notFound('Personne');
-      const pdf = await renderExportPdf(data);
-      await writeAudit(
-        db,
-        request,
-        { action: 'export', entity: 'person' },
-        {
-          entityId: request.params.id,
-          organisationId: scope.organisationId,
-          details: { document: 'data_export_pdf' },
-        },
-      );
+      const pdf = await exportFor(request, request.params.id, 'data_export_pdf', renderExportPdf);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="donnees-personne.pdf"')

@@ -21,6 +21,7 @@ import {
   practiceNote,
   type Quarter,
   quartersOverlapping,
+  type ReportColumn,
   type ReportRow,
   type ReportTable,
   type ReportValue,
@@ -55,13 +56,25 @@ function num(value: unknown): ReportValue {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A table of cohorts: its rows as cohortRows gives them for its columns. */
+function cohortTable(
+  head: Omit<ReportTable, 'columns' | 'rows'>,
+  columns: readonly ReportColumn[],
+  quarters: readonly Quarter[],
+  rows: readonly Row[],
+  zero: Record<string, ReportValue>,
+): ReportTable {
+  return { ...head, columns: [...columns], rows: cohortRows(quarters, rows, columns, zero) };
+}
+
 /** One report row per quarter (zero-filled when nobody entered), then the total row. */
 function cohortRows(
   quarters: readonly Quarter[],
   rows: readonly Row[],
-  keys: readonly string[],
+  columns: readonly ReportColumn[],
   zero: Record<string, ReportValue>,
 ): ReportRow[] {
+  const keys = columns.map((c) => c.key);
   const byQuarter = new Map(rows.filter((r) => r.quarter !== null).map((r) => [String(r.quarter), r]));
   const total = rows.find((r) => r.quarter === null);
   const values = (r: Row | undefined) =>
@@ -195,15 +208,14 @@ async function cohortOutcomes(
     FROM per_person k
     GROUP BY GROUPING SETS ((k.quarter), ())
   `.execute(db);
-  const keys = OUTCOME_COHORT_COLUMNS.map((c) => c.key);
   const zero = { entered: 0, hired: 0, cdd_converted: 0, rebounds: 0 };
-  return {
-    id: OUTCOME_TABLE_IDS.cohorts,
-    title: OUTCOME_COHORTS_TITLE,
-    note: outcomeCohortsNote(params.today),
-    columns: [...OUTCOME_COHORT_COLUMNS],
-    rows: cohortRows(quarters, result.rows, keys, zero),
-  };
+  return cohortTable(
+    { id: OUTCOME_TABLE_IDS.cohorts, title: OUTCOME_COHORTS_TITLE, note: outcomeCohortsNote(params.today) },
+    OUTCOME_COHORT_COLUMNS,
+    quarters,
+    result.rows,
+    zero,
+  );
 }
 
 async function exitsByCohort(
@@ -231,15 +243,14 @@ async function exitsByCohort(
     FROM cohort k LEFT JOIN exit_event x ON x.person_id = k.id
     GROUP BY GROUPING SETS ((k.quarter), ())
   `.execute(db);
-  const keys = OUTCOME_EXIT_COLUMNS.map((c) => c.key);
-  const zero = Object.fromEntries(keys.map((k) => [k, 0]));
-  return {
-    id: OUTCOME_TABLE_IDS.exits,
-    title: OUTCOME_EXITS_TITLE,
-    note: outcomeExitsNote(params.today),
-    columns: [...OUTCOME_EXIT_COLUMNS],
-    rows: cohortRows(quarters, result.rows, keys, zero),
-  };
+  const zero = Object.fromEntries(OUTCOME_EXIT_COLUMNS.map((c) => [c.key, 0]));
+  return cohortTable(
+    { id: OUTCOME_TABLE_IDS.exits, title: OUTCOME_EXITS_TITLE, note: outcomeExitsNote(params.today) },
+    OUTCOME_EXIT_COLUMNS,
+    quarters,
+    result.rows,
+    zero,
+  );
 }
 
 async function practiceIndicators(db: Kysely<Database>, params: ReportParams): Promise<ReportTable> {

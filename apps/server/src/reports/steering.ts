@@ -330,9 +330,14 @@ export async function computeSteeringReport(
         'fr',
       ),
     );
-  const orgLabel = (r: PerOrgRow) =>
-    r.organisation_id === null ? L.allOrganisations : (nameOf.get(r.organisation_id) ?? '');
-  const orgKey = (r: PerOrgRow) => r.organisation_id ?? 'total';
+  /** A row per organisation, then the total of them all. */
+  const orgTableRows = (values: (r: PerOrgRow) => ReportRow['values']): ReportRow[] =>
+    [...orgRows, all].map((r) => ({
+      key: r.organisation_id ?? 'total',
+      label: r.organisation_id === null ? L.allOrganisations : (nameOf.get(r.organisation_id) ?? ''),
+      ...(r.organisation_id === null ? { total: true } : {}),
+      values: values(r),
+    }));
   const orgCdi = (r: PerOrgRow) => (r.organisation_id === null ? cdi : typeCount('cdi', r.organisation_id));
   const orgCdd = (r: PerOrgRow) => (r.organisation_id === null ? cdd : typeCount('cdd', r.organisation_id));
 
@@ -348,18 +353,13 @@ export async function computeSteeringReport(
       { key: 'cdd', label: 'CDD', kind: 'count' },
       { key: 'fte', label: L.fte, kind: 'ratio' },
     ],
-    rows: [...orgRows, all].map((r) => ({
-      key: orgKey(r),
-      label: orgLabel(r),
-      ...(r.organisation_id === null ? { total: true } : {}),
-      values: {
-        coached: r.coached,
-        employers: r.employers,
-        contracts: orgCdi(r) + orgCdd(r),
-        cdi: orgCdi(r),
-        cdd: orgCdd(r),
-        fte: r.fte,
-      },
+    rows: orgTableRows((r) => ({
+      coached: r.coached,
+      employers: r.employers,
+      contracts: orgCdi(r) + orgCdd(r),
+      cdi: orgCdi(r),
+      cdd: orgCdd(r),
+      fte: r.fte,
     })),
   };
 
@@ -374,17 +374,12 @@ export async function computeSteeringReport(
       { key: 'employers_per_fte', label: L.employersPerFte, kind: 'ratio' },
       { key: 'contracts_per_fte', label: L.contractsPerFte, kind: 'ratio' },
     ],
-    rows: [...orgRows, all].map((r) => ({
-      key: orgKey(r),
-      label: orgLabel(r),
-      ...(r.organisation_id === null ? { total: true } : {}),
-      values: {
-        fte: r.fte,
-        coached: r.coached,
-        coached_per_fte: ratioOf(r.coached, r.fte),
-        employers_per_fte: ratioOf(r.employers, r.fte),
-        contracts_per_fte: ratioOf(orgCdi(r) + orgCdd(r), r.fte),
-      },
+    rows: orgTableRows((r) => ({
+      fte: r.fte,
+      coached: r.coached,
+      coached_per_fte: ratioOf(r.coached, r.fte),
+      employers_per_fte: ratioOf(r.employers, r.fte),
+      contracts_per_fte: ratioOf(orgCdi(r) + orgCdd(r), r.fte),
     })),
   };
 

@@ -1,9 +1,10 @@
-import { Card, Table, Text, Title } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { api } from '../api.ts';
-import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
+import { ListState } from './ListState.tsx';
+import { Panel } from './Panel.tsx';
 
 type AccessEntry = {
   at: string;
@@ -21,21 +22,8 @@ export function AccessLog({ personId }: { personId: string }) {
     queryFn: () => api.get<AccessEntry[]>(`/api/persons/${encodeURIComponent(personId)}/access-log?limit=50`),
   });
   return (
-    <Card
-      withBorder
-      padding="md"
-      component="section"
-      aria-labelledby="access-log-title"
-      data-testid="access-log"
-    >
-      <Title order={2} size="h3" id="access-log-title">
-        {t('accessLog.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('accessLog.hint')}
-      </Text>
-      {log.error ? <ErrorAlert error={log.error} onRetry={() => log.refetch()} /> : null}
-      {log.data && log.data.length === 0 ? <Text>{t('accessLog.empty')}</Text> : null}
+    <Panel id="access-log" title={t('accessLog.title')} hint={t('accessLog.hint')}>
+      <ListState query={log} empty={t('accessLog.empty')} />
       {log.data && log.data.length > 0 ? (
         <Table.ScrollContainer minWidth={420}>
           <Table>
@@ -60,6 +48,6 @@ export function AccessLog({ personId }: { personId: string }) {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-    </Card>
+    </Panel>
   );
 }

@@ -14,7 +14,7 @@ import { NotFound } from '../shell/Notice.tsx';
 import { AccessLog } from './AccessLog.tsx';
 import { PersonEditForm } from './edit/PersonEditForm.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
-import { PrivacyTab } from './PrivacyTab.tsx';
+import { PrivacyTab } from './privacy/PrivacyTab.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TrajectoryTab } from './TrajectoryTab.tsx';
 

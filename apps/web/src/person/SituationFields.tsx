@@ -1,4 +1,4 @@
-import { INCOME_SOURCES, ORIGINS, STUDIES } from '@jobcoach/domain';
+import { INCOME_SOURCES, ORIGINS, RESIDENCE_STATUSES, STUDIES } from '@jobcoach/domain';
 import {
   Alert,
   Checkbox,
@@ -11,13 +11,7 @@ import {
 } from '@mantine/core';
 import { useT } from '../i18n/index.ts';
 import type { PersonBinding } from './field-binding.ts';
-import {
-  type PersonField,
-  RESIDENCE_STATUSES,
-  SCHEDULE_LIMITS,
-  toggleCode,
-  WEEK_DAYS,
-} from './person-form.ts';
+import { type PersonField, SCHEDULE_LIMITS, toggleCode, WEEK_DAYS } from './person-form.ts';
 
 /**
  * Everything but the identity: statistics, situation, mobility, availability, health, wishes, skills.

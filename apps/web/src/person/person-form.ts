@@ -48,14 +48,6 @@ export const EMPTY_PERSON: PersonValues = {
   notesConfidential: 'no',
 };
 
-export const RESIDENCE_STATUSES = [
-  'belgian_or_eu',
-  'residence_permit',
-  'asylum_seeker',
-  'refugee',
-  'other',
-] as const;
-
 function toText(field: PersonField, value: unknown): string {
   if (value === null || value === undefined) return is(FLAG, field) ? 'no' : '';
   if (is(YES_NO, field) || is(FLAG, field)) return value ? 'yes' : 'no';

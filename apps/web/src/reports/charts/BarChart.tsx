@@ -2,6 +2,7 @@ import type { ReportValue } from '@jobcoach/domain';
 import { Box } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { drawable } from '../format.ts';
+import { AxisText, ChartSvg } from './ChartSvg.tsx';
 import { Legend } from './Legend.tsx';
 import { linear, niceTicks } from './scale.ts';
 
@@ -43,90 +44,66 @@ export function BarChart({
 
   return (
     <Box>
-      <Box ref={ref} w="100%">
-        {width > 0 && (
-          <svg
-            role="img"
-            aria-label={label}
-            width={width}
-            height={height}
-            viewBox={`0 0 ${width} ${height}`}
-            style={{ display: 'block', overflow: 'visible' }}
-          >
-            {ticks.map((tick) => (
-              <g key={tick}>
-                <line
-                  x1={x(tick)}
-                  x2={x(tick)}
-                  y1={0}
-                  y2={plotHeight}
-                  stroke="var(--mantine-color-gray-3)"
-                  strokeWidth={1}
-                />
-                <text
-                  x={x(tick)}
-                  y={plotHeight + 15}
-                  textAnchor="middle"
-                  fontSize={12}
-                  fill="var(--mantine-color-gray-7)"
-                >
-                  {format(tick)}
-                </text>
-              </g>
-            ))}
-            {categories.map((category, i) => {
-              const y0 = i * block;
-              return (
-                <g key={category.key}>
-                  <text
-                    x={left}
-                    y={y0 + 14}
-                    fontSize={13}
-                    fontWeight={600}
-                    fill="var(--mantine-color-text)"
-                    stroke="var(--mantine-color-body)"
-                    strokeWidth={4}
-                    paintOrder="stroke"
-                  >
-                    {category.label}
-                  </text>
-                  {series.map((s, j) => {
-                    const raw = category.values[s.key] ?? null;
-                    const value = drawable(raw);
-                    const y = y0 + LABEL + j * BAR;
-                    const end = value === null ? x(0) : x(value);
-                    return (
-                      <g key={s.key}>
-                        {value !== null && value > 0 && (
-                          <rect
-                            x={x(0)}
-                            y={y + 1}
-                            width={end - x(0)}
-                            height={BAR - 3}
-                            rx={2}
-                            fill={s.colour}
-                          />
-                        )}
-                        <text x={end + 5} y={y + BAR - 4} fontSize={12} fill="var(--mantine-color-text)">
-                          {format(raw)}
-                        </text>
-                      </g>
-                    );
-                  })}
-                </g>
-              );
-            })}
+      <ChartSvg boxRef={ref} width={width} height={height} label={label} overflowVisible>
+        {ticks.map((tick) => (
+          <g key={tick}>
             <line
-              x1={x(0)}
-              x2={x(0)}
+              x1={x(tick)}
+              x2={x(tick)}
               y1={0}
               y2={plotHeight}
-              stroke="var(--mantine-color-gray-6)"
+              stroke="var(--mantine-color-gray-3)"
               strokeWidth={1}
             />
-          </svg>
-        )}
-      </Box>
+            <AxisText x={x(tick)} y={plotHeight + 15} textAnchor="middle">
+              {format(tick)}
+            </AxisText>
+          </g>
+        ))}
+        {categories.map((category, i) => {
+          const y0 = i * block;
+          return (
+            <g key={category.key}>
+              <text
+                x={left}
+                y={y0 + 14}
+                fontSize={13}
+                fontWeight={600}
+                fill="var(--mantine-color-text)"
+                stroke="var(--mantine-color-body)"
+                strokeWidth={4}
+                paintOrder="stroke"
+              >
+                {category.label}
+              </text>
+              {series.map((s, j) => {
+                const raw = category.values[s.key] ?? null;
+                const value = drawable(raw);
+                const y = y0 + LABEL + j * BAR;
+                const end = value === null ? x(0) : x(value);
+                return (
+                  <g key={s.key}>
+                    {value !== null && value > 0 && (
+                      <rect x={x(0)} y={y + 1} width={end - x(0)} height={BAR - 3} rx={2} fill={s.colour} />
+                    )}
+                    <text x={end + 5} y={y + BAR - 4} fontSize={12} fill="var(--mantine-color-text)">
+                      {format(raw)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+        <line
+          x1={x(0)}
+          x2={x(0)}
+          y1={0}
+          y2={plotHeight}
+          stroke="var(--mantine-color-gray-6)"
+          strokeWidth={1}
+        />
+      </ChartSvg>
       <Legend items={series.map((s) => ({ label: s.label, colour: s.colour }))} />
     </Box>
   );

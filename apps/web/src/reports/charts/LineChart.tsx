@@ -2,6 +2,7 @@ import type { ReportValue } from '@jobcoach/domain';
 import { Box } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { drawable } from '../format.ts';
+import { AxisText, ChartSvg } from './ChartSvg.tsx';
 import { Legend } from './Legend.tsx';
 import { DASHES, linear, SERIES_COLOURS } from './scale.ts';
 
@@ -57,89 +58,60 @@ export function LineChart({
 
   return (
     <Box>
-      <Box ref={ref} w="100%">
-        {width > 0 && (
-          <svg
-            role="img"
-            aria-label={label}
-            width={width}
-            height={HEIGHT}
-            viewBox={`0 0 ${width} ${HEIGHT}`}
-            style={{ display: 'block' }}
-          >
-            {yTicks.map((tick) => (
-              <g key={tick}>
-                <line
-                  x1={MARGIN.left}
-                  x2={x(xMax)}
-                  y1={yOf(tick)}
-                  y2={yOf(tick)}
-                  stroke={tick === 0 ? 'var(--mantine-color-gray-6)' : 'var(--mantine-color-gray-3)'}
-                />
-                <text
-                  x={MARGIN.left - 8}
-                  y={yOf(tick) + 4}
-                  textAnchor="end"
-                  fontSize={12}
-                  fill="var(--mantine-color-gray-7)"
-                >
-                  {formatY(tick)}
-                </text>
-              </g>
+      <ChartSvg boxRef={ref} width={width} height={HEIGHT} label={label}>
+        {yTicks.map((tick) => (
+          <g key={tick}>
+            <line
+              x1={MARGIN.left}
+              x2={x(xMax)}
+              y1={yOf(tick)}
+              y2={yOf(tick)}
+              stroke={tick === 0 ? 'var(--mantine-color-gray-6)' : 'var(--mantine-color-gray-3)'}
+            />
+            <AxisText x={MARGIN.left - 8} y={yOf(tick) + 4} textAnchor="end">
+              {formatY(tick)}
+            </AxisText>
+          </g>
+        ))}
+        {xTicks.map((tick) => (
+          <g key={tick}>
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={plotBottom}
+              y2={plotBottom + 5}
+              stroke="var(--mantine-color-gray-6)"
+            />
+            <AxisText x={x(tick)} y={plotBottom + 18} textAnchor="middle">
+              {formatX(tick)}
+            </AxisText>
+          </g>
+        ))}
+        <AxisText x={(MARGIN.left + x(xMax)) / 2} y={HEIGHT - 4} textAnchor="middle">
+          {xLabel}
+        </AxisText>
+        {styled.map((s) => (
+          <g key={s.key}>
+            {segments(s.points).map((segment) => (
+              <polyline
+                key={segment[0]?.x}
+                points={segment.map((p) => `${x(p.x)},${yOf(p.value)}`).join(' ')}
+                fill="none"
+                stroke={s.colour}
+                strokeWidth={s.width}
+                strokeDasharray={s.dash}
+                strokeLinejoin="round"
+              />
             ))}
-            {xTicks.map((tick) => (
-              <g key={tick}>
-                <line
-                  x1={x(tick)}
-                  x2={x(tick)}
-                  y1={plotBottom}
-                  y2={plotBottom + 5}
-                  stroke="var(--mantine-color-gray-6)"
-                />
-                <text
-                  x={x(tick)}
-                  y={plotBottom + 18}
-                  textAnchor="middle"
-                  fontSize={12}
-                  fill="var(--mantine-color-gray-7)"
-                >
-                  {formatX(tick)}
-                </text>
-              </g>
-            ))}
-            <text
-              x={(MARGIN.left + x(xMax)) / 2}
-              y={HEIGHT - 4}
-              textAnchor="middle"
-              fontSize={12}
-              fill="var(--mantine-color-gray-7)"
-            >
-              {xLabel}
-            </text>
-            {styled.map((s) => (
-              <g key={s.key}>
-                {segments(s.points).map((segment) => (
-                  <polyline
-                    key={segment[0]?.x}
-                    points={segment.map((p) => `${x(p.x)},${yOf(p.value)}`).join(' ')}
-                    fill="none"
-                    stroke={s.colour}
-                    strokeWidth={s.width}
-                    strokeDasharray={s.dash}
-                    strokeLinejoin="round"
-                  />
-                ))}
-                {s.points.map((point) => {
-                  const value = drawable(point.value);
-                  return value === null ? null : (
-                    <circle key={point.x} cx={x(point.x)} cy={yOf(value)} r={s.width + 1} fill={s.colour} />
-                  );
-                })}
-              </g>
-            ))}
-          </svg>
-        )}
-      </Box>
+            {s.points.map((point) => {
+              const value = drawable(point.value);
+              return value === null ? null : (
+                <circle key={point.x} cx={x(point.x)} cy={yOf(value)} r={s.width + 1} fill={s.colour} />
+              );
+            })}
+          </g>
+        ))}
+      </ChartSvg>
       <Legend
         line
         items={styled.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash, width: s.width }))}
