@@ -28,9 +28,37 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * Ends the text of a statement that each connection prepares once and then only executes (append
+ * it with `.modifyEnd(PREPARED)`): PostgreSQL keeps its plan instead of planning it again on every
+ * call, which for a hot, many-joined read costs more than running it (docs/performance.md). Only
+ * for statements whose text does not vary with their values (arrays, not IN lists): each distinct
+ * text stays prepared on every connection of the pool.
+ */
+export const PREPARED_MARK = '/* prepared */';
+
+const preparedNames = new Map<string, string>();
+
+/** A pg client that sends the statements ending with PREPARED_MARK as named prepared statements. */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is heavily overloaded; the arguments pass through.
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && config.endsWith(PREPARED_MARK) && Array.isArray(values)) {
+      let name = preparedNames.get(config);
+      if (!name) {
+        name = `jc_prepared_${preparedNames.size + 1}`;
+        preparedNames.set(config, name);
+      }
+      return super.query({ name, text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: {

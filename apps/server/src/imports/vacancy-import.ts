@@ -10,7 +10,11 @@ import type { ImportRow, RowError, VacancyKey } from './vacancy-rows.ts';
  * basin, else by name (case and accents ignored), else created as prospects.
  */
 
-export const IMPORT_BATCH_SIZE = 500;
+/**
+ * Rows written per transaction: each batch is a handful of set-based statements (employers, the
+ * existing rows, one INSERT … SELECT, one UPDATE … FROM), whatever its size (docs/performance.md).
+ */
+export const IMPORT_BATCH_SIZE = 5000;
 /** At most this many row errors are kept on a job (error_count holds the full count). */
 export const MAX_STORED_ERRORS = 1000;
 
@@ -63,20 +67,20 @@ async function resolveEmployers(
   if (missing.size === 0) return;
   const bces = [...missing.values()].flatMap((e) => (e.bce ? [e.bce] : []));
   if (bces.length > 0) {
+    // One array parameter, not one bound parameter per number.
     const found = await trx
       .selectFrom('employer')
       .select(['id', 'bce'])
       .where('basin_id', '=', ctx.basinId)
-      .where('bce', 'in', bces)
+      .where(sql<boolean>`bce = ANY (${bces}::text[])`)
       .execute();
     for (const f of found) cache.set(`bce ${f.bce}`, f.id);
   }
   const names = [...missing.values()].filter((e) => !e.bce).map((e) => e.name);
   if (names.length > 0) {
     // Compared by the database's own folding, so that the index on jc_fold(trim(name)) serves.
-    const list = sql.join(names.map((n) => sql`(${n}::text)`));
     const found = await sql<{ raw: string; id: string }>`
-      SELECT n.raw, e.id FROM (VALUES ${list}) AS n(raw)
+      SELECT n.raw, e.id FROM unnest(${names}::text[]) AS n(raw)
       JOIN employer e ON e.basin_id = ${ctx.basinId} AND jc_fold(trim(e.name)) = jc_fold(trim(n.raw))
       ORDER BY e.created_at, e.id`.execute(trx);
     for (const f of found.rows) {
@@ -84,36 +88,35 @@ async function resolveEmployers(
       if (!cache.has(key)) cache.set(key, f.id);
     }
   }
-  for (const [key, e] of missing) {
-    if (cache.has(key)) continue;
-    const created = await trx
-      .insertInto('employer')
-      .values({
-        basin_id: ctx.basinId,
-        name: e.name,
-        bce: e.bce,
-        commune: e.commune,
-        sector: 'private',
-        status: 'prospect',
-        created_by_organisation_id: ctx.organisationId,
-        created_by: ctx.userId,
-        created_at: ctx.now(),
-        updated_at: ctx.now(),
-      })
-      .onConflict((oc) => oc.columns(['basin_id', 'bce']).where('bce', 'is not', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (created) cache.set(key, created.id);
-    else {
-      // Registered meanwhile by someone else (the unique BCE index): take that one.
-      const existing = await trx
-        .selectFrom('employer')
-        .select('id')
-        .where('basin_id', '=', ctx.basinId)
-        .where('bce', '=', e.bce)
-        .executeTakeFirstOrThrow();
-      cache.set(key, existing.id);
-    }
+  // The employers still unknown are created in one statement (a BCE registered meanwhile by
+  // someone else is skipped by the unique index and read back below).
+  const toCreate = [...missing].filter(([key]) => !cache.has(key));
+  if (toCreate.length === 0) return;
+  // The names, numbers and communes as three arrays: one statement, three parameters.
+  const now = ctx.now();
+  const created = (
+    await sql<{ id: string; bce: string | null; name: string }>`
+      INSERT INTO employer (basin_id, name, bce, commune, sector, status, created_by_organisation_id,
+                            created_by, created_at, updated_at)
+      SELECT ${ctx.basinId}, n.name, n.bce, n.commune, 'private', 'prospect', ${ctx.organisationId},
+             ${ctx.userId}, ${now}, ${now}
+        FROM unnest(${toCreate.map(([, e]) => e.name)}::text[], ${toCreate.map(([, e]) => e.bce)}::text[],
+                    ${toCreate.map(([, e]) => e.commune)}::text[]) AS n(name, bce, commune)
+      ON CONFLICT (basin_id, bce) WHERE bce IS NOT NULL DO NOTHING
+      RETURNING id, bce, name`.execute(trx)
+  ).rows;
+  for (const c of created) {
+    cache.set(c.bce ? `bce ${c.bce}` : `name ${foldName(c.name)}`, c.id);
+  }
+  const raced = toCreate.flatMap(([key, e]) => (!cache.has(key) && e.bce ? [e.bce] : []));
+  if (raced.length > 0) {
+    const existing = await trx
+      .selectFrom('employer')
+      .select(['id', 'bce'])
+      .where('basin_id', '=', ctx.basinId)
+      .where(sql<boolean>`bce = ANY (${raced}::text[])`)
+      .execute();
+    for (const f of existing) cache.set(`bce ${f.bce}`, f.id);
   }
 }
 
@@ -123,65 +126,119 @@ export interface BatchCounts {
   unchanged: number;
 }
 
-/** One batch, in the given transaction. */
+/**
+ * A batch's rows with their vacancy columns already serialised, all but the employer (resolved in
+ * the batch's transaction): the next batch is prepared while the database writes the current one.
+ */
+interface PreparedBatch {
+  rows: readonly ImportRow[];
+  /** Per row: the JSON object of its columns without employer_id, without its opening brace. */
+  bodies: string[];
+}
+
+function prepareBatch(rows: readonly ImportRow[]): PreparedBatch {
+  return {
+    rows,
+    bodies: rows.map((row) => {
+      const { employer_id: _, ...columns } = vacancyColumns({ ...row.values, employerId: '' });
+      return recordBody(columns);
+    }),
+  };
+}
+
+/** One batch, in the given transaction; `whileWriting` runs while the database inserts its rows. */
 async function importBatch(
   trx: Transaction<Database>,
   ctx: ImportContext,
-  rows: readonly ImportRow[],
+  batch: PreparedBatch,
   keys: readonly VacancyKey[],
   employers: Map<string, string>,
+  whileWriting: () => void,
 ): Promise<BatchCounts> {
+  const { rows } = batch;
   await resolveEmployers(trx, ctx, rows, employers);
   const existing = await trx
     .selectFrom('vacancy')
     .selectAll()
     .where('organisation_id', '=', ctx.organisationId)
-    .where(
-      'source_ref',
-      'in',
-      rows.map((r) => r.values.sourceRef),
-    )
+    // The sources too, so that the unique index (organisation, source, source reference) finds each
+    // row directly instead of reading every vacancy of the organisation (docs/performance.md).
+    .where('source', 'in', [...new Set(rows.map((r) => r.values.source))])
+    // The references as one array parameter (a batch has thousands).
+    .where(sql<boolean>`source_ref = ANY (${rows.map((r) => r.values.sourceRef)}::text[])`)
     .forUpdate()
     .execute();
   const byRef = new Map<string, VacancyRow>(existing.map((v) => [`${v.source} ${v.source_ref}`, v]));
   const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
-  const inserts: ReturnType<typeof vacancyColumns>[] = [];
-  for (const row of rows) {
-    const incoming: VacancyValues = { ...row.values, employerId: employers.get(employerKey(row.employer))! };
+  /** The new rows: their employer and their prepared columns. */
+  const inserts: { employerId: string; body: string }[] = [];
+  const updates: (ReturnType<typeof vacancyColumns> & { id: string })[] = [];
+  rows.forEach((row, i) => {
+    const employerId = employers.get(employerKey(row.employer))!;
     const stored = byRef.get(`${row.values.source} ${row.values.sourceRef}`);
     if (!stored) {
-      inserts.push(vacancyColumns(incoming));
-      continue;
+      inserts.push({ employerId, body: batch.bodies[i]! });
+      return;
     }
+    const incoming: VacancyValues = { ...row.values, employerId };
     const before = valuesOf(stored);
     const after = merge(before, incoming, keys);
     if (contentOf(after) === contentOf(before)) {
       counts.unchanged++;
-      continue;
+      return;
     }
-    await trx
-      .updateTable('vacancy')
-      .set((eb) => ({ ...vacancyColumns(after), version: eb('version', '+', 1), updated_at: ctx.now() }))
-      .where('id', '=', stored.id)
-      .execute();
+    updates.push({ ...vacancyColumns(after), id: stored.id });
     counts.updated++;
-  }
-  if (inserts.length > 0) {
-    await trx
-      .insertInto('vacancy')
-      .values(
-        inserts.map((columns) => ({
-          ...columns,
-          organisation_id: ctx.organisationId,
-          created_by: ctx.userId,
-          created_at: ctx.now(),
-          updated_at: ctx.now(),
-        })),
-      )
-      .execute();
+  });
+  const now = ctx.now();
+  if (inserts.length === 0) whileWriting();
+  else {
+    // One JSON parameter expanded by the database: one statement per batch instead of a VALUES
+    // list of ~20 bound parameters per row (docs/performance.md).
+    const common = {
+      organisation_id: ctx.organisationId,
+      created_by: ctx.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    const shared = JSON.stringify(common).slice(1, -1);
+    const json = `[${inserts.map((r) => `{"employer_id":${JSON.stringify(r.employerId)},${shared},${r.body}`).join(',')}]`;
+    const columns = Object.keys(vacancyColumns({ ...rows[0]!.values, employerId: '' }));
+    const names = sql.join([...columns, ...Object.keys(common)].map((c) => sql.id(c)));
+    const write = sql`INSERT INTO vacancy (${names})
+      SELECT ${names} FROM jsonb_populate_recordset(NULL::vacancy, ${json}::jsonb)`.execute(trx);
+    // Once the statement is on its way (a turn of the event loop), the next batch is prepared
+    // while the database works; a failure is still reported by the await below.
+    write.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    whileWriting();
+    await write;
     counts.created += inserts.length;
   }
+  if (updates.length > 0) {
+    // The changed rows in one statement too, each version + 1.
+    const columns = Object.keys(updates[0]!).filter((c) => c !== 'id');
+    const set = sql.join(columns.map((c) => sql`${sql.id(c)} = n.${sql.id(c)}`));
+    await sql`UPDATE vacancy v SET ${set}, version = v.version + 1, updated_at = ${now}
+      FROM jsonb_populate_recordset(NULL::vacancy, ${recordsJson(updates)}::jsonb) AS n
+      WHERE v.id = n.id AND v.organisation_id = ${ctx.organisationId}`.execute(trx);
+  }
   return counts;
+}
+
+/**
+ * The columns as a JSON object without its opening brace, vacancyColumns' JSON texts spliced in as
+ * they are (not parsed back to be serialised again).
+ */
+function recordBody(columns: Omit<ReturnType<typeof vacancyColumns>, 'employer_id'>): string {
+  const { schedule, published, objectified, physical_demands, ...plain } = columns;
+  const head = JSON.stringify(plain);
+  return `${head.slice(1, -1)},"schedule":${schedule},"published":${published},"objectified":${objectified ?? 'null'},"physical_demands":${physical_demands}}`;
+}
+
+/** Rows of vacancyColumns (with `id`) as one JSON array for jsonb_populate_recordset. */
+function recordsJson(rows: readonly (ReturnType<typeof vacancyColumns> & { id: string })[]): string {
+  return `[${rows.map((r) => `{${recordBody(r)}`).join(',')}]`;
 }
 
 /**
@@ -201,10 +258,16 @@ export async function runVacancyImport(
   const totals: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   let processed = 0;
   try {
+    const prepare = (start: number) =>
+      start < rows.length ? prepareBatch(rows.slice(start, start + IMPORT_BATCH_SIZE)) : null;
+    let next = prepare(0);
     for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
-      const batch = rows.slice(start, start + IMPORT_BATCH_SIZE);
+      const current = next!;
+      const batch = current.rows;
       await db.transaction().execute(async (trx) => {
-        const counts = await importBatch(trx, ctx, batch, keys, employers);
+        const counts = await importBatch(trx, ctx, current, keys, employers, () => {
+          next = prepare(start + IMPORT_BATCH_SIZE);
+        });
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.unchanged += counts.unchanged;

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
+import { personScope, requirePerson, viewerOf } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
 import { idParams } from '../persons/common.ts';
 import type { PresentationStep } from '../presentations/workflow.ts';
+import { redactMatchReasons } from '../privacy/sensitive.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from './mapping.ts';
 import {
@@ -62,9 +64,12 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         .executeTakeFirst();
       if (!vacancy) throw notFound('Offre d’emploi');
       const today = clock.today();
+      // Candidates are the persons the caller reaches (a jobcoach: own caseload, http/scope.ts).
+      const reach = await personScope(request, 'persons.read');
       const summaries = await personSummaries(db, scope.organisationId, today, {
         phase: 'pre_hire',
         ...(coachId ? { coachId } : {}),
+        scope: reach,
       });
       const ids = [...summaries.keys()];
       const rows =
@@ -94,9 +99,11 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
           details: { persons: ranked.length },
         },
       );
+      const viewer = viewerOf(reach);
       return ranked.map(({ person, result }) => ({
         person: person.summary,
-        result,
+        // Physical limits rank the candidates but their text reaches only readers with the right.
+        result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
         presentation: presentations.get(`${person.id} ${id}`) ?? null,
       }));
     },
@@ -116,6 +123,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const scope = await basinScope(request, 'vacancies.read');
       const { id } = request.params;
+      const viewer = viewerOf(await requirePerson(request, 'persons.read', id));
       const { compatibleOnly, limit } = request.query;
       const person = await selectMatchingPersons(db, scope.organisationId)
         .where('id', '=', id)
@@ -145,7 +153,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return ranked.map(({ vacancy, result }) => ({
         vacancy: toVacancySummary(vacancy.line),
-        result,
+        result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
         presentation: presentations.get(`${id} ${vacancy.line.id}`) ?? null,
       }));
     },

@@ -1,4 +1,5 @@
 import { formatNiss, type Phase } from '@jobcoach/domain';
+import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
 import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
 import type { PersonSummary } from '../persons/schemas.ts';
@@ -19,9 +20,11 @@ export async function personSummaries(
   db: Db,
   organisationId: string,
   today: string,
-  filter: { phase?: Phase; coachId?: string; ids?: string[] },
+  filter: { phase?: Phase; coachId?: string; ids?: string[]; scope?: PersonScope },
 ): Promise<Map<string, PersonSummary>> {
   let query = db.selectFrom(selectPersonLines(db, organisationId).as('l')).selectAll();
+  // Only the persons the caller reaches (a jobcoach: own caseload, http/scope.ts).
+  if (filter.scope) query = query.where(personInScope(filter.scope, 'l'));
   if (filter.phase) query = query.where('l.phase', '=', filter.phase);
   if (filter.coachId) query = query.where('l.coach_id', '=', filter.coachId);
   if (filter.ids) {

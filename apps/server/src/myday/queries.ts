@@ -1,63 +1,131 @@
-import { ACTIVE_PHASES, type ContractKind } from '@jobcoach/domain';
+import { PREPARED_MARK, sql } from '@jobcoach/db';
+import { type ContractKind, DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
+import { type ContractLine, selectContracts } from '../contracts/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
 import { selectPersonLines } from '../persons/queries.ts';
+import { settingsOf } from '../settings/queries.ts';
 
-/**
- * The persons "Ma journée" looks at: the coach's own, those of the absent colleagues the coach
- * covers, and referrals nobody was assigned yet (the organisation's intake queue).
+/*
+ * "Ma journée" is read with three statements sent side by side (docs/performance.md): the context
+ * (the coach, the settings, the colleagues covered today), the persons with their hand-entered
+ * employment periods, and their contracts. The persons are selected by the same condition in the
+ * last two, the covered colleagues being a subquery, so that none waits for another. Their texts
+ * do not depend on the values (no IN lists), so each connection prepares them once
+ * (PREPARED_MARK, packages/db): planning them cost more than running them.
  */
-export function myDayCandidates(db: Db, organisationId: string, coachId: string, coveredIds: string[]) {
-  return selectPersonLines(db, organisationId)
-    .where((eb) =>
-      eb.or([
-        eb('p.coach_id', '=', coachId),
-        ...(coveredIds.length > 0 ? [eb('p.coach_id', 'in', coveredIds)] : []),
-        eb.and([eb('p.coach_id', 'is', null), eb('p.phase', '=', 'intake')]),
-      ]),
-    )
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .execute();
-}
 
-/** The hand-entered employment periods of several persons (the contracts: contracts/queries.ts). */
-export async function employmentsByPerson(db: Db, personIds: string[]) {
-  const byPerson = new Map<string, HandEnteredPeriod[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await db
-    .selectFrom('employment_period')
-    .select(['id', 'person_id', 'kind', 'start_on', 'end_on'])
-    .where('person_id', 'in', personIds)
-    .execute();
-  for (const r of rows) {
-    const list = byPerson.get(r.person_id) ?? [];
-    list.push({ id: r.id, kind: r.kind as ContractKind, start: r.start_on, end: r.end_on });
-    byPerson.set(r.person_id, list);
-  }
-  return byPerson;
-}
-
-/** Persons in an active phase whose coach is this one (the caseload gauge). */
-export async function activeCount(db: Db, organisationId: string, coachId: string): Promise<number> {
+/** The coach (an active member), the organisation's settings and the absences the coach covers today. */
+export async function myDayContext(db: Db, organisationId: string, coachId: string, today: string) {
   const row = await db
-    .selectFrom('person')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .where('coach_id', '=', coachId)
-    .where('phase', 'in', [...ACTIVE_PHASES])
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export function findMember(db: Db, organisationId: string, userId: string) {
-  return db
     .selectFrom('membership as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name', 'm.fte'])
+    .leftJoin('organisation_settings as s', 's.organisation_id', 'm.organisation_id')
+    .select([
+      'u.id',
+      'u.name',
+      'm.fte',
+      's.persons_per_fte',
+      's.cadence',
+      's.trust_contract_template',
+      's.version',
+      's.cdd_alert_days',
+    ])
+    .select(
+      sql<CoveredAbsence[]>`(
+        SELECT coalesce(json_agg(json_build_object('coach_id', a.coach_id, 'coach_name', c.name,
+                 'from_on', a.from_on, 'to_on', a.to_on) ORDER BY a.from_on), '[]'::json)
+          FROM absence a JOIN app_user c ON c.id = a.coach_id
+         WHERE a.organisation_id = m.organisation_id AND a.cover_coach_id = m.user_id
+           AND a.from_on <= ${today} AND a.to_on >= ${today})`.as('covering'),
+    )
     .where('m.organisation_id', '=', organisationId)
-    .where('m.user_id', '=', userId)
+    .where('m.user_id', '=', coachId)
     .where('m.active', '=', true)
+    .modifyEnd(sql.raw(PREPARED_MARK))
     .executeTakeFirst();
+  if (!row) return undefined;
+  const settings = settingsOf(
+    row.version === null
+      ? null
+      : {
+          persons_per_fte: row.persons_per_fte!,
+          cadence: row.cadence!,
+          trust_contract_template: row.trust_contract_template!,
+          version: row.version,
+        },
+  );
+  return {
+    coach: { id: row.id, name: row.name, fte: row.fte },
+    settings,
+    // Same default as loadContractSettings (contracts/queries.ts) while no settings were saved.
+    cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
+    covering: row.covering,
+  };
+}
+
+export interface CoveredAbsence {
+  coach_id: string;
+  coach_name: string;
+  from_on: string;
+  to_on: string;
+}
+
+/**
+ * The persons "Ma journée" looks at (alias p): the coach's own, those of the absent colleagues the
+ * coach covers today, and referrals nobody was assigned yet (the organisation's intake queue).
+ * Exited persons appear in none of its lists (no cadence, no deadline, no running follow-up), so
+ * they are not read: over years they are most of a coach's persons (docs/performance.md). The
+ * covered colleagues are an array computed once (`= ANY (ARRAY(…))`), so that each branch of the
+ * condition is an index probe on (organisation, coach).
+ */
+function isCandidate(organisationId: string, coachId: string, today: string) {
+  return sql<boolean>`(p.phase <> 'exited' AND (p.coach_id = ${coachId}
+    OR p.coach_id = ANY (ARRAY(SELECT a.coach_id FROM absence a WHERE a.organisation_id = ${organisationId}
+         AND a.cover_coach_id = ${coachId} AND a.from_on <= ${today} AND a.to_on >= ${today}))
+    OR (p.coach_id IS NULL AND p.phase = 'intake')))`;
+}
+
+/** The candidate persons' lines (persons/queries.ts) with their hand-entered employment periods. */
+export async function myDayCandidates(db: Db, organisationId: string, coachId: string, today: string) {
+  const rows = await selectPersonLines(db, organisationId)
+    .select(
+      sql<HandEnteredPeriod[]>`(
+        SELECT coalesce(json_agg(json_build_object('id', ep.id, 'kind', ep.kind, 'start', ep.start_on,
+                 'end', ep.end_on) ORDER BY ep.start_on), '[]'::json)
+          FROM employment_period ep WHERE ep.person_id = p.id)`.as('employment_periods'),
+    )
+    .where(isCandidate(organisationId, coachId, today))
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .modifyEnd(sql.raw(PREPARED_MARK))
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
+  }));
+}
+
+/** The contracts of the same persons (contracts/queries.ts), by person, latest first. */
+export async function myDayContracts(db: Db, organisationId: string, coachId: string, today: string) {
+  const rows = await selectContracts(db, organisationId)
+    .where(
+      'k.person_id',
+      'in',
+      db
+        .selectFrom('person as p')
+        .select('p.id')
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null)
+        .where(isCandidate(organisationId, coachId, today)),
+    )
+    .modifyEnd(sql.raw(PREPARED_MARK))
+    .execute();
+  const byPerson = new Map<string, ContractLine[]>();
+  for (const r of rows) {
+    const list = byPerson.get(r.person_id);
+    if (list) list.push(r);
+    else byPerson.set(r.person_id, [r]);
+  }
+  return byPerson;
 }

@@ -1,4 +1,5 @@
 import {
+  ACTIVE_PHASES,
   addDays,
   CONTRACT_TYPE_LABELS,
   cadenceWithFrequency,
@@ -8,19 +9,12 @@ import {
   type Phase,
 } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { coveredCoaches } from '../absences/queries.ts';
-import {
-  contractsByPerson,
-  currentFrequency,
-  loadContractSettings,
-  toContractView,
-} from '../contracts/queries.ts';
+import { currentFrequency, toContractView } from '../contracts/queries.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { personEmployment } from '../persons/employment.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
-import { loadSettings } from '../settings/queries.ts';
-import { activeCount, employmentsByPerson, findMember, myDayCandidates } from './queries.ts';
+import { myDayCandidates, myDayContext, myDayContracts } from './queries.ts';
 import { type ContractEnding, type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
 
 /** Deadlines shown when they fall within this many days. */
@@ -50,17 +44,16 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           'Seul·e un·e coordinateur·rice peut voir la journée d’un·e collègue.',
         );
       }
-      const coach = await findMember(db, orgId, coachId);
-      if (!coach) throw notFound('Membre');
       const today = clock.today();
-      const settings = await loadSettings(db, orgId);
-      const covering = await coveredCoaches(db, orgId, coachId, today);
-      const coveredIds = [...new Set(covering.map((c) => c.coach_id))];
-      const lines = await myDayCandidates(db, orgId, coachId, coveredIds);
-      const ids = lines.map((l) => l.id);
-      const employments = await employmentsByPerson(db, ids);
-      const contracts = await contractsByPerson(db, orgId, ids);
-      const { cddAlertDays } = await loadContractSettings(db, orgId);
+      // Three statements side by side, none waiting for another (myday/queries.ts): the answer
+      // waits for the slowest, not for their sum (docs/performance.md).
+      const [context, lines, contracts] = await Promise.all([
+        myDayContext(db, orgId, coachId, today),
+        myDayCandidates(db, orgId, coachId, today),
+        myDayContracts(db, orgId, coachId, today),
+      ]);
+      if (!context) throw notFound('Membre');
+      const { coach, settings, cddAlertDays, covering } = context;
       const weekEnd = addDays(today, 7);
 
       const persons = lines.map((line) => {
@@ -70,7 +63,7 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           preHireEntry: line.pre_hire_entry,
           lastDirectContact: line.last_direct_contact,
         };
-        const periods = employments.get(line.id) ?? [];
+        const periods = line.employment_periods;
         const own = contracts.get(line.id) ?? [];
         // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
         const employment = personEmployment(own, periods, today);
@@ -112,7 +105,10 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
           .map((p) => p.item);
       const intake = (p: Entry) => p.item.phase === 'intake';
 
-      const active = await activeCount(db, orgId, coachId);
+      // The caseload: the coach's own persons in an active phase (all of them are among the lines).
+      const active = lines.filter(
+        (l) => l.coach_id === coachId && ACTIVE_PHASES.includes(l.phase as Phase),
+      ).length;
       const { capacity, over, ratio } = caseloadStatus(active, Number(coach.fte), settings.personsPerFte);
       return {
         today,
