@@ -175,6 +175,10 @@ export interface PersonTable {
   residence_status: ColumnType<string | null, string | null | undefined, string | null>;
   /** The notes are confidential: only members with `persons.sensitive` read them (0009). */
   notes_confidential: Generated<boolean>;
+  /** Date of the last direct contact, kept by a trigger on contact (0011); never written directly. */
+  last_direct_contact: ColumnType<DateString | null, never, never>;
+  /** The next meeting planned at the latest contact, kept by a trigger on contact (0011). */
+  next_planned_on: ColumnType<DateString | null, never, never>;
 }
 
 export interface CoachabilityAssessmentTable {

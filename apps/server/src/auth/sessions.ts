@@ -1,4 +1,4 @@
-import type { Database, Kysely } from '@jobcoach/db';
+import { type Database, type Kysely, PREPARED_MARK, sql } from '@jobcoach/db';
 import { newToken, sha256 } from './tokens.ts';
 
 export const SESSION_COOKIE = 'jc_session';
@@ -20,6 +20,11 @@ export interface SessionUser {
   mustChangePassword: boolean;
   /** An organisation of the user requires a second factor that the user has not enabled yet. */
   mustEnrolTotp: boolean;
+  /**
+   * The role of the user's active membership in the current organisation, read with the session
+   * (null: none), so that the permission check of the request need not read it again (http/access.ts).
+   */
+  currentRole: string | null;
 }
 
 export async function createSession(
@@ -87,8 +92,17 @@ export async function findSession(
             .where('o.require_totp', '=', true),
         )
         .as('org_requires_totp'),
+      eb
+        .selectFrom('membership as cm')
+        .select('cm.role')
+        .whereRef('cm.organisation_id', '=', 's.current_organisation_id')
+        .whereRef('cm.user_id', '=', 'u.id')
+        .where('cm.active', '=', true)
+        .as('current_role'),
     ])
     .where('s.id_hash', '=', idHash)
+    // Every request reads it with the same text: prepared once per connection (packages/db).
+    .modifyEnd(sql.raw(PREPARED_MARK))
     .executeTakeFirst();
   if (!row) return null;
   const idleLimit = new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000;
@@ -111,5 +125,6 @@ export async function findSession(
     isAdmin: row.is_admin,
     mustChangePassword: row.must_change_password,
     mustEnrolTotp: Boolean(row.org_requires_totp) && !row.totp_secret,
+    currentRole: row.current_role ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Database, Kysely, Transaction } from '@jobcoach/db';
+import { type Database, type Kysely, PREPARED_MARK, sql, type Transaction } from '@jobcoach/db';
 import type { MembershipRole } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import { AppError, notFound } from './errors.ts';
@@ -120,13 +120,22 @@ export async function requireOrgPermission(
     if (!exists) throw notFound('Organisation');
     return { organisationId, role: 'admin' };
   }
-  const membership = await db
-    .selectFrom('membership')
-    .select('role')
-    .where('organisation_id', '=', organisationId)
-    .where('user_id', '=', user.userId)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  // The current organisation's role was read with the session at the start of this request; a
+  // check inside a transaction, or for another organisation, reads the membership itself.
+  const membership =
+    organisationId === user.currentOrganisationId && !db.isTransaction
+      ? user.currentRole === null
+        ? undefined
+        : { role: user.currentRole }
+      : await db
+          .selectFrom('membership')
+          .select('role')
+          .where('organisation_id', '=', organisationId)
+          .where('user_id', '=', user.userId)
+          .where('active', '=', true)
+          // Same text on every call: prepared once per connection (packages/db).
+          .modifyEnd(sql.raw(PREPARED_MARK))
+          .executeTakeFirst();
   if (!membership) throw notFound('Organisation');
   const role = membership.role as MembershipRole;
   const allowed: readonly MembershipRole[] = ROLE_PERMISSIONS[permission];

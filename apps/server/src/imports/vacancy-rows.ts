@@ -22,6 +22,7 @@ import {
   readInteger,
 } from './cells.ts';
 import type { CsvRecord } from './csv.ts';
+import { checkRowFast } from './vacancy-row-check.ts';
 
 export { fold } from './cells.ts';
 
@@ -513,7 +514,9 @@ export function readRow(
     }
   }
   if (errors.length > 0) return { row: null, errors };
-  const parsed = rowSchema.safeParse(candidate);
+  // The hand-written check accepts the ordinary rows; the schema decides (and words) the rest.
+  const fast = checkRowFast(candidate);
+  const parsed = fast ? { success: true as const, data: fast } : rowSchema.safeParse(candidate);
   if (!parsed.success) {
     const seen = new Set<string>();
     for (const issue of (parsed.error as z.ZodError).issues) {

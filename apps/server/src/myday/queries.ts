@@ -7,15 +7,18 @@ import { selectPersonLines } from '../persons/queries.ts';
 import { settingsOf } from '../settings/queries.ts';
 
 /*
- * "Ma journée" is read with three statements sent side by side (docs/performance.md): the context
- * (the coach, the settings, the colleagues covered today), the persons with their hand-entered
- * employment periods, and their contracts. The persons are selected by the same condition in the
- * last two, the covered colleagues being a subquery, so that none waits for another. Their texts
- * do not depend on the values (no IN lists), so each connection prepares them once
+ * "Ma journée" is read with two statements sent side by side (docs/performance.md): the context
+ * (the coach, the settings, the colleagues covered today) with the persons and their hand-entered
+ * employment periods as a JSON array, and the persons' contracts. The persons are selected by the
+ * same condition in both, the covered colleagues being a subquery, so that neither waits for the
+ * other. Their texts do not depend on the values (no IN lists), so each connection prepares them once
  * (PREPARED_MARK, packages/db): planning them cost more than running them.
  */
 
-/** The coach (an active member), the organisation's settings and the absences the coach covers today. */
+/**
+ * The coach (an active member), the organisation's settings, the absences the coach covers today
+ * and the candidate persons (as one JSON array, in name order): one statement instead of two.
+ */
 export async function myDayContext(db: Db, organisationId: string, coachId: string, today: string) {
   const row = await db
     .selectFrom('membership as m')
@@ -39,6 +42,12 @@ export async function myDayContext(db: Db, organisationId: string, coachId: stri
          WHERE a.organisation_id = m.organisation_id AND a.cover_coach_id = m.user_id
            AND a.from_on <= ${today} AND a.to_on >= ${today})`.as('covering'),
     )
+    .select(
+      // Every column of a line is text, a date (read as text anyway) or JSON: the JSON array
+      // gives the same values as the rows would.
+      sql<CandidateLine[]>`(SELECT coalesce(json_agg(l ORDER BY l.last_name, l.first_name), '[]'::json)
+          FROM ${candidatesQuery(db, organisationId, coachId, today)} AS l)`.as('persons'),
+    )
     .where('m.organisation_id', '=', organisationId)
     .where('m.user_id', '=', coachId)
     .where('m.active', '=', true)
@@ -61,6 +70,10 @@ export async function myDayContext(db: Db, organisationId: string, coachId: stri
     // Same default as loadContractSettings (contracts/queries.ts) while no settings were saved.
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
+    persons: row.persons.map((r) => ({
+      ...r,
+      employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
+    })),
   };
 }
 
@@ -87,24 +100,17 @@ function isCandidate(organisationId: string, coachId: string, today: string) {
 }
 
 /** The candidate persons' lines (persons/queries.ts) with their hand-entered employment periods. */
-export async function myDayCandidates(db: Db, organisationId: string, coachId: string, today: string) {
-  const rows = await selectPersonLines(db, organisationId)
+function candidatesQuery(db: Db, organisationId: string, coachId: string, today: string) {
+  return selectPersonLines(db, organisationId)
     .select(
       sql<HandEnteredPeriod[]>`(
         SELECT coalesce(json_agg(json_build_object('id', ep.id, 'kind', ep.kind, 'start', ep.start_on,
                  'end', ep.end_on) ORDER BY ep.start_on), '[]'::json)
           FROM employment_period ep WHERE ep.person_id = p.id)`.as('employment_periods'),
     )
-    .where(isCandidate(organisationId, coachId, today))
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
-  }));
+    .where(isCandidate(organisationId, coachId, today));
 }
+type CandidateLine = Awaited<ReturnType<ReturnType<typeof candidatesQuery>['execute']>>[number];
 
 /** The contracts of the same persons (contracts/queries.ts), by person, latest first. */
 export async function myDayContracts(db: Db, organisationId: string, coachId: string, today: string) {

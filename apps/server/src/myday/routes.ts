@@ -14,7 +14,7 @@ import { AppError, notFound } from '../http/errors.ts';
 import { personEmployment } from '../persons/employment.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
-import { myDayCandidates, myDayContext, myDayContracts } from './queries.ts';
+import { myDayContext, myDayContracts } from './queries.ts';
 import { type ContractEnding, type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
 
 /** Deadlines shown when they fall within this many days. */
@@ -45,15 +45,14 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const today = clock.today();
-      // Three statements side by side, none waiting for another (myday/queries.ts): the answer
+      // Two statements side by side, neither waiting for the other (myday/queries.ts): the answer
       // waits for the slowest, not for their sum (docs/performance.md).
-      const [context, lines, contracts] = await Promise.all([
+      const [context, contracts] = await Promise.all([
         myDayContext(db, orgId, coachId, today),
-        myDayCandidates(db, orgId, coachId, today),
         myDayContracts(db, orgId, coachId, today),
       ]);
       if (!context) throw notFound('Membre');
-      const { coach, settings, cddAlertDays, covering } = context;
+      const { coach, settings, cddAlertDays, covering, persons: lines } = context;
       const weekEnd = addDays(today, 7);
 
       const persons = lines.map((line) => {

@@ -1,5 +1,4 @@
 import type { Database, Selectable } from '@jobcoach/db';
-import { DIRECT_CHANNELS } from '@jobcoach/domain';
 import { AppError, invalid } from '../http/errors.ts';
 import type { Db } from './common.ts';
 import type { PersonInput, PersonInputDto } from './schemas.ts';
@@ -188,23 +187,11 @@ export function selectPersonLines(db: Db, organisationId: string) {
       'p.phone',
       'p.niss',
       'p.referral_received_on',
+      // Kept on the person row by a trigger on contact (migration 0011, docs/performance.md).
+      'p.last_direct_contact',
+      'p.next_planned_on',
     ])
     .select((eb) => [
-      eb
-        .selectFrom('contact as c')
-        .select((e) => e.fn.max('c.date').as('d'))
-        .whereRef('c.person_id', '=', 'p.id')
-        .where('c.with_whom', '=', 'person')
-        .where('c.channel', 'in', [...DIRECT_CHANNELS])
-        .as('last_direct_contact'),
-      eb
-        .selectFrom('contact as c')
-        .select('c.next_planned_on')
-        .whereRef('c.person_id', '=', 'p.id')
-        .orderBy('c.date', 'desc')
-        .orderBy('c.created_at', 'desc')
-        .limit(1)
-        .as('next_planned_on'),
       eb
         .selectFrom('coachability_assessment as a')
         .select('a.decision')
