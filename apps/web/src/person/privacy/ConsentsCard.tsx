@@ -67,7 +67,9 @@ export function ConsentsCard({ person }: { person: PersonFile }) {
                   <Table.Td>
                     {c.active ? (
                       <Group gap="xs">
-                        <Badge color="green">{t('privacy.consents.active')}</Badge>
+                        <Badge variant="light" color="green">
+                          {t('privacy.consents.active')}
+                        </Badge>
                         <Button
                           size="compact-xs"
                           variant="subtle"
@@ -78,7 +80,7 @@ export function ConsentsCard({ person }: { person: PersonFile }) {
                         </Button>
                       </Group>
                     ) : (
-                      <Badge color="gray">
+                      <Badge variant="light" color="gray">
                         {t('privacy.consents.withdrawnOn', { date: formatDay(c.withdrawnOn) })}
                       </Badge>
                     )}
