@@ -1,7 +1,5 @@
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AbsencesPage } from './absences/AbsencesPage.tsx';
-import { AccountPage } from './account/AccountPage.tsx';
-import { AdminPage } from './admin/AdminPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PasswordPage } from './auth/PasswordPage.tsx';
 import {
@@ -13,27 +11,39 @@ import {
 } from './auth/permissions.ts';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
-import { EmployerPage } from './employers/EmployerPage.tsx';
-import { EmployersPage } from './employers/EmployersPage.tsx';
-import { NewEmployerPage } from './employers/NewEmployerPage.tsx';
 import { RequireCoach } from './employers/RequireCoach.tsx';
-import { HistoryImportPage } from './history/HistoryImportPage.tsx';
-import { ImportPage } from './imports/ImportPage.tsx';
-import { PeoplePage } from './people/PeoplePage.tsx';
-import { PersonPage } from './person/PersonPage.tsx';
-import { NewReferralPage } from './referral/NewReferralPage.tsx';
-import { ReportsPage } from './reports/ReportsPage.tsx';
 import { Landing, RequireReports } from './reports/RequireReports.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
 import { SetupGate } from './setup/SetupGate.tsx';
 import { SetupPage } from './setup/SetupPage.tsx';
 import { NotFound } from './shell/Notice.tsx';
 import { RouteError } from './shell/RouteError.tsx';
 import { Shell } from './shell/Shell.tsx';
-import { TeamPage } from './team/TeamPage.tsx';
-import { VacanciesPage } from './vacancies/VacanciesPage.tsx';
-import { EditVacancyPage, NewVacancyPage } from './vacancies/VacancyFormPage.tsx';
-import { VacancyPage } from './vacancies/VacancyPage.tsx';
+
+/**
+ * The pages inside the shell are loaded when first visited (Shell's Suspense shows a spinner), so
+ * the first screen, on a phone during a company visit too, downloads only the shell and its page.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+const AbsencesPage = page(() => import('./absences/AbsencesPage.tsx'), 'AbsencesPage');
+const AccountPage = page(() => import('./account/AccountPage.tsx'), 'AccountPage');
+const AdminPage = page(() => import('./admin/AdminPage.tsx'), 'AdminPage');
+const EmployerPage = page(() => import('./employers/EmployerPage.tsx'), 'EmployerPage');
+const EmployersPage = page(() => import('./employers/EmployersPage.tsx'), 'EmployersPage');
+const NewEmployerPage = page(() => import('./employers/NewEmployerPage.tsx'), 'NewEmployerPage');
+const HistoryImportPage = page(() => import('./history/HistoryImportPage.tsx'), 'HistoryImportPage');
+const ImportPage = page(() => import('./imports/ImportPage.tsx'), 'ImportPage');
+const PeoplePage = page(() => import('./people/PeoplePage.tsx'), 'PeoplePage');
+const PersonPage = page(() => import('./person/PersonPage.tsx'), 'PersonPage');
+const NewReferralPage = page(() => import('./referral/NewReferralPage.tsx'), 'NewReferralPage');
+const ReportsPage = page(() => import('./reports/ReportsPage.tsx'), 'ReportsPage');
+const SettingsPage = page(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
+const TeamPage = page(() => import('./team/TeamPage.tsx'), 'TeamPage');
+const VacanciesPage = page(() => import('./vacancies/VacanciesPage.tsx'), 'VacanciesPage');
+const VacancyPage = page(() => import('./vacancies/VacancyPage.tsx'), 'VacancyPage');
+const NewVacancyPage = page(() => import('./vacancies/VacancyFormPage.tsx'), 'NewVacancyPage');
+const EditVacancyPage = page(() => import('./vacancies/VacancyFormPage.tsx'), 'EditVacancyPage');
 
 // SetupGate → (setup | login | RequireSession → Shell → pages). See README.md for the flow.
 export const router = createBrowserRouter([

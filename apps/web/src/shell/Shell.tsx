@@ -1,8 +1,10 @@
 import { Anchor, AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
+import { Spinner } from './Loading.tsx';
 import { Navigation } from './Navigation.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -64,7 +66,9 @@ export function Shell() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
