@@ -40,22 +40,39 @@ export async function readsSensitive(db: Db, scope: Scope): Promise<boolean> {
   return row?.sensitive_access === true;
 }
 
-/** Completes an organisation scope with its record scope on persons. */
-export async function scopeOnPersons(db: Db, scope: Scope, permission: Permission, today: string) {
-  const records = recordScope(scope.role, permission);
-  let coachIds: string[] = [];
-  if (records === 'own_caseload') {
-    const covered = await coveredCoaches(db, scope.organisationId, scope.userId, today);
-    coachIds = [...new Set([scope.userId, ...covered.map((c) => c.coach_id)])];
-  }
-  return { ...scope, records, coachIds, sensitive: await readsSensitive(db, scope) } satisfies PersonScope;
+/** Which persons a member reaches besides the organisation rule, read once per request. */
+interface CaseloadContext {
+  /** The caller and the absent colleagues the caller covers today (jobcoaches only). */
+  coachIds: string[];
+  sensitive: boolean;
 }
 
-/** The caller's scope on persons for `permission` in the current organisation (404/403 as usual). */
+const caseloadContexts = new WeakMap<FastifyRequest, Promise<CaseloadContext>>();
+
+async function caseloadContext(db: Db, scope: Scope, today: string): Promise<CaseloadContext> {
+  const [covered, sensitive] = await Promise.all([
+    scope.role === 'jobcoach' ? coveredCoaches(db, scope.organisationId, scope.userId, today) : [],
+    readsSensitive(db, scope),
+  ]);
+  return { coachIds: [...new Set([scope.userId, ...covered.map((c) => c.coach_id)])], sensitive };
+}
+
+/**
+ * The caller's scope on persons for `permission` in the current organisation (404/403 as usual).
+ * The scope guard below and the route both ask for it: the covered colleagues and the sensitive
+ * right are read once per request.
+ */
 export async function personScope(request: FastifyRequest, permission: Permission): Promise<PersonScope> {
   const scope = await currentScope(request, permission);
-  const { db, clock } = request.server.deps;
-  return scopeOnPersons(db, scope, permission, clock.today());
+  let context = caseloadContexts.get(request);
+  if (!context) {
+    const { db, clock } = request.server.deps;
+    context = caseloadContext(db, scope, clock.today());
+    caseloadContexts.set(request, context);
+  }
+  const { coachIds, sensitive } = await context;
+  const records = recordScope(scope.role, permission);
+  return { ...scope, records, coachIds: records === 'own_caseload' ? coachIds : [], sensitive };
 }
 
 /**
@@ -84,52 +101,53 @@ export async function personIsInScope(db: Db, ps: PersonScope, personId: string)
   return row !== undefined;
 }
 
-/** The caller's scope, after checking the person is in it: 404 « Personne » otherwise. */
-export async function requirePerson(
+type PersonRecord = 'person' | 'contract' | 'presentation';
+const RECORD_NAMES: Record<PersonRecord, string> = {
+  person: 'Personne',
+  contract: 'Contrat',
+  presentation: 'Présentation',
+};
+
+/** 404 unless the record (a person, or a contract or presentation of a person) is in the scope. */
+async function requireRecordInScope(db: Db, ps: PersonScope, table: PersonRecord, id: string) {
+  let personId: string | undefined = id;
+  if (table !== 'person') {
+    const row = await db
+      .selectFrom(table)
+      .select('person_id')
+      .where('organisation_id', '=', ps.organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    personId = row?.person_id;
+  }
+  if (!personId || !(await personIsInScope(db, ps, personId))) throw notFound(RECORD_NAMES[table]);
+}
+
+async function requireRecord(
   request: FastifyRequest,
   permission: Permission,
-  personId: string,
-): Promise<PersonScope> {
+  table: PersonRecord,
+  id: string,
+) {
   const ps = await personScope(request, permission);
-  if (!(await personIsInScope(request.server.deps.db, ps, personId))) throw notFound('Personne');
+  await requireRecordInScope(request.server.deps.db, ps, table, id);
   return ps;
 }
+
+/** The caller's scope, after checking the person is in it: 404 « Personne » otherwise. */
+export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
+  requireRecord(request, permission, 'person', personId);
 
 /** Same for a contract: its person must be in the scope (404 « Contrat » otherwise). */
-export async function requireContract(
-  request: FastifyRequest,
-  permission: Permission,
-  contractId: string,
-): Promise<PersonScope> {
-  const ps = await personScope(request, permission);
-  const { db } = request.server.deps;
-  const row = await db
-    .selectFrom('contract')
-    .select('person_id')
-    .where('organisation_id', '=', ps.organisationId)
-    .where('id', '=', contractId)
-    .executeTakeFirst();
-  if (!row || !(await personIsInScope(db, ps, row.person_id))) throw notFound('Contrat');
-  return ps;
-}
+export const requireContract = (request: FastifyRequest, permission: Permission, contractId: string) =>
+  requireRecord(request, permission, 'contract', contractId);
 
 /** Same for a presentation (404 « Présentation » otherwise). */
-export async function requirePresentation(
+export const requirePresentation = (
   request: FastifyRequest,
   permission: Permission,
   presentationId: string,
-): Promise<PersonScope> {
-  const ps = await personScope(request, permission);
-  const { db } = request.server.deps;
-  const row = await db
-    .selectFrom('presentation')
-    .select('person_id')
-    .where('organisation_id', '=', ps.organisationId)
-    .where('id', '=', presentationId)
-    .executeTakeFirst();
-  if (!row || !(await personIsInScope(db, ps, row.person_id))) throw notFound('Présentation');
-  return ps;
-}
+) => requireRecord(request, permission, 'presentation', presentationId);
 
 /** Who reads a person's file: the role the transitions are offered for, and the sensitive right. */
 export function viewerOf(ps: PersonScope): Viewer {
@@ -139,7 +157,7 @@ export function viewerOf(ps: PersonScope): Viewer {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Person-level URLs whose `:id` is a person, a contract or a presentation. */
-const PERSON_LEVEL_URLS: { pattern: RegExp; table: 'person' | 'contract' | 'presentation' }[] = [
+const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
   { pattern: /^\/api\/persons\/:id(\/|$)/, table: 'person' },
   { pattern: /^\/api\/contracts\/:id(\/|$)/, table: 'contract' },
   { pattern: /^\/api\/presentations\/:id(\/|$)/, table: 'presentation' },
@@ -166,21 +184,6 @@ export const personScopeGuard = fp(async (app: FastifyInstance) => {
       return; // no membership or no right: the route answers 404/403 itself
     }
     if (ps.records === 'organisation') return;
-    const { db } = request.server.deps;
-    let personId: string | undefined = id;
-    if (level.table !== 'person') {
-      const row = await db
-        .selectFrom(level.table)
-        .select('person_id')
-        .where('organisation_id', '=', ps.organisationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      personId = row?.person_id;
-    }
-    if (personId && !(await personIsInScope(db, ps, personId))) {
-      throw notFound(
-        level.table === 'person' ? 'Personne' : level.table === 'contract' ? 'Contrat' : 'Présentation',
-      );
-    }
+    await requireRecordInScope(request.server.deps.db, ps, level.table, id);
   });
 });
