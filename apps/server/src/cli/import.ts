@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { FILE_LABELS, HISTORY_FILES } from '../history/format.ts';
 import { type HistoryImportResult, runHistoryImport } from '../history/run.ts';
 import type { SourceFile } from '../history/sources.ts';
+import { UUID_PATTERN } from '../http/uuid.ts';
 import { openMigrated } from './database.ts';
 
 /**
@@ -23,8 +24,6 @@ export interface ImportCommand {
   user: string | null;
   path: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function readPath(path: string): SourceFile[] {
   const stat = statSync(path);
@@ -71,7 +70,7 @@ export async function runImportCommand(
     .selectFrom('organisation')
     .select(['id', 'name', 'basin_id'])
     .where((eb) =>
-      UUID.test(command.org)
+      UUID_PATTERN.test(command.org)
         ? eb('id', '=', command.org)
         : eb(eb.fn('lower', ['name']), '=', command.org.trim().toLowerCase()),
     )

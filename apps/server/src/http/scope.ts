@@ -7,6 +7,7 @@ import { can, currentScope, type Scope } from '../persons/scope.ts';
 import type { Viewer } from '../privacy/sensitive.ts';
 import { type Permission, type RecordScope, recordScope } from './access.ts';
 import { notFound } from './errors.ts';
+import { UUID_PATTERN } from './uuid.ts';
 
 /**
  * The record scope on persons, enforced in one place. Every person-level route resolves the
@@ -154,8 +155,6 @@ export function viewerOf(ps: PersonScope): Viewer {
   return { role: ps.role === 'admin' ? 'coordinator' : ps.role, userId: ps.userId, sensitive: ps.sensitive };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Person-level URLs whose `:id` is a person, a contract or a presentation. */
 const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
   { pattern: /^\/api\/persons\/:id(\/|$)/, table: 'person' },
@@ -176,7 +175,7 @@ export const personScopeGuard = fp(async (app: FastifyInstance) => {
     const level = PERSON_LEVEL_URLS.find((l) => l.pattern.test(url));
     if (!level || !request.user?.currentOrganisationId) return;
     const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !UUID.test(id)) return;
+    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return;
     let ps: PersonScope;
     try {
       ps = await personScope(request, 'persons.read');

@@ -64,11 +64,8 @@ export function assertNotFuture(field: string, date: string | null | undefined, 
   if (date && compareDates(date, today) > 0) throw invalid(field, 'la date ne peut pas être dans le futur.');
 }
 
-/** "2024-03-05" → "05/03/2024", the way French-speaking users read a date. */
-export function frenchDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
+/** "2024-03-05" → "05/03/2024", the way French-speaking users read a date (the domain's rule). */
+export { frenchDate } from '@jobcoach/domain';
 
 /** Monday and Sunday of the calendar week holding `day` ("this week" in "Ma journée"). */
 export function weekOf(day: string): { monday: string; sunday: string } {

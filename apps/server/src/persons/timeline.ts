@@ -20,6 +20,7 @@ import {
   type ReturnReason,
 } from '@jobcoach/domain';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
+import { UUID_PATTERN } from '../http/uuid.ts';
 import {
   INTRODUCTION_CHANNEL_LABELS,
   type IntroductionChannel,
@@ -118,8 +119,6 @@ const TIE_ORDER: Record<TimelineEntry['type'], number> = {
   intake: 5,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const EMPLOYER_CHANNELS: Record<string, string> = {
   visit: 'Visite',
   phone: 'Appel',
@@ -176,7 +175,7 @@ function transitionDetail(e: TimelineSources['events'][number]): string | null {
       : null;
   // An employer chosen in the registry is an id: the event's detail names it instead.
   const employer =
-    e.transition_id === 'start_hiring' && typeof f.employerId === 'string' && !UUID.test(f.employerId)
+    e.transition_id === 'start_hiring' && typeof f.employerId === 'string' && !UUID_PATTERN.test(f.employerId)
       ? `Employeur : ${f.employerId}`
       : null;
   return joined([

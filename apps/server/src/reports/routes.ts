@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ROLE_PERMISSIONS, requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { UUID_PATTERN } from '../http/uuid.ts';
 import { buildSteeringDocument, reportFileName, type SteeringDocument } from './document.ts';
 import { steeringCsv } from './export-csv.ts';
 import { steeringPdf } from './export-pdf.ts';
@@ -74,7 +75,6 @@ const documentSchema = z.object({
 });
 
 const REPORT_ROLES: readonly MembershipRole[] = ROLE_PERMISSIONS['reports.read'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisations the caller may report on, with the caller's role in each. */
 async function reportableOrganisations(request: FastifyRequest) {
@@ -122,7 +122,7 @@ async function resolveReport(request: FastifyRequest, query: ReportQuery) {
     let ids: string[];
     if (query.organisationIds !== undefined) {
       ids = [...new Set(query.organisationIds.split(',').map((s) => s.trim()))];
-      if (ids.length === 0 || ids.some((id) => !UUID.test(id))) {
+      if (ids.length === 0 || ids.some((id) => !UUID_PATTERN.test(id))) {
         throw invalid('organisationIds', 'liste d’identifiants séparés par des virgules attendue.');
       }
       if (ids.length > MAX_ORGANISATIONS) {
