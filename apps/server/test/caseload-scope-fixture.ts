@@ -228,7 +228,7 @@ export function personLevelCalls(
     'GET /api/persons/:id/trust-contract.pdf': { url: `${p}/trust-contract.pdf` },
     'POST /api/persons/:id/transitions': {
       url: `${p}/transitions`,
-      body: { transitionId: 'exit', fields: {}, version: 999 },
+      body: { transitionId: 'exit', fields: { date: today, exitReason: 'left_voluntarily' }, version: 999 },
     },
     'POST /api/persons/:id/employment-periods': {
       url: `${p}/employment-periods`,

@@ -2,6 +2,7 @@ import { testTargets } from '@jobcoach/db/testing';
 import { addDays, addMonths } from '@jobcoach/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptAsCoachable,
   addUser,
   type Client,
   createOrganisation,
@@ -105,10 +106,8 @@ describe.each(testTargets())('persons on $driver', (target) => {
       referral: { kind: 'partner', partnerId, partnerName: 'CPAS de Verviers' },
       assessment: null,
       clock: null,
-      allowedTransitions: [
-        expect.objectContaining({ id: 'enter_pre_hire', to: 'pre_hire' }),
-        expect.objectContaining({ id: 'exit', to: 'exited' }),
-      ],
+      // Only an accepted person enters pre-hire (method.md §3): before the assessment, not offered.
+      allowedTransitions: [expect.objectContaining({ id: 'exit', to: 'exited' })],
     });
     // The debt settlement plan is sensitive: a jobcoach without the right does not get it back,
     // nor the priority group it implies; a coordinator does.
@@ -343,9 +342,22 @@ describe.each(testTargets())('persons on $driver', (target) => {
     });
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('transition_not_allowed');
-    expect(refused.json.error.message).toMatch(/Entrée en pré-embauche/);
-    expect(refused.json.error.allowed.map((a: { id: string }) => a.id)).toEqual(['enter_pre_hire', 'exit']);
-    expect(refused.json.error.allowed[0]).toMatchObject({
+    // The moves named are those offered: not yet assessed, the person may only leave.
+    expect(refused.json.error.message).toMatch(/Sortie du jobcoaching/);
+    expect(refused.json.error.allowed.map((a: { id: string }) => a.id)).toEqual(['exit']);
+
+    // Entering pre-hire needs an assessment that accepts the person: refused, then offered.
+    const notCoachable = await coach.post(`/api/persons/${p.id}/transitions`, {
+      transitionId: 'enter_pre_hire',
+      fields: { date: addMonths(today, -5), trustContractSignedOn: addMonths(today, -5) },
+      version: p.version,
+    });
+    expect(notCoachable.status).toBe(409);
+    expect(notCoachable.json.error.code).toBe('not_coachable');
+    await acceptAsCoachable(coach, p.id, addMonths(today, -5));
+    const assessed = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(assessed.allowedTransitions.map((a: { id: string }) => a.id)).toEqual(['enter_pre_hire', 'exit']);
+    expect(assessed.allowedTransitions[0]).toMatchObject({
       to: 'pre_hire',
       requiredFields: ['date', 'trustContractSignedOn'],
     });
@@ -353,7 +365,7 @@ describe.each(testTargets())('persons on $driver', (target) => {
     const missing = await coach.post(`/api/persons/${p.id}/transitions`, {
       transitionId: 'enter_pre_hire',
       fields: { date: addMonths(today, -5) },
-      version: p.version,
+      version: assessed.version,
     });
     expect(missing.status).toBe(400);
     expect(missing.json.error.field).toBe('fields.trustContractSignedOn');

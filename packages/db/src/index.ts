@@ -3,4 +3,5 @@ export { sql } from 'kysely';
 export * from './connect.ts';
 export * from './migrate.ts';
 export * from './raw.ts';
+export * from './scope.ts';
 export type * from './types.ts';

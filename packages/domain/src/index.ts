@@ -14,6 +14,7 @@
  *   Employer ↔ employeur   Partner ↔ partenaire   PromotingOrganisation ↔ organisme promoteur
  *   NISS ↔ numéro de registre national   BCE ↔ numéro d'entreprise
  */
+export * from './basin.ts';
 export * from './cadence.ts';
 export * from './calendar.ts';
 export * from './caseload.ts';
@@ -26,10 +27,14 @@ export * from './identifiers/niss.ts';
 export * from './matching/languages.ts';
 export * from './matching/matching.ts';
 export * from './matching/nace.ts';
+export * from './myday.ts';
 export * from './organisation.ts';
+export * from './permissions.ts';
 export * from './person.ts';
+export * from './person-status.ts';
 export * from './places/distance.ts';
 export * from './places/places.ts';
+export * from './presentations.ts';
 export * from './priority.ts';
 export * from './reports/cohorts.ts';
 export * from './reports/outcomes.ts';

@@ -1,4 +1,5 @@
 import { compareDates, type IsoDate, isIsoDate } from './calendar.ts';
+import type { CoachabilityDecision } from './coachability.ts';
 import type { MembershipRole } from './organisation.ts';
 
 /**
@@ -95,13 +96,71 @@ export const TRANSITION_IDS = [
 ] as const;
 export type TransitionId = (typeof TRANSITION_IDS)[number];
 
+/**
+ * Conditions on the person's facts that a move needs besides the phase and the role:
+ * - coachable: only a person whom a coachability assessment accepted enters pre-hire (method.md §3);
+ *   a person who already entered it once (an imported history) was accepted then;
+ * - no_open_contract: a return to pre-hire by hand is refused while a contract still runs on that
+ *   day; its end is recorded on the contract, which makes the return itself (contracts.ts).
+ */
+export const TRANSITION_GUARDS = ['coachable', 'no_open_contract'] as const;
+export type TransitionGuard = (typeof TRANSITION_GUARDS)[number];
+
+/** What the guards read about the person, on the day of the move (today, when offering moves). */
+export interface TrajectoryFacts {
+  /** The decision of the latest coachability assessment; null when none was recorded. */
+  assessmentDecision: CoachabilityDecision | null;
+  /** The first day in pre-hire, or null when the person never entered it. */
+  preHireEntry: IsoDate | null;
+  /** The employment contracts still running that day (started, no end recorded), by their names. */
+  openContracts: readonly string[];
+}
+
+export const GUARD_RULES: Record<
+  TransitionGuard,
+  { holds: (facts: TrajectoryFacts) => boolean; code: string; message: (facts: TrajectoryFacts) => string }
+> = {
+  coachable: {
+    holds: (f) => f.preHireEntry !== null || f.assessmentDecision === 'accepted',
+    code: 'not_coachable',
+    message: () =>
+      "La personne ne peut entrer en pré-embauche qu'après une évaluation de coachabilité qui l'accepte.",
+  },
+  no_open_contract: {
+    holds: (f) => f.openContracts.length === 0,
+    code: 'open_contract',
+    message: (f) =>
+      `Un contrat est encore en cours (${f.openContracts.join(', ')}) : enregistrez d’abord sa fin (date et motif) sur le contrat, ce qui ramène la personne en pré-embauche.`,
+  },
+};
+
+/**
+ * What a move does besides changing the phase, for the server to carry out:
+ * - trust_contract: records the signed trust contract (a document) and starts the clocks;
+ * - employment_period: a follow-up opened by hand records its employment period (a follow-up
+ *   opened by a contract is backed by that contract instead);
+ * - close_employment_periods: a hand-entered period still open ends the day before a return;
+ * - end_letter: a consolidated insertion closes with the end-of-coaching letter (method.md §4).
+ */
+export const TRANSITION_EFFECTS = [
+  'trust_contract',
+  'employment_period',
+  'close_employment_periods',
+  'end_letter',
+] as const;
+export type TransitionEffect = (typeof TRANSITION_EFFECTS)[number];
+
 export interface Transition {
   id: TransitionId;
   from: readonly Phase[];
   to: Phase;
   roles: readonly TransitionRole[];
   /** Fields the move must carry (names as in `TRANSITION_FIELD_LABELS`). */
-  requiredFields: readonly string[];
+  requiredFields: readonly TransitionField[];
+  /** Fields the move may carry besides. */
+  optionalFields: readonly TransitionField[];
+  guards: readonly TransitionGuard[];
+  effects: readonly TransitionEffect[];
   label: string;
 }
 
@@ -114,6 +173,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'pre_hire',
     roles: BOTH,
     requiredFields: ['date', 'trustContractSignedOn'],
+    optionalFields: [],
+    guards: ['coachable'],
+    effects: ['trust_contract'],
     label: 'Entrée en pré-embauche (contrat de confiance signé)',
   },
   {
@@ -122,6 +184,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'hiring',
     roles: BOTH,
     requiredFields: ['date', 'employerId'],
+    optionalFields: [],
+    guards: [],
+    effects: [],
     label: 'Passage à l’embauche (appariement confirmé avec un employeur)',
   },
   {
@@ -130,6 +195,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'follow_up',
     roles: BOTH,
     requiredFields: ['date', 'contractKind', 'contractStart'],
+    optionalFields: ['contractEnd'],
+    guards: [],
+    effects: ['employment_period'],
     label: 'Début du suivi en entreprise (contrat signé)',
   },
   {
@@ -138,6 +206,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'pre_hire',
     roles: BOTH,
     requiredFields: ['date', 'returnReason'],
+    optionalFields: ['reasonDetail'],
+    guards: ['no_open_contract'],
+    effects: ['close_employment_periods'],
     label: 'Retour en pré-embauche',
   },
   {
@@ -146,12 +217,28 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'exited',
     roles: BOTH,
     requiredFields: ['date', 'exitReason'],
+    optionalFields: ['reasonDetail'],
+    guards: [],
+    effects: ['end_letter'],
     label: 'Sortie du jobcoaching',
   },
 ];
 
+export const TRANSITION_FIELDS = [
+  'date',
+  'trustContractSignedOn',
+  'employerId',
+  'contractKind',
+  'contractStart',
+  'contractEnd',
+  'returnReason',
+  'exitReason',
+  'reasonDetail',
+] as const;
+export type TransitionField = (typeof TRANSITION_FIELDS)[number];
+
 /** French names of the transition fields, for messages and form labels. */
-export const TRANSITION_FIELD_LABELS: Record<string, string> = {
+export const TRANSITION_FIELD_LABELS: Record<TransitionField, string> = {
   date: 'date du changement de phase',
   trustContractSignedOn: 'date de signature du contrat de confiance',
   employerId: 'employeur',
@@ -163,17 +250,76 @@ export const TRANSITION_FIELD_LABELS: Record<string, string> = {
   reasonDetail: 'précision du motif',
 };
 
-const DATE_FIELDS = ['date', 'trustContractSignedOn', 'contractStart', 'contractEnd'];
+/** The fields each move carries, once checked: one typed input per transition. */
+export interface TransitionFieldsOf {
+  enter_pre_hire: { date: IsoDate; trustContractSignedOn: IsoDate };
+  start_hiring: { date: IsoDate; employerId: string };
+  start_follow_up: {
+    date: IsoDate;
+    contractKind: ContractKind;
+    contractStart: IsoDate;
+    contractEnd?: IsoDate | null;
+  };
+  return_to_pre_hire: { date: IsoDate; returnReason: ReturnReason; reasonDetail?: string | null };
+  exit: { date: IsoDate; exitReason: ExitReason; reasonDetail?: string | null };
+}
+
+/** A move with its fields, discriminated by `transitionId`. */
+export type TransitionInput = {
+  [K in TransitionId]: { transitionId: K; fields: TransitionFieldsOf[K] };
+}[TransitionId];
+
+const DATE_FIELDS: readonly TransitionField[] = [
+  'date',
+  'trustContractSignedOn',
+  'contractStart',
+  'contractEnd',
+];
+
+/**
+ * The effects a checked move has: its transition's, where they apply to this input (the end letter
+ * only for a consolidated insertion; the employment period only for a follow-up opened by hand,
+ * a contract being its own record).
+ */
+export function effectsOf(input: TransitionInput, opts: { byContract: boolean }): TransitionEffect[] {
+  const transition = findTransition(input.transitionId)!;
+  return transition.effects.filter((effect) => {
+    if (effect === 'employment_period') return !opts.byContract;
+    if (effect === 'end_letter') {
+      return input.transitionId === 'exit' && input.fields.exitReason === 'consolidated_insertion';
+    }
+    return true;
+  });
+}
 
 export function findTransition(id: string): Transition | undefined {
   return TRANSITIONS.find((t) => t.id === id);
 }
 
-/** The moves a role may make from a phase (none for an evaluator or from exited). */
-export function allowedTransitions(phase: Phase, role: MembershipRole): Transition[] {
+/** The moves the table gives a role from a phase, before the guards (none for an evaluator). */
+function tableMoves(phase: Phase, role: MembershipRole): Transition[] {
   return TRANSITIONS.filter(
     (t) => t.from.includes(phase) && (t.roles as readonly MembershipRole[]).includes(role),
   );
+}
+
+/** The first guard of the move that the facts do not meet, or null. */
+export function failedGuard(transition: Transition, facts: TrajectoryFacts): TransitionGuard | null {
+  return transition.guards.find((g) => !GUARD_RULES[g].holds(facts)) ?? null;
+}
+
+/**
+ * The moves a role may make from a phase, given the person's facts: exactly those that
+ * `checkTransition` would accept with valid fields, so nobody is offered a move that is then
+ * refused. Without facts, the table's moves before the guards.
+ */
+export function allowedTransitions(
+  phase: Phase,
+  role: MembershipRole,
+  facts?: TrajectoryFacts,
+): Transition[] {
+  const moves = tableMoves(phase, role);
+  return facts ? moves.filter((t) => failedGuard(t, facts) === null) : moves;
 }
 
 export interface TransitionRequest {
@@ -181,6 +327,8 @@ export interface TransitionRequest {
   transitionId: string;
   role: MembershipRole;
   fields: Readonly<Record<string, unknown>>;
+  /** The person's facts on the move's date; the guards are checked when given. */
+  facts?: TrajectoryFacts;
   /** When given, the move's date may not be later than today. */
   today?: IsoDate;
   /** When given, the move's date may not be earlier than the start of the current phase. */
@@ -188,8 +336,9 @@ export interface TransitionRequest {
 }
 
 export type TransitionCheck =
-  | { ok: true; transition: Transition; to: Phase }
+  | { ok: true; transition: Transition; to: Phase; input: TransitionInput }
   | { ok: false; code: 'not_allowed'; allowed: TransitionId[]; message: string }
+  | { ok: false; code: 'guard'; guard: TransitionGuard; message: string }
   | { ok: false; code: 'missing_field'; field: string; message: string }
   | { ok: false; code: 'invalid_field'; field: string; message: string };
 
@@ -199,7 +348,7 @@ function isPresent(value: unknown): boolean {
 }
 
 function fieldLabel(field: string): string {
-  return TRANSITION_FIELD_LABELS[field] ?? field;
+  return TRANSITION_FIELD_LABELS[field as TransitionField] ?? field;
 }
 
 function missing(field: string): TransitionCheck {
@@ -216,16 +365,18 @@ function invalid(field: string, message: string): TransitionCheck {
 }
 
 /**
- * Checks a requested move before it is recorded: the role may make it from this phase, every
- * required field is present, dates are real days, reasons are known and fit the phase left.
- * Extra rules beyond the table: contractKind is cdd, cdi or other; an optional contractEnd may not
- * precede contractStart; a reason "other" (return or exit) needs a reasonDetail.
+ * Checks a requested move before it is recorded: the role may make it from this phase, the
+ * person's facts meet its guards, every required field is present, dates are real days, reasons
+ * are known and fit the phase left. Extra rules beyond the table: contractKind is cdd, cdi or
+ * other; an optional contractEnd may not precede contractStart; a reason "other" (return or exit)
+ * needs a reasonDetail. On success, the move's typed input (only the fields it carries).
  */
 export function checkTransition(request: TransitionRequest): TransitionCheck {
   const { from, transitionId, role, fields } = request;
-  const allowed = allowedTransitions(from, role);
-  const transition = allowed.find((t) => t.id === transitionId);
+  const transition = tableMoves(from, role).find((t) => t.id === transitionId);
   if (!transition) {
+    // The moves named are the ones offered: the table's, filtered by the guards when facts are known.
+    const allowed = allowedTransitions(from, role, request.facts);
     const names = allowed.map((t) => `« ${t.label} »`).join(', ');
     return {
       ok: false,
@@ -236,6 +387,10 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
           ? `Aucun changement de phase n’est possible depuis la phase « ${PHASE_LABELS[from]} » pour ce rôle.`
           : `Ce changement n’est pas possible depuis la phase « ${PHASE_LABELS[from]} ». Changements possibles : ${names}.`,
     };
+  }
+  if (request.facts) {
+    const guard = failedGuard(transition, request.facts);
+    if (guard) return { ok: false, code: 'guard', guard, message: GUARD_RULES[guard].message(request.facts) };
   }
   for (const field of transition.requiredFields) {
     if (!isPresent(fields[field])) return missing(field);
@@ -256,7 +411,16 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
       'La date du changement de phase ne peut pas précéder le début de la phase en cours.',
     );
   }
-  return checkSpecificFields(transition, from, fields) ?? { ok: true, transition, to: transition.to };
+  const problem = checkSpecificFields(transition, from, fields);
+  if (problem) return problem;
+  // Only the fields the move carries, present ones, as strings.
+  const carried = Object.fromEntries(
+    [...transition.requiredFields, ...transition.optionalFields]
+      .filter((f) => isPresent(fields[f]))
+      .map((f) => [f, String(fields[f]).trim()]),
+  );
+  const input = { transitionId: transition.id, fields: carried } as TransitionInput;
+  return { ok: true, transition, to: transition.to, input };
 }
 
 function checkSpecificFields(
@@ -323,9 +487,4 @@ export function preHireEntry(history: readonly PhasePeriod[]): IsoDate | null {
     .filter((p) => p.phase === 'pre_hire')
     .map((p) => p.from)
     .reduce<IsoDate | null>((first, d) => (first === null || compareDates(d, first) < 0 ? d : first), null);
-}
-
-/** The period still open (to = null), or null when the history is empty or all closed. */
-export function currentPeriod(history: readonly PhasePeriod[]): PhasePeriod | null {
-  return history.find((p) => p.to === null) ?? null;
 }

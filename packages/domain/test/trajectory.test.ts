@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_PHASES,
   allowedTransitions,
+  COACHABILITY_DECISIONS,
   checkTransition,
+  effectsOf,
+  GUARD_RULES,
   isActivePhase,
+  type MembershipRole,
   PHASE_LABELS,
   PHASES,
+  type Phase,
   preHireEntry,
   TRANSITIONS,
+  type TrajectoryFacts,
 } from '../src/index.ts';
 
 const ids = (
@@ -217,5 +223,116 @@ describe('checking a requested move', () => {
       ]),
     ).toBe('2024-01-15');
     expect(preHireEntry([{ phase: 'intake', from: '2024-01-02', to: null }])).toBeNull();
+  });
+});
+
+describe('the moves offered are exactly the moves accepted (every phase × move × role × facts)', () => {
+  const validFields: Record<(typeof TRANSITIONS)[number]['id'], (from: Phase) => Record<string, string>> = {
+    enter_pre_hire: () => ({ date: '2024-03-01', trustContractSignedOn: '2024-03-01' }),
+    start_hiring: () => ({ date: '2024-03-01', employerId: 'e1' }),
+    start_follow_up: () => ({ date: '2024-03-01', contractKind: 'cdi', contractStart: '2024-03-01' }),
+    return_to_pre_hire: (from) => ({
+      date: '2024-03-01',
+      returnReason: from === 'hiring' ? 'hiring_failed' : 'dismissal',
+    }),
+    exit: () => ({ date: '2024-03-01', exitReason: 'left_voluntarily' }),
+  };
+  const factsCases: TrajectoryFacts[] = [];
+  for (const assessmentDecision of [null, ...COACHABILITY_DECISIONS]) {
+    for (const preHireEntry of [null, '2023-01-01']) {
+      for (const openContracts of [[], ['« Magasinier » chez Colruyt']])
+        factsCases.push({ assessmentDecision, preHireEntry, openContracts });
+    }
+  }
+  const roles: MembershipRole[] = ['coordinator', 'jobcoach', 'evaluator'];
+
+  for (const phase of PHASES) {
+    for (const role of roles) {
+      for (const t of TRANSITIONS) {
+        it(`${t.id} from ${phase} as ${role}`, () => {
+          for (const facts of factsCases) {
+            const byTable = t.from.includes(phase) && (t.roles as readonly string[]).includes(role);
+            const guardsHold =
+              (!t.guards.includes('coachable') ||
+                facts.preHireEntry !== null ||
+                facts.assessmentDecision === 'accepted') &&
+              (!t.guards.includes('no_open_contract') || facts.openContracts.length === 0);
+            const offered = allowedTransitions(phase, role, facts).some((o) => o.id === t.id);
+            expect(offered).toBe(byTable && guardsHold);
+            const check = checkTransition({
+              from: phase,
+              transitionId: t.id,
+              role,
+              fields: validFields[t.id](phase),
+              facts,
+              today: '2024-06-01',
+              phaseStart: '2024-01-01',
+            });
+            expect(check.ok).toBe(offered);
+            if (!check.ok && byTable) {
+              expect(check).toMatchObject({ code: 'guard' });
+              if (check.code === 'guard') expect(check.message).toBe(GUARD_RULES[check.guard].message(facts));
+            }
+          }
+        });
+      }
+    }
+  }
+
+  it('offers pre-hire to a person in intake only after an assessment that accepts them', () => {
+    const facts = { assessmentDecision: null, preHireEntry: null, openContracts: [] };
+    expect(allowedTransitions('intake', 'jobcoach', facts).map((t) => t.id)).toEqual(['exit']);
+    expect(
+      allowedTransitions('intake', 'jobcoach', { ...facts, assessmentDecision: 'postponed' }).map(
+        (t) => t.id,
+      ),
+    ).toEqual(['exit']);
+    expect(
+      allowedTransitions('intake', 'jobcoach', { ...facts, assessmentDecision: 'accepted' }).map((t) => t.id),
+    ).toEqual(['enter_pre_hire', 'exit']);
+  });
+
+  it('gives the checked move its typed fields, and only those it carries', () => {
+    const check = checkTransition({
+      from: 'follow_up',
+      transitionId: 'exit',
+      role: 'jobcoach',
+      fields: {
+        date: '2024-03-01',
+        exitReason: 'other',
+        reasonDetail: ' Déménagement en Flandre ',
+        employerId: 'x',
+      },
+    });
+    expect(check).toMatchObject({
+      ok: true,
+      input: {
+        transitionId: 'exit',
+        fields: { date: '2024-03-01', exitReason: 'other', reasonDetail: 'Déménagement en Flandre' },
+      },
+    });
+  });
+});
+
+describe('what a move does besides changing the phase', () => {
+  it('writes the end letter only for a consolidated insertion, and a period only for a follow-up by hand', () => {
+    expect(
+      effectsOf(
+        { transitionId: 'exit', fields: { date: '2024-03-01', exitReason: 'consolidated_insertion' } },
+        { byContract: false },
+      ),
+    ).toEqual(['end_letter']);
+    expect(
+      effectsOf(
+        { transitionId: 'exit', fields: { date: '2024-03-01', exitReason: 'moved_away' } },
+        { byContract: false },
+      ),
+    ).toEqual([]);
+    const followUp = {
+      transitionId: 'start_follow_up' as const,
+      fields: { date: '2024-03-01', contractKind: 'cdi' as const, contractStart: '2024-03-01' },
+    };
+    expect(effectsOf(followUp, { byContract: false })).toEqual(['employment_period']);
+    expect(effectsOf(followUp, { byContract: true })).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
   HIRING_AID_LABELS,
   type HiringAid,
   isEmploymentContract,
+  openContractsOn,
   type Phase,
   THREE_WAY_REASON_LABELS,
   type ThreeWayReason,
@@ -205,21 +206,6 @@ export function toContractView(
   };
 }
 
-/** Employment contracts still open on `day` (started, no end recorded, planned end not passed). */
-export function openContractsOn(db: Db, organisationId: string, personId: string, day: string) {
-  return db
-    .selectFrom('contract as k')
-    .innerJoin('employer as e', 'e.id', 'k.employer_id')
-    .select(['k.id', 'k.job_title', 'e.name as employer_name'])
-    .where('k.organisation_id', '=', organisationId)
-    .where('k.person_id', '=', personId)
-    .where('k.type', '<>', 'immersion')
-    .where('k.actual_end_on', 'is', null)
-    .where('k.start_on', '<=', day)
-    .where((eb) => eb.or([eb('k.planned_end_on', 'is', null), eb('k.planned_end_on', '>=', day)]))
-    .execute();
-}
-
 /** The organisation's contract settings (default 21 days of CDD alert, version 0 while none saved). */
 export async function loadContractSettings(db: Db, organisationId: string) {
   const row = await db
@@ -239,4 +225,13 @@ export async function loadContractSettings(db: Db, organisationId: string) {
 export function currentFrequency(lines: readonly ContractLine[]) {
   const line = lines.find((l) => l.actual_end_on === null && l.type !== 'immersion' && l.frequency);
   return line?.frequency ?? null;
+}
+
+/** The contracts still running on `day`, with their names (« job » chez employer). */
+export function openContractsOf(contracts: readonly ContractLine[], day: string) {
+  const lines = new Map(contracts.map((c) => [c.id, c]));
+  return openContractsOn(contracts.map(toDomainContract), day).map((c) => {
+    const line = lines.get(c.id)!;
+    return { id: c.id, label: `« ${line.job_title} » chez ${line.employer_name}` };
+  });
 }

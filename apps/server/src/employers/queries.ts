@@ -1,5 +1,5 @@
 import { type Database, type Selectable, sql } from '@jobcoach/db';
-import { addMonths, formatBce } from '@jobcoach/domain';
+import { basinActivitySince, formatBce } from '@jobcoach/domain';
 import { notAboutDiscreetPerson } from '../contracts/discreet.ts';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
@@ -14,11 +14,6 @@ export interface RegistryScope {
   organisationId: string;
   basinId: string;
 }
-
-/** Basin coordination looks this many calendar months back (the issue: "the last 6 months"). */
-export const BASIN_ACTIVITY_MONTHS = 6;
-
-export const basinActivitySince = (today: string) => addMonths(today, -BASIN_ACTIVITY_MONTHS);
 
 /** An employer of the basin, or undefined (another basin's employer is not revealed). */
 export function findEmployer(db: Db, basinId: string, id: string) {

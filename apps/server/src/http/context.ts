@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import type { AppDatabase } from '../application/database.ts';
 import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
@@ -44,7 +45,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as declared: method, URL and its access and audit configuration. */
     routeTable: RouteEntry[];
-    deps: { db: Kysely<Database>; clock: Clock; config: Config; driver: 'pglite' | 'postgres' };
+    deps: {
+      /** The pool, unscoped: only for the routes not yet moved onto use cases. */
+      db: Kysely<Database>;
+      /** The application's database: scoped per organisation, or across for a stated reason. */
+      database: AppDatabase;
+      clock: Clock;
+      config: Config;
+      driver: 'pglite' | 'postgres';
+    };
   }
 }
 

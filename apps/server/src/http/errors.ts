@@ -1,59 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldLabel } from './field-labels.ts';
+import { AppError } from '../application/errors.ts';
+import { fieldLabel } from '../application/field-labels.ts';
 
-export type ErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'password_change_required'
-  | 'not_found'
-  | 'conflict'
-  | 'stale_version'
-  | 'transition_not_allowed'
-  | 'not_coachable'
-  | 'duplicate_employer'
-  | 'basin_overlap'
-  | 'presentation_cap'
-  | 'step_not_allowed'
-  | 'discreet_follow_up'
-  | 'consent_required'
-  | 'person_erased'
-  | 'invalid_credentials'
-  | 'totp_required'
-  | 'totp_invalid'
-  | 'totp_enrolment_required'
-  | 'locked'
-  | 'rate_limited'
-  | 'csrf'
-  | 'internal';
-
-/** An error the API reports as such: a status, a code, a French message, maybe a field. */
-export class AppError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what = 'Élément') => new AppError(404, 'not_found', `${what} introuvable.`);
-export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette action.") =>
-  new AppError(403, 'forbidden', message);
-export const invalid = (field: string, message: string) =>
-  new AppError(400, 'validation', `« ${fieldLabel(field)} » : ${message}`, field);
-export const staleVersion = (current: unknown) =>
-  new AppError(
-    409,
-    'stale_version',
-    "Quelqu'un d'autre a modifié cet élément entre-temps. Vos changements n'ont pas été enregistrés : rechargez pour voir la version actuelle.",
-    undefined,
-    { current },
-  );
+export * from '../application/errors.ts';
 
 function send(
   reply: FastifyReply,

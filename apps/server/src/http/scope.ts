@@ -1,159 +1,46 @@
-import { sql } from '@jobcoach/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { coveredCoaches } from '../absences/queries.ts';
-import type { Db } from '../persons/common.ts';
-import { can, currentScope, type Scope } from '../persons/scope.ts';
-import type { Viewer } from '../privacy/sensitive.ts';
-import { type Permission, type RecordScope, recordScope } from './access.ts';
-import { notFound } from './errors.ts';
+import {
+  type PersonRecord,
+  type PersonScope,
+  personInScope,
+  personIsInScope,
+  requireRecord,
+  personScope as scopeOf,
+  viewerOf,
+} from '../application/person-scope.ts';
+import type { Permission } from './access.ts';
+import { contextOf } from './use-case-route.ts';
 import { UUID_PATTERN } from './uuid.ts';
 
 /**
- * The record scope on persons, enforced in one place. Every person-level route resolves the
- * caller's `PersonScope` here and either filters its query with `personInScope` (lists) or asks
- * `requirePerson` / `requireContract` / `requirePresentation` for the record it was given (404 when
- * the person is outside the scope, exactly like another organisation's id).
+ * The record scope on persons for the routes (application/person-scope.ts holds the rule): the
+ * caller's scope, read once per request and shared with the use case the route calls.
  */
-export interface PersonScope extends Scope {
-  /** The records the permission reaches for the caller's role (access.ts, PERMISSION_SCOPES). */
-  records: RecordScope;
-  /**
-   * own_caseload: the coaches whose persons the caller reaches today (the caller and the absent
-   * colleagues the caller covers); empty for the other scopes.
-   */
-  coachIds: string[];
-  /** Whether the caller reads the sensitive fields (privacy/sensitive.ts). */
-  sensitive: boolean;
-}
+export type { PersonScope };
+export { personInScope, viewerOf };
 
-/** Whether this member reads sensitive fields: coordinators, admin, and jobcoaches granted it. */
-export async function readsSensitive(db: Db, scope: Scope): Promise<boolean> {
-  if (can(scope, 'persons.sensitive')) return true;
-  if (scope.role !== 'jobcoach') return false;
-  const row = await db
-    .selectFrom('membership')
-    .select('sensitive_access')
-    .where('organisation_id', '=', scope.organisationId)
-    .where('user_id', '=', scope.userId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return row?.sensitive_access === true;
-}
-
-/** Which persons a member reaches besides the organisation rule, read once per request. */
-interface CaseloadContext {
-  /** The caller and the absent colleagues the caller covers today (jobcoaches only). */
-  coachIds: string[];
-  sensitive: boolean;
-}
-
-const caseloadContexts = new WeakMap<FastifyRequest, Promise<CaseloadContext>>();
-
-async function caseloadContext(db: Db, scope: Scope, today: string): Promise<CaseloadContext> {
-  const [covered, sensitive] = await Promise.all([
-    scope.role === 'jobcoach' ? coveredCoaches(db, scope.organisationId, scope.userId, today) : [],
-    readsSensitive(db, scope),
-  ]);
-  return { coachIds: [...new Set([scope.userId, ...covered.map((c) => c.coach_id)])], sensitive };
-}
-
-/**
- * The caller's scope on persons for `permission` in the current organisation (404/403 as usual).
- * The scope guard below and the route both ask for it: the covered colleagues and the sensitive
- * right are read once per request.
- */
-export async function personScope(request: FastifyRequest, permission: Permission): Promise<PersonScope> {
-  const scope = await currentScope(request, permission);
-  let context = caseloadContexts.get(request);
-  if (!context) {
-    const { db, clock } = request.server.deps;
-    context = caseloadContext(db, scope, clock.today());
-    caseloadContexts.set(request, context);
-  }
-  const { coachIds, sensitive } = await context;
-  const records = recordScope(scope.role, permission);
-  return { ...scope, records, coachIds: records === 'own_caseload' ? coachIds : [], sensitive };
-}
-
-/**
- * The condition a person row (under `alias`) must meet to be in the scope. For `own_caseload`:
- * coached by the caller or by an absent colleague the caller covers today, or a referral in intake
- * no coach was assigned yet. The organisation condition is the query's own.
- */
-export function personInScope(ps: PersonScope, alias: string) {
-  if (ps.records === 'organisation') return sql<boolean>`true`;
-  if (ps.records !== 'own_caseload' || ps.coachIds.length === 0) return sql<boolean>`false`;
-  const coach = sql.ref(`${alias}.coach_id`);
-  const phase = sql.ref(`${alias}.phase`);
-  return sql<boolean>`(${coach} IN (${sql.join(ps.coachIds)}) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
-}
+export const personScope = (request: FastifyRequest, permission: Permission) =>
+  scopeOf(contextOf(request), permission);
 
 /** Whether the person (of the scope's organisation, not deleted) is within the scope. */
-export async function personIsInScope(db: Db, ps: PersonScope, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('person as p')
-    .select('p.id')
-    .where('p.organisation_id', '=', ps.organisationId)
-    .where('p.id', '=', personId)
-    .where('p.deleted_at', 'is', null)
-    .where(personInScope(ps, 'p'))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-type PersonRecord = 'person' | 'contract' | 'presentation';
-const RECORD_NAMES: Record<PersonRecord, string> = {
-  person: 'Personne',
-  contract: 'Contrat',
-  presentation: 'Présentation',
-};
-
-/** 404 unless the record (a person, or a contract or presentation of a person) is in the scope. */
-async function requireRecordInScope(db: Db, ps: PersonScope, table: PersonRecord, id: string) {
-  let personId: string | undefined = id;
-  if (table !== 'person') {
-    const row = await db
-      .selectFrom(table)
-      .select('person_id')
-      .where('organisation_id', '=', ps.organisationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    personId = row?.person_id;
-  }
-  if (!personId || !(await personIsInScope(db, ps, personId))) throw notFound(RECORD_NAMES[table]);
-}
-
-async function requireRecord(
-  request: FastifyRequest,
-  permission: Permission,
-  table: PersonRecord,
-  id: string,
-) {
-  const ps = await personScope(request, permission);
-  await requireRecordInScope(request.server.deps.db, ps, table, id);
-  return ps;
-}
+export const personIsInScopeFor = (request: FastifyRequest, ps: PersonScope, personId: string) =>
+  personIsInScope(contextOf(request), ps, personId);
 
 /** The caller's scope, after checking the person is in it: 404 « Personne » otherwise. */
 export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
-  requireRecord(request, permission, 'person', personId);
+  requireRecord(contextOf(request), permission, 'person', personId);
 
 /** Same for a contract: its person must be in the scope (404 « Contrat » otherwise). */
 export const requireContract = (request: FastifyRequest, permission: Permission, contractId: string) =>
-  requireRecord(request, permission, 'contract', contractId);
+  requireRecord(contextOf(request), permission, 'contract', contractId);
 
 /** Same for a presentation (404 « Présentation » otherwise). */
 export const requirePresentation = (
   request: FastifyRequest,
   permission: Permission,
   presentationId: string,
-) => requireRecord(request, permission, 'presentation', presentationId);
-
-/** Who reads a person's file: the role the transitions are offered for, and the sensitive right. */
-export function viewerOf(ps: PersonScope): Viewer {
-  return { role: ps.role === 'admin' ? 'coordinator' : ps.role, userId: ps.userId, sensitive: ps.sensitive };
-}
+) => requireRecord(contextOf(request), permission, 'presentation', presentationId);
 
 /** Person-level URLs whose `:id` is a person, a contract or a presentation. */
 const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
@@ -163,11 +50,10 @@ const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
 ];
 
 /**
- * The one layer every person-level route goes through, whatever its handler does: before the
- * handler of a route under /api/persons/:id, /api/contracts/:id or /api/presentations/:id, the
- * record is looked up and a caller whose scope does not reach its person gets 404 « Personne
- * introuvable. », as for another organisation's id. A route added later is covered by its URL.
- * (Callers without the permission, or without a membership, are left to the route: 403/404.)
+ * A safety net under every person-level route, whatever its handler does: before the handler of
+ * a route under /api/persons/:id, /api/contracts/:id or /api/presentations/:id, a caller whose
+ * scope does not reach the record's person gets 404, as for another organisation's id. (Callers
+ * without the permission, or without a membership, are left to the route: 403/404.)
  */
 export const personScopeGuard = fp(async (app: FastifyInstance) => {
   app.addHook('preHandler', async (request: FastifyRequest) => {
@@ -176,13 +62,14 @@ export const personScopeGuard = fp(async (app: FastifyInstance) => {
     if (!level || !request.user?.currentOrganisationId) return;
     const id = (request.params as { id?: unknown }).id;
     if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return;
+    const ctx = contextOf(request);
     let ps: PersonScope;
     try {
-      ps = await personScope(request, 'persons.read');
+      ps = await scopeOf(ctx, 'persons.read');
     } catch {
       return; // no membership or no right: the route answers 404/403 itself
     }
     if (ps.records === 'organisation') return;
-    await requireRecordInScope(request.server.deps.db, ps, level.table, id);
+    await requireRecord(ctx, 'persons.read', level.table, id);
   });
 });

@@ -1,8 +1,7 @@
-import { MATCH_REASON_CODES } from '@jobcoach/domain';
+import { MATCH_REASON_CODES, PRESENTATION_STEPS } from '@jobcoach/domain';
 import { z } from 'zod';
 import { limitSchema, queryBoolean } from '../employers/fields.ts';
 import { personSummarySchema } from '../persons/schemas.ts';
-import { PRESENTATION_STEPS } from '../presentations/workflow.ts';
 import { vacancySummarySchema } from '../vacancies/schemas.ts';
 
 /** The domain's MatchResult (packages/domain matching.ts). */

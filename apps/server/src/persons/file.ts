@@ -3,26 +3,36 @@ import {
   allowedTransitions,
   type CoachabilityDecision,
   type ContractKind,
+  cadenceOf,
   cadenceWithFrequency,
+  clockOf,
   DIRECT_CHANNELS,
   type MembershipRole,
   type Phase,
   PRIORITY_GROUP_LABELS,
   priorityGroups,
   type Studies,
+  type TrajectoryFacts,
 } from '@jobcoach/domain';
-import { contractsOf, currentFrequency, loadContractSettings, toContractView } from '../contracts/queries.ts';
+import {
+  contractsOf,
+  currentFrequency,
+  loadContractSettings,
+  openContractsOf,
+  toContractView,
+} from '../contracts/queries.ts';
 import { asViewer, contactNotesVisible, redactPersonFile, type Viewer } from '../privacy/sensitive.ts';
 import { loadSettings } from '../settings/queries.ts';
 import type { Db } from './common.ts';
 import { followUpOf, personEmployment } from './employment.ts';
 import { findPerson, type PersonRow, personInputOf } from './queries.ts';
 import type { PersonFile } from './schemas.ts';
-import { cadenceOf, clockOf } from './status.ts';
+
 import { buildTimeline, type TimelineSources } from './timeline.ts';
 
-export function transitionOptions(phase: Phase, role: MembershipRole) {
-  return allowedTransitions(phase, role).map((t) => ({
+/** The moves offered to the role, exactly those the domain would accept given the person's facts. */
+export function transitionOptions(phase: Phase, role: MembershipRole, facts: TrajectoryFacts) {
+  return allowedTransitions(phase, role, facts).map((t) => ({
     id: t.id,
     label: t.label,
     to: t.to,
@@ -263,7 +273,11 @@ export async function loadPersonFile(
         lastDirectContact,
         nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
       },
-      allowedTransitions: transitionOptions(state.phase, role),
+      allowedTransitions: transitionOptions(state.phase, role, {
+        assessmentDecision: (latest?.decision as CoachabilityDecision | undefined) ?? null,
+        preHireEntry: p.pre_hire_entry,
+        openContracts: openContractsOf(sources.contracts, today).map((c) => c.label),
+      }),
       employmentPeriods: periods,
       contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
       employmentHistory: employment.history,

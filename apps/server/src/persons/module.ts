@@ -6,7 +6,6 @@ import { partnerRoutes } from '../partners/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { testClockRoutes } from '../testclock/routes.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
-import { contactRoutes } from './contact-routes.ts';
 import { personRoutes } from './routes.ts';
 import { trajectoryRoutes } from './trajectory-routes.ts';
 
@@ -17,7 +16,6 @@ export const trajectoryModule: FastifyPluginAsync = async (app) => {
   await app.register(assessmentRoutes);
   await app.register(documentRoutes);
   await app.register(trajectoryRoutes);
-  await app.register(contactRoutes);
   await app.register(absenceRoutes);
   await app.register(myDayRoutes);
   await app.register(settingsRoutes);

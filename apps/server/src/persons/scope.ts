@@ -1,6 +1,6 @@
-import type { MembershipRole, TransitionRole } from '@jobcoach/domain';
+import { type MembershipRole, can as roleCan, type TransitionRole } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
-import { type OrgAccess, type Permission, ROLE_PERMISSIONS, requireOrgPermission } from '../http/access.ts';
+import { type OrgAccess, type Permission, requireOrgPermission } from '../http/access.ts';
 import { AppError } from '../http/errors.ts';
 
 export interface Scope extends OrgAccess {
@@ -24,8 +24,7 @@ export async function currentScope(request: FastifyRequest, permission: Permissi
 
 /** Whether the caller's role holds a further permission (the admin holds them all). */
 export function can(scope: OrgAccess, permission: Permission): boolean {
-  if (scope.role === 'admin') return true;
-  return (ROLE_PERMISSIONS[permission] as readonly MembershipRole[]).includes(scope.role);
+  return roleCan(scope.role, permission);
 }
 
 /** The role the trajectory table is asked with: the installation admin acts as a coordinator. */

@@ -14,19 +14,17 @@ import {
   EXIT_REASON_LABELS,
   type ExitReason,
   findTransition,
+  INTRODUCTION_CHANNEL_LABELS,
+  type IntroductionChannel,
   PHASE_LABELS,
   type Phase,
+  PRESENTATION_STEP_LABELS,
+  type PresentationStep,
   RETURN_REASON_LABELS,
   type ReturnReason,
 } from '@jobcoach/domain';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
 import { UUID_PATTERN } from '../http/uuid.ts';
-import {
-  INTRODUCTION_CHANNEL_LABELS,
-  type IntroductionChannel,
-  PRESENTATION_STEP_LABELS,
-  type PresentationStep,
-} from '../presentations/workflow.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
 import type { TimelineEntry } from './schemas.ts';

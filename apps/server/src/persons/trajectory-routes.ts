@@ -1,137 +1,60 @@
-import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalid, notFound } from '../http/errors.ts';
-import { requirePerson, viewerOf } from '../http/scope.ts';
-import { dateSchema, idParams, text, versionSchema } from './common.ts';
-import { loadPersonFile } from './file.ts';
-import { lockPerson } from './queries.ts';
+import { run } from '../http/use-case-route.ts';
+import { idParams } from './common.ts';
 import { personFileSchema } from './schemas.ts';
-import { applyTransition } from './transitions.ts';
-
-const fieldValue = z.union([text().max(2000, 'au plus 2000 caractères.'), z.number(), z.boolean(), z.null()]);
-
-const transitionBody = z.object({
-  transitionId: z.enum(TRANSITION_IDS, 'changement de phase inconnu.'),
-  fields: z.record(text().max(50), fieldValue, 'objet attendu.'),
-  version: versionSchema,
-});
-
-const periodBody = z.object({
-  kind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
-  start: dateSchema,
-  end: dateSchema.nullish(),
-});
+import {
+  addEmploymentPeriod,
+  applyTransition,
+  employmentPeriodInput,
+  removeEmploymentPeriod,
+  transitionBodySchema,
+} from './use-cases/trajectory.ts';
 
 const periodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
-
   app.post(
     '/api/persons/:id/transitions',
     {
-      config: { access: 'session', audit: { action: 'transition', entity: 'person' } },
+      config: { access: 'session', audit: applyTransition.audit },
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: transitionBody,
+        body: transitionBodySchema,
         response: { 200: personFileSchema },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const scope = await requirePerson(request, 'persons.write', id);
-      const { transitionId, fields, version } = request.body;
-      const orgId = scope.organisationId;
-      const viewer = viewerOf(scope);
-      const role = viewer.role;
-      const today = clock.today();
-      await request.mutate(async (trx, audit) => {
-        const { from, to } = await applyTransition(trx, {
-          organisationId: orgId,
-          personId: id,
-          userId: scope.userId,
-          role,
-          today,
-          now: clock.now(),
-          transitionId,
-          fields,
-          version,
-          // A contract still running is ended through its own record (PATCH /api/contracts/:id).
-          refuseOpenContracts: true,
-        });
-        audit.entityId = id;
-        audit.organisationId = orgId;
-        audit.details = { transitionId, from, to };
-      });
-      return (await loadPersonFile(db, orgId, id, viewer, today))!;
-    },
+    (request) => run(request, applyTransition, { personId: request.params.id, ...request.body }),
   );
 
   app.post(
     '/api/persons/:id/employment-periods',
     {
-      config: { access: 'session', audit: { action: 'create', entity: 'employment_period' } },
-      schema: { tags: ['persons'], params: idParams, body: periodBody, response: { 201: personFileSchema } },
+      config: { access: 'session', audit: addEmploymentPeriod.audit },
+      schema: {
+        tags: ['persons'],
+        params: idParams,
+        body: employmentPeriodInput.omit({ personId: true }),
+        response: { 201: personFileSchema },
+      },
     },
-    async (request, reply) => {
-      const { id } = request.params;
-      const scope = await requirePerson(request, 'persons.write', id);
-      const { kind, start, end } = request.body;
-      const orgId = scope.organisationId;
-      if (end && compareDates(end, start) < 0) {
-        throw invalid('end', 'la fin du contrat ne peut pas précéder son début.');
-      }
-      await request.mutate(async (trx, audit) => {
-        if (!(await lockPerson(trx, orgId, id))) throw notFound('Personne');
-        const row = await trx
-          .insertInto('employment_period')
-          .values({
-            organisation_id: orgId,
-            person_id: id,
-            kind,
-            start_on: start,
-            end_on: end ?? null,
-            created_by: scope.userId,
-            created_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        audit.entityId = row.id;
-        audit.organisationId = orgId;
-        audit.details = { personId: id, kind };
-      });
-      const file = await loadPersonFile(db, orgId, id, viewerOf(scope), clock.today());
-      return reply.status(201).send(file!);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await run(request, addEmploymentPeriod, { personId: request.params.id, ...request.body })),
   );
 
   app.delete(
     '/api/persons/:id/employment-periods/:periodId',
     {
-      config: { access: 'session', audit: { action: 'delete', entity: 'employment_period' } },
+      config: { access: 'session', audit: removeEmploymentPeriod.audit },
       schema: { tags: ['persons'], params: periodParams, response: { 200: personFileSchema } },
     },
-    async (request) => {
-      const { id, periodId } = request.params;
-      const scope = await requirePerson(request, 'persons.write', id);
-      const orgId = scope.organisationId;
-      await request.mutate(async (trx, audit) => {
-        if (!(await lockPerson(trx, orgId, id))) throw notFound('Personne');
-        const deleted = await trx
-          .deleteFrom('employment_period')
-          .where('id', '=', periodId)
-          .where('person_id', '=', id)
-          .where('organisation_id', '=', orgId)
-          .returning('id')
-          .executeTakeFirst();
-        if (!deleted) throw notFound('Période d’emploi');
-        audit.entityId = periodId;
-        audit.organisationId = orgId;
-        audit.details = { personId: id };
-      });
-      return (await loadPersonFile(db, orgId, id, viewerOf(scope), clock.today()))!;
-    },
+    (request) =>
+      run(request, removeEmploymentPeriod, {
+        personId: request.params.id,
+        periodId: request.params.periodId,
+      }),
   );
 };

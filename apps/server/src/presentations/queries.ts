@@ -1,12 +1,12 @@
-import { type PersonScope, personInScope } from '../http/scope.ts';
-import type { Db } from '../persons/common.ts';
-import type { Presentation } from './schemas.ts';
 import {
   allowedSteps,
   type IntroductionChannel,
   PRESENTATION_STEP_LABELS,
   type PresentationStep,
-} from './workflow.ts';
+} from '@jobcoach/domain';
+import { type PersonScope, personInScope } from '../http/scope.ts';
+import type { Db } from '../persons/common.ts';
+import type { Presentation } from './schemas.ts';
 
 /** The organisation's presentations, filtered, newest activity first, with their history. */
 export async function loadPresentations(

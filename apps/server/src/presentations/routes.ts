@@ -1,8 +1,16 @@
-import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
+import {
+  checkStep,
+  compareDates,
+  maxDate,
+  PHASE_LABELS,
+  type Phase,
+  PRESENTATION_STEP_LABELS,
+  type PresentationStep,
+} from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { personIsInScope, personScope, requirePresentation } from '../http/scope.ts';
+import { personIsInScopeFor, personScope, requirePresentation } from '../http/scope.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
@@ -15,7 +23,6 @@ import {
   presentationSchema,
   stepInputSchema,
 } from './schemas.ts';
-import { checkStep, PRESENTATION_STEP_LABELS, type PresentationStep } from './workflow.ts';
 
 export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -57,7 +64,7 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await basinScope(request, 'presentations.write');
       const { personId, vacancyId } = request.body;
       // The person must be within the caller's scope (a jobcoach: own caseload, http/scope.ts).
-      if (!(await personIsInScope(db, await personScope(request, 'presentations.write'), personId))) {
+      if (!(await personIsInScopeFor(request, await personScope(request, 'presentations.write'), personId))) {
         throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
       }
       const today = clock.today();

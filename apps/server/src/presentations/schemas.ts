@@ -1,7 +1,7 @@
+import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from '@jobcoach/domain';
 import { z } from 'zod';
 import { limitSchema } from '../employers/fields.ts';
 import { dateSchema, optionalText, versionSchema } from '../persons/common.ts';
-import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from './workflow.ts';
 
 export const presentationListQuerySchema = z.object({
   vacancyId: z.uuid('identifiant invalide.').optional(),

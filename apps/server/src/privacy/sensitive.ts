@@ -1,4 +1,5 @@
 import type { MembershipRole } from '@jobcoach/domain';
+import type { Viewer } from '../application/person-scope.ts';
 import { AppError } from '../http/errors.ts';
 
 /**
@@ -47,12 +48,7 @@ export type SensitivePersonKey = (typeof SENSITIVE_PERSON_KEYS)[number];
 /** Priority groups computed from a sensitive field: withheld with it (the debt settlement plan). */
 export const SENSITIVE_PRIORITY_GROUPS: ReadonlySet<string> = new Set(['debt_settlement_plan']);
 
-/** Who reads: the role the transitions are offered for, the user, and the sensitive right. */
-export interface Viewer {
-  role: MembershipRole;
-  userId: string | null;
-  sensitive: boolean;
-}
+export type { Viewer } from '../application/person-scope.ts';
 
 /** A bare role (a caller that did not resolve a viewer): coordinators read everything. */
 export function asViewer(v: MembershipRole | Viewer): Viewer {

@@ -6,6 +6,7 @@ import type {
   VacancyContractType,
   WorkSchedule,
 } from '@jobcoach/domain';
+import { DEFAULT_PRESENTATION_CAP } from '@jobcoach/domain';
 import { invalid } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
 import type {
@@ -18,9 +19,6 @@ import type {
 } from './schemas.ts';
 
 export type VacancyRow = Selectable<Database['vacancy']>;
-
-/** Candidates presented at once per vacancy when the organisation saved no setting (method.md §6). */
-export const DEFAULT_PRESENTATION_CAP = 3;
 
 /** The organisation's cap of candidates presented at once for one vacancy. */
 export async function presentationCap(db: Db, organisationId: string): Promise<number> {

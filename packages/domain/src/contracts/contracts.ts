@@ -128,6 +128,14 @@ export function isRunningOn(c: Pick<Contract, 'start' | 'plannedEnd' | 'actualEn
   return compareDates(c.start, day) <= 0 && (end === null || compareDates(day, end) <= 0);
 }
 
+/** The employment contracts still open on the day: started, no end recorded, planned end not passed. */
+export function openContractsOn<C extends Pick<Contract, 'type' | 'start' | 'plannedEnd' | 'actualEnd'>>(
+  contracts: readonly C[],
+  day: IsoDate,
+): C[] {
+  return contracts.filter((c) => isEmploymentContract(c.type) && c.actualEnd === null && isRunningOn(c, day));
+}
+
 /** "signed" before its first day, "running" until its end, then "ended". */
 export type ContractStatus = 'signed' | 'running' | 'ended';
 

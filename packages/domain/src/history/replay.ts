@@ -64,12 +64,17 @@ export function replayTrajectory(
     });
     if (!check.ok) {
       const since = state.since.split('-').reverse().join('/');
-      let field: string = check.code === 'not_allowed' ? 'transitionId' : check.field;
+      let field: string =
+        check.code === 'not_allowed' || check.code === 'guard' ? 'transitionId' : check.field;
       let message = check.message;
       if (check.code === 'not_allowed') {
         const allowed = check.allowed.map((id) => `« ${findTransition(id)!.label} »`).join(', ');
         message = `« ${findTransition(event.transitionId)?.label ?? event.transitionId} » n’est pas possible depuis la phase « ${PHASE_LABELS[state.phase]} » atteinte le ${since}${allowed ? ` (possibles : ${allowed})` : ''} : les événements d’une personne suivent l’ordre du parcours.`;
-      } else if (check.field === 'date' && compareDates(String(event.fields.date), state.since) < 0) {
+      } else if (
+        check.code !== 'guard' &&
+        check.field === 'date' &&
+        compareDates(String(event.fields.date), state.since) < 0
+      ) {
         field = 'date';
         message = `La date précède le début de la phase « ${PHASE_LABELS[state.phase]} » atteinte par les événements précédents (le ${since}) : les événements d’une personne se suivent dans le temps.`;
       }

@@ -3,8 +3,6 @@
  * §6): proposed → discussed with the person → the person applies or declines → introduced to the
  * employer (by phone, at an accompanied interview, or by CV) → interview → hired or refused by the
  * employer; withdrawn at any open step. The web app asks the same table which buttons to show.
- *
- * (A pure rule: it belongs in packages/domain once that package takes it; kept here meanwhile.)
  */
 export const PRESENTATION_STEPS = [
   'proposed',
@@ -59,9 +57,11 @@ export const CLOSED_STEPS: readonly PresentationStep[] = ['declined', 'hired', '
 /** Steps that need a reason: why the person declined, why the employer refused. */
 export const STEPS_WITH_REASON: readonly PresentationStep[] = ['declined', 'refused'];
 
-export function isActiveStep(step: PresentationStep): boolean {
-  return !CLOSED_STEPS.includes(step);
-}
+/**
+ * How many candidates an organisation presents at once for one vacancy when it saved no policy
+ * (method.md §6: one at a time in Verviers, about three in Fleurus).
+ */
+export const DEFAULT_PRESENTATION_CAP = 3;
 
 export function allowedSteps(from: PresentationStep): PresentationStep[] {
   return [...NEXT_STEPS[from]];

@@ -1,5 +1,9 @@
+import { TRANSITION_FIELD_LABELS } from '@jobcoach/domain';
+
 /** French names of input fields, used in error messages. Unknown paths are shown as they are. */
 const LABELS: Record<string, string> = {
+  // A move's fields, named as the domain names them (trajectory.ts).
+  ...Object.fromEntries(Object.entries(TRANSITION_FIELD_LABELS).map(([k, v]) => [`fields.${k}`, v])),
   body: 'corps de la requête',
   email: 'adresse e-mail',
   password: 'mot de passe',

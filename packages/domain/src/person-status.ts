@@ -1,29 +1,22 @@
-import {
-  type CadenceSettings,
-  type ContactStatus,
-  contactStatus,
-  daysBetween,
-  type EmploymentPeriod,
-  type FollowUpWindow,
-  minDate,
-  type Phase,
-  type PreHireClock,
-  preHireClock,
-} from '@jobcoach/domain';
+import { type CadenceSettings, type ContactStatus, contactStatus } from './cadence.ts';
+import { daysBetween, type IsoDate, minDate } from './calendar.ts';
+import { type EmploymentPeriod, type PreHireClock, preHireClock } from './clock.ts';
+import type { FollowUpWindow } from './contracts/follow-up.ts';
+import type { Phase } from './trajectory.ts';
 
 /**
- * Where a person stands today, read through the domain's rules (cadence.ts, clock.ts): this
- * module only gathers their arguments from what the database holds.
+ * Where a person stands today: the cadence of direct contacts, the pre-hire clock and the limit that
+ * binds next, from the few facts a person's row holds (composing cadence.ts and clock.ts).
  */
 export interface PersonState {
   phase: Phase;
-  phaseSince: string;
-  preHireEntry: string | null;
-  lastDirectContact: string | null;
+  phaseSince: IsoDate;
+  preHireEntry: IsoDate | null;
+  lastDirectContact: IsoDate | null;
 }
 
 /** Direct-contact cadence: the follow-up steps count from the start of the follow-up phase. */
-export function cadenceOf(state: PersonState, today: string, settings: CadenceSettings): ContactStatus {
+export function cadenceOf(state: PersonState, today: IsoDate, settings: CadenceSettings): ContactStatus {
   return contactStatus({
     phase: state.phase,
     lastDirectContact: state.lastDirectContact,
@@ -38,7 +31,7 @@ export function cadenceOf(state: PersonState, today: string, settings: CadenceSe
 export function clockOf(
   state: PersonState,
   employments: readonly EmploymentPeriod[],
-  today: string,
+  today: IsoDate,
 ): PreHireClock | null {
   if (state.preHireEntry === null) return null;
   const readOn = state.phase === 'exited' ? minDate(state.phaseSince, today) : today;
@@ -55,10 +48,10 @@ export function bindingDeadline(
   state: PersonState,
   clock: PreHireClock | null,
   followUp: FollowUpWindow | null,
-  today: string,
-): { deadline: string; daysLeft: number } | null {
+  today: IsoDate,
+): { deadline: IsoDate; daysLeft: number } | null {
   if (clock === null) return null;
-  let deadline: string;
+  let deadline: IsoDate;
   if (state.phase === 'pre_hire' || state.phase === 'hiring') {
     deadline = minDate(clock.deadline, clock.overallDeadline);
   } else if (state.phase === 'follow_up') {

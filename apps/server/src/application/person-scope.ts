@@ -1,0 +1,154 @@
+import { sql } from '@jobcoach/db';
+import { can, type MembershipRole, type Permission, type RecordScope, recordScope } from '@jobcoach/domain';
+import type { Context } from './context.ts';
+import { notFound } from './errors.ts';
+
+/**
+ * The record scope on persons, in one place: every use case that takes the id of a person, a
+ * contract, a presentation or a document (in the URL, the body or the query) asks for it here, and
+ * every list of persons filters with `personInScope`. A record outside the scope is answered
+ * exactly as an unknown id (404), so its existence is not revealed.
+ *
+ * - own_caseload (jobcoaches): the persons the caller coaches, those of absent colleagues the caller
+ *   covers today, and the referrals in intake nobody was assigned yet;
+ * - organisation (coordinators, the administrator): every person of the organisation.
+ */
+export interface PersonScope {
+  organisationId: string;
+  userId: string;
+  role: MembershipRole | 'admin';
+  /** The records the permission reaches for the caller's role (domain permissions.ts). */
+  records: RecordScope;
+  /** own_caseload: the coaches whose persons the caller reaches today; empty otherwise. */
+  coachIds: string[];
+  /** Whether the caller reads the sensitive fields (privacy/sensitive.ts). */
+  sensitive: boolean;
+}
+
+/** Who reads a person's file: the role the moves are offered for, and the sensitive right. */
+export interface Viewer {
+  role: MembershipRole;
+  userId: string | null;
+  sensitive: boolean;
+}
+
+interface CaseloadContext {
+  coachIds: string[];
+  sensitive: boolean;
+}
+
+/** The caller and the colleagues whose absence the caller covers today; and the sensitive right. */
+function caseloadContext(ctx: Context): Promise<CaseloadContext> {
+  return ctx.memo('caseload', async () => {
+    const userId = ctx.userId;
+    const role = ctx.role;
+    const [covered, member] = await Promise.all([
+      role === 'jobcoach'
+        ? ctx.db
+            .selectFrom('absence')
+            .select('coach_id')
+            .where('cover_coach_id', '=', userId)
+            .where('from_on', '<=', ctx.today)
+            .where('to_on', '>=', ctx.today)
+            .execute()
+        : [],
+      role === 'jobcoach'
+        ? ctx.db
+            .selectFrom('membership')
+            .select('sensitive_access')
+            .where('user_id', '=', userId)
+            .where('active', '=', true)
+            .executeTakeFirst()
+        : undefined,
+    ]);
+    return {
+      coachIds: [...new Set([userId, ...covered.map((c) => c.coach_id)])],
+      sensitive: can(role, 'persons.sensitive') || member?.sensitive_access === true,
+    };
+  });
+}
+
+/** The caller's scope on persons for `permission` (404 without a membership, 403 without the right). */
+export async function personScope(ctx: Context, permission: Permission): Promise<PersonScope> {
+  const role = ctx.require(permission);
+  const { coachIds, sensitive } = await caseloadContext(ctx);
+  const records = recordScope(role, permission);
+  return {
+    organisationId: ctx.organisationId,
+    userId: ctx.userId,
+    role,
+    records,
+    coachIds: records === 'own_caseload' ? coachIds : [],
+    sensitive,
+  };
+}
+
+/**
+ * The condition a person row (under `alias`) must meet to be in the scope. For `own_caseload`:
+ * coached by the caller or by an absent colleague the caller covers today, or a referral in intake
+ * no coach was assigned yet. (The organisation condition is the scoped handle's.)
+ */
+export function personInScope(ps: PersonScope, alias: string) {
+  if (ps.records === 'organisation') return sql<boolean>`true`;
+  if (ps.records !== 'own_caseload' || ps.coachIds.length === 0) return sql<boolean>`false`;
+  const coach = sql.ref(`${alias}.coach_id`);
+  const phase = sql.ref(`${alias}.phase`);
+  return sql<boolean>`(${coach} IN (${sql.join(ps.coachIds)}) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
+}
+
+export type PersonRecord = 'person' | 'contract' | 'presentation' | 'person_document';
+
+const RECORD_NAMES: Record<PersonRecord, string> = {
+  person: 'Personne',
+  contract: 'Contrat',
+  presentation: 'Présentation',
+  person_document: 'Document',
+};
+
+/** The person a record belongs to, if the record exists in the organisation. */
+async function personOf(ctx: Context, table: PersonRecord, id: string): Promise<string | undefined> {
+  if (table === 'person') return id;
+  const row = await ctx.db.selectFrom(table).select('person_id').where('id', '=', id).executeTakeFirst();
+  return row?.person_id;
+}
+
+/** Whether the person (of the organisation, not deleted) is within the scope. */
+export async function personIsInScope(ctx: Context, ps: PersonScope, personId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('person as p')
+    .select('p.id')
+    .where('p.id', '=', personId)
+    .where('p.deleted_at', 'is', null)
+    .where(personInScope(ps, 'p'))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The caller's scope, after checking that the record (a person, or a contract, presentation or
+ * document of a person) is in it: 404 « Personne introuvable. » (« Contrat », …) otherwise, the same
+ * answer as for an id that does not exist.
+ */
+export async function requireRecord(
+  ctx: Context,
+  permission: Permission,
+  table: PersonRecord,
+  id: string,
+): Promise<PersonScope> {
+  const ps = await personScope(ctx, permission);
+  const personId = await personOf(ctx, table, id);
+  if (!personId || !(await personIsInScope(ctx, ps, personId))) throw notFound(RECORD_NAMES[table]);
+  return ps;
+}
+
+export const requirePerson = (ctx: Context, permission: Permission, personId: string) =>
+  requireRecord(ctx, permission, 'person', personId);
+
+export function viewerOf(ps: PersonScope): Viewer {
+  return { role: ps.role === 'admin' ? 'coordinator' : ps.role, userId: ps.userId, sensitive: ps.sensitive };
+}
+
+/** The role the trajectory table is asked with: the installation admin acts as a coordinator. */
+export function trajectoryRole(role: MembershipRole | 'admin'): MembershipRole {
+  return role === 'admin' ? 'coordinator' : role;
+}

@@ -1,0 +1,150 @@
+import {
+  ACTIVE_PHASES,
+  bindingDeadline,
+  CONTRACT_TYPE_LABELS,
+  cadenceOf,
+  cadenceWithFrequency,
+  caseloadStatus,
+  clockOf,
+  compareDates,
+  FOLLOW_UP_MODE_LABELS,
+  myDayLists,
+  nextContactOn,
+  type Phase,
+} from '@jobcoach/domain';
+import { AppError, notFound } from '../../application/errors.ts';
+import { defineQuery } from '../../application/use-case.ts';
+import { currentFrequency, toContractView } from '../../contracts/queries.ts';
+import { personEmployment } from '../../persons/employment.ts';
+import { myDayContext, myDayContracts } from '../queries.ts';
+import { type ContractEnding, type MyDay, type MyDayPerson, myDayQuerySchema } from '../schemas.ts';
+
+/**
+ * « Ma journée » of a coach (the caller's own, or a colleague's for a coordinator): each person's
+ * standing read through the domain's rules (person-status.ts), sorted into the lists of myday.ts.
+ */
+export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, query): Promise<MyDay> => {
+  ctx.require('myday.read');
+  const coachId = query.coachId ?? ctx.userId;
+  if (coachId !== ctx.userId && !ctx.can('myday.others')) {
+    throw new AppError(
+      403,
+      'forbidden',
+      'Seul·e un·e coordinateur·rice peut voir la journée d’un·e collègue.',
+    );
+  }
+  const { today } = ctx;
+  // Two statements side by side, neither waiting for the other (myday/queries.ts): the answer
+  // waits for the slowest, not for their sum (docs/performance.md).
+  const [context, contracts] = await Promise.all([
+    myDayContext(ctx.db, ctx.organisationId, coachId, today),
+    myDayContracts(ctx.db, ctx.organisationId, coachId, today),
+  ]);
+  if (!context) throw notFound('Membre');
+  const { coach, settings, cddAlertDays, covering, persons: lines } = context;
+
+  const persons = lines.map((line) => {
+    const state = {
+      phase: line.phase as Phase,
+      phaseSince: line.phase_since,
+      preHireEntry: line.pre_hire_entry,
+      lastDirectContact: line.last_direct_contact,
+    };
+    const own = contracts.get(line.id) ?? [];
+    // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
+    const employment = personEmployment(own, line.employment_periods, today);
+    const cadence = cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(own)));
+    const limit = bindingDeadline(
+      state,
+      clockOf(state, employment.clockPeriods, today),
+      employment.window,
+      today,
+    );
+    const item: MyDayPerson = {
+      id: line.id,
+      firstName: line.first_name,
+      lastName: line.last_name,
+      phase: state.phase,
+      covered: line.coach_id !== null && line.coach_id !== coachId,
+      coachName: line.coach_name,
+      dueDate: cadence.dueDate,
+      daysOverdue: cadence.daysOverdue,
+      deadline: limit?.deadline ?? null,
+      daysLeft: limit?.daysLeft ?? null,
+      plannedOn: nextContactOn(line.next_planned_on, cadence.dueDate, today),
+    };
+    return {
+      ...item,
+      overdue: cadence.overdue,
+      decision: line.decision as 'accepted' | 'postponed' | 'redirected' | null,
+      reviewDate: line.review_date,
+      referralReceivedOn: line.referral_received_on,
+      item,
+      own,
+      window: employment.window,
+    };
+  });
+  const lists = myDayLists(persons, today);
+  const items = (list: typeof persons) => list.map((p) => p.item);
+
+  // The caseload: the coach's own persons in an active phase (all of them are among the lines).
+  const active = lines.filter(
+    (l) => l.coach_id === coachId && ACTIVE_PHASES.includes(l.phase as Phase),
+  ).length;
+  const { capacity, over, ratio } = caseloadStatus(active, Number(coach.fte), settings.personsPerFte);
+  return {
+    today,
+    coach: { id: coach.id, name: coach.name, fte: Number(coach.fte) },
+    caseload: { activeCount: active, capacity, over, ratio, personsPerFte: settings.personsPerFte },
+    overdue: items(lists.overdue),
+    deadlines: items(lists.deadlines),
+    plannedThisWeek: items(lists.plannedThisWeek),
+    referralsWaiting: items(lists.referralsWaiting),
+    waitingList: items(lists.waitingList),
+    contractsEndingSoon: persons
+      .filter((p) => p.phase !== 'exited')
+      .flatMap((p) =>
+        p.own.flatMap((line): ContractEnding[] => {
+          const view = toContractView(line, today, cddAlertDays, p.phase);
+          if (!view.alert) return [];
+          return [
+            {
+              contractId: view.id,
+              personId: p.id,
+              firstName: p.firstName,
+              lastName: p.lastName,
+              phase: p.phase,
+              covered: p.covered,
+              coachName: p.coachName,
+              type: view.type,
+              typeLabel: CONTRACT_TYPE_LABELS[view.type],
+              employerName: view.employerName,
+              jobTitle: view.jobTitle,
+              ...view.alert,
+            },
+          ];
+        }),
+      )
+      .sort((a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName)),
+    followUpsDue: lists.followUpsDue.map((p) => {
+      const ids = new Set(p.window?.contractIds ?? []);
+      // The arrangement of the employment followed (its latest contract that has one).
+      const line = p.own.find((l) => ids.has(l.id) && l.arrangement_id) ?? p.own.find((l) => ids.has(l.id));
+      const mode = (line?.arrangement_id ? line.mode : null) as keyof typeof FOLLOW_UP_MODE_LABELS | null;
+      return {
+        ...p.item,
+        followUpEnd: p.window?.end ?? null,
+        mode,
+        modeLabel: mode ? FOLLOW_UP_MODE_LABELS[mode] : null,
+        discreet: line?.discreet === true,
+        employerName: line?.employer_name ?? null,
+      };
+    }),
+    covering: covering.map((c) => ({
+      coachId: c.coach_id,
+      coachName: c.coach_name,
+      from: c.from_on,
+      to: c.to_on,
+    })),
+  };
+});

@@ -1,0 +1,118 @@
+import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
+import { z } from 'zod';
+import { AppError, invalid, notFound } from '../../application/errors.ts';
+import { requirePerson, viewerOf } from '../../application/person-scope.ts';
+import { defineCommand } from '../../application/use-case.ts';
+import { assertNotFuture } from '../common.ts';
+import { loadPersonFile } from '../file.ts';
+import { assertPartner, lockPerson } from '../queries.ts';
+import { assessmentInputSchema, contactInputSchema } from '../schemas.ts';
+
+const idSchema = z.uuid('identifiant invalide.');
+
+/** The domain names the redirect partner "partner"; the API calls it redirectPartnerId. */
+const API_FIELD: Record<string, string> = { partner: 'redirectPartnerId' };
+
+/** The coachability assessment of a person in intake (method.md §3), with its decision. */
+export const assessPerson = defineCommand(
+  'persons.assess',
+  assessmentInputSchema.extend({ personId: idSchema }),
+  { action: 'assess', entity: 'person' },
+  async (ctx, { personId: id, ...body }) => {
+    const scope = await requirePerson(ctx, 'persons.write', id);
+    ctx.audit.entityId = id;
+    ctx.audit.details = { decision: body.decision };
+    const person = await lockPerson(ctx.db, ctx.organisationId, id);
+    if (!person) throw notFound('Personne');
+    if (person.phase !== 'intake') {
+      throw new AppError(
+        409,
+        'conflict',
+        'L’évaluation de la coachabilité se fait pendant l’accueil : cette personne a déjà quitté cette phase.',
+      );
+    }
+    assertNotFuture('assessedOn', body.assessedOn, ctx.today);
+    if (compareDates(body.assessedOn, person.referral_received_on) < 0) {
+      throw invalid('assessedOn', 'l’évaluation ne peut pas précéder la réception de l’orientation.');
+    }
+    const conditions = Object.fromEntries(
+      COACHABILITY_CONDITIONS.map((c) => [c, body.conditions[c].met]),
+    ) as Record<(typeof COACHABILITY_CONDITIONS)[number], boolean>;
+    const [error] = validateCoachabilityAssessment({
+      assessedOn: body.assessedOn,
+      conditions,
+      decision: body.decision,
+      reviewDate: body.reviewDate ?? null,
+      partner: body.redirectPartnerId ?? null,
+      reason: body.reason ?? null,
+    });
+    if (error) throw new AppError(400, 'validation', error.message, API_FIELD[error.field] ?? error.field);
+    const redirected = body.decision === 'redirected';
+    if (redirected)
+      await assertPartner(ctx.db, ctx.organisationId, body.redirectPartnerId!, 'redirectPartnerId');
+    await ctx.db
+      .insertInto('coachability_assessment')
+      .values({
+        organisation_id: ctx.organisationId,
+        person_id: id,
+        assessed_on: body.assessedOn,
+        conditions: JSON.stringify(
+          Object.fromEntries(
+            COACHABILITY_CONDITIONS.map((c) => [
+              c,
+              { met: body.conditions[c].met, comment: body.conditions[c].comment ?? null },
+            ]),
+          ),
+        ),
+        decision: body.decision,
+        review_date: body.decision === 'postponed' ? (body.reviewDate ?? null) : null,
+        redirect_partner_id: redirected ? (body.redirectPartnerId ?? null) : null,
+        reason: body.reason ?? null,
+        assessor_id: scope.userId,
+        created_at: ctx.now,
+      })
+      .execute();
+    return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
+  },
+);
+
+/** A contact with the person or about them (the cadence counts the direct ones). */
+export const logContact = defineCommand(
+  'persons.logContact',
+  contactInputSchema.extend({ personId: idSchema }),
+  { action: 'create', entity: 'contact' },
+  async (ctx, { personId: id, ...body }) => {
+    const scope = await requirePerson(ctx, 'persons.write', id);
+    assertNotFuture('date', body.date, ctx.today);
+    if (body.nextPlannedOn && compareDates(body.nextPlannedOn, body.date) < 0) {
+      throw invalid('nextPlannedOn', 'le prochain contact ne peut pas précéder celui-ci.');
+    }
+    if (!(await lockPerson(ctx.db, ctx.organisationId, id))) throw notFound('Personne');
+    const row = await ctx.db
+      .insertInto('contact')
+      .values({
+        organisation_id: ctx.organisationId,
+        person_id: id,
+        date: body.date,
+        with_whom: body.withWhom,
+        counterpart: body.counterpart ?? null,
+        channel: body.channel,
+        duration_minutes: body.durationMinutes ?? null,
+        notes: body.notes ?? null,
+        confidential: body.confidential ?? false,
+        next_planned_on: body.nextPlannedOn ?? null,
+        author_id: scope.userId,
+        created_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ctx.audit.entityId = row.id;
+    ctx.audit.details = {
+      personId: id,
+      channel: body.channel,
+      withWhom: body.withWhom,
+      confidential: body.confidential ?? false,
+    };
+    return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
+  },
+);

@@ -1,0 +1,13 @@
+import { addMonths, type IsoDate } from './calendar.ts';
+
+/**
+ * Basin coordination (method.md §6): operators of one employment basin must not canvass the same
+ * employers in competition, so each sees who else holds a relationship with an employer. A
+ * relationship counts while it is recent: a direct contact within this many calendar months.
+ */
+export const BASIN_ACTIVITY_MONTHS = 6;
+
+/** The first day of the period in which another operator's contact still shows. */
+export function basinActivitySince(today: IsoDate): IsoDate {
+  return addMonths(today, -BASIN_ACTIVITY_MONTHS);
+}
