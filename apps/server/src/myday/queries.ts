@@ -106,7 +106,9 @@ function candidatesQuery(db: Db, organisationId: string, coachId: string, today:
       sql<HandEnteredPeriod[]>`(
         SELECT coalesce(json_agg(json_build_object('id', ep.id, 'kind', ep.kind, 'start', ep.start_on,
                  'end', ep.end_on) ORDER BY ep.start_on), '[]'::json)
-          FROM employment_period ep WHERE ep.person_id = p.id)`.as('employment_periods'),
+          FROM employment_period ep WHERE ep.person_id = p.id AND ep.organisation_id = p.organisation_id)`.as(
+        'employment_periods',
+      ),
     )
     .where(isCandidate(organisationId, coachId, today));
 }

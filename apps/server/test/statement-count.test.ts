@@ -1,0 +1,114 @@
+import type { KyselyPlugin } from '@jobcoach/db';
+import { testTargets } from '@jobcoach/db/testing';
+import { addDays, addMonths } from '@jobcoach/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { Clock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import {
+  addUser,
+  type Client,
+  createPerson,
+  loginAs,
+  move,
+  personBody,
+  setupInstallation,
+  type TestApp,
+} from './helpers.ts';
+
+/**
+ * The statements a page runs do not grow with what it shows (no N+1): « Ma journée » and the
+ * person's file are read with the same number of statements for a coach with two persons and for
+ * one with ten, and for a person with one contact and one with twelve.
+ */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    this.count++;
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+}
+
+describe.each(testTargets())('statements per page on $driver', (target) => {
+  let t: TestApp;
+  const counter = new StatementCounter();
+  let few: Client;
+  let many: Client;
+  let today: string;
+  const personOf: Record<string, string> = {};
+
+  async function statements(client: Client, url: string) {
+    counter.count = 0;
+    const res = await client.get(url);
+    expect(res.status).toBe(200);
+    return counter.count;
+  }
+
+  async function caseload(coach: Client, n: number, prefix: string) {
+    for (let i = 0; i < n; i++) {
+      const start = addMonths(today, -3);
+      const p = await createPerson(
+        coach,
+        personBody(start, { firstName: `${prefix}${i}`, lastName: 'Test' }),
+      );
+      await move(coach, p.id, 'enter_pre_hire', { date: start, trustContractSignedOn: start });
+      const contacts = i === 0 ? (prefix === 'Many' ? 12 : 1) : 1;
+      for (let c = 0; c < contacts; c++) {
+        await coach.post(`/api/persons/${p.id}/contacts`, {
+          date: addDays(today, -c - 1),
+          withWhom: 'person',
+          channel: 'phone',
+          notes: `Appel ${c}`,
+        });
+      }
+      if (i === 0) personOf[prefix] = p.id;
+    }
+  }
+
+  beforeAll(async () => {
+    const handle = await target.open();
+    const clock = new Clock();
+    const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent' });
+    // Every statement the application runs goes through this plugin once.
+    const counted = { ...handle, db: handle.db.withPlugin(counter) };
+    const app = await buildApp({ database: counted, config, clock, web: false, logger: false });
+    await app.ready();
+    t = {
+      app,
+      handle,
+      clock,
+      close: async () => {
+        await app.close();
+        await handle.close();
+      },
+    };
+    today = clock.today();
+    const { organisationId } = await setupInstallation(t);
+    await addUser(t, organisationId, 'few@example.org', 'jobcoach');
+    await addUser(t, organisationId, 'many@example.org', 'jobcoach');
+    few = await loginAs(t, 'few@example.org');
+    many = await loginAs(t, 'many@example.org');
+    await caseload(few, 2, 'Few');
+    await caseload(many, 10, 'Many');
+  }, 300_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reads « Ma journée » with a fixed number of statements, whatever the caseload', async () => {
+    const small = await statements(few, '/api/my-day');
+    const large = await statements(many, '/api/my-day');
+    expect(large).toBe(small);
+    // The session (read, and its last activity written now and then), the coach's context and the
+    // contracts (myday/queries.ts).
+    expect(small).toBeLessThanOrEqual(5);
+  });
+
+  it('reads a person’s file with a fixed number of statements, whatever its history', async () => {
+    const small = await statements(few, `/api/persons/${personOf.Few}`);
+    const large = await statements(many, `/api/persons/${personOf.Many}`);
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(20);
+  });
+});
