@@ -1,7 +1,7 @@
+import { idParams } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { assertStaff, selectAbsences, toAbsence } from './queries.ts';
 import { absenceInputSchema, absenceSchema } from './schemas.ts';

@@ -1,3 +1,4 @@
+import { idParams } from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS, isEmploymentContract, isRunningOn, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
 import { type PersonScope, requireContract, requirePerson, viewerOf } from '../http/scope.ts';
-import { idParams } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson } from '../persons/queries.ts';
 import { personFileSchema } from '../persons/schemas.ts';

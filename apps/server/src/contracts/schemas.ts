@@ -1,3 +1,4 @@
+import { codeList, dateSchema, optionalText, requiredText, versionSchema } from '@jobcoach/contract';
 import {
   CONTRACT_END_REASONS,
   CONTRACT_TYPES,
@@ -7,7 +8,6 @@ import {
   THREE_WAY_REASONS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { codeList, dateSchema, optionalText, requiredText, versionSchema } from '../persons/common.ts';
 
 const hoursSchema = z
   .number('nombre attendu.')

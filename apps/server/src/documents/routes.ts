@@ -1,9 +1,10 @@
+import { dateSchema, idParams } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
-import { assertNotFuture, dateSchema, idParams } from '../persons/common.ts';
+import { assertNotFuture } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson, lockPerson } from '../persons/queries.ts';
 import { personFileSchema } from '../persons/schemas.ts';

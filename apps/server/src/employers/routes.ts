@@ -1,9 +1,10 @@
+import { idParams } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
+import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { likePattern, personErased } from '../persons/queries.ts';
 import {
   basinActivity,

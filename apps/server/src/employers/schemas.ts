@@ -1,9 +1,20 @@
+import {
+  dateSchema,
+  emailSchema,
+  limitSchema,
+  naceSchema,
+  offsetSchema,
+  optionalText,
+  phoneSchema,
+  postcodeSchema,
+  requiredText,
+  text,
+  versionSchema,
+} from '@jobcoach/contract';
 import { z } from 'zod';
 import { confirmDiscreetSchema } from '../contracts/discreet.ts';
 import { bceSchema } from '../organisations/schemas.ts';
-import { dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
 import { vacancySummarySchema } from '../vacancies/schemas.ts';
-import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
 
 export const EMPLOYER_STATUSES = ['prospect', 'contacted', 'partner', 'dormant'] as const;
 export const EMPLOYER_SIZE_CLASSES = ['lt10', '10_49', '50_249', '250_plus'] as const;

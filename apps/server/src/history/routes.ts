@@ -1,8 +1,8 @@
+import { text } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { basinScope } from '../employers/scope.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { text } from '../persons/common.ts';
 import { HISTORY_FILES } from './format.ts';
 import { type HistoryImportResult, runHistoryImport } from './run.ts';
 

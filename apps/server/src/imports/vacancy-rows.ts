@@ -1,3 +1,4 @@
+import { normaliseNace } from '@jobcoach/contract';
 import {
   type DiplomaLevel,
   LANGUAGE_NAMES,
@@ -7,7 +8,6 @@ import {
   type WorkSchedule,
 } from '@jobcoach/domain';
 import type { z } from 'zod';
-import { normaliseNace } from '../employers/fields.ts';
 import type { VacancyValues } from '../vacancies/queries.ts';
 import { vacancyInputSchema } from '../vacancies/schemas.ts';
 import {

@@ -1,3 +1,4 @@
+import { idParams } from '@jobcoach/contract';
 import { rankPersons, rankVacancies } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
@@ -5,7 +6,6 @@ import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { personScope, requirePerson, viewerOf } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
-import { idParams } from '../persons/common.ts';
 import type { PresentationStep } from '../presentations/workflow.ts';
 import { redactMatchReasons } from '../privacy/sensitive.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';

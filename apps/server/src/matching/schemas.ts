@@ -1,6 +1,6 @@
+import { limitSchema, queryBoolean } from '@jobcoach/contract';
 import { MATCH_REASON_CODES } from '@jobcoach/domain';
 import { z } from 'zod';
-import { limitSchema, queryBoolean } from '../employers/fields.ts';
 import { personSummarySchema } from '../persons/schemas.ts';
 import { PRESENTATION_STEPS } from '../presentations/workflow.ts';
 import { vacancySummarySchema } from '../vacancies/schemas.ts';

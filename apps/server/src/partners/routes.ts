@@ -1,6 +1,6 @@
+import { idParams } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, staleVersion } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertNameFree, getPartner, selectPartners, toPartner } from './queries.ts';
 import { partnerInputSchema, partnerPatchSchema, partnerSchema } from './schemas.ts';

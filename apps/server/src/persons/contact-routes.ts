@@ -1,8 +1,9 @@
+import { idParams } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalid, notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
-import { assertNotFuture, idParams } from './common.ts';
+import { assertNotFuture } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { contactInputSchema, personFileSchema } from './schemas.ts';

@@ -1,3 +1,4 @@
+import { idParams } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,7 +7,6 @@ import { notFound, staleVersion } from '../http/errors.ts';
 import { personInScope, personScope, requirePerson, viewerOf } from '../http/scope.ts';
 import { assertMayWriteSensitive } from '../privacy/sensitive.ts';
 import { loadSettings } from '../settings/queries.ts';
-import { idParams } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { checkIdentity, checkReferral, resolveCoach } from './identity.ts';
 import {

@@ -1,9 +1,9 @@
+import { dateSchema, idParams, text, versionSchema } from '@jobcoach/contract';
 import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalid, notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
-import { dateSchema, idParams, text, versionSchema } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { personFileSchema } from './schemas.ts';

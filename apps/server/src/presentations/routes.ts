@@ -1,9 +1,10 @@
+import { idParams } from '@jobcoach/contract';
 import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { personIsInScope, personScope, requirePresentation } from '../http/scope.ts';
-import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
+import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
 import { applyTransition } from '../persons/transitions.ts';

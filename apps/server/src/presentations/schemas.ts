@@ -1,6 +1,5 @@
+import { dateSchema, limitSchema, optionalText, versionSchema } from '@jobcoach/contract';
 import { z } from 'zod';
-import { limitSchema } from '../employers/fields.ts';
-import { dateSchema, optionalText, versionSchema } from '../persons/common.ts';
 import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from './workflow.ts';
 
 export const presentationListQuerySchema = z.object({

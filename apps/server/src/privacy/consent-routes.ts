@@ -1,17 +1,11 @@
+import { dateSchema, optionalText, requiredText } from '@jobcoach/contract';
 import { CONTRACT_TYPE_LABELS, type ContractType, PHASE_LABELS, type Phase } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { requirePerson } from '../http/scope.ts';
-import {
-  assertNotFuture,
-  type Db,
-  dateSchema,
-  frenchDate,
-  optionalText,
-  requiredText,
-} from '../persons/common.ts';
+import { assertNotFuture, type Db, frenchDate } from '../persons/common.ts';
 import { assertPartner, personErased } from '../persons/queries.ts';
 import { consentRecords, handoffRecords } from './records.ts';
 

@@ -1,3 +1,4 @@
+import { idParams, text } from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,7 +8,6 @@ import { requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { requirePerson } from '../http/scope.ts';
-import { idParams, text } from '../persons/common.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertReasonNamesNoOne, erasePerson, hardDeletePerson } from './erasure.ts';
 import { collectPersonExport, type PersonExport, renderExportPdf } from './export.ts';

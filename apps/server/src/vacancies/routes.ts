@@ -1,9 +1,9 @@
+import { idParams } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { maxDate } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { likePattern } from '../persons/queries.ts';
 import {
   assertEmployerInBasin,

@@ -1,4 +1,15 @@
 import {
+  codeList,
+  dateSchema,
+  limitSchema,
+  naceSchema,
+  offsetSchema,
+  optionalText,
+  requiredText,
+  text,
+  versionSchema,
+} from '@jobcoach/contract';
+import {
   DIPLOMA_LEVELS,
   LANGUAGE_LEVELS,
   normalizeLanguage,
@@ -7,8 +18,6 @@ import {
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { limitSchema, naceSchema, offsetSchema } from '../employers/fields.ts';
-import { codeList, dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
 
 export const VACANCY_SOURCES = [
   'forem',
