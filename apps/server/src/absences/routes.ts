@@ -1,10 +1,9 @@
-import { idParams } from '@jobcoach/contract';
+import { absenceInputSchema, absenceSchema, idParams } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { assertStaff, selectAbsences, toAbsence } from './queries.ts';
-import { absenceInputSchema, absenceSchema } from './schemas.ts';
 
 const ownOnly = () =>
   new AppError(403, 'forbidden', 'Un·e jobcoach ne gère que ses propres absences.', 'coachId');

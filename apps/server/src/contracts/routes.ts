@@ -1,4 +1,13 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  arrangementInputSchema,
+  contractInputSchema,
+  contractPatchSchema,
+  contractSchema,
+  contractSettingsInputSchema,
+  contractSettingsSchema,
+  idParams,
+  personFileSchema,
+} from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS, isEmploymentContract, isRunningOn, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +19,6 @@ import { AppError, notFound, staleVersion } from '../http/errors.ts';
 import { type PersonScope, requireContract, requirePerson, viewerOf } from '../http/scope.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson } from '../persons/queries.ts';
-import { personFileSchema } from '../persons/schemas.ts';
 import { type Scope, trajectoryRole } from '../persons/scope.ts';
 import { endLetterText } from './letter.ts';
 import {
@@ -20,14 +28,6 @@ import {
   toContractView,
   toDomainContract,
 } from './queries.ts';
-import {
-  arrangementInputSchema,
-  contractInputSchema,
-  contractPatchSchema,
-  contractSchema,
-  contractSettingsInputSchema,
-  contractSettingsSchema,
-} from './schemas.ts';
 import {
   type Actor,
   deleteContract,

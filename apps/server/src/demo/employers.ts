@@ -1,7 +1,7 @@
+import type { PresentationStep } from '@jobcoach/contract';
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import { addDays, DEFAULT_CADENCE_SETTINGS, minDate } from '@jobcoach/domain';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
-import type { PresentationStep } from '../presentations/workflow.ts';
 
 /**
  * Demo employers, vacancies and presentations for the pilot organisations seeded by seed.ts: each

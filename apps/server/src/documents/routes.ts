@@ -1,4 +1,4 @@
-import { dateSchema, idParams } from '@jobcoach/contract';
+import { dateSchema, idParams, personFileSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
@@ -7,7 +7,6 @@ import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson, lockPerson } from '../persons/queries.ts';
-import { personFileSchema } from '../persons/schemas.ts';
 import { loadSettings } from '../settings/queries.ts';
 import { renderTextPdf } from './pdf.ts';
 import { fillTemplate } from './template.ts';

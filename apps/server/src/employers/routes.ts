@@ -1,4 +1,14 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  type EmployerInput,
+  employerContactInputSchema,
+  employerFileSchema,
+  employerInputSchema,
+  employerListQuerySchema,
+  employerPatchSchema,
+  employerSummarySchema,
+  idParams,
+  lookupQuerySchema,
+} from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +16,7 @@ import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { likePattern, personErased } from '../persons/queries.ts';
+import { DIRECT_EMPLOYER_CHANNELS } from './channels.ts';
 import {
   basinActivity,
   duplicateEmployer,
@@ -17,17 +28,6 @@ import {
   selectEmployerSummaries,
   toEmployerSummary,
 } from './queries.ts';
-import {
-  DIRECT_EMPLOYER_CHANNELS,
-  type EmployerInput,
-  employerContactInputSchema,
-  employerFileSchema,
-  employerInputSchema,
-  employerListQuerySchema,
-  employerPatchSchema,
-  employerSummarySchema,
-  lookupQuerySchema,
-} from './schemas.ts';
 import { basinScope, CODES } from './scope.ts';
 
 /** The employer columns for the given (possibly partial) input; absent keys are left alone. */

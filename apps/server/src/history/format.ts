@@ -1,3 +1,4 @@
+import { EMPLOYER_CONTACT_CHANNELS } from '@jobcoach/contract';
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -22,7 +23,7 @@ import {
   STUDIES_LABELS,
   TRANSITION_IDS,
 } from '@jobcoach/domain';
-import { EMPLOYER_CONTACT_CHANNEL_LABELS, EMPLOYER_CONTACT_CHANNELS } from '../employers/schemas.ts';
+import { EMPLOYER_CONTACT_CHANNEL_LABELS } from '../employers/channels.ts';
 import { bad, fold, ok, type Read } from '../imports/cells.ts';
 
 /**

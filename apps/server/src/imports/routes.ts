@@ -1,4 +1,4 @@
-import { text } from '@jobcoach/contract';
+import { text, VACANCY_SOURCES, VACANCY_STATUSES } from '@jobcoach/contract';
 import { DIPLOMA_LEVELS, LANGUAGE_LEVELS, VACANCY_CONTRACT_TYPES, WORK_SCHEDULES } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { basinScope } from '../employers/scope.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { VACANCY_SOURCES, VACANCY_STATUSES } from '../vacancies/schemas.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { MAX_STORED_ERRORS, runVacancyImport } from './vacancy-import.ts';
 import {

@@ -1,4 +1,4 @@
-import { normaliseNace } from '@jobcoach/contract';
+import { normaliseNace, vacancyInputSchema } from '@jobcoach/contract';
 import {
   type DiplomaLevel,
   LANGUAGE_NAMES,
@@ -9,7 +9,6 @@ import {
 } from '@jobcoach/domain';
 import type { z } from 'zod';
 import type { VacancyValues } from '../vacancies/queries.ts';
-import { vacancyInputSchema } from '../vacancies/schemas.ts';
 import {
   bad,
   fold,

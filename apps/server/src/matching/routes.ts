@@ -1,4 +1,11 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  idParams,
+  type PresentationStep,
+  personMatchesQuerySchema,
+  personMatchSchema,
+  vacancyMatchesQuerySchema,
+  vacancyMatchSchema,
+} from '@jobcoach/contract';
 import { rankPersons, rankVacancies } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
@@ -6,16 +13,9 @@ import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { personScope, requirePerson, viewerOf } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
-import type { PresentationStep } from '../presentations/workflow.ts';
 import { redactMatchReasons } from '../privacy/sensitive.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from './mapping.ts';
-import {
-  personMatchesQuerySchema,
-  personMatchSchema,
-  vacancyMatchesQuerySchema,
-  vacancyMatchSchema,
-} from './schemas.ts';
 import { personSummaries } from './summaries.ts';
 
 /** Active presentations, keyed "personId vacancyId". */

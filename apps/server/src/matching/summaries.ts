@@ -1,8 +1,8 @@
+import type { PersonSummary } from '@jobcoach/contract';
 import { formatNiss, type Phase } from '@jobcoach/domain';
 import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
 import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
-import type { PersonSummary } from '../persons/schemas.ts';
 import { cadenceOf } from '../persons/status.ts';
 import { loadSettings } from '../settings/queries.ts';
 

@@ -1,3 +1,4 @@
+import { type ContractEnding, type MyDayPerson, myDayQuerySchema, myDaySchema } from '@jobcoach/contract';
 import {
   ACTIVE_PHASES,
   addDays,
@@ -15,7 +16,6 @@ import { personEmployment } from '../persons/employment.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { bindingDeadline, cadenceOf, clockOf } from '../persons/status.ts';
 import { myDayContext, myDayContracts } from './queries.ts';
-import { type ContractEnding, type MyDayPerson, myDayQuerySchema, myDaySchema } from './schemas.ts';
 
 /** Deadlines shown when they fall within this many days. */
 export const DEADLINE_HORIZON_DAYS = 60;

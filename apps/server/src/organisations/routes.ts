@@ -1,9 +1,9 @@
+import { bceSchema, organisationInputSchema, organisationSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireOrgPermission } from '../http/access.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { assertActiveBasin, getOrganisation, selectOrganisations, toOrganisationDto } from './queries.ts';
-import { bceSchema, organisationInputSchema, organisationSchema } from './schemas.ts';
 
 const idParams = z.object({ id: z.uuid('identifiant invalide.') });
 

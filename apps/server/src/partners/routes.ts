@@ -1,9 +1,8 @@
-import { idParams } from '@jobcoach/contract';
+import { idParams, partnerInputSchema, partnerPatchSchema, partnerSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertNameFree, getPartner, selectPartners, toPartner } from './queries.ts';
-import { partnerInputSchema, partnerPatchSchema, partnerSchema } from './schemas.ts';
 
 /** The organisation's directory of partners (prescribers and service providers, method.md §2). */
 export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {

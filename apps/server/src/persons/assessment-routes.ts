@@ -1,4 +1,4 @@
-import { idParams } from '@jobcoach/contract';
+import { assessmentInputSchema, idParams, personFileSchema } from '@jobcoach/contract';
 import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
@@ -6,7 +6,6 @@ import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { assertPartner, lockPerson } from './queries.ts';
-import { assessmentInputSchema, personFileSchema } from './schemas.ts';
 
 /** The domain names the redirect partner "partner"; the API calls it redirectPartnerId. */
 const API_FIELD: Record<string, string> = { partner: 'redirectPartnerId' };

@@ -1,4 +1,4 @@
-import { idParams } from '@jobcoach/contract';
+import { contactInputSchema, idParams, personFileSchema } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalid, notFound } from '../http/errors.ts';
@@ -6,7 +6,6 @@ import { requirePerson, viewerOf } from '../http/scope.ts';
 import { assertNotFuture } from './common.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
-import { contactInputSchema, personFileSchema } from './schemas.ts';
 
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;

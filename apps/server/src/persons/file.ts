@@ -1,3 +1,4 @@
+import type { PersonFile } from '@jobcoach/contract';
 import {
   ageAt,
   allowedTransitions,
@@ -17,7 +18,6 @@ import { loadSettings } from '../settings/queries.ts';
 import type { Db } from './common.ts';
 import { followUpOf, personEmployment } from './employment.ts';
 import { findPerson, type PersonRow, personInputOf } from './queries.ts';
-import type { PersonFile } from './schemas.ts';
 import { cadenceOf, clockOf } from './status.ts';
 import { buildTimeline, type TimelineSources } from './timeline.ts';
 

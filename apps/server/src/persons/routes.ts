@@ -1,4 +1,11 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  createPersonSchema,
+  idParams,
+  listQuerySchema,
+  patchPersonSchema,
+  personFileSchema,
+  personSummarySchema,
+} from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,13 +24,6 @@ import {
   rethrowNissConflict,
   selectPersonLines,
 } from './queries.ts';
-import {
-  createPersonSchema,
-  listQuerySchema,
-  patchPersonSchema,
-  personFileSchema,
-  personSummarySchema,
-} from './schemas.ts';
 import { cadenceOf } from './status.ts';
 
 /** "85073003328" → "**.**.**-*33.28": enough to tell two persons apart, not to identify one. */

@@ -1,3 +1,4 @@
+import type { IntroductionChannel, PresentationStep, TimelineEntry } from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITION_LABELS,
   COACHABILITY_CONDITIONS,
@@ -21,15 +22,9 @@ import {
 } from '@jobcoach/domain';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
 import { UUID_PATTERN } from '../http/uuid.ts';
-import {
-  INTRODUCTION_CHANNEL_LABELS,
-  type IntroductionChannel,
-  PRESENTATION_STEP_LABELS,
-  type PresentationStep,
-} from '../presentations/workflow.ts';
+import { INTRODUCTION_CHANNEL_LABELS, PRESENTATION_STEP_LABELS } from '../presentations/workflow.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
-import type { TimelineEntry } from './schemas.ts';
 
 /** What the timeline is made of, as loaded from the database. */
 export interface TimelineSources {

@@ -1,4 +1,4 @@
-import { dateSchema, idParams, text, versionSchema } from '@jobcoach/contract';
+import { dateSchema, idParams, personFileSchema, text, versionSchema } from '@jobcoach/contract';
 import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,6 @@ import { invalid, notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
-import { personFileSchema } from './schemas.ts';
 import { applyTransition } from './transitions.ts';
 
 const fieldValue = z.union([text().max(2000, 'au plus 2000 caractères.'), z.number(), z.boolean(), z.null()]);

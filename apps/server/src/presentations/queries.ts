@@ -1,12 +1,7 @@
+import type { IntroductionChannel, Presentation, PresentationStep } from '@jobcoach/contract';
 import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
-import type { Presentation } from './schemas.ts';
-import {
-  allowedSteps,
-  type IntroductionChannel,
-  PRESENTATION_STEP_LABELS,
-  type PresentationStep,
-} from './workflow.ts';
+import { allowedSteps, PRESENTATION_STEP_LABELS } from './workflow.ts';
 
 /** The organisation's presentations, filtered, newest activity first, with their history. */
 export async function loadPresentations(

@@ -1,4 +1,11 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  idParams,
+  type PresentationStep,
+  presentationInputSchema,
+  presentationListQuerySchema,
+  presentationSchema,
+  stepInputSchema,
+} from '@jobcoach/contract';
 import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
@@ -10,13 +17,7 @@ import { trajectoryRole } from '../persons/scope.ts';
 import { applyTransition } from '../persons/transitions.ts';
 import { lockVacancy, presentationCap } from '../vacancies/queries.ts';
 import { loadPresentation, loadPresentations } from './queries.ts';
-import {
-  presentationInputSchema,
-  presentationListQuerySchema,
-  presentationSchema,
-  stepInputSchema,
-} from './schemas.ts';
-import { checkStep, PRESENTATION_STEP_LABELS, type PresentationStep } from './workflow.ts';
+import { checkStep, PRESENTATION_STEP_LABELS } from './workflow.ts';
 
 export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;

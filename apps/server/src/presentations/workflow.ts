@@ -1,24 +1,15 @@
+import type { IntroductionChannel, PresentationStep } from '@jobcoach/contract';
+
 /**
  * The presentation workflow per (person, vacancy), as data (method.md §4 "bringing them together",
  * §6): proposed → discussed with the person → the person applies or declines → introduced to the
  * employer (by phone, at an accompanied interview, or by CV) → interview → hired or refused by the
  * employer; withdrawn at any open step. The web app asks the same table which buttons to show.
  *
- * (A pure rule: it belongs in packages/domain once that package takes it; kept here meanwhile.)
+ * The step and channel codes are part of the API (@jobcoach/contract); the rules that link them
+ * are here. (A pure rule: it belongs in packages/domain once that package takes it; kept here
+ * meanwhile.)
  */
-export const PRESENTATION_STEPS = [
-  'proposed',
-  'discussed',
-  'applied',
-  'declined',
-  'introduced',
-  'interview',
-  'hired',
-  'refused',
-  'withdrawn',
-] as const;
-export type PresentationStep = (typeof PRESENTATION_STEPS)[number];
-
 export const PRESENTATION_STEP_LABELS: Record<PresentationStep, string> = {
   proposed: 'Proposée',
   discussed: 'Discutée avec la personne',
@@ -31,9 +22,6 @@ export const PRESENTATION_STEP_LABELS: Record<PresentationStep, string> = {
   withdrawn: 'Retirée',
 };
 
-/** How the person was introduced to the employer. */
-export const INTRODUCTION_CHANNELS = ['phone', 'accompanied_interview', 'cv'] as const;
-export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
 export const INTRODUCTION_CHANNEL_LABELS: Record<IntroductionChannel, string> = {
   phone: 'par téléphone',
   accompanied_interview: 'lors d’un entretien accompagné',

@@ -1,3 +1,4 @@
+import { organisationInputSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildMe, meSchema } from '../auth/me.ts';
@@ -9,7 +10,6 @@ import { sha256 } from '../auth/tokens.ts';
 import { basinSchema } from '../basins/routes.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { assertActiveBasin } from '../organisations/queries.ts';
-import { organisationInputSchema } from '../organisations/schemas.ts';
 import { hasAnyUser } from './token.ts';
 
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,4 +1,11 @@
-import { idParams } from '@jobcoach/contract';
+import {
+  idParams,
+  vacancyFileSchema,
+  vacancyInputSchema,
+  vacancyListQuerySchema,
+  vacancyPatchSchema,
+  vacancySummarySchema,
+} from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { maxDate } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,13 +23,6 @@ import {
   vacancyColumns,
   valuesOf,
 } from './queries.ts';
-import {
-  vacancyFileSchema,
-  vacancyInputSchema,
-  vacancyListQuerySchema,
-  vacancyPatchSchema,
-  vacancySummarySchema,
-} from './schemas.ts';
 
 /** A closed or filled vacancy gets a closing day (today, or its opening day if that is later). */
 function withClosingDay(v: VacancyValues, today: string): VacancyValues {

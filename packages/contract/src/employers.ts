@@ -1,37 +1,16 @@
-import {
-  dateSchema,
-  emailSchema,
-  limitSchema,
-  naceSchema,
-  offsetSchema,
-  optionalText,
-  phoneSchema,
-  postcodeSchema,
-  requiredText,
-  text,
-  versionSchema,
-} from '@jobcoach/contract';
 import { z } from 'zod';
-import { confirmDiscreetSchema } from '../contracts/discreet.ts';
-import { bceSchema } from '../organisations/schemas.ts';
-import { vacancySummarySchema } from '../vacancies/schemas.ts';
+import { dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import { confirmDiscreetSchema } from './contracts.ts';
+import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
+import { bceSchema } from './organisations.ts';
+import { vacancySummarySchema } from './vacancies.ts';
 
 export const EMPLOYER_STATUSES = ['prospect', 'contacted', 'partner', 'dormant'] as const;
 export const EMPLOYER_SIZE_CLASSES = ['lt10', '10_49', '50_249', '250_plus'] as const;
 export const EMPLOYER_SECTORS = ['private', 'public'] as const;
 export const EMPLOYER_CONTACT_CHANNELS = ['visit', 'phone', 'letter_email', 'meeting', 'event'] as const;
 export type EmployerContactChannel = (typeof EMPLOYER_CONTACT_CHANNELS)[number];
-/** Visits and phone calls are the direct personal contacts (method.md §7). */
-export const DIRECT_EMPLOYER_CHANNELS: readonly EmployerContactChannel[] = ['visit', 'phone'];
 export const EMPLOYER_CONTACT_PURPOSES = ['canvassing', 'vacancy', 'follow_up', 'other'] as const;
-
-export const EMPLOYER_CONTACT_CHANNEL_LABELS: Record<EmployerContactChannel, string> = {
-  visit: 'Visite',
-  phone: 'Téléphone',
-  letter_email: 'Courrier ou e-mail',
-  meeting: 'Réunion',
-  event: 'Événement',
-};
 
 const referenceSchema = z.object({
   name: requiredText(200),

@@ -1,6 +1,24 @@
-import { dateSchema, limitSchema, optionalText, versionSchema } from '@jobcoach/contract';
 import { z } from 'zod';
-import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from './workflow.ts';
+import { dateSchema, optionalText, versionSchema } from './common.ts';
+import { limitSchema } from './fields.ts';
+
+/** The steps of a presentation (the workflow that links them is the server's: presentations/workflow.ts). */
+export const PRESENTATION_STEPS = [
+  'proposed',
+  'discussed',
+  'applied',
+  'declined',
+  'introduced',
+  'interview',
+  'hired',
+  'refused',
+  'withdrawn',
+] as const;
+export type PresentationStep = (typeof PRESENTATION_STEPS)[number];
+
+/** How the person was introduced to the employer. */
+export const INTRODUCTION_CHANNELS = ['phone', 'accompanied_interview', 'cv'] as const;
+export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
 
 export const presentationListQuerySchema = z.object({
   vacancyId: z.uuid('identifiant invalide.').optional(),

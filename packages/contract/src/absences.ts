@@ -1,5 +1,5 @@
-import { dateSchema } from '@jobcoach/contract';
 import { z } from 'zod';
+import { dateSchema } from './common.ts';
 
 export const absenceInputSchema = z.object({
   coachId: z.uuid('identifiant invalide.').nullish(),

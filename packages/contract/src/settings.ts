@@ -1,5 +1,5 @@
-import { text } from '@jobcoach/contract';
 import { z } from 'zod';
+import { text } from './common.ts';
 
 /** Shapes only: the domain's validateCadenceSettings decides what a usable cadence is. */
 export const cadenceSchema = z.object({

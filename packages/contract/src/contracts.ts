@@ -1,4 +1,3 @@
-import { codeList, dateSchema, optionalText, requiredText, versionSchema } from '@jobcoach/contract';
 import {
   CONTRACT_END_REASONS,
   CONTRACT_TYPES,
@@ -8,6 +7,7 @@ import {
   THREE_WAY_REASONS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
+import { codeList, dateSchema, optionalText, requiredText, versionSchema } from './common.ts';
 
 const hoursSchema = z
   .number('nombre attendu.')
@@ -122,6 +122,9 @@ export const contractPatchSchema = z.object({
     .optional(),
 });
 export type ContractPatch = z.infer<typeof contractPatchSchema>;
+
+/** The body field that confirms a contact about a discreetly followed person. */
+export const confirmDiscreetSchema = z.boolean('vrai ou faux attendu.').optional();
 
 // ---- answers ----
 

@@ -1,15 +1,4 @@
 import {
-  codeList,
-  dateSchema,
-  limitSchema,
-  naceSchema,
-  offsetSchema,
-  optionalText,
-  requiredText,
-  text,
-  versionSchema,
-} from '@jobcoach/contract';
-import {
   DIPLOMA_LEVELS,
   LANGUAGE_LEVELS,
   normalizeLanguage,
@@ -18,6 +7,8 @@ import {
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
+import { codeList, dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import { limitSchema, naceSchema, offsetSchema } from './fields.ts';
 
 export const VACANCY_SOURCES = [
   'forem',
@@ -28,14 +19,6 @@ export const VACANCY_SOURCES = [
   'other',
 ] as const;
 export type VacancySource = (typeof VACANCY_SOURCES)[number];
-export const VACANCY_SOURCE_LABELS: Record<VacancySource, string> = {
-  forem: 'FOREm',
-  newspaper: 'Journal',
-  union_delegate: 'Délégué·e syndical·e',
-  canvassing: 'Démarchage',
-  employer_request: 'Demande de l’employeur',
-  other: 'Autre',
-};
 
 export const VACANCY_STATUSES = ['open', 'filled', 'closed'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
@@ -75,7 +58,7 @@ export type RequirementsInput = z.infer<typeof requirementsSchema>;
 
 export const objectifiedSchema = requirementsSchema.extend({ taskDescription: requiredText(5000) });
 
-export const contractSchema = z
+export const vacancyContractSchema = z
   .object({
     type: z.enum(VACANCY_CONTRACT_TYPES, 'type de contrat inconnu (cdi, cdd, interim ou other).'),
     months: z
@@ -91,7 +74,7 @@ export const contractSchema = z
     }
   });
 
-export const hoursSchema = z
+export const vacancyHoursSchema = z
   .number('nombre attendu.')
   .gt(0, 'doit être supérieur à 0.')
   .max(60, 'au plus 60 heures.')
@@ -117,8 +100,8 @@ const vacancyFields = {
     .int('nombre entier attendu.')
     .min(1, 'au moins 1.')
     .max(999, 'au plus 999.'),
-  contract: contractSchema,
-  hoursPerWeek: hoursSchema.nullish(),
+  contract: vacancyContractSchema,
+  hoursPerWeek: vacancyHoursSchema.nullish(),
   schedule: codeList(WORK_SCHEDULES, 'horaire inconnu (day, evening, night, weekend ou shifts).'),
   sectorCode: naceSchema.nullish(),
   published: requirementsSchema,

@@ -1,5 +1,5 @@
-import { optionalText, requiredText, versionSchema } from '@jobcoach/contract';
 import { z } from 'zod';
+import { optionalText, requiredText, versionSchema } from './common.ts';
 
 export const PARTNER_TYPES = [
   'cpas',

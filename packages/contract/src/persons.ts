@@ -1,4 +1,3 @@
-import { codeList, dateSchema, optionalText, requiredText, text, textList } from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITIONS,
   COACHABILITY_DECISIONS,
@@ -15,7 +14,8 @@ import {
   STUDIES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { contractSchema } from '../contracts/schemas.ts';
+import { codeList, dateSchema, optionalText, requiredText, text, textList } from './common.ts';
+import { contractSchema } from './contracts.ts';
 
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;

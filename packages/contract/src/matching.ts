@@ -1,9 +1,9 @@
-import { limitSchema, queryBoolean } from '@jobcoach/contract';
 import { MATCH_REASON_CODES } from '@jobcoach/domain';
 import { z } from 'zod';
-import { personSummarySchema } from '../persons/schemas.ts';
-import { PRESENTATION_STEPS } from '../presentations/workflow.ts';
-import { vacancySummarySchema } from '../vacancies/schemas.ts';
+import { limitSchema, queryBoolean } from './fields.ts';
+import { personSummarySchema } from './persons.ts';
+import { PRESENTATION_STEPS } from './presentations.ts';
+import { vacancySummarySchema } from './vacancies.ts';
 
 /** The domain's MatchResult (packages/domain matching.ts). */
 export const matchResultSchema = z.object({
