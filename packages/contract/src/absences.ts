@@ -17,4 +17,7 @@ export const absenceSchema = z.object({
   coverCoachId: z.string(),
   coverCoachName: z.string(),
 });
-export type Absence = z.infer<typeof absenceSchema>;
+export type Absence = z.output<typeof absenceSchema>;
+export const absenceListSchema = absenceSchema.array();
+
+export type AbsenceBody = z.input<typeof absenceInputSchema>;

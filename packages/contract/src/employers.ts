@@ -35,7 +35,7 @@ const employerFields = {
 };
 
 export const employerInputSchema = z.object(employerFields);
-export type EmployerInput = z.infer<typeof employerInputSchema>;
+export type EmployerInput = z.output<typeof employerInputSchema>;
 
 export const employerPatchSchema = z.object(employerFields).partial().extend({ version: versionSchema });
 
@@ -59,7 +59,7 @@ export const employerListQuerySchema = z.object({
   offset: offsetSchema,
 });
 
-export const lookupQuerySchema = z.object({ bce: bceSchema });
+export const employerLookupQuerySchema = z.object({ bce: bceSchema });
 
 // ---- answers ----
 
@@ -80,7 +80,12 @@ export const employerSummarySchema = z.object({
   /** Other organisations of the basin with a direct contact in the last 6 months (names only). */
   followedBy: z.array(z.string()),
 });
-export type EmployerSummary = z.infer<typeof employerSummarySchema>;
+export type EmployerSummary = z.output<typeof employerSummarySchema>;
+export const employerSummaryListSchema = employerSummarySchema.array();
+
+/** The employer of the basin that already holds this BCE number, if any. */
+export const employerLookupSchema = z.object({ existing: employerSummarySchema.nullable() });
+export type EmployerLookup = z.output<typeof employerLookupSchema>;
 
 export const basinActivitySchema = z.object({
   organisationName: z.string(),
@@ -128,4 +133,17 @@ export const employerFileSchema = z.object({
   basinActivity: z.array(basinActivitySchema),
   vacancies: z.array(vacancySummarySchema),
 });
-export type EmployerFile = z.infer<typeof employerFileSchema>;
+export type EmployerFile = z.output<typeof employerFileSchema>;
+export type EmployerContact = EmployerFile['contacts'][number];
+export type BasinActivity = z.output<typeof basinActivitySchema>;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+export type EmployerSizeClass = (typeof EMPLOYER_SIZE_CLASSES)[number];
+export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
+export type EmployerContactPurpose = (typeof EMPLOYER_CONTACT_PURPOSES)[number];
+
+// What a client sends (before parsing).
+export type EmployerBody = z.input<typeof employerInputSchema>;
+export type EmployerPatchBody = z.input<typeof employerPatchSchema>;
+export type EmployerReferenceBody = NonNullable<EmployerBody['reference']>;
+export type EmployerContactBody = z.input<typeof employerContactInputSchema>;
+export type EmployerListQuery = z.input<typeof employerListQuerySchema>;

@@ -49,3 +49,9 @@ export const vacancyMatchSchema = z.object({
   result: matchResultSchema,
   presentation: presentationRef,
 });
+export const personMatchListSchema = personMatchSchema.array();
+export type PersonMatch = z.output<typeof personMatchSchema>;
+export const vacancyMatchListSchema = vacancyMatchSchema.array();
+export type VacancyMatch = z.output<typeof vacancyMatchSchema>;
+export type MatchResultAnswer = z.output<typeof matchResultSchema>;
+export type PresentationRef = PersonMatch['presentation'];

@@ -12,9 +12,19 @@ import {
   RESIDENCE_STATUSES,
   SEXES,
   STUDIES,
+  TRANSITION_IDS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { codeList, dateSchema, optionalText, requiredText, text, textList } from './common.ts';
+import {
+  codeList,
+  dateSchema,
+  idParams,
+  optionalText,
+  requiredText,
+  text,
+  textList,
+  versionSchema,
+} from './common.ts';
 import { contractSchema } from './contracts.ts';
 
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -101,7 +111,7 @@ export const personInputSchema = z.object({
   /** The notes are confidential (read only with the right `persons.sensitive`). */
   notesConfidential: z.boolean('vrai ou faux attendu.').optional(),
 });
-export type PersonInput = z.infer<typeof personInputSchema>;
+export type PersonInput = z.output<typeof personInputSchema>;
 
 export const referralSchema = z.object({
   kind: z.enum(REFERRAL_KINDS, 'valeur inconnue (partner, spontaneous ou word_of_mouth).'),
@@ -111,7 +121,7 @@ export const referralSchema = z.object({
   consentOn: dateSchema.nullish(),
   consentScope: optionalText(1000),
 });
-export type ReferralInput = z.infer<typeof referralSchema>;
+export type ReferralInput = z.output<typeof referralSchema>;
 
 export const createPersonSchema = personInputSchema.extend({
   referral: referralSchema,
@@ -126,7 +136,7 @@ export const patchPersonSchema = personInputSchema.partial().extend({
     .int('nombre entier attendu.')
     .positive('nombre positif attendu.'),
 });
-export type PersonPatch = z.infer<typeof patchPersonSchema>;
+export type PersonPatch = z.output<typeof patchPersonSchema>;
 
 const conditionSchema = z.object({
   met: z.boolean('vrai ou faux attendu.'),
@@ -147,7 +157,7 @@ export const assessmentInputSchema = z.object({
   redirectPartnerId: z.uuid('identifiant invalide.').nullish(),
   reason: optionalText(2000),
 });
-export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+export type AssessmentInput = z.output<typeof assessmentInputSchema>;
 
 export const contactInputSchema = z.object({
   date: dateSchema,
@@ -165,6 +175,48 @@ export const contactInputSchema = z.object({
   confidential: z.boolean('vrai ou faux attendu.').optional(),
   nextPlannedOn: dateSchema.nullish(),
 });
+
+const transitionFieldValue = z.union([
+  text().max(2000, 'au plus 2000 caractères.'),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
+
+/** A change of phase: one of the transitions the person file allows, with the fields it needs. */
+export const transitionInputSchema = z.object({
+  transitionId: z.enum(TRANSITION_IDS, 'changement de phase inconnu.'),
+  fields: z.record(text().max(50), transitionFieldValue, 'objet attendu.'),
+  version: versionSchema,
+});
+
+/** A job the person held, entered by hand (the contracts record the others). */
+export const employmentPeriodInputSchema = z.object({
+  kind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
+  start: dateSchema,
+  end: dateSchema.nullish(),
+});
+
+export const employmentPeriodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
+
+/** The day the trust contract was signed. */
+export const trustContractInputSchema = z.object({ signedOn: dateSchema });
+
+// What a client sends (before parsing).
+export type PersonBody = z.input<typeof personInputSchema>;
+export type CreatePersonBody = z.input<typeof createPersonSchema>;
+export type PatchPersonBody = z.input<typeof patchPersonSchema>;
+export type ReferralBody = z.input<typeof referralSchema>;
+export type AssessmentBody = z.input<typeof assessmentInputSchema>;
+export type ContactBody = z.input<typeof contactInputSchema>;
+export type TransitionBody = z.input<typeof transitionInputSchema>;
+export type EmploymentPeriodBody = z.input<typeof employmentPeriodInputSchema>;
+export type TrustContractBody = z.input<typeof trustContractInputSchema>;
+export type PersonListQuery = z.input<typeof personListQuerySchema>;
+export type WeekDay = (typeof WEEK_DAYS)[number];
+export type ScheduleLimit = (typeof SCHEDULE_LIMITS)[number];
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export type ContactWith = ContactBody['withWhom'];
 
 // ---- answers ----
 
@@ -208,7 +260,7 @@ const personInputOutput = z.object({
   notes: nullableString.optional(),
   notesConfidential: z.boolean(),
 });
-export type PersonInputDto = z.infer<typeof personInputOutput>;
+export type PersonInputDto = z.output<typeof personInputOutput>;
 
 export const transitionOptionSchema = z.object({
   id: z.string(),
@@ -240,7 +292,7 @@ export const timelineEntrySchema = z.object({
   detail: nullableString,
   authorName: nullableString,
 });
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
 export const personFileSchema = personInputOutput.extend({
   id: z.string(),
@@ -314,7 +366,7 @@ export const personFileSchema = personInputOutput.extend({
   /** The sensitive fields withheld from this caller (privacy/sensitive.ts); empty with the right. */
   restricted: z.array(z.string()),
 });
-export type PersonFile = z.infer<typeof personFileSchema>;
+export type PersonFile = z.output<typeof personFileSchema>;
 
 export const personSummarySchema = z.object({
   id: z.string(),
@@ -330,9 +382,10 @@ export const personSummarySchema = z.object({
   overdue: z.boolean(),
   nextDue: nullableString,
 });
-export type PersonSummary = z.infer<typeof personSummarySchema>;
+export type PersonSummary = z.output<typeof personSummarySchema>;
+export const personSummaryListSchema = personSummarySchema.array();
 
-export const listQuerySchema = z.object({
+export const personListQuerySchema = z.object({
   q: text().trim().max(100, 'au plus 100 caractères.').optional(),
   phase: phaseSchema.optional(),
   coachId: z.uuid('identifiant invalide.').optional(),
@@ -340,3 +393,16 @@ export const listQuerySchema = z.object({
   limit: z.coerce.number().int('nombre entier attendu.').min(1).max(500).default(100),
   offset: z.coerce.number().int('nombre entier attendu.').min(0).max(1_000_000).default(0),
 });
+
+export type TransitionOption = z.output<typeof transitionOptionSchema>;
+export type TimelineType = TimelineEntry['type'];
+export type EmploymentPeriod = PersonFile['employmentPeriods'][number];
+export type EmploymentHistoryEntry = PersonFile['employmentHistory'][number];
+
+// ---- answers of the contract routes, which change the person file too (contracts.ts) ----
+
+export const contractAndPersonSchema = z.object({ contract: contractSchema, person: personFileSchema });
+export type ContractAndPerson = z.output<typeof contractAndPersonSchema>;
+
+/** A contract deleted: the person file without it. */
+export const contractDeletedSchema = z.object({ person: personFileSchema });

@@ -65,4 +65,10 @@ export const presentationSchema = z.object({
   ),
   version: z.number(),
 });
-export type Presentation = z.infer<typeof presentationSchema>;
+export type Presentation = z.output<typeof presentationSchema>;
+export const presentationListSchema = presentationSchema.array();
+
+// What a client sends (before parsing).
+export type PresentationBody = z.input<typeof presentationInputSchema>;
+export type StepBody = z.input<typeof stepInputSchema>;
+export type PresentationListQuery = z.input<typeof presentationListQuerySchema>;

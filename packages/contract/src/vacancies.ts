@@ -54,7 +54,7 @@ export const requirementsSchema = z.object({
     .nullable()
     .default(null),
 });
-export type RequirementsInput = z.infer<typeof requirementsSchema>;
+export type RequirementsInput = z.output<typeof requirementsSchema>;
 
 export const objectifiedSchema = requirementsSchema.extend({ taskDescription: requiredText(5000) });
 
@@ -123,10 +123,10 @@ export const vacancyInputSchema = z.object({
   physicalDemands: vacancyFields.physicalDemands.optional(),
   status: vacancyFields.status.optional(),
 });
-export type VacancyInput = z.infer<typeof vacancyInputSchema>;
+export type VacancyInput = z.output<typeof vacancyInputSchema>;
 
 export const vacancyPatchSchema = z.object(vacancyFields).partial().extend({ version: versionSchema });
-export type VacancyPatch = z.infer<typeof vacancyPatchSchema>;
+export type VacancyPatch = z.output<typeof vacancyPatchSchema>;
 
 export const vacancyListQuerySchema = z.object({
   q: text().trim().max(100, 'au plus 100 caractères.').optional(),
@@ -138,7 +138,8 @@ export const vacancyListQuerySchema = z.object({
 
 // ---- answers ----
 
-const requirementsOutput = z.object({
+/** Requirements as answered (published, or objectified with the task description). */
+export const requirementsOutputSchema = z.object({
   text: z.string(),
   diplomaLevel: z.enum(DIPLOMA_LEVELS).nullable(),
   languages: z.array(z.object({ code: z.string(), level: z.enum(LANGUAGE_LEVELS) })),
@@ -147,7 +148,10 @@ const requirementsOutput = z.object({
   experienceYears: z.number().nullable(),
 });
 
-const contractOutput = z.object({ type: z.enum(VACANCY_CONTRACT_TYPES), months: z.number().nullable() });
+export const vacancyContractOutputSchema = z.object({
+  type: z.enum(VACANCY_CONTRACT_TYPES),
+  months: z.number().nullable(),
+});
 
 export const vacancySummarySchema = z.object({
   id: z.string(),
@@ -158,7 +162,7 @@ export const vacancySummarySchema = z.object({
   sourceRef: z.string().nullable(),
   commune: z.string().nullable(),
   openings: z.number(),
-  contract: contractOutput,
+  contract: vacancyContractOutputSchema,
   hoursPerWeek: z.number().nullable(),
   schedule: z.array(z.enum(WORK_SCHEDULES)),
   status: z.enum(VACANCY_STATUSES),
@@ -170,7 +174,8 @@ export const vacancySummarySchema = z.object({
   activePresentations: z.number(),
   version: z.number(),
 });
-export type VacancySummary = z.infer<typeof vacancySummarySchema>;
+export type VacancySummary = z.output<typeof vacancySummarySchema>;
+export const vacancySummaryListSchema = vacancySummarySchema.array();
 
 export const vacancyFileSchema = z.object({
   id: z.string(),
@@ -183,12 +188,12 @@ export const vacancyFileSchema = z.object({
   placeOfWork: z.string().nullable(),
   commune: z.string().nullable(),
   openings: z.number(),
-  contract: contractOutput,
+  contract: vacancyContractOutputSchema,
   hoursPerWeek: z.number().nullable(),
   schedule: z.array(z.enum(WORK_SCHEDULES)),
   sectorCode: z.string().nullable(),
-  published: requirementsOutput,
-  objectified: requirementsOutput.extend({ taskDescription: z.string() }).nullable(),
+  published: requirementsOutputSchema,
+  objectified: requirementsOutputSchema.extend({ taskDescription: z.string() }).nullable(),
   physicalDemands: z.array(z.enum(PHYSICAL_DEMANDS)),
   qualityNote: z.string().nullable(),
   status: z.enum(VACANCY_STATUSES),
@@ -199,4 +204,11 @@ export const vacancyFileSchema = z.object({
   presentationCap: z.number(),
   activePresentations: z.number(),
 });
-export type VacancyFile = z.infer<typeof vacancyFileSchema>;
+export type VacancyFile = z.output<typeof vacancyFileSchema>;
+export type Requirements = VacancyFile['published'];
+export type ObjectifiedRequirements = NonNullable<VacancyFile['objectified']>;
+
+// What a client sends (before parsing).
+export type VacancyBody = z.input<typeof vacancyInputSchema>;
+export type VacancyPatchBody = z.input<typeof vacancyPatchSchema>;
+export type VacancyListQuery = z.input<typeof vacancyListQuerySchema>;

@@ -1,4 +1,4 @@
-import { absenceInputSchema, absenceSchema, idParams } from '@jobcoach/contract';
+import { absenceInputSchema, absenceListSchema, absenceSchema, idParams } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
@@ -16,7 +16,7 @@ export const absenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/absences',
     {
       config: { access: 'session' },
-      schema: { tags: ['absences'], response: { 200: absenceSchema.array() } },
+      schema: { tags: ['absences'], response: { 200: absenceListSchema } },
     },
     async (request) => {
       const scope = await currentScope(request, 'absences.read');

@@ -1,16 +1,16 @@
 import {
   arrangementInputSchema,
+  contractAndPersonSchema,
+  contractDeletedSchema,
   contractInputSchema,
+  contractListSchema,
   contractPatchSchema,
-  contractSchema,
   contractSettingsInputSchema,
   contractSettingsSchema,
   idParams,
-  personFileSchema,
 } from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS, isEmploymentContract, isRunningOn, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { renderTextPdf } from '../documents/pdf.ts';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import { requireOrgPermission } from '../http/access.ts';
@@ -37,8 +37,6 @@ import {
   updateContract,
 } from './service.ts';
 
-const contractAndPerson = z.object({ contract: contractSchema, person: personFileSchema });
-
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
 
@@ -63,7 +61,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/contracts',
     {
       config: { access: 'session' },
-      schema: { tags: ['contracts'], params: idParams, response: { 200: contractSchema.array() } },
+      schema: { tags: ['contracts'], params: idParams, response: { 200: contractListSchema } },
     },
     async (request) => {
       const scope = await requirePerson(request, 'contracts.read', request.params.id);
@@ -85,7 +83,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: contractInputSchema,
-        response: { 201: contractAndPerson },
+        response: { 201: contractAndPersonSchema },
       },
     },
     async (request, reply) => {
@@ -115,7 +113,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: contractPatchSchema,
-        response: { 200: contractAndPerson },
+        response: { 200: contractAndPersonSchema },
       },
     },
     async (request) => {
@@ -136,7 +134,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/contracts/:id/start-follow-up',
     {
       config: { access: 'session', audit: { action: 'start_follow_up', entity: 'contract' } },
-      schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPerson } },
+      schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPersonSchema } },
     },
     async (request) => {
       const scope = await requireContract(request, 'contracts.write', request.params.id);
@@ -159,7 +157,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['contracts'],
         params: idParams,
-        response: { 200: z.object({ person: personFileSchema }) },
+        response: { 200: contractDeletedSchema },
       },
     },
     async (request) => {
@@ -185,7 +183,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: arrangementInputSchema,
-        response: { 200: contractAndPerson },
+        response: { 200: contractAndPersonSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,5 @@
-import { dateSchema, idParams, personFileSchema } from '@jobcoach/contract';
+import { idParams, personFileSchema, trustContractInputSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
@@ -33,7 +32,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: z.object({ signedOn: dateSchema }),
+        body: trustContractInputSchema,
         response: { 200: personFileSchema },
       },
     },

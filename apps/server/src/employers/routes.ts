@@ -4,14 +4,14 @@ import {
   employerFileSchema,
   employerInputSchema,
   employerListQuerySchema,
+  employerLookupQuerySchema,
+  employerLookupSchema,
   employerPatchSchema,
-  employerSummarySchema,
+  employerSummaryListSchema,
   idParams,
-  lookupQuerySchema,
 } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { assertNotFuture, frenchDate } from '../persons/common.ts';
@@ -61,7 +61,7 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['employers'],
         querystring: employerListQuerySchema,
-        response: { 200: employerSummarySchema.array() },
+        response: { 200: employerSummaryListSchema },
       },
     },
     async (request) => {
@@ -95,8 +95,8 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['employers'],
-        querystring: lookupQuerySchema,
-        response: { 200: z.object({ existing: employerSummarySchema.nullable() }) },
+        querystring: employerLookupQuerySchema,
+        response: { 200: employerLookupSchema },
       },
     },
     async (request) => {

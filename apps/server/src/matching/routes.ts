@@ -2,9 +2,9 @@ import {
   idParams,
   type PresentationStep,
   personMatchesQuerySchema,
-  personMatchSchema,
+  personMatchListSchema,
   vacancyMatchesQuerySchema,
-  vacancyMatchSchema,
+  vacancyMatchListSchema,
 } from '@jobcoach/contract';
 import { rankPersons, rankVacancies } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -52,7 +52,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['matching'],
         params: idParams,
         querystring: vacancyMatchesQuerySchema,
-        response: { 200: personMatchSchema.array() },
+        response: { 200: personMatchListSchema },
       },
     },
     async (request) => {
@@ -117,7 +117,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['matching'],
         params: idParams,
         querystring: personMatchesQuerySchema,
-        response: { 200: vacancyMatchSchema.array() },
+        response: { 200: vacancyMatchListSchema },
       },
     },
     async (request) => {

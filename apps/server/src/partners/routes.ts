@@ -1,4 +1,10 @@
-import { idParams, partnerInputSchema, partnerPatchSchema, partnerSchema } from '@jobcoach/contract';
+import {
+  idParams,
+  partnerInputSchema,
+  partnerListSchema,
+  partnerPatchSchema,
+  partnerSchema,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { currentScope } from '../persons/scope.ts';
@@ -12,7 +18,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/partners',
     {
       config: { access: 'session' },
-      schema: { tags: ['partners'], response: { 200: partnerSchema.array() } },
+      schema: { tags: ['partners'], response: { 200: partnerListSchema } },
     },
     async (request) => {
       const scope = await currentScope(request, 'partners.read');

@@ -1,10 +1,10 @@
 import {
   createPersonSchema,
   idParams,
-  listQuerySchema,
   patchPersonSchema,
   personFileSchema,
-  personSummarySchema,
+  personListQuerySchema,
+  personSummaryListSchema,
 } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
@@ -41,8 +41,8 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['persons'],
-        querystring: listQuerySchema,
-        response: { 200: personSummarySchema.array() },
+        querystring: personListQuerySchema,
+        response: { 200: personSummaryListSchema },
       },
     },
     async (request) => {

@@ -1,28 +1,17 @@
-import { dateSchema, idParams, personFileSchema, text, versionSchema } from '@jobcoach/contract';
-import { CONTRACT_KINDS, compareDates, TRANSITION_IDS } from '@jobcoach/domain';
+import {
+  employmentPeriodInputSchema,
+  employmentPeriodParams,
+  idParams,
+  personFileSchema,
+  transitionInputSchema,
+} from '@jobcoach/contract';
+import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { invalid, notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
 import { loadPersonFile } from './file.ts';
 import { lockPerson } from './queries.ts';
 import { applyTransition } from './transitions.ts';
-
-const fieldValue = z.union([text().max(2000, 'au plus 2000 caractères.'), z.number(), z.boolean(), z.null()]);
-
-const transitionBody = z.object({
-  transitionId: z.enum(TRANSITION_IDS, 'changement de phase inconnu.'),
-  fields: z.record(text().max(50), fieldValue, 'objet attendu.'),
-  version: versionSchema,
-});
-
-const periodBody = z.object({
-  kind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
-  start: dateSchema,
-  end: dateSchema.nullish(),
-});
-
-const periodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -34,7 +23,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: transitionBody,
+        body: transitionInputSchema,
         response: { 200: personFileSchema },
       },
     },
@@ -72,7 +61,12 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/employment-periods',
     {
       config: { access: 'session', audit: { action: 'create', entity: 'employment_period' } },
-      schema: { tags: ['persons'], params: idParams, body: periodBody, response: { 201: personFileSchema } },
+      schema: {
+        tags: ['persons'],
+        params: idParams,
+        body: employmentPeriodInputSchema,
+        response: { 201: personFileSchema },
+      },
     },
     async (request, reply) => {
       const { id } = request.params;
@@ -110,7 +104,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/employment-periods/:periodId',
     {
       config: { access: 'session', audit: { action: 'delete', entity: 'employment_period' } },
-      schema: { tags: ['persons'], params: periodParams, response: { 200: personFileSchema } },
+      schema: { tags: ['persons'], params: employmentPeriodParams, response: { 200: personFileSchema } },
     },
     async (request) => {
       const { id, periodId } = request.params;

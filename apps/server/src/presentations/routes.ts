@@ -3,6 +3,7 @@ import {
   type PresentationStep,
   presentationInputSchema,
   presentationListQuerySchema,
+  presentationListSchema,
   presentationSchema,
   stepInputSchema,
 } from '@jobcoach/contract';
@@ -29,7 +30,7 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['presentations'],
         querystring: presentationListQuerySchema,
-        response: { 200: presentationSchema.array() },
+        response: { 200: presentationListSchema },
       },
     },
     async (request) => {

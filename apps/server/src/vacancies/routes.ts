@@ -4,7 +4,7 @@ import {
   vacancyInputSchema,
   vacancyListQuerySchema,
   vacancyPatchSchema,
-  vacancySummarySchema,
+  vacancySummaryListSchema,
 } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { maxDate } from '@jobcoach/domain';
@@ -57,7 +57,7 @@ export const vacancyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['vacancies'],
         querystring: vacancyListQuerySchema,
-        response: { 200: vacancySummarySchema.array() },
+        response: { 200: vacancySummaryListSchema },
       },
     },
     async (request) => {
