@@ -26,7 +26,7 @@ export const memberListSchema = z.array(memberSchema);
 export const colleagueListSchema = z.array(
   z.object({ userId: z.string(), name: z.string(), role: z.enum(MEMBERSHIP_ROLES) }),
 );
-export type Colleague = z.output<typeof colleagueListSchema>[number];
+export type Colleagues = z.output<typeof colleagueListSchema>;
 
 export const orgParams = z.object({ orgId: z.uuid('identifiant invalide.') });
 export const memberParams = orgParams.extend({ userId: z.uuid('identifiant invalide.') });

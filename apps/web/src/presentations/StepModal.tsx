@@ -1,7 +1,7 @@
+import type { IntroductionChannel, Presentation, PresentationStep } from '@jobcoach/contract';
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
-import type { IntroductionChannel, Presentation, PresentationStep } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';

@@ -1,4 +1,4 @@
-import type { IntroductionChannel, PresentationStep } from '../api-types.ts';
+import type { IntroductionChannel, PresentationStep } from '@jobcoach/contract';
 
 // The presentation workflow's codes. Which step may follow which is the server's: each
 // presentation carries its `allowedSteps`. These only say what the step dialog asks.

@@ -1,14 +1,15 @@
+import type { PersonFile, TransitionOption } from '@jobcoach/contract';
 import {
   CONTRACT_KINDS,
   EXIT_REASON_PHASES,
   EXIT_REASONS,
   RETURN_REASON_PHASES,
   RETURN_REASONS,
+  type TransitionId,
 } from '@jobcoach/domain';
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import type { PersonFile, TransitionOption } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormModal } from '../../forms/FormModal.tsx';
 import { useForm } from '../../forms/useForm.ts';
@@ -88,7 +89,8 @@ export function TransitionModal({
       shown.filter((f) => values[f].trim() !== '').map((f) => [f, values[f].trim()]),
     );
     move.mutate(
-      { transitionId: option.id, fields, version: person.version },
+      // The server offers only its own transitions: the option's id is a TransitionId.
+      { transitionId: option.id as TransitionId, fields, version: person.version },
       {
         onSuccess: onClose,
         onError: (error) => {
