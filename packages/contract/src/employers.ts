@@ -47,7 +47,7 @@ export const employerContactInputSchema = z.object({
   notes: optionalText(10_000),
   /** Log a canvassing contact even though another organisation of the basin works with the employer. */
   confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
-  /** Log a contact about a person whose follow-up is discreet towards this employer (contracts/discreet.ts). */
+  /** Log a contact about a person whose follow-up is discreet towards this employer (the server's contracts/discreet.ts). */
   confirmDiscreet: confirmDiscreetSchema,
 });
 

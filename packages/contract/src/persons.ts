@@ -234,7 +234,7 @@ const personInputOutput = z.object({
   commune: nullableString,
   phone: nullableString,
   email: nullableString,
-  // The sensitive fields (privacy/sensitive.ts) are absent for a caller without the right.
+  // The sensitive fields (the server's privacy/sensitive.ts) are absent for a caller without the right.
   origin: z.enum(ORIGINS).nullable().optional(),
   residenceStatus: z.enum(RESIDENCE_STATUSES).nullable().optional(),
   studies: z.enum(STUDIES).nullable(),
@@ -340,7 +340,7 @@ export const personFileSchema = personInputOutput.extend({
   employmentPeriods: z.array(
     z.object({ id: z.string(), kind: z.enum(CONTRACT_KINDS), start: z.string(), end: nullableString }),
   ),
-  /** The person's contracts, newest start first (contracts/). */
+  /** The person's contracts, newest start first (contracts.ts). */
   contracts: z.array(contractSchema),
   /** Every job, from the contracts and the hand-entered periods, newest first. */
   employmentHistory: z.array(
@@ -363,7 +363,7 @@ export const personFileSchema = personInputOutput.extend({
     .object({ start: z.string(), limit: z.string(), end: z.string(), daysLeft: z.number() })
     .nullable(),
   timeline: z.array(timelineEntrySchema),
-  /** The sensitive fields withheld from this caller (privacy/sensitive.ts); empty with the right. */
+  /** The sensitive fields withheld from this caller (the server's privacy/sensitive.ts); empty with the right. */
   restricted: z.array(z.string()),
 });
 export type PersonFile = z.output<typeof personFileSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateSchema, optionalText, versionSchema } from './common.ts';
 import { limitSchema } from './fields.ts';
 
-/** The steps of a presentation (the workflow that links them is the server's: presentations/workflow.ts). */
+/** The steps of a presentation; the workflow that links them is the server's (presentations/workflow.ts). */
 export const PRESENTATION_STEPS = [
   'proposed',
   'discussed',

@@ -107,7 +107,7 @@ export const accessLogQuerySchema = z.object({
 
 // ---- data-subject rights ----
 
-/** Everything held about the person, as JSON (its shape is the export's, privacy/export.ts). */
+/** Everything held about the person, as JSON (its shape is the server's privacy/export.ts). */
 export const personExportSchema = z.record(z.string(), z.unknown());
 
 const reasonSchema = text()
