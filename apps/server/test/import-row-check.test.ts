@@ -1,7 +1,7 @@
+import { vacancyInputSchema } from '@jobcoach/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRowFast, type RowCandidate } from '../src/imports/vacancy-row-check.ts';
-import { vacancyInputSchema } from '../src/vacancies/schemas.ts';
 
 /**
  * The import's hand-written row check (imports/vacancy-row-check.ts) may only accept what the

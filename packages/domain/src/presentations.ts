@@ -17,6 +17,10 @@ export const PRESENTATION_STEPS = [
 ] as const;
 export type PresentationStep = (typeof PRESENTATION_STEPS)[number];
 
+/** How the person was introduced to the employer. */
+export const INTRODUCTION_CHANNELS = ['phone', 'accompanied_interview', 'cv'] as const;
+export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
+
 export const PRESENTATION_STEP_LABELS: Record<PresentationStep, string> = {
   proposed: 'Proposée',
   discussed: 'Discutée avec la personne',
@@ -29,9 +33,6 @@ export const PRESENTATION_STEP_LABELS: Record<PresentationStep, string> = {
   withdrawn: 'Retirée',
 };
 
-/** How the person was introduced to the employer. */
-export const INTRODUCTION_CHANNELS = ['phone', 'accompanied_interview', 'cv'] as const;
-export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
 export const INTRODUCTION_CHANNEL_LABELS: Record<IntroductionChannel, string> = {
   phone: 'par téléphone',
   accompanied_interview: 'lors d’un entretien accompagné',

@@ -1,6 +1,6 @@
+import type { Absence } from '@jobcoach/contract';
 import { invalid } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
-import type { Absence } from './schemas.ts';
 
 export function selectAbsences(db: Db, organisationId: string) {
   return db

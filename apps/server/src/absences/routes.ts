@@ -1,10 +1,9 @@
+import { absenceInputSchema, absenceListSchema, absenceSchema, idParams } from '@jobcoach/contract';
 import { compareDates } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { can, currentScope } from '../persons/scope.ts';
 import { assertStaff, selectAbsences, toAbsence } from './queries.ts';
-import { absenceInputSchema, absenceSchema } from './schemas.ts';
 
 const ownOnly = () =>
   new AppError(403, 'forbidden', 'Un·e jobcoach ne gère que ses propres absences.', 'coachId');
@@ -17,7 +16,7 @@ export const absenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/absences',
     {
       config: { access: 'session' },
-      schema: { tags: ['absences'], response: { 200: absenceSchema.array() } },
+      schema: { tags: ['absences'], response: { 200: absenceListSchema } },
     },
     async (request) => {
       const scope = await currentScope(request, 'absences.read');

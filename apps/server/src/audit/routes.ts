@@ -1,34 +1,15 @@
+import {
+  type AuditEntry,
+  type AuditFilter,
+  auditCsvFilterSchema,
+  auditEntryListSchema,
+  auditFilterSchema,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 
-const entrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  clientAddress: z.string().nullable(),
-});
-
-const dateSchema = z.iso.date('date au format AAAA-MM-JJ attendue.');
-
-const filterSchema = z.object({
-  organisationId: z.uuid('identifiant invalide.').optional(),
-  action: z.string().max(100).optional(),
-  entity: z.string().max(100).optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
-  limit: z.coerce.number().int('nombre entier attendu.').min(1).max(1000).default(100),
-  offset: z.coerce.number().int('nombre entier attendu.').min(0).max(10_000_000).default(0),
-});
-type Filter = z.infer<typeof filterSchema>;
-
 /** CSV for spreadsheets used in Belgium: semicolons, a UTF-8 byte-order mark, quoted cells. */
-function toCsv(rows: z.infer<typeof entrySchema>[]): string {
+function toCsv(rows: AuditEntry[]): string {
   const header = ['date', 'acteur', 'organisation', 'action', 'entite', 'identifiant', 'adresse'];
   const cell = (v: string | null) => `"${(v ?? '').replaceAll('"', '""')}"`;
   const lines = rows.map((r) =>
@@ -42,7 +23,7 @@ function toCsv(rows: z.infer<typeof entrySchema>[]): string {
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
 
-  const findEntries = async (q: Filter) => {
+  const findEntries = async (q: AuditFilter) => {
     let query = db
       .selectFrom('audit_log as a')
       .leftJoin('app_user as u', 'u.id', 'a.actor_id')
@@ -84,7 +65,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit',
     {
       config: { access: 'admin' },
-      schema: { tags: ['audit'], querystring: filterSchema, response: { 200: z.array(entrySchema) } },
+      schema: { tags: ['audit'], querystring: auditFilterSchema, response: { 200: auditEntryListSchema } },
     },
     async (request) => findEntries(request.query),
   );
@@ -95,9 +76,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'admin' },
       schema: {
         tags: ['audit'],
-        querystring: filterSchema.extend({
-          limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
-        }),
+        querystring: auditCsvFilterSchema,
       },
     },
     async (request, reply) => {

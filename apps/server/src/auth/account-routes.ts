@@ -1,25 +1,16 @@
+import {
+  idParams,
+  sessionListSchema,
+  totpDisableBodySchema,
+  totpEnableBodySchema,
+  totpSetupSchema,
+  userIdParams,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { checkCurrentPassword } from './current-password.ts';
 import { organisationRequiringTotp } from './me.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-
-const sessionSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  expiresAt: z.string(),
-  clientAddress: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  current: z.boolean(),
-});
-const idParams = z.object({ id: z.uuid('identifiant invalide.') });
-const userParams = z.object({ userId: z.uuid('identifiant invalide.') });
-const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
 
 /**
  * The user's own account security: their sessions (see and end them), the TOTP second factor;
@@ -49,7 +40,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/sessions',
-    { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: z.array(sessionSchema) } } },
+    { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: sessionListSchema } } },
     async (request) => listSessions(request.user!.userId, request.user!.sessionHash),
   );
 
@@ -79,7 +70,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:userId/sessions',
     {
       config: { access: 'admin' },
-      schema: { tags: ['auth'], params: userParams, response: { 200: z.array(sessionSchema) } },
+      schema: { tags: ['auth'], params: userIdParams, response: { 200: sessionListSchema } },
     },
     async (request) => {
       await assertUserExists(request.params.userId);
@@ -91,7 +82,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:userId/sessions',
     {
       config: { access: 'admin', audit: { action: 'sessions_ended_by_admin', entity: 'user' } },
-      schema: { tags: ['auth'], params: userParams },
+      schema: { tags: ['auth'], params: userIdParams },
     },
     async (request, reply) => {
       await assertUserExists(request.params.userId);
@@ -107,7 +98,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/setup',
     {
       config: { access: 'account', audit: { action: 'totp_setup_started', entity: 'user' } },
-      schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) } },
+      schema: { tags: ['auth'], response: { 200: totpSetupSchema } },
     },
     async (request) => {
       const user = request.user!;
@@ -142,7 +133,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/enable',
     {
       config: { access: 'account', audit: { action: 'totp_enabled', entity: 'user' } },
-      schema: { tags: ['auth'], body: z.object({ code: codeSchema }) },
+      schema: { tags: ['auth'], body: totpEnableBodySchema },
     },
     async (request, reply) => {
       const user = request.user!;
@@ -177,7 +168,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/disable',
     {
       config: { access: 'session', audit: { action: 'totp_disabled', entity: 'user' } },
-      schema: { tags: ['auth'], body: z.object({ currentPassword: z.string().max(200) }) },
+      schema: { tags: ['auth'], body: totpDisableBodySchema },
     },
     async (request, reply) => {
       const user = request.user!;
@@ -206,7 +197,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:userId/totp',
     {
       config: { access: 'admin', audit: { action: 'totp_reset_by_admin', entity: 'user' } },
-      schema: { tags: ['auth'], params: userParams },
+      schema: { tags: ['auth'], params: userIdParams },
     },
     async (request, reply) => {
       await assertUserExists(request.params.userId);

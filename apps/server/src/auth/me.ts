@@ -1,29 +1,6 @@
+import type { Me } from '@jobcoach/contract';
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
-import { MEMBERSHIP_ROLES } from '@jobcoach/domain';
-import { z } from 'zod';
-
-export const membershipSchema = z.object({
-  organisationId: z.string(),
-  organisationName: z.string(),
-  role: z.enum(MEMBERSHIP_ROLES),
-  fte: z.number(),
-});
-
-export const meSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    isAdmin: z.boolean(),
-    mustChangePassword: z.boolean(),
-    totpEnabled: z.boolean(),
-    mustEnrolTotp: z.boolean(),
-  }),
-  csrfToken: z.string(),
-  currentOrganisationId: z.string().nullable(),
-  memberships: z.array(membershipSchema),
-});
-export type Me = z.infer<typeof meSchema>;
+import type { MEMBERSHIP_ROLES } from '@jobcoach/domain';
 
 export async function activeMemberships(db: Kysely<Database> | Transaction<Database>, userId: string) {
   const rows = await db

@@ -1,11 +1,16 @@
+import {
+  loginBodySchema,
+  meSchema,
+  organisationSwitchBodySchema,
+  passwordChangeBodySchema,
+  passwordWeakness,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { checkCurrentPassword } from './current-password.ts';
-import { activeMemberships, buildMe, meSchema } from './me.ts';
-import { passwordWeakness } from './password-policy.ts';
-import { burnVerification, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
+import { activeMemberships, buildMe } from './me.ts';
+import { burnVerification, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, SESSION_COOKIE } from './sessions.ts';
 import {
   clearFailures,
@@ -19,13 +24,6 @@ import { verifyTotp } from './totp.ts';
 
 const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
 const LOCKED = `Trop de tentatives de connexion. Réessayez dans ${LOCK_MINUTES} minutes.`;
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'au plus 254 caractères.')
-  .pipe(z.email('adresse e-mail invalide.'));
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
@@ -46,11 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', audit: { action: 'login', entity: 'session' } },
       schema: {
         tags: ['auth'],
-        body: z.object({
-          email: z.string().max(254),
-          password: z.string().max(200),
-          totpCode: z.string().max(20).optional(),
-        }),
+        body: loginBodySchema,
         response: { 200: meSchema },
       },
     },
@@ -176,7 +170,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'account', audit: { action: 'password_changed', entity: 'user' } },
       schema: {
         tags: ['auth'],
-        body: z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema }),
+        body: passwordChangeBodySchema,
       },
     },
     async (request, reply) => {
@@ -217,7 +211,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'organisation_switched', entity: 'session' } },
       schema: {
         tags: ['auth'],
-        body: z.object({ organisationId: z.uuid('identifiant invalide.') }),
+        body: organisationSwitchBodySchema,
         response: { 200: meSchema },
       },
     },

@@ -1,10 +1,12 @@
+import {
+  basinInputSchema,
+  basinListSchema,
+  basinPatchSchema,
+  basinSchema,
+  idParams,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, notFound } from '../http/errors.ts';
-
-export const basinSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
-const nameSchema = z.string().trim().min(1, 'ce champ est obligatoire.').max(100, 'au plus 100 caractères.');
-const idParams = z.object({ id: z.uuid('identifiant invalide.') });
 
 const duplicate = () => new AppError(409, 'conflict', "Un bassin d'emploi porte déjà ce nom.", 'name');
 
@@ -22,7 +24,7 @@ export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/basins',
-    { config: { access: 'session' }, schema: { tags: ['basins'], response: { 200: z.array(basinSchema) } } },
+    { config: { access: 'session' }, schema: { tags: ['basins'], response: { 200: basinListSchema } } },
     async () => db.selectFrom('basin').select(['id', 'name', 'active']).orderBy('name').execute(),
   );
 
@@ -30,7 +32,7 @@ export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/basins',
     {
       config: { access: 'admin', audit: { action: 'create', entity: 'basin' } },
-      schema: { tags: ['basins'], body: z.object({ name: nameSchema }), response: { 201: basinSchema } },
+      schema: { tags: ['basins'], body: basinInputSchema, response: { 201: basinSchema } },
     },
     async (request, reply) => {
       if (await nameTaken(request.body.name)) throw duplicate();
@@ -54,7 +56,7 @@ export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['basins'],
         params: idParams,
-        body: z.object({ name: nameSchema.optional(), active: z.boolean().optional() }),
+        body: basinPatchSchema,
         response: { 200: basinSchema },
       },
     },

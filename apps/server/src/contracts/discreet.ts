@@ -1,5 +1,4 @@
 import { sql } from '@jobcoach/db';
-import { z } from 'zod';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
 
@@ -13,8 +12,9 @@ import type { Db } from '../persons/common.ts';
  * The employer side (apps/server/src/employers/) calls these helpers:
  * - employer page (loadEmployerFile): `.where(notAboutDiscreetPerson('c'))` on its employer_contact
  *   query, and the same condition on any list of persons it shows;
- * - POST /api/employers/:id/contacts: `confirmDiscreet: confirmDiscreetSchema` in its body, and
- *   `discreet_confirmed: await checkDiscreetContact(trx, …)` on the row it inserts.
+ * - POST /api/employers/:id/contacts: `confirmDiscreet: confirmDiscreetSchema` in its body (the
+ *   schema is in @jobcoach/contract), and `discreet_confirmed: await checkDiscreetContact(trx, …)`
+ *   on the row it inserts.
  */
 
 /** True when the person (column) is followed discreetly towards the employer (column). */
@@ -55,9 +55,6 @@ export async function isDiscreetTowards(
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** The body field that confirms a contact about a discreetly followed person. */
-export const confirmDiscreetSchema = z.boolean('vrai ou faux attendu.').optional();
 
 export const DISCREET_FOLLOW_UP_MESSAGE =
   'Cette personne bénéficie d’un suivi discret chez cet employeur : l’employeur ne sait pas qu’elle est accompagnée, et elle ne souhaite pas de contact entre son jobcoach et son employeur. Ne parlez pas d’elle à l’employeur sans son accord. Si ce contact a bien eu lieu avec son accord, confirmez-le (confirmDiscreet) : la confirmation sera enregistrée.';

@@ -1,3 +1,4 @@
+import type { Arrangement, ContractView } from '@jobcoach/contract';
 import {
   CONTRACT_END_REASON_LABELS,
   CONTRACT_TYPE_LABELS,
@@ -20,7 +21,6 @@ import {
   type ThreeWayReason,
 } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
-import type { Arrangement, ContractView } from './schemas.ts';
 
 /** A contract with what its views need: employer, vacancy, the contract continuing it, its arrangement. */
 export function selectContracts(db: Db, organisationId: string) {

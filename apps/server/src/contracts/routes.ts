@@ -1,16 +1,24 @@
+import {
+  arrangementInputSchema,
+  contractAndPersonSchema,
+  contractDeletedSchema,
+  contractInputSchema,
+  contractListSchema,
+  contractPatchSchema,
+  contractSettingsInputSchema,
+  contractSettingsSchema,
+  idParams,
+} from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS, isEmploymentContract, isRunningOn, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { renderTextPdf } from '../documents/pdf.ts';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
 import { type PersonScope, requireContract, requirePerson, viewerOf } from '../http/scope.ts';
-import { idParams } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson } from '../persons/queries.ts';
-import { personFileSchema } from '../persons/schemas.ts';
 import { type Scope, trajectoryRole } from '../persons/scope.ts';
 import { endLetterText } from './letter.ts';
 import {
@@ -21,14 +29,6 @@ import {
   toDomainContract,
 } from './queries.ts';
 import {
-  arrangementInputSchema,
-  contractInputSchema,
-  contractPatchSchema,
-  contractSchema,
-  contractSettingsInputSchema,
-  contractSettingsSchema,
-} from './schemas.ts';
-import {
   type Actor,
   deleteContract,
   saveArrangement,
@@ -36,8 +36,6 @@ import {
   startContractFollowUp,
   updateContract,
 } from './service.ts';
-
-const contractAndPerson = z.object({ contract: contractSchema, person: personFileSchema });
 
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -63,7 +61,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/contracts',
     {
       config: { access: 'session' },
-      schema: { tags: ['contracts'], params: idParams, response: { 200: contractSchema.array() } },
+      schema: { tags: ['contracts'], params: idParams, response: { 200: contractListSchema } },
     },
     async (request) => {
       const scope = await requirePerson(request, 'contracts.read', request.params.id);
@@ -85,7 +83,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: contractInputSchema,
-        response: { 201: contractAndPerson },
+        response: { 201: contractAndPersonSchema },
       },
     },
     async (request, reply) => {
@@ -115,7 +113,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: contractPatchSchema,
-        response: { 200: contractAndPerson },
+        response: { 200: contractAndPersonSchema },
       },
     },
     async (request) => {
@@ -136,7 +134,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/contracts/:id/start-follow-up',
     {
       config: { access: 'session', audit: { action: 'start_follow_up', entity: 'contract' } },
-      schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPerson } },
+      schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPersonSchema } },
     },
     async (request) => {
       const scope = await requireContract(request, 'contracts.write', request.params.id);
@@ -159,7 +157,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['contracts'],
         params: idParams,
-        response: { 200: z.object({ person: personFileSchema }) },
+        response: { 200: contractDeletedSchema },
       },
     },
     async (request) => {
@@ -185,7 +183,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contracts'],
         params: idParams,
         body: arrangementInputSchema,
-        response: { 200: contractAndPerson },
+        response: { 200: contractAndPersonSchema },
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import type { ArrangementFields, ContractInput, ContractPatch } from '@jobcoach/contract';
 import {
   addDays,
   CONTINUING_END_REASONS,
@@ -31,7 +32,6 @@ import {
   toContractView,
   toDomainContract,
 } from './queries.ts';
-import type { ArrangementFields, ContractInput, ContractPatch } from './schemas.ts';
 
 /**
  * What contracts do, in the caller's transaction: the routes (routes.ts) and the demo seed call

@@ -1,12 +1,11 @@
+import { idParams, personFileSchema, trustContractInputSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { requirePerson, viewerOf } from '../http/scope.ts';
-import { assertNotFuture, dateSchema, idParams } from '../persons/common.ts';
+import { assertNotFuture } from '../persons/common.ts';
 import { loadPersonFile } from '../persons/file.ts';
 import { findPerson, lockPerson } from '../persons/queries.ts';
-import { personFileSchema } from '../persons/schemas.ts';
 import { loadSettings } from '../settings/queries.ts';
 import { renderTextPdf } from './pdf.ts';
 import { fillTemplate } from './template.ts';
@@ -33,7 +32,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: z.object({ signedOn: dateSchema }),
+        body: trustContractInputSchema,
         response: { 200: personFileSchema },
       },
     },

@@ -1,10 +1,10 @@
+import type { EmployerFile, EmployerSummary } from '@jobcoach/contract';
 import { type Database, type Selectable, sql } from '@jobcoach/db';
 import { basinActivitySince, formatBce } from '@jobcoach/domain';
 import { notAboutDiscreetPerson } from '../contracts/discreet.ts';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
-import type { EmployerFile, EmployerSummary } from './schemas.ts';
 import { CODES } from './scope.ts';
 
 export type EmployerRow = Selectable<Database['employer']>;

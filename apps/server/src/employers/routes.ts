@@ -1,10 +1,22 @@
+import {
+  type EmployerInput,
+  employerContactInputSchema,
+  employerFileSchema,
+  employerInputSchema,
+  employerListQuerySchema,
+  employerLookupQuerySchema,
+  employerLookupSchema,
+  employerPatchSchema,
+  employerSummaryListSchema,
+  idParams,
+} from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
+import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { likePattern, personErased } from '../persons/queries.ts';
+import { DIRECT_EMPLOYER_CHANNELS } from './channels.ts';
 import {
   basinActivity,
   duplicateEmployer,
@@ -16,17 +28,6 @@ import {
   selectEmployerSummaries,
   toEmployerSummary,
 } from './queries.ts';
-import {
-  DIRECT_EMPLOYER_CHANNELS,
-  type EmployerInput,
-  employerContactInputSchema,
-  employerFileSchema,
-  employerInputSchema,
-  employerListQuerySchema,
-  employerPatchSchema,
-  employerSummarySchema,
-  lookupQuerySchema,
-} from './schemas.ts';
 import { basinScope, CODES } from './scope.ts';
 
 /** The employer columns for the given (possibly partial) input; absent keys are left alone. */
@@ -60,7 +61,7 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['employers'],
         querystring: employerListQuerySchema,
-        response: { 200: employerSummarySchema.array() },
+        response: { 200: employerSummaryListSchema },
       },
     },
     async (request) => {
@@ -94,8 +95,8 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['employers'],
-        querystring: lookupQuerySchema,
-        response: { 200: z.object({ existing: employerSummarySchema.nullable() }) },
+        querystring: employerLookupQuerySchema,
+        response: { 200: employerLookupSchema },
       },
     },
     async (request) => {

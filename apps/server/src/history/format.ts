@@ -1,3 +1,4 @@
+import { EMPLOYER_CONTACT_CHANNELS, HISTORY_FILES, type HistoryFile } from '@jobcoach/contract';
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -22,7 +23,7 @@ import {
   STUDIES_LABELS,
   TRANSITION_IDS,
 } from '@jobcoach/domain';
-import { EMPLOYER_CONTACT_CHANNEL_LABELS, EMPLOYER_CONTACT_CHANNELS } from '../employers/schemas.ts';
+import { EMPLOYER_CONTACT_CHANNEL_LABELS } from '../employers/channels.ts';
 import { bad, fold, ok, type Read } from '../imports/cells.ts';
 
 /**
@@ -31,15 +32,8 @@ import { bad, fold, ok, type Read } from '../imports/cells.ts';
  * with the organisation's own key (`external_id`); rows refer to each other by those keys.
  */
 
-export const HISTORY_FILES = [
-  'employers',
-  'persons',
-  'contracts',
-  'events',
-  'person_contacts',
-  'employer_contacts',
-] as const;
-export type HistoryFile = (typeof HISTORY_FILES)[number];
+/** The file names are part of the API (@jobcoach/contract). */
+export { HISTORY_FILES, type HistoryFile };
 
 /** The kind of record each file holds (history_import_key.entity). */
 export const ENTITY_OF_FILE = {

@@ -1,9 +1,16 @@
+import {
+  type historyCountsSchema,
+  type historyErrorSchema,
+  historyImportBodySchema,
+  historyImportJobSchema,
+  type historySkippedSchema,
+  idParams,
+  jobStartedSchema,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { basinScope } from '../employers/scope.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { text } from '../persons/common.ts';
-import { HISTORY_FILES } from './format.ts';
 import { type HistoryImportResult, runHistoryImport } from './run.ts';
 
 /**
@@ -18,44 +25,6 @@ const BODY_LIMIT = 64 * 1024 * 1024;
 const MAX_LISTED = 1000;
 /** A running job not updated for this long was interrupted (its server stopped). */
 const STALE_JOB_MS = 10 * 60 * 1000;
-
-const fileSchema = z.object({
-  name: text().trim().min(1, 'nom de fichier attendu.').max(200, 'au plus 200 caractères.'),
-  contentBase64: z
-    .string('contenu en base64 attendu.')
-    .max(60_000_000, 'fichier trop volumineux.')
-    .regex(/^[A-Za-z0-9+/=\s]*$/, 'contenu en base64 attendu.'),
-});
-
-const errorSchema = z.object({ file: z.string(), line: z.number(), field: z.string(), message: z.string() });
-const skippedSchema = z.object({ file: z.string(), line: z.number(), message: z.string() });
-const countsSchema = z.object({
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  linked: z.number(),
-  skipped: z.number(),
-  errors: z.number(),
-});
-
-const jobSchema = z.object({
-  id: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  dryRun: z.boolean(),
-  validOnly: z.boolean(),
-  /** Whether rows were written (false for a dry run and for an import stopped by errors). */
-  written: z.boolean(),
-  total: z.number(),
-  processed: z.number(),
-  files: z.array(z.object({ file: z.string(), rows: z.number() })),
-  counts: z.record(z.string(), countsSchema),
-  errors: z.array(errorSchema),
-  errorCount: z.number(),
-  skipped: z.array(skippedSchema),
-  skippedCount: z.number(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 
 export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, driver } = app.deps;
@@ -72,17 +41,8 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'history_import', entity: 'history_import' } },
       schema: {
         tags: ['history'],
-        body: z.object({
-          files: z
-            .array(fileSchema, 'liste de fichiers attendue.')
-            .min(1, 'au moins un fichier.')
-            .max(HISTORY_FILES.length, `au plus ${HISTORY_FILES.length} fichiers.`),
-          /** Check and count without writing anything. */
-          dryRun: z.boolean('vrai ou faux attendu.').optional(),
-          /** Import the valid rows; by default one error anywhere and nothing is written. */
-          validOnly: z.boolean('vrai ou faux attendu.').optional(),
-        }),
-        response: { 202: z.object({ jobId: z.string() }) },
+        body: historyImportBodySchema,
+        response: { 202: jobStartedSchema },
       },
     },
     async (request, reply) => {
@@ -188,8 +148,8 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['history'],
-        params: z.object({ id: z.uuid('identifiant invalide.') }),
-        response: { 200: jobSchema },
+        params: idParams,
+        response: { 200: historyImportJobSchema },
       },
     },
     async (request) => {
@@ -205,13 +165,13 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const summary = (job.summary ?? {}) as {
         written?: boolean;
         files?: { file: string; rows: number }[];
-        counts?: Record<string, z.infer<typeof countsSchema>>;
-        skipped?: z.infer<typeof skippedSchema>[];
+        counts?: Record<string, z.infer<typeof historyCountsSchema>>;
+        skipped?: z.infer<typeof historySkippedSchema>[];
         skippedCount?: number;
       };
       const interrupted =
         job.status === 'running' && clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_JOB_MS;
-      const errors = (job.errors ?? []) as unknown as z.infer<typeof errorSchema>[];
+      const errors = (job.errors ?? []) as unknown as z.infer<typeof historyErrorSchema>[];
       return {
         id: job.id,
         status: interrupted ? 'failed' : (job.status as 'running' | 'done' | 'failed'),

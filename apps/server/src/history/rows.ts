@@ -1,4 +1,10 @@
 import { createHash } from 'node:crypto';
+import {
+  contactInputSchema,
+  employerContactInputSchema,
+  employerInputSchema,
+  personInputSchema,
+} from '@jobcoach/contract';
 import type { Database, Selectable } from '@jobcoach/db';
 import type {
   ContactChannel,
@@ -8,7 +14,6 @@ import type {
   TransitionId,
 } from '@jobcoach/domain';
 import type { z } from 'zod';
-import { employerContactInputSchema, employerInputSchema } from '../employers/schemas.ts';
 import {
   bad,
   ok,
@@ -21,7 +26,6 @@ import {
 } from '../imports/cells.ts';
 import type { CsvRecord } from '../imports/csv.ts';
 import { PERSON_COLUMNS } from '../persons/queries.ts';
-import { contactInputSchema, personInputSchema } from '../persons/schemas.ts';
 import {
   COLUMNS,
   columnLabel,

@@ -1,19 +1,22 @@
-import { DIPLOMA_LEVELS, LANGUAGE_LEVELS, VACANCY_CONTRACT_TYPES, WORK_SCHEDULES } from '@jobcoach/domain';
+import {
+  type ImportMapping,
+  importBodySchema,
+  importJobParams,
+  importJobSchema,
+  importPreviewBodySchema,
+  importPreviewSchema,
+  jobStartedSchema,
+} from '@jobcoach/contract';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { basinScope } from '../employers/scope.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { text } from '../persons/common.ts';
-import { VACANCY_SOURCES, VACANCY_STATUSES } from '../vacancies/schemas.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { MAX_STORED_ERRORS, runVacancyImport } from './vacancy-import.ts';
 import {
   countDataRecords,
   guessMapping,
-  IMPORT_FIELD_NAMES,
-  type ImportMapping,
   keysOf,
   mappingErrors,
   type ReadFile,
@@ -26,65 +29,6 @@ const MAX_ROWS = 50_000;
 const PREVIEW_ROWS = 20;
 /** A running job not updated for this long was interrupted (its server stopped). */
 const STALE_JOB_MS = 10 * 60 * 1000;
-
-const csvSchema = z
-  .string('texte attendu.')
-  .max(30_000_000, 'fichier trop volumineux (30 millions de caractères au plus).')
-  .refine((v) => !v.includes('\u0000'), 'caractère nul interdit.');
-const mappingSchema = z.partialRecord(
-  z.enum(IMPORT_FIELD_NAMES, 'champ inconnu.'),
-  text().trim().min(1, 'nom de colonne attendu.').max(200, 'au plus 200 caractères.'),
-  'objet attendu (champ → nom de colonne).',
-);
-
-const rowErrorSchema = z.object({ line: z.number(), field: z.string(), message: z.string() });
-
-const requirementsOutput = z.object({
-  text: z.string(),
-  diplomaLevel: z.enum(DIPLOMA_LEVELS).nullable(),
-  languages: z.array(z.object({ code: z.string(), level: z.enum(LANGUAGE_LEVELS) })),
-  drivingLicence: z.boolean(),
-  car: z.boolean(),
-  experienceYears: z.number().nullable(),
-});
-
-/** A row as it would be imported: VacancyInput with the employer it names (found or to create). */
-const previewRowSchema = z.object({
-  line: z.number(),
-  employerId: z.string().nullable(),
-  employerName: z.string(),
-  employerBce: z.string().nullable(),
-  title: z.string(),
-  source: z.enum(VACANCY_SOURCES),
-  sourceRef: z.string(),
-  placeOfWork: z.string().nullable(),
-  commune: z.string().nullable(),
-  openings: z.number(),
-  contract: z.object({ type: z.enum(VACANCY_CONTRACT_TYPES), months: z.number().nullable() }),
-  hoursPerWeek: z.number().nullable(),
-  schedule: z.array(z.enum(WORK_SCHEDULES)),
-  sectorCode: z.string().nullable(),
-  published: requirementsOutput,
-  status: z.enum(VACANCY_STATUSES),
-  openedOn: z.string(),
-  closedOn: z.string().nullable(),
-});
-
-const jobStatusSchema = z.object({
-  id: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  validOnly: z.boolean(),
-  total: z.number(),
-  processed: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  errors: z.array(rowErrorSchema),
-  /** All row errors; `errors` keeps the first 1000. */
-  errorCount: z.number(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 
 /** Parses the CSV and reads its rows through the mapping (guessed from the header when absent). */
 function readCsv(csv: string, requested: ImportMapping | undefined) {
@@ -135,18 +79,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'import_preview', entity: 'vacancy_import' } },
       schema: {
         tags: ['vacancies'],
-        body: z.object({ csv: csvSchema, mapping: mappingSchema.optional() }),
-        response: {
-          200: z.object({
-            columns: z.array(z.string()),
-            delimiter: z.string(),
-            mapping: z.record(z.string(), z.string()),
-            rows: z.number(),
-            preview: z.array(previewRowSchema),
-            errors: z.array(rowErrorSchema),
-            errorCount: z.number(),
-          }),
-        },
+        body: importPreviewBodySchema,
+        response: { 200: importPreviewSchema },
       },
     },
     async (request) => {
@@ -191,13 +125,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'import', entity: 'vacancy_import' } },
       schema: {
         tags: ['vacancies'],
-        body: z.object({
-          csv: csvSchema,
-          mapping: mappingSchema,
-          /** Import the valid rows and report the others; by default one bad row stops everything. */
-          validOnly: z.boolean('vrai ou faux attendu.').optional(),
-        }),
-        response: { 202: z.object({ jobId: z.string() }) },
+        body: importBodySchema,
+        response: { 202: jobStartedSchema },
       },
     },
     async (request, reply) => {
@@ -280,8 +209,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['vacancies'],
-        params: z.object({ jobId: z.uuid('identifiant invalide.') }),
-        response: { 200: jobStatusSchema },
+        params: importJobParams,
+        response: { 200: importJobSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
+import type { RowError } from '@jobcoach/contract';
 import { type Database, type Kysely, sql, type Transaction } from '@jobcoach/db';
 import { type VacancyRow, type VacancyValues, vacancyColumns, valuesOf } from '../vacancies/queries.ts';
-import type { ImportRow, RowError, VacancyKey } from './vacancy-rows.ts';
+import type { ImportRow, VacancyKey } from './vacancy-rows.ts';
 
 /**
  * Writes the rows of a vacancy import in batches, each batch in its own transaction, and records

@@ -1,3 +1,4 @@
+import { normaliseNace, VACANCY_SOURCES, VACANCY_STATUSES, type VacancyInput } from '@jobcoach/contract';
 import {
   DIPLOMA_LEVELS,
   isIsoDate,
@@ -6,8 +7,6 @@ import {
   VACANCY_CONTRACT_TYPES,
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
-import { normaliseNace } from '../employers/fields.ts';
-import { VACANCY_SOURCES, VACANCY_STATUSES, type VacancyInput } from '../vacancies/schemas.ts';
 
 /**
  * The hot path of the vacancy import's row check (docs/performance.md): the same rules as

@@ -1,4 +1,12 @@
 import {
+  IMPORT_FIELD_NAMES,
+  type ImportField,
+  type ImportMapping,
+  normaliseNace,
+  type RowError,
+  vacancyInputSchema,
+} from '@jobcoach/contract';
+import {
   type DiplomaLevel,
   LANGUAGE_NAMES,
   type LanguageLevel,
@@ -7,9 +15,7 @@ import {
   type WorkSchedule,
 } from '@jobcoach/domain';
 import type { z } from 'zod';
-import { normaliseNace } from '../employers/fields.ts';
 import type { VacancyValues } from '../vacancies/queries.ts';
-import { vacancyInputSchema } from '../vacancies/schemas.ts';
 import {
   bad,
   fold,
@@ -32,12 +38,6 @@ export { fold } from './cells.ts';
  * errors (line, field, French message). Every row is then checked by the same schema as
  * POST /api/vacancies.
  */
-
-export interface RowError {
-  line: number;
-  field: string;
-  message: string;
-}
 
 interface FieldSpec {
   label: string;
@@ -136,15 +136,11 @@ export const IMPORT_FIELDS = {
     label: 'date de clôture',
     headers: ['date de cloture', 'cloture', 'date de fin', 'fin de publication', 'date limite'],
   },
-} as const satisfies Record<string, FieldSpec>;
+} as const satisfies Record<ImportField, FieldSpec>;
 
-export type ImportField = keyof typeof IMPORT_FIELDS;
-export const IMPORT_FIELD_NAMES = Object.keys(IMPORT_FIELDS) as ImportField[];
 export const REQUIRED_IMPORT_FIELDS = IMPORT_FIELD_NAMES.filter(
   (f) => (IMPORT_FIELDS[f] as FieldSpec).required === true,
 );
-
-export type ImportMapping = Partial<Record<ImportField, string>>;
 
 /** The mapping guessed from the header: each field takes the first column whose name it knows. */
 export function guessMapping(columns: readonly string[]): ImportMapping {
@@ -428,7 +424,7 @@ function fieldOfPath(path: readonly PropertyKey[]): ImportField | 'line' {
           return 'requirementsText';
       }
     default:
-      return (IMPORT_FIELD_NAMES as string[]).includes(head ?? '') ? (head as ImportField) : 'line';
+      return (IMPORT_FIELD_NAMES as readonly string[]).includes(head ?? '') ? (head as ImportField) : 'line';
   }
 }
 

@@ -1,21 +1,20 @@
-import type { PresentationStep } from '@jobcoach/domain';
-import { rankPersons, rankVacancies } from '@jobcoach/domain';
+import {
+  idParams,
+  personMatchesQuerySchema,
+  personMatchListSchema,
+  vacancyMatchesQuerySchema,
+  vacancyMatchListSchema,
+} from '@jobcoach/contract';
+import { type PresentationStep, rankPersons, rankVacancies } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
 import { writeAudit } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { personScope, requirePerson, viewerOf } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
-import { idParams } from '../persons/common.ts';
 import { redactMatchReasons } from '../privacy/sensitive.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from './mapping.ts';
-import {
-  personMatchesQuerySchema,
-  personMatchSchema,
-  vacancyMatchesQuerySchema,
-  vacancyMatchSchema,
-} from './schemas.ts';
 import { personSummaries } from './summaries.ts';
 
 /** Active presentations, keyed "personId vacancyId". */
@@ -52,7 +51,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['matching'],
         params: idParams,
         querystring: vacancyMatchesQuerySchema,
-        response: { 200: personMatchSchema.array() },
+        response: { 200: personMatchListSchema },
       },
     },
     async (request) => {
@@ -117,7 +116,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['matching'],
         params: idParams,
         querystring: personMatchesQuerySchema,
-        response: { 200: vacancyMatchSchema.array() },
+        response: { 200: vacancyMatchListSchema },
       },
     },
     async (request) => {

@@ -1,9 +1,8 @@
+import type { PersonSummary } from '@jobcoach/contract';
 import { cadenceOf, formatNiss, type Phase } from '@jobcoach/domain';
 import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
 import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
-import type { PersonSummary } from '../persons/schemas.ts';
-
 import { loadSettings } from '../settings/queries.ts';
 
 /** "85073003328" → "**.**.**-*33.28", as GET /api/persons shows it. */

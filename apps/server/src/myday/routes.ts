@@ -1,6 +1,6 @@
+import { myDayQuerySchema, myDaySchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
-import { myDayQuerySchema, myDaySchema } from './schemas.ts';
 import { getMyDay } from './use-cases/get-my-day.ts';
 
 /** « Ma journée »: what a coach should look at today (myday/use-cases/get-my-day.ts). */

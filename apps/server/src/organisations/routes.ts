@@ -1,11 +1,14 @@
+import {
+  idParams,
+  organisationInputSchema,
+  organisationListSchema,
+  organisationPatchSchema,
+  organisationSchema,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireOrgPermission } from '../http/access.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { assertActiveBasin, getOrganisation, selectOrganisations, toOrganisationDto } from './queries.ts';
-import { bceSchema, organisationInputSchema, organisationSchema } from './schemas.ts';
-
-const idParams = z.object({ id: z.uuid('identifiant invalide.') });
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -14,7 +17,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/organisations',
     {
       config: { access: 'session' },
-      schema: { tags: ['organisations'], response: { 200: z.array(organisationSchema) } },
+      schema: { tags: ['organisations'], response: { 200: organisationListSchema } },
     },
     async (request) => {
       const user = request.user!;
@@ -86,11 +89,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['organisations'],
         params: idParams,
-        body: organisationInputSchema.partial().extend({
-          bce: bceSchema.nullish(),
-          requireTotp: z.boolean('vrai ou faux attendu.').optional(),
-          version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
-        }),
+        body: organisationPatchSchema,
         response: { 200: organisationSchema },
       },
     },

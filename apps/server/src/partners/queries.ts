@@ -1,6 +1,6 @@
+import type { Partner } from '@jobcoach/contract';
 import { AppError } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
-import type { Partner } from './schemas.ts';
 
 export function selectPartners(db: Db, organisationId: string) {
   return db

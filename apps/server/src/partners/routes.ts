@@ -1,9 +1,14 @@
+import {
+  idParams,
+  partnerInputSchema,
+  partnerListSchema,
+  partnerPatchSchema,
+  partnerSchema,
+} from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, staleVersion } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertNameFree, getPartner, selectPartners, toPartner } from './queries.ts';
-import { partnerInputSchema, partnerPatchSchema, partnerSchema } from './schemas.ts';
 
 /** The organisation's directory of partners (prescribers and service providers, method.md §2). */
 export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +18,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/partners',
     {
       config: { access: 'session' },
-      schema: { tags: ['partners'], response: { 200: partnerSchema.array() } },
+      schema: { tags: ['partners'], response: { 200: partnerListSchema } },
     },
     async (request) => {
       const scope = await currentScope(request, 'partners.read');

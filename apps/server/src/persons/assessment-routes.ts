@@ -1,7 +1,6 @@
+import { assessmentInputSchema, contactInputSchema, idParams, personFileSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
-import { idParams } from './common.ts';
-import { assessmentInputSchema, contactInputSchema, personFileSchema } from './schemas.ts';
 import { assessPerson, logContact } from './use-cases/intake.ts';
 
 /** The coachability assessment and the contacts of a person's file. */

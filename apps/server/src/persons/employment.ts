@@ -1,3 +1,4 @@
+import type { PersonFile } from '@jobcoach/contract';
 import {
   CONTRACT_END_REASON_LABELS,
   CONTRACT_KIND_LABELS,
@@ -14,7 +15,6 @@ import {
   suspendingPeriods,
 } from '@jobcoach/domain';
 import { type ContractLine, toDomainContract } from '../contracts/queries.ts';
-import type { PersonFile } from './schemas.ts';
 
 /** A hand-entered employment period (employment_period: jobs the coach only heard about). */
 export interface HandEnteredPeriod {

@@ -1,3 +1,4 @@
+import type { PersonFile } from '@jobcoach/contract';
 import {
   ageAt,
   allowedTransitions,
@@ -26,8 +27,6 @@ import { loadSettings } from '../settings/queries.ts';
 import type { Db } from './common.ts';
 import { followUpOf, personEmployment } from './employment.ts';
 import { findPerson, type PersonRow, personInputOf } from './queries.ts';
-import type { PersonFile } from './schemas.ts';
-
 import { buildTimeline, type TimelineSources } from './timeline.ts';
 
 /** The moves offered to the role, exactly those the domain would accept given the person's facts. */

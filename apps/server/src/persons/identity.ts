@@ -1,8 +1,8 @@
+import type { ReferralInput } from '@jobcoach/contract';
 import { compareDates, nissBirthDate } from '@jobcoach/domain';
 import { AppError, invalid } from '../http/errors.ts';
 import { assertNotFuture, type Db, frenchDate } from './common.ts';
 import { assertCoach, assertPartner } from './queries.ts';
-import type { ReferralInput } from './schemas.ts';
 import { can, type Scope } from './scope.ts';
 
 /** Birth date in the past, and consistent with the birth date a NISS encodes. */

@@ -1,7 +1,7 @@
+import type { PersonInput, PersonInputDto } from '@jobcoach/contract';
 import type { Database, Selectable } from '@jobcoach/db';
 import { AppError, invalid } from '../http/errors.ts';
 import type { Db } from './common.ts';
-import type { PersonInput, PersonInputDto } from './schemas.ts';
 
 export type PersonRow = Selectable<Database['person']>;
 

@@ -1,13 +1,13 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { run } from '../http/use-case-route.ts';
-import { idParams } from './common.ts';
 import {
   createPersonSchema,
-  listQuerySchema,
+  idParams,
   patchPersonSchema,
   personFileSchema,
-  personSummarySchema,
-} from './schemas.ts';
+  personListQuerySchema,
+  personSummaryListSchema,
+} from '@jobcoach/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { run } from '../http/use-case-route.ts';
 import { createPerson, getPersonFile, listPersons, updatePerson } from './use-cases/persons.ts';
 
 export const personRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,8 +17,8 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['persons'],
-        querystring: listQuerySchema,
-        response: { 200: personSummarySchema.array() },
+        querystring: personListQuerySchema,
+        response: { 200: personSummaryListSchema },
       },
     },
     (request) => run(request, listPersons, request.query),

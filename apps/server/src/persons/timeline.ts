@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITION_LABELS,
   COACHABILITY_CONDITIONS,
@@ -27,7 +28,6 @@ import { type ContractLine, toContractView } from '../contracts/queries.ts';
 import { UUID_PATTERN } from '../http/uuid.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
-import type { TimelineEntry } from './schemas.ts';
 
 /** What the timeline is made of, as loaded from the database. */
 export interface TimelineSources {

@@ -1,17 +1,13 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { run } from '../http/use-case-route.ts';
-import { idParams } from './common.ts';
-import { personFileSchema } from './schemas.ts';
 import {
-  addEmploymentPeriod,
-  applyTransition,
-  employmentPeriodInput,
-  removeEmploymentPeriod,
-  transitionBodySchema,
-} from './use-cases/trajectory.ts';
-
-const periodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
+  employmentPeriodInputSchema,
+  employmentPeriodParams,
+  idParams,
+  personFileSchema,
+  transitionInputSchema,
+} from '@jobcoach/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { run } from '../http/use-case-route.ts';
+import { addEmploymentPeriod, applyTransition, removeEmploymentPeriod } from './use-cases/trajectory.ts';
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -21,7 +17,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: transitionBodySchema,
+        body: transitionInputSchema,
         response: { 200: personFileSchema },
       },
     },
@@ -35,7 +31,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['persons'],
         params: idParams,
-        body: employmentPeriodInput.omit({ personId: true }),
+        body: employmentPeriodInputSchema,
         response: { 201: personFileSchema },
       },
     },
@@ -49,7 +45,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/employment-periods/:periodId',
     {
       config: { access: 'session', audit: removeEmploymentPeriod.audit },
-      schema: { tags: ['persons'], params: periodParams, response: { 200: personFileSchema } },
+      schema: { tags: ['persons'], params: employmentPeriodParams, response: { 200: personFileSchema } },
     },
     (request) =>
       run(request, removeEmploymentPeriod, {

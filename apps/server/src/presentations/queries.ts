@@ -1,3 +1,4 @@
+import type { Presentation } from '@jobcoach/contract';
 import {
   allowedSteps,
   type IntroductionChannel,
@@ -6,7 +7,6 @@ import {
 } from '@jobcoach/domain';
 import { type PersonScope, personInScope } from '../http/scope.ts';
 import type { Db } from '../persons/common.ts';
-import type { Presentation } from './schemas.ts';
 
 /** The organisation's presentations, filtered, newest activity first, with their history. */
 export async function loadPresentations(

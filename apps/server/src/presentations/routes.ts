@@ -1,4 +1,12 @@
 import {
+  idParams,
+  presentationInputSchema,
+  presentationListQuerySchema,
+  presentationListSchema,
+  presentationSchema,
+  stepInputSchema,
+} from '@jobcoach/contract';
+import {
   checkStep,
   compareDates,
   maxDate,
@@ -11,18 +19,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
 import { personIsInScopeFor, personScope, requirePresentation } from '../http/scope.ts';
-import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
+import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
 import { applyTransition } from '../persons/transitions.ts';
 import { lockVacancy, presentationCap } from '../vacancies/queries.ts';
 import { loadPresentation, loadPresentations } from './queries.ts';
-import {
-  presentationInputSchema,
-  presentationListQuerySchema,
-  presentationSchema,
-  stepInputSchema,
-} from './schemas.ts';
 
 export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -34,7 +36,7 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['presentations'],
         querystring: presentationListQuerySchema,
-        response: { 200: presentationSchema.array() },
+        response: { 200: presentationListSchema },
       },
     },
     async (request) => {

@@ -1,34 +1,37 @@
+import {
+  type Consent,
+  type ConsentPurpose,
+  consentInputSchema,
+  consentListSchema,
+  consentParams,
+  consentWithdrawalSchema,
+  type HandoffPurpose,
+  type HandoffSection,
+  handoffCreatedSchema,
+  handoffInputSchema,
+  handoffListSchema,
+  idParams,
+} from '@jobcoach/contract';
 import { CONTRACT_TYPE_LABELS, type ContractType, PHASE_LABELS, type Phase } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { requirePerson } from '../http/scope.ts';
-import {
-  assertNotFuture,
-  type Db,
-  dateSchema,
-  frenchDate,
-  optionalText,
-  requiredText,
-} from '../persons/common.ts';
+import { assertNotFuture, type Db, frenchDate } from '../persons/common.ts';
 import { assertPartner, personErased } from '../persons/queries.ts';
 import { consentRecords, handoffRecords } from './records.ts';
 
-export const CONSENT_PURPOSES = ['processing', 'sharing_with_partner', 'employer_contact'] as const;
-export const CONSENT_PURPOSE_LABELS: Record<(typeof CONSENT_PURPOSES)[number], string> = {
+export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   processing: 'Traitement des données pour le jobcoaching',
   sharing_with_partner: 'Transmission à un partenaire',
   employer_contact: 'Présentation à des employeurs',
 };
-export const HANDOFF_PURPOSES = ['report_to_prescriber', 'referral_to_service', 'joint_follow_up'] as const;
-export const HANDOFF_PURPOSE_LABELS: Record<(typeof HANDOFF_PURPOSES)[number], string> = {
+export const HANDOFF_PURPOSE_LABELS: Record<HandoffPurpose, string> = {
   report_to_prescriber: 'Retour au prescripteur',
   referral_to_service: 'Orientation vers un service',
   joint_follow_up: 'Suivi conjoint',
 };
-export const HANDOFF_SECTIONS = ['identity', 'contact', 'situation', 'trajectory', 'contracts'] as const;
-type Section = (typeof HANDOFF_SECTIONS)[number];
+type Section = HandoffSection;
 const SECTION_LABELS: Record<Section, string> = {
   identity: 'Identité',
   contact: 'Coordonnées',
@@ -36,65 +39,6 @@ const SECTION_LABELS: Record<Section, string> = {
   trajectory: 'Parcours',
   contracts: 'Contrats',
 };
-
-const params = z.object({ id: z.uuid('identifiant invalide.') });
-const consentParams = params.extend({ consentId: z.uuid('identifiant invalide.') });
-
-export const consentSchema = z.object({
-  id: z.string(),
-  purpose: z.enum(CONSENT_PURPOSES),
-  purposeLabel: z.string(),
-  partnerId: z.string().nullable(),
-  partnerName: z.string().nullable(),
-  givenOn: z.string(),
-  informationOn: z.string().nullable(),
-  notice: z.string().nullable(),
-  note: z.string().nullable(),
-  withdrawnOn: z.string().nullable(),
-  active: z.boolean(),
-  recordedByName: z.string().nullable(),
-});
-export type Consent = z.infer<typeof consentSchema>;
-
-const consentInputSchema = z.object({
-  purpose: z.enum(
-    CONSENT_PURPOSES,
-    'valeur inconnue (processing, sharing_with_partner ou employer_contact).',
-  ),
-  partnerId: z.uuid('identifiant invalide.').nullish(),
-  givenOn: dateSchema,
-  informationOn: dateSchema.nullish(),
-  notice: requiredText(300),
-  note: optionalText(1000),
-});
-
-const handoffSchema = z.object({
-  id: z.string(),
-  partnerId: z.string(),
-  partnerName: z.string(),
-  purpose: z.enum(HANDOFF_PURPOSES),
-  purposeLabel: z.string(),
-  sections: z.array(z.enum(HANDOFF_SECTIONS)),
-  note: z.string().nullable(),
-  sharedOn: z.string(),
-  sharedByName: z.string().nullable(),
-  consentId: z.string(),
-});
-
-const handoffInputSchema = z.object({
-  partnerId: z.uuid('identifiant invalide.'),
-  purpose: z.enum(
-    HANDOFF_PURPOSES,
-    'valeur inconnue (report_to_prescriber, referral_to_service ou joint_follow_up).',
-  ),
-  sections: z
-    .array(z.enum(HANDOFF_SECTIONS, 'partie inconnue.'), 'liste attendue.')
-    .min(1, 'choisissez au moins une partie du dossier.')
-    .max(HANDOFF_SECTIONS.length * 2, 'liste trop longue.')
-    .transform((items) => [...new Set(items)])
-    .default(['identity', 'trajectory']),
-  note: optionalText(2000),
-});
 
 /** The person of the caller's organisation (not deleted), locked when inside a transaction. */
 async function personOf(db: Db, organisationId: string, id: string, lock = false) {
@@ -144,8 +88,8 @@ async function listHandoffs(db: Db, personId: string) {
     id: r.id,
     partnerId: r.partner_id,
     partnerName: r.partner_name,
-    purpose: r.purpose as (typeof HANDOFF_PURPOSES)[number],
-    purposeLabel: HANDOFF_PURPOSE_LABELS[r.purpose as (typeof HANDOFF_PURPOSES)[number]],
+    purpose: r.purpose as HandoffPurpose,
+    purposeLabel: HANDOFF_PURPOSE_LABELS[r.purpose as HandoffPurpose],
     sections: r.sections as Section[],
     note: r.note,
     sharedOn: r.shared_on,
@@ -242,7 +186,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/consents',
     {
       config: { access: 'session' },
-      schema: { tags: ['privacy'], params, response: { 200: consentSchema.array() } },
+      schema: { tags: ['privacy'], params: idParams, response: { 200: consentListSchema } },
     },
     async (request) => {
       const person = await readablePerson(request, request.params.id);
@@ -256,9 +200,9 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'consent_given', entity: 'person' } },
       schema: {
         tags: ['privacy'],
-        params,
+        params: idParams,
         body: consentInputSchema,
-        response: { 201: consentSchema.array() },
+        response: { 201: consentListSchema },
       },
     },
     async (request, reply) => {
@@ -330,8 +274,8 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['privacy'],
         params: consentParams,
-        body: z.object({ withdrawnOn: dateSchema }),
-        response: { 200: consentSchema.array() },
+        body: consentWithdrawalSchema,
+        response: { 200: consentListSchema },
       },
     },
     async (request) => {
@@ -372,7 +316,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/handoffs',
     {
       config: { access: 'session' },
-      schema: { tags: ['privacy'], params, response: { 200: handoffSchema.array() } },
+      schema: { tags: ['privacy'], params: idParams, response: { 200: handoffListSchema } },
     },
     async (request) => {
       const person = await readablePerson(request, request.params.id);
@@ -386,9 +330,9 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'handoff', entity: 'person' } },
       schema: {
         tags: ['privacy'],
-        params,
+        params: idParams,
         body: handoffInputSchema,
-        response: { 201: z.object({ handoff: handoffSchema, summary: z.string() }) },
+        response: { 201: handoffCreatedSchema },
       },
     },
     async (request, reply) => {

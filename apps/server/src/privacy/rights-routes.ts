@@ -1,41 +1,25 @@
+import {
+  erasureSchema,
+  idParams,
+  personExportSchema,
+  reasonBodySchema,
+  retentionRunListSchema,
+  retentionRunsQuerySchema,
+  retentionSettingsInputSchema,
+  retentionSettingsSchema,
+} from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { notFound, staleVersion } from '../http/errors.ts';
 import { requirePerson } from '../http/scope.ts';
-import { idParams, text } from '../persons/common.ts';
 import { currentScope } from '../persons/scope.ts';
 import { assertReasonNamesNoOne, erasePerson, hardDeletePerson } from './erasure.ts';
 import { collectPersonExport, type PersonExport, renderExportPdf } from './export.ts';
 import { loadRetentionYears } from './retention.ts';
-
-const reasonSchema = text()
-  .trim()
-  .min(10, 'au moins 10 caractères : dites pourquoi (demande de la personne, date…).')
-  .max(500, 'au plus 500 caractères.');
-
-const retentionRunSchema = z.object({
-  id: z.string(),
-  trigger: z.enum(['schedule', 'command_line']),
-  today: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
-  anonymised: z.number(),
-  organisations: z.array(
-    z.object({
-      organisationId: z.string(),
-      organisationName: z.string(),
-      retentionYears: z.number(),
-      cutoff: z.string(),
-      anonymised: z.number(),
-    }),
-  ),
-});
 
 /**
  * Data-subject rights: the export of everything held about a person (JSON and PDF), erasure on
@@ -74,7 +58,7 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['privacy'],
         params: idParams,
-        response: { 200: z.record(z.string(), z.unknown()) },
+        response: { 200: personExportSchema },
       },
     },
     async (request, reply) => {
@@ -109,10 +93,8 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['privacy'],
         params: idParams,
-        body: z.object({ reason: reasonSchema }),
-        response: {
-          200: z.object({ id: z.string(), erasedAt: z.string(), alreadyErased: z.boolean() }),
-        },
+        body: reasonBodySchema,
+        response: { 200: erasureSchema },
       },
     },
     async (request) => {
@@ -162,7 +144,7 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['privacy'],
         params: idParams,
-        body: z.object({ reason: reasonSchema }),
+        body: reasonBodySchema,
       },
     },
     async (request, reply) => {
@@ -192,10 +174,8 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['privacy'],
-        querystring: z.object({
-          limit: z.coerce.number().int('nombre entier attendu.').min(1).max(200).default(30),
-        }),
-        response: { 200: retentionRunSchema.array() },
+        querystring: retentionRunsQuerySchema,
+        response: { 200: retentionRunListSchema },
       },
     },
     async (request) => {
@@ -246,14 +226,11 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const retentionSettingsSchema = z.object({ retentionYears: z.number(), version: z.number() });
-  const orgParams = z.object({ id: z.uuid('identifiant invalide.') });
-
   app.get(
     '/api/organisations/:id/retention-settings',
     {
       config: { access: 'session' },
-      schema: { tags: ['privacy'], params: orgParams, response: { 200: retentionSettingsSchema } },
+      schema: { tags: ['privacy'], params: idParams, response: { 200: retentionSettingsSchema } },
     },
     async (request) => {
       await requireOrgPermission(request, db, request.params.id, 'settings.read');
@@ -267,18 +244,8 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session', audit: { action: 'update_retention', entity: 'organisation_settings' } },
       schema: {
         tags: ['privacy'],
-        params: orgParams,
-        body: z.object({
-          retentionYears: z
-            .number('nombre attendu.')
-            .int('nombre entier attendu.')
-            .min(1, 'au moins 1 an.')
-            .max(30, 'au plus 30 ans.'),
-          version: z
-            .number('nombre entier attendu.')
-            .int('nombre entier attendu.')
-            .min(0, 'nombre positif attendu.'),
-        }),
+        params: idParams,
+        body: retentionSettingsInputSchema,
         response: { 200: retentionSettingsSchema },
       },
     },

@@ -1,16 +1,9 @@
+import { accessLogQuerySchema, accessLogSchema, idParams } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { notFound } from '../http/errors.ts';
 import { currentScope } from '../persons/scope.ts';
 import { consentRoutes } from './consent-routes.ts';
 import { rightsRoutes } from './rights-routes.ts';
-
-const accessEntrySchema = z.object({
-  at: z.string(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  document: z.string().nullable(),
-});
 
 /**
  * "Who opened this file, when": the audited reads and exports of one person's file, for the
@@ -27,11 +20,9 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['privacy'],
-        params: z.object({ id: z.uuid('identifiant invalide.') }),
-        querystring: z.object({
-          limit: z.coerce.number().int('nombre entier attendu.').min(1).max(500).default(100),
-        }),
-        response: { 200: z.array(accessEntrySchema) },
+        params: idParams,
+        querystring: accessLogQuerySchema,
+        response: { 200: accessLogSchema },
       },
     },
     async (request) => {

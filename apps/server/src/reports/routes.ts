@@ -4,10 +4,17 @@
  * caller may report on). Coordinators see exact figures; a scope that includes an organisation
  * where the caller is an evaluator gets aggregates only, small cells shown as "< 5".
  */
-import { type MembershipRole, type ReportTable, SMALL_CELL, validateReportPeriod } from '@jobcoach/domain';
+
+import {
+  MAX_REPORT_ORGANISATIONS,
+  reportQuerySchema,
+  reportScopeListSchema,
+  type SteeringReportQuery,
+  steeringReportSchema,
+} from '@jobcoach/contract';
+import { type MembershipRole, validateReportPeriod } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ROLE_PERMISSIONS, requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
@@ -16,63 +23,6 @@ import { buildSteeringDocument, reportFileName, type SteeringDocument } from './
 import { steeringCsv } from './export-csv.ts';
 import { steeringPdf } from './export-pdf.ts';
 import { steeringXlsx } from './export-xlsx.ts';
-
-/** The most organisations one request may name. */
-const MAX_ORGANISATIONS = 500;
-
-const querySchema = z.object({
-  from: z.string().max(20),
-  to: z.string().max(20),
-  organisationIds: z
-    .string()
-    .max(MAX_ORGANISATIONS * 40)
-    .optional(),
-  all: z.enum(['true', 'false'], 'valeur « true » ou « false » attendue.').optional(),
-});
-type ReportQuery = z.infer<typeof querySchema>;
-
-const valueSchema = z.union([z.number(), z.literal(SMALL_CELL), z.null()]);
-const tableSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  note: z.string().optional(),
-  columns: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      kind: z.enum(['persons', 'count', 'percent', 'days', 'ratio']),
-      basis: z.string().optional(),
-      sumOf: z.array(z.string()).optional(),
-    }),
-  ),
-  rows: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      group: z.string().optional(),
-      total: z.boolean().optional(),
-      kind: z.enum(['persons', 'count']).optional(),
-      values: z.record(z.string(), valueSchema),
-    }),
-  ),
-}) satisfies z.ZodType<ReportTable>;
-
-const documentSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  organisations: z.array(z.object({ id: z.string(), name: z.string() })),
-  aggregatesOnly: z.boolean(),
-  generatedAt: z.string(),
-  headline: z.object({
-    employersContacted: valueSchema,
-    personsCoached: valueSchema,
-    contractsSigned: valueSchema,
-    cdi: valueSchema,
-    cdd: valueSchema,
-    otherContracts: valueSchema,
-  }),
-  tables: z.array(tableSchema),
-});
 
 const REPORT_ROLES: readonly MembershipRole[] = ROLE_PERMISSIONS['reports.read'];
 
@@ -98,7 +48,7 @@ async function reportableOrganisations(request: FastifyRequest) {
 }
 
 /** Checks the query and the caller's rights; returns the report's parameters. */
-async function resolveReport(request: FastifyRequest, query: ReportQuery) {
+async function resolveReport(request: FastifyRequest, query: SteeringReportQuery) {
   const errors = validateReportPeriod(query.from, query.to);
   if (errors[0]) throw invalid(errors[0].field, errors[0].message);
   const user = request.user;
@@ -125,8 +75,8 @@ async function resolveReport(request: FastifyRequest, query: ReportQuery) {
       if (ids.length === 0 || ids.some((id) => !UUID_PATTERN.test(id))) {
         throw invalid('organisationIds', 'liste d’identifiants séparés par des virgules attendue.');
       }
-      if (ids.length > MAX_ORGANISATIONS) {
-        throw invalid('organisationIds', `au plus ${MAX_ORGANISATIONS} organisations.`);
+      if (ids.length > MAX_REPORT_ORGANISATIONS) {
+        throw invalid('organisationIds', `au plus ${MAX_REPORT_ORGANISATIONS} organisations.`);
       }
     } else {
       if (!user.currentOrganisationId) {
@@ -151,7 +101,7 @@ async function resolveReport(request: FastifyRequest, query: ReportQuery) {
   };
 }
 
-async function documentFor(request: FastifyRequest, query: ReportQuery): Promise<SteeringDocument> {
+async function documentFor(request: FastifyRequest, query: SteeringReportQuery): Promise<SteeringDocument> {
   const { params, aggregatesOnly } = await resolveReport(request, query);
   return buildSteeringDocument(request.server.deps.db, params, {
     aggregatesOnly,
@@ -175,15 +125,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: {
         tags: ['reports'],
-        response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              name: z.string(),
-              role: z.enum(['admin', 'coordinator', 'jobcoach', 'evaluator']),
-            }),
-          ),
-        },
+        response: { 200: reportScopeListSchema },
       },
     },
     async (request) => reportableOrganisations(request),
@@ -193,7 +135,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/reports/steering',
     {
       config: { access: 'session' },
-      schema: { tags: ['reports'], querystring: querySchema, response: { 200: documentSchema } },
+      schema: { tags: ['reports'], querystring: reportQuerySchema, response: { 200: steeringReportSchema } },
     },
     async (request) => documentFor(request, request.query),
   );
@@ -203,7 +145,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/reports/steering.${format}`,
       {
         config: { access: 'session' },
-        schema: { tags: ['reports'], querystring: querySchema },
+        schema: { tags: ['reports'], querystring: reportQuerySchema },
       },
       async (request, reply) => {
         const doc = await documentFor(request, request.query);

@@ -1,7 +1,7 @@
+import type { OrganisationSettings } from '@jobcoach/contract';
 import { DEFAULT_CADENCE_SETTINGS, DEFAULT_PERSONS_PER_FTE } from '@jobcoach/domain';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import type { Db } from '../persons/common.ts';
-import type { OrganisationSettings } from './schemas.ts';
 
 /** The organisation's settings, or the defaults (version 0) while none were saved. */
 export async function loadSettings(db: Db, organisationId: string): Promise<OrganisationSettings> {

@@ -1,11 +1,10 @@
+import { idParams, settingsInputSchema, settingsSchema } from '@jobcoach/contract';
 import { validateCadenceSettings } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { unknownPlaceholders } from '../documents/template.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { invalid, staleVersion } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { loadSettings } from './queries.ts';
-import { settingsInputSchema, settingsSchema } from './schemas.ts';
 
 /** Per-organisation settings: caseload norm, contact cadence, trust contract template. */
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,15 +1,11 @@
+import { meSchema, passwordWeakness, setupBodySchema, setupStatusSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { buildMe, meSchema } from '../auth/me.ts';
-import { passwordWeakness } from '../auth/password-policy.ts';
-import { hashPassword, passwordSchema } from '../auth/passwords.ts';
-import { emailSchema } from '../auth/routes.ts';
+import { buildMe } from '../auth/me.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
-import { basinSchema } from '../basins/routes.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { assertActiveBasin } from '../organisations/queries.ts';
-import { organisationInputSchema } from '../organisations/schemas.ts';
 import { hasAnyUser } from './token.ts';
 
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +17,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['setup'],
-        response: { 200: z.object({ needed: z.boolean(), basins: z.array(basinSchema) }) },
+        response: { 200: setupStatusSchema },
       },
     },
     async () => {
@@ -44,15 +40,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', audit: { action: 'installation_setup', entity: 'organisation' } },
       schema: {
         tags: ['setup'],
-        body: z.object({
-          token: z.string().min(1, 'ce champ est obligatoire.').max(200),
-          organisation: organisationInputSchema,
-          admin: z.object({
-            name: z.string().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.'),
-            email: emailSchema,
-            password: passwordSchema,
-          }),
-        }),
+        body: setupBodySchema,
         response: { 201: meSchema },
       },
     },

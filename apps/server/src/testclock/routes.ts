@@ -1,5 +1,5 @@
+import { clockShiftBodySchema, clockShiftSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 /**
  * Moves the server's clock, for end-to-end tests of deadlines and cadence. Registered only when
@@ -17,14 +17,8 @@ export const testClockRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', audit: { action: 'clock_shift', entity: 'test_clock' } },
       schema: {
         tags: ['test'],
-        body: z.object({
-          days: z
-            .number('nombre entier attendu.')
-            .int('nombre entier attendu.')
-            .min(-3650, 'au moins -3650.')
-            .max(3650, 'au plus 3650.'),
-        }),
-        response: { 200: z.object({ today: z.string() }) },
+        body: clockShiftBodySchema,
+        response: { 200: clockShiftSchema },
       },
     },
     async (request) => {

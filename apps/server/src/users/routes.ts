@@ -1,38 +1,20 @@
+import {
+  colleagueListSchema,
+  type Member,
+  memberInputSchema,
+  memberListSchema,
+  memberParams,
+  memberPatchSchema,
+  memberSchema,
+  orgParams,
+  temporaryPasswordBodySchema,
+} from '@jobcoach/contract';
 import type { Database, Transaction } from '@jobcoach/db';
-import { MEMBERSHIP_ROLES } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { hashPassword, passwordSchema } from '../auth/passwords.ts';
-import { emailSchema } from '../auth/routes.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
-
-const memberSchema = z.object({
-  userId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(MEMBERSHIP_ROLES),
-  fte: z.number(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  /** Whether the member has enrolled a second factor (for organisations that require one). */
-  totpEnabled: z.boolean(),
-  /** A jobcoach granted the right to read sensitive fields (coordinators hold it by role). */
-  sensitiveAccess: z.boolean(),
-  version: z.number(),
-});
-type Member = z.infer<typeof memberSchema>;
-
-const orgParams = z.object({ orgId: z.uuid('identifiant invalide.') });
-const memberParams = orgParams.extend({ userId: z.uuid('identifiant invalide.') });
-const roleSchema = z.enum(MEMBERSHIP_ROLES, 'rôle inconnu (coordinator, jobcoach ou evaluator).');
-const fteSchema = z
-  .number('nombre attendu.')
-  .gt(0, 'doit être supérieur à 0.')
-  .max(1.5, 'au plus 1,5.')
-  .multipleOf(0.01, 'deux décimales au plus.');
-const nameSchema = z.string().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.');
 
 type Db = Transaction<Database> | import('@jobcoach/db').Kysely<Database>;
 
@@ -151,7 +133,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/organisations/:orgId/users',
     {
       config: { access: 'session' },
-      schema: { tags: ['users'], params: orgParams, response: { 200: z.array(memberSchema) } },
+      schema: { tags: ['users'], params: orgParams, response: { 200: memberListSchema } },
     },
     async (request) => {
       await requireOrgPermission(request, db, request.params.orgId, 'members.read');
@@ -166,9 +148,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         params: orgParams,
-        response: {
-          200: z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(MEMBERSHIP_ROLES) })),
-        },
+        response: { 200: colleagueListSchema },
       },
     },
     async (request) => {
@@ -188,13 +168,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         params: orgParams,
-        body: z.object({
-          name: nameSchema,
-          email: emailSchema,
-          role: roleSchema,
-          fte: fteSchema.optional(),
-          temporaryPassword: passwordSchema,
-        }),
+        body: memberInputSchema,
         response: { 201: memberSchema },
       },
     },
@@ -255,15 +229,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         params: memberParams,
-        body: z.object({
-          name: nameSchema.optional(),
-          role: roleSchema.optional(),
-          fte: fteSchema.optional(),
-          active: z.boolean('vrai ou faux attendu.').optional(),
-          /** Grants a jobcoach the right to read sensitive fields (docs/security.md). */
-          sensitiveAccess: z.boolean('vrai ou faux attendu.').optional(),
-          version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
-        }),
+        body: memberPatchSchema,
         response: { 200: memberSchema },
       },
     },
@@ -320,7 +286,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         params: memberParams,
-        body: z.object({ temporaryPassword: passwordSchema }),
+        body: temporaryPasswordBodySchema,
       },
     },
     async (request, reply) => {

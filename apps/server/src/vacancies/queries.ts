@@ -1,3 +1,11 @@
+import type {
+  RequirementsInput,
+  VacancyFile,
+  VacancyInput,
+  VacancySource,
+  VacancyStatus,
+  VacancySummary,
+} from '@jobcoach/contract';
 import type { Database, Selectable, VacancyRequirementsJson } from '@jobcoach/db';
 import type {
   DiplomaLevel,
@@ -9,14 +17,6 @@ import type {
 import { DEFAULT_PRESENTATION_CAP } from '@jobcoach/domain';
 import { invalid } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
-import type {
-  RequirementsInput,
-  VacancyFile,
-  VacancyInput,
-  VacancySource,
-  VacancyStatus,
-  VacancySummary,
-} from './schemas.ts';
 
 export type VacancyRow = Selectable<Database['vacancy']>;
 

@@ -1,9 +1,16 @@
+import {
+  idParams,
+  vacancyFileSchema,
+  vacancyInputSchema,
+  vacancyListQuerySchema,
+  vacancyPatchSchema,
+  vacancySummaryListSchema,
+} from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { maxDate } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope } from '../employers/scope.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
-import { idParams } from '../persons/common.ts';
 import { likePattern } from '../persons/queries.ts';
 import {
   assertEmployerInBasin,
@@ -16,13 +23,6 @@ import {
   vacancyColumns,
   valuesOf,
 } from './queries.ts';
-import {
-  vacancyFileSchema,
-  vacancyInputSchema,
-  vacancyListQuerySchema,
-  vacancyPatchSchema,
-  vacancySummarySchema,
-} from './schemas.ts';
 
 /** A closed or filled vacancy gets a closing day (today, or its opening day if that is later). */
 function withClosingDay(v: VacancyValues, today: string): VacancyValues {
@@ -57,7 +57,7 @@ export const vacancyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['vacancies'],
         querystring: vacancyListQuerySchema,
-        response: { 200: vacancySummarySchema.array() },
+        response: { 200: vacancySummaryListSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
+import type { Absence, AbsenceBody } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Absence, NewAbsence } from '../api-types.ts';
 
 const absencesKey = ['absences'] as const;
 
@@ -12,7 +12,7 @@ export function useAbsences(enabled = true) {
 export function useCreateAbsence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewAbsence) => api.post<Absence>('/api/absences', body),
+    mutationFn: (body: AbsenceBody) => api.post<Absence>('/api/absences', body),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: absencesKey });
       queryClient.invalidateQueries({ queryKey: ['my-day'] });

@@ -1,7 +1,7 @@
+import type { AccountSession } from '@jobcoach/contract';
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { AccountSession } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';

@@ -1,5 +1,5 @@
+import type { AccountSession } from '@jobcoach/contract';
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { AccountSession } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 import { useFormatInstant } from './instant.ts';
 import { summariseUserAgent } from './user-agent.ts';

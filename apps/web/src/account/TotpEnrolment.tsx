@@ -1,6 +1,6 @@
+import type { TotpSetup } from '@jobcoach/contract';
 import { Anchor, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useRef } from 'react';
-import type { TotpSetup } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { useT } from '../i18n/index.ts';

@@ -1,7 +1,7 @@
+import type { TotpSetup } from '@jobcoach/contract';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { TotpSetup } from '../api-types.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
+import type { AccountSession, Me, TotpSetup } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { AccountSession, Me, TotpSetup } from '../api-types.ts';
 import { meKey } from '../auth/session.ts';
 
 export const sessionsKey = ['account', 'sessions'] as const;

@@ -1,6 +1,6 @@
+import type { Basin } from '@jobcoach/contract';
 import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Basin } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';

@@ -1,7 +1,7 @@
+import type { Organisation } from '@jobcoach/contract';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
-import type { Organisation } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
 import { FormModal } from '../forms/FormModal.tsx';

@@ -1,8 +1,8 @@
+import type { Organisation } from '@jobcoach/contract';
 import { formatBce } from '@jobcoach/domain';
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Organisation } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { useOrganisations } from '../organisations/organisations-api.ts';

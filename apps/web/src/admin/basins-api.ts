@@ -1,6 +1,6 @@
+import type { Basin } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Basin } from '../api-types.ts';
 
 export const basinsKey = ['basins'] as const;
 

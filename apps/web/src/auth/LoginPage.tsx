@@ -1,3 +1,4 @@
+import type { LoginBody, Me } from '@jobcoach/contract';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
@@ -5,7 +6,6 @@ import { flushSync } from 'react-dom';
 import { Navigate, useLocation } from 'react-router';
 import { checkTotpCode, cleanTotpCode } from '../account/TotpCodeInput.tsx';
 import { ApiError, api } from '../api.ts';
-import type { Me } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -15,8 +15,6 @@ import { PageHeading } from '../shell/PageHeading.tsx';
 import { PublicLayout } from '../shell/PublicLayout.tsx';
 import { LoginCodeStep } from './LoginCodeStep.tsx';
 import { startSession, useMe } from './session.ts';
-
-type Credentials = { email: string; password: string; totpCode?: string };
 
 export function LoginPage() {
   const t = useT();
@@ -29,7 +27,7 @@ export function LoginPage() {
   const codeField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
   const login = useMutation({
-    mutationFn: (body: Credentials) => api.post<Me>('/api/auth/login', body, { anonymous: true }),
+    mutationFn: (body: LoginBody) => api.post<Me>('/api/auth/login', body, { anonymous: true }),
     onSuccess: (session) => startSession(queryClient, session),
     onError: (error) => {
       if (!(error instanceof ApiError && error.code === 'totp_required')) return form.fail(error);

@@ -1,10 +1,10 @@
+import type { Me, PasswordChangeBody } from '@jobcoach/contract';
 import { MIN_PASSWORD_LENGTH } from '@jobcoach/domain';
 import { Alert, Button, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
-import type { Me } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -25,8 +25,7 @@ export function PasswordPage() {
   const [done, setDone] = useState(false);
   const form = useForm(EMPTY, { currentPassword: 'current', newPassword: 'next' });
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/api/auth/password', body),
+    mutationFn: (body: PasswordChangeBody) => api.post<void>('/api/auth/password', body),
     onSuccess: async () => {
       queryClient.setQueryData<Me>(meKey, { ...me, user: { ...me.user, mustChangePassword: false } });
       await queryClient.invalidateQueries({ queryKey: meKey });

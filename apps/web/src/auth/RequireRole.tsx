@@ -1,5 +1,5 @@
+import type { Me } from '@jobcoach/contract';
 import type { ReactNode } from 'react';
-import type { Me } from '../api-types.ts';
 import { Forbidden, type ForbiddenReason } from '../shell/Notice.tsx';
 import { useSession } from './session.ts';
 

@@ -1,4 +1,4 @@
-import type { Me, Membership } from '../api-types.ts';
+import type { Me, Membership } from '@jobcoach/contract';
 
 /** The membership in the organisation the user is working in now, if any. */
 export function currentMembership(me: Me): Membership | undefined {

@@ -1,7 +1,7 @@
+import type { Me } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, use } from 'react';
 import { ApiError, api, rememberCsrfToken } from '../api.ts';
-import type { Me } from '../api-types.ts';
 
 export const meKey = ['me'] as const;
 export const setupStatusKey = ['setup-status'] as const;

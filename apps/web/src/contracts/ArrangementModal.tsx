@@ -1,3 +1,5 @@
+import type { ContractView } from '@jobcoach/contract';
+import type { FollowUpMode, ThreeWayReason } from '@jobcoach/domain';
 import { FOLLOW_UP_MODES, THREE_WAY_REASONS } from '@jobcoach/domain';
 import {
   Button,
@@ -11,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { ContractView, FollowUpModeCode, ThreeWayReasonCode } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -101,8 +102,8 @@ export function ArrangementModal({ contract, onClose }: { contract: ContractView
               email: text(values.referenceEmail),
             }
           : null,
-        mode: values.mode as FollowUpModeCode,
-        threeWayReason: threeWay ? (values.threeWayReason as ThreeWayReasonCode) : null,
+        mode: values.mode as FollowUpMode,
+        threeWayReason: threeWay ? (values.threeWayReason as ThreeWayReason) : null,
         threeWayDetail: threeWay ? text(values.threeWayDetail) : null,
         frequency: anyStep
           ? STEPS.map((month) => ({ untilMonth: month, days: Number(values[stepField(month)]) }))

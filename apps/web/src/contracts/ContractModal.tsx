@@ -1,7 +1,8 @@
+import type { PersonFile } from '@jobcoach/contract';
+import type { ContractType, HiringAid } from '@jobcoach/domain';
 import { CONTRACT_TYPES, FIXED_TERM_TYPES, HIRING_AIDS } from '@jobcoach/domain';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { ContractTypeCode, PersonFile } from '../api-types.ts';
 import { useEmployers } from '../employers/employers-api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
@@ -16,6 +17,8 @@ import { useSignContract } from './contracts-api.ts';
 const AID_FIELDS = Object.fromEntries(
   Array.from({ length: 20 }, (_, index) => [`hiringAids.${index}`, 'hiringAids' as const]),
 );
+
+const isHiringAid = (code: string): code is HiringAid => (HIRING_AIDS as readonly string[]).includes(code);
 
 /** « Enregistrer un contrat »: a signed contract (or an immersion) with an employer of the basin. */
 export function ContractModal({ person, onClose }: { person: PersonFile; onClose: () => void }) {
@@ -41,7 +44,7 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
   const employerVacancies = values.employerId
     ? (vacancies.data ?? []).filter((v) => v.employerId === values.employerId)
     : [];
-  const fixedTerm = FIXED_TERM_TYPES.includes(values.type as ContractTypeCode);
+  const fixedTerm = FIXED_TERM_TYPES.includes(values.type as ContractType);
 
   const aids = values.hiringAids
     .split(',')
@@ -51,7 +54,7 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const unknownAid = aids.find((code) => !(HIRING_AIDS as readonly string[]).includes(code));
+    const unknownAid = aids.find((code) => !isHiringAid(code));
     const valid = form.check({
       employerId: required(values.employerId, t),
       type: required(values.type, t),
@@ -71,13 +74,13 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
       {
         employerId: values.employerId,
         vacancyId: values.vacancyId || null,
-        type: values.type as ContractTypeCode,
+        type: values.type as ContractType,
         signedOn: values.signedOn,
         start: values.start,
         plannedEnd: values.plannedEnd || null,
         hoursPerWeek: hours ? Number(hours) : null,
         jobTitle: values.jobTitle.trim(),
-        hiringAids: aids,
+        hiringAids: aids.filter(isHiringAid),
       },
       { onSuccess: onClose, onError: form.fail },
     );

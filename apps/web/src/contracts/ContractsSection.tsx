@@ -1,6 +1,6 @@
+import type { ContractView, PersonFile } from '@jobcoach/contract';
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ContractView, PersonContracts, PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
@@ -19,9 +19,8 @@ type Dialog = { kind: 'add' } | { kind: 'end' | 'follow'; contract: ContractView
  */
 export function ContractsSection({ person }: { person: PersonFile }) {
   const t = useT();
-  const file = person as PersonFile & PersonContracts;
-  const contracts = file.contracts ?? [];
-  const history = file.employmentHistory ?? [];
+  const contracts = person.contracts;
+  const history = person.employmentHistory;
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const exited = person.phase === 'exited';
@@ -32,12 +31,12 @@ export function ContractsSection({ person }: { person: PersonFile }) {
   return (
     <Panel id="contracts-section" title={t('contracts.title')}>
       <Stack gap="sm">
-        {file.followUp && (
+        {person.followUp && (
           <Text data-testid="follow-up-period">
             {t('contracts.followUpPeriod', {
-              start: formatDay(file.followUp.start),
-              end: formatDay(file.followUp.end),
-              days: file.followUp.daysLeft,
+              start: formatDay(person.followUp.start),
+              end: formatDay(person.followUp.end),
+              days: person.followUp.daysLeft,
             })}
           </Text>
         )}

@@ -1,7 +1,8 @@
+import type { ContractView } from '@jobcoach/contract';
+import type { ContractEndReason } from '@jobcoach/domain';
 import { CONTRACT_END_REASONS } from '@jobcoach/domain';
 import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { ContractEndReasonCode, ContractView } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -38,7 +39,7 @@ export function EndContractModal({ contract, onClose }: { contract: ContractView
       {
         version: contract.version,
         actualEnd: values.actualEnd,
-        endReason: values.endReason as ContractEndReasonCode,
+        endReason: values.endReason as ContractEndReason,
         endDetail: values.endDetail.trim() || null,
       },
       { onSuccess: onClose, onError: form.fail },

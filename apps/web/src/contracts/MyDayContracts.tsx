@@ -1,4 +1,4 @@
-import type { MyDay, MyDayContracts } from '../api-types.ts';
+import type { MyDay } from '@jobcoach/contract';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { MyDaySection } from '../myday/MyDaySection.tsx';
@@ -6,57 +6,51 @@ import { MyDaySection } from '../myday/MyDaySection.tsx';
 /** « Ma journée »: fixed-term contracts ending soon, and follow-ups whose contact is due. */
 export function MyDayContractSections({ day }: { day: MyDay }) {
   const t = useT();
-  const lists = day as MyDay & MyDayContracts;
-  if (!lists.contractsEndingSoon && !lists.followUpsDue) return null;
-  const ending = (lists.contractsEndingSoon ?? []).map((c) => ({ ...c, id: c.personId }));
+  const ending = day.contractsEndingSoon.map((c) => ({ ...c, id: c.personId }));
   return (
     <>
-      {lists.contractsEndingSoon && (
-        <MyDaySection
-          id="contracts-ending"
-          tone="orange"
-          title={t('myday.contractsEnding')}
-          hint={t('myday.contractsEnding.hint')}
-          empty={t('myday.contractsEnding.empty')}
-          persons={ending}
-          detail={(c) =>
-            c.overdue
-              ? t('myday.contractsEnding.overdue', {
-                  type: c.typeLabel,
-                  employer: c.employerName,
-                  date: formatDay(c.plannedEnd),
-                  days: -c.daysLeft,
-                })
-              : t('myday.contractsEnding.detail', {
-                  type: c.typeLabel,
-                  employer: c.employerName,
-                  date: formatDay(c.plannedEnd),
-                  days: c.daysLeft,
-                })
-          }
-        />
-      )}
-      {lists.followUpsDue && (
-        <MyDaySection
-          id="follow-ups"
-          title={t('myday.followUps')}
-          empty={t('myday.followUps.empty')}
-          persons={lists.followUpsDue}
-          detail={(p) =>
-            [
-              p.daysOverdue > 0
-                ? t('myday.overdue.detail', { days: p.daysOverdue, date: formatDay(p.dueDate) })
-                : t('myday.followUps.due', { date: formatDay(p.dueDate) }),
-              p.employerName,
-              p.modeLabel,
-              p.discreet ? t('contracts.discreet') : null,
-              p.followUpEnd ? t('myday.followUps.end', { date: formatDay(p.followUpEnd) }) : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')
-          }
-        />
-      )}
+      <MyDaySection
+        id="contracts-ending"
+        tone="orange"
+        title={t('myday.contractsEnding')}
+        hint={t('myday.contractsEnding.hint')}
+        empty={t('myday.contractsEnding.empty')}
+        persons={ending}
+        detail={(c) =>
+          c.overdue
+            ? t('myday.contractsEnding.overdue', {
+                type: c.typeLabel,
+                employer: c.employerName,
+                date: formatDay(c.plannedEnd),
+                days: -c.daysLeft,
+              })
+            : t('myday.contractsEnding.detail', {
+                type: c.typeLabel,
+                employer: c.employerName,
+                date: formatDay(c.plannedEnd),
+                days: c.daysLeft,
+              })
+        }
+      />
+      <MyDaySection
+        id="follow-ups"
+        title={t('myday.followUps')}
+        empty={t('myday.followUps.empty')}
+        persons={day.followUpsDue}
+        detail={(p) =>
+          [
+            p.daysOverdue > 0
+              ? t('myday.overdue.detail', { days: p.daysOverdue, date: formatDay(p.dueDate) })
+              : t('myday.followUps.due', { date: formatDay(p.dueDate) }),
+            p.employerName,
+            p.modeLabel,
+            p.discreet ? t('contracts.discreet') : null,
+            p.followUpEnd ? t('myday.followUps.end', { date: formatDay(p.followUpEnd) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')
+        }
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
+import type { ArrangementBody, ContractAndPerson, ContractBody, ContractPatchBody } from '@jobcoach/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { ArrangementInput, ContractAndPerson, ContractInput, ContractPatch } from '../api-types.ts';
 import { storePerson } from '../people/people-api.ts';
 
 // A person's contracts. Every change answers the contract and the whole person file; the file
@@ -17,19 +17,19 @@ function useContractMutation<V>(call: (variables: V) => Promise<ContractAndPerso
 }
 
 export function useSignContract(personId: string) {
-  return useContractMutation((body: ContractInput) =>
+  return useContractMutation((body: ContractBody) =>
     api.post<ContractAndPerson>(`/api/persons/${encodeURIComponent(personId)}/contracts`, body),
   );
 }
 
 export function useUpdateContract(contractId: string) {
-  return useContractMutation((body: ContractPatch) =>
+  return useContractMutation((body: ContractPatchBody) =>
     api.patch<ContractAndPerson>(contractPath(contractId), body),
   );
 }
 
 export function useSaveArrangement(contractId: string) {
-  return useContractMutation((body: ArrangementInput) =>
+  return useContractMutation((body: ArrangementBody) =>
     api.put<ContractAndPerson>(`${contractPath(contractId)}/follow-up`, body),
   );
 }

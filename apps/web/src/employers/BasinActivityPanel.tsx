@@ -1,5 +1,5 @@
+import type { EmployerFile } from '@jobcoach/contract';
 import { List, Text } from '@mantine/core';
-import type { EmployerFile } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from '../person/Panel.tsx';

@@ -1,3 +1,9 @@
+import type {
+  EmployerContactBody,
+  EmployerContactChannel,
+  EmployerContactPurpose,
+  EmployerFile,
+} from '@jobcoach/contract';
 import {
   Alert,
   Button,
@@ -11,12 +17,6 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
-import type {
-  EmployerContactChannel,
-  EmployerContactInput,
-  EmployerContactPurpose,
-  EmployerFile,
-} from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -54,7 +54,7 @@ export function EmployerContactModal({
       : t(`employerChannel.${channel}`);
 
   const send = (confirmOverlap: boolean) => {
-    const body: EmployerContactInput = {
+    const body: EmployerContactBody = {
       date: values.date,
       channel: values.channel as EmployerContactChannel,
       purpose: values.purpose as EmployerContactPurpose,

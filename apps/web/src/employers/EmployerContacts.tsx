@@ -1,6 +1,6 @@
+import type { EmployerFile } from '@jobcoach/contract';
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { EmployerFile } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from '../person/Panel.tsx';

@@ -1,8 +1,8 @@
+import type { EmployerFile } from '@jobcoach/contract';
 import { Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
-import type { EmployerFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
 import { mergeEdits } from '../forms/merge.ts';

@@ -1,7 +1,7 @@
+import type { EmployerFile } from '@jobcoach/contract';
 import { formatBce } from '@jobcoach/domain';
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { EmployerFile } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from '../person/Panel.tsx';
 import { naceLabel } from './sector.ts';

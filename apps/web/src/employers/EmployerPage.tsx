@@ -1,9 +1,9 @@
+import type { EmployerFile } from '@jobcoach/contract';
 import { formatBce } from '@jobcoach/domain';
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
-import type { EmployerFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
+import type { EmployerStatus } from '@jobcoach/contract';
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { EmployerStatus } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 const COLOURS: Record<EmployerStatus, string> = {

@@ -1,7 +1,7 @@
+import type { EmployerSummary } from '@jobcoach/contract';
 import { formatBce } from '@jobcoach/domain';
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { EmployerSummary } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { EmployerStatusBadge } from './EmployerStatusBadge.tsx';

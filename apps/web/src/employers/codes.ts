@@ -4,7 +4,7 @@ import type {
   EmployerSector,
   EmployerSizeClass,
   EmployerStatus,
-} from '../api-types.ts';
+} from '@jobcoach/contract';
 
 // The employer enumerations of the API (docs/api.md), in the order the lists show them. Their
 // labels are catalog keys built from these codes: `employerStatus.partner`, `employerChannel.visit`…

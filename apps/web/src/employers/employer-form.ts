@@ -1,12 +1,12 @@
-import { formatBce, isValidBce, normaliseBce } from '@jobcoach/domain';
 import type {
+  EmployerBody,
   EmployerFile,
-  EmployerInput,
-  EmployerReference,
+  EmployerReferenceBody,
   EmployerSector,
   EmployerSizeClass,
   EmployerStatus,
-} from '../api-types.ts';
+} from '@jobcoach/contract';
+import { formatBce, isValidBce, normaliseBce } from '@jobcoach/domain';
 import { email } from '../forms/validation.ts';
 import type { Translate } from '../i18n/index.ts';
 
@@ -75,7 +75,7 @@ export function employerValues(file: EmployerFile): EmployerValues {
 
 const text = (value: string) => value.trim() || null;
 
-function reference(values: EmployerValues): EmployerReference | null {
+function reference(values: EmployerValues): EmployerReferenceBody | null {
   if (REFERENCE.every((f) => values[f].trim() === '')) return null;
   return {
     name: values.referenceName.trim(),
@@ -85,7 +85,7 @@ function reference(values: EmployerValues): EmployerReference | null {
   };
 }
 
-export function employerInput(values: EmployerValues): EmployerInput {
+export function employerInput(values: EmployerValues): EmployerBody {
   return {
     name: values.name.trim(),
     bce: values.bce.trim() ? normaliseBce(values.bce) : null,
@@ -102,13 +102,13 @@ export function employerInput(values: EmployerValues): EmployerInput {
 }
 
 /** Only what differs from `base`, for a PATCH; the reference person goes whole. */
-export function employerChanges(values: EmployerValues, base: EmployerValues): Partial<EmployerInput> {
+export function employerChanges(values: EmployerValues, base: EmployerValues): Partial<EmployerBody> {
   const all = employerInput(values);
   const changed = EMPLOYER_FIELDS.filter((f) => values[f] !== base[f]);
-  const out: Partial<EmployerInput> = {};
+  const out: Partial<EmployerBody> = {};
   for (const field of changed) {
     if (REFERENCE.includes(field)) out.reference = all.reference ?? null;
-    else (out as Record<string, unknown>)[field] = all[field as keyof EmployerInput];
+    else (out as Record<string, unknown>)[field] = all[field as keyof EmployerBody];
   }
   return out;
 }

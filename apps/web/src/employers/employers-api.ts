@@ -1,12 +1,13 @@
+import type {
+  EmployerBody,
+  EmployerContactBody,
+  EmployerFile,
+  EmployerLookup,
+  EmployerPatchBody,
+  EmployerSummary,
+} from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type {
-  EmployerChanges,
-  EmployerContactInput,
-  EmployerFile,
-  EmployerInput,
-  EmployerSummary,
-} from '../api-types.ts';
 
 // The basin's employer registry: the list, the BCE lookup, one file and its changes. Each change
 // answers the whole file, which replaces the cached one; lists are read again.
@@ -33,8 +34,7 @@ export function useEmployers(filters: EmployerFilters, limit = 100) {
 export function lookupEmployer(queryClient: QueryClient, bce: string) {
   return queryClient.fetchQuery({
     queryKey: [...employersKey, 'lookup', bce],
-    queryFn: () =>
-      api.get<{ existing: EmployerSummary | null }>(`/api/employers/lookup?bce=${encodeURIComponent(bce)}`),
+    queryFn: () => api.get<EmployerLookup>(`/api/employers/lookup?bce=${encodeURIComponent(bce)}`),
     staleTime: 30_000,
   });
 }
@@ -55,17 +55,17 @@ function useEmployerMutation<V>(call: (variables: V) => Promise<EmployerFile>) {
 }
 
 export function useCreateEmployer() {
-  return useEmployerMutation((body: EmployerInput) => api.post<EmployerFile>('/api/employers', body));
+  return useEmployerMutation((body: EmployerBody) => api.post<EmployerFile>('/api/employers', body));
 }
 
 export function useUpdateEmployer(id: string) {
-  return useEmployerMutation((changes: EmployerChanges) =>
+  return useEmployerMutation((changes: EmployerPatchBody) =>
     api.patch<EmployerFile>(employerPath(id), changes),
   );
 }
 
 export function useLogEmployerContact(id: string) {
-  return useEmployerMutation((body: EmployerContactInput) =>
+  return useEmployerMutation((body: EmployerContactBody) =>
     api.post<EmployerFile>(`${employerPath(id)}/contacts`, body),
   );
 }

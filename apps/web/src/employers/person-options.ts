@@ -1,4 +1,4 @@
-import type { PersonSummary } from '../api-types.ts';
+import type { PersonSummary } from '@jobcoach/contract';
 import { usePersons } from '../people/people-api.ts';
 
 const fullName = (p: PersonSummary) => `${p.lastName.toLocaleUpperCase('fr')} ${p.firstName}`;

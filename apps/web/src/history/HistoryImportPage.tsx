@@ -1,3 +1,4 @@
+import type { HistoryImportJob, UploadFile } from '@jobcoach/contract';
 import {
   Alert,
   Button,
@@ -17,14 +18,7 @@ import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
-import {
-  HISTORY_ENTITIES,
-  type HistoryImportJob,
-  toUpload,
-  type UploadFile,
-  useHistoryImportJob,
-  useStartHistoryImport,
-} from './history-api.ts';
+import { HISTORY_ENTITIES, toUpload, useHistoryImportJob, useStartHistoryImport } from './history-api.ts';
 
 const FILE_NAMES = [
   'employers.csv',

@@ -1,9 +1,11 @@
+import type { HistoryImportBody, HistoryImportJob, JobStarted, UploadFile } from '@jobcoach/contract';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
 
 // The historical import (docs/import.md): the files go base64-encoded in JSON, the server runs a
 // job (a dry run first, then the import) whose progress is read every second until it is over.
 
+/** The kinds of record the job counts, in the order the page lists them. */
 export const HISTORY_ENTITIES = [
   'employer',
   'person',
@@ -13,35 +15,6 @@ export const HISTORY_ENTITIES = [
   'employer_contact',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
-
-export type HistoryCounts = {
-  created: number;
-  updated: number;
-  unchanged: number;
-  linked: number;
-  skipped: number;
-  errors: number;
-};
-
-export type HistoryImportJob = {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  dryRun: boolean;
-  validOnly: boolean;
-  written: boolean;
-  total: number;
-  processed: number;
-  files: { file: string; rows: number }[];
-  counts: Partial<Record<HistoryEntity, HistoryCounts>>;
-  errors: { file: string; line: number; field: string; message: string }[];
-  errorCount: number;
-  skipped: { file: string; line: number; message: string }[];
-  skippedCount: number;
-  createdAt: string;
-  finishedAt: string | null;
-};
-
-export type UploadFile = { name: string; contentBase64: string };
 
 /** A chosen file as the API takes it. */
 export async function toUpload(file: File): Promise<UploadFile> {
@@ -55,8 +28,7 @@ export async function toUpload(file: File): Promise<UploadFile> {
 
 export function useStartHistoryImport() {
   return useMutation({
-    mutationFn: (body: { files: UploadFile[]; dryRun: boolean; validOnly: boolean }) =>
-      api.post<{ jobId: string }>('/api/history-imports', body),
+    mutationFn: (body: HistoryImportBody) => api.post<JobStarted>('/api/history-imports', body),
   });
 }
 

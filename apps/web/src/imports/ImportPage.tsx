@@ -1,7 +1,7 @@
+import type { ImportField, ImportMapping, ImportPreview } from '@jobcoach/contract';
 import { Alert, Button, Checkbox, Group, Input, Stack, Text, Title } from '@mantine/core';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportField, ImportMapping, ImportPreview } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
@@ -82,7 +82,7 @@ export function ImportPage() {
     );
   };
 
-  const errorCount = result ? (result.errorCount ?? result.errors.length) : 0;
+  const errorCount = result ? result.errorCount : 0;
   const mappingProblems = result?.errors.some((e) => e.field.startsWith('mapping.')) ?? false;
 
   return (
@@ -114,7 +114,7 @@ export function ImportPage() {
               file: fileName,
               rows: result.rows,
               columns: result.columns.length,
-              delimiter: result.delimiter === '\t' ? t('import.tab') : (result.delimiter ?? ','),
+              delimiter: result.delimiter === '\t' ? t('import.tab') : result.delimiter,
             })}
           </Alert>
           <Stack component="section" gap="xs" aria-labelledby="import-mapping-title">

@@ -1,5 +1,5 @@
+import type { ImportJob } from '@jobcoach/contract';
 import { Alert, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { ImportJob } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
@@ -17,7 +17,7 @@ export function ImportProgress({ jobId }: { jobId: string }) {
 function JobView({ job }: { job: ImportJob }) {
   const t = useT();
   const percent = job.total === 0 ? 100 : Math.round((job.processed / job.total) * 100);
-  const errorCount = job.errorCount ?? job.errors.length;
+  const errorCount = job.errorCount;
   return (
     <Stack
       gap="sm"

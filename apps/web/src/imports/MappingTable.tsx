@@ -1,5 +1,5 @@
+import type { ImportField, ImportMapping } from '@jobcoach/contract';
 import { Badge, NativeSelect, Table } from '@mantine/core';
-import type { ImportField, ImportMapping } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from './import-fields.ts';
 

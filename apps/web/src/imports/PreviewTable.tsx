@@ -1,5 +1,5 @@
+import type { ImportPreviewRow } from '@jobcoach/contract';
 import { Badge, Table, Text } from '@mantine/core';
-import type { ImportPreviewRow } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { contractText } from '../vacancies/contract.ts';

@@ -1,5 +1,5 @@
+import type { ImportField, RowError } from '@jobcoach/contract';
 import { Table, Text } from '@mantine/core';
-import type { ImportField, RowError } from '../api-types.ts';
 import { type Translate, useT } from '../i18n/index.ts';
 import { IMPORT_FIELDS } from './import-fields.ts';
 

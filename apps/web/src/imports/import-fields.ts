@@ -1,4 +1,4 @@
-import type { ImportField } from '../api-types.ts';
+import type { ImportField } from '@jobcoach/contract';
 
 /** The vacancy fields a column of the file can feed, in the server's order (labels `importField.<f>`). */
 export const IMPORT_FIELDS: readonly ImportField[] = [

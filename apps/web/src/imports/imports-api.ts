@@ -1,21 +1,19 @@
+import type { ImportBody, ImportJob, ImportPreview, ImportPreviewBody, JobStarted } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { ImportJob, ImportMapping, ImportPreview } from '../api-types.ts';
 
 // The CSV import of vacancies: a preview (nothing written), then a job the server runs in the
 // background and whose progress is read every second until it is over.
 
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: (body: { csv: string; mapping?: ImportMapping }) =>
-      api.post<ImportPreview>('/api/vacancies/import/preview', body),
+    mutationFn: (body: ImportPreviewBody) => api.post<ImportPreview>('/api/vacancies/import/preview', body),
   });
 }
 
 export function useStartImport() {
   return useMutation({
-    mutationFn: (body: { csv: string; mapping: ImportMapping; validOnly: boolean }) =>
-      api.post<{ jobId: string }>('/api/vacancies/import', body),
+    mutationFn: (body: ImportBody) => api.post<JobStarted>('/api/vacancies/import', body),
   });
 }
 

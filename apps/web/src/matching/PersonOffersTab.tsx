@@ -1,7 +1,7 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Anchor, Checkbox, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Panel } from '../person/Panel.tsx';

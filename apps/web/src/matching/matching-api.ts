@@ -1,6 +1,6 @@
+import type { PersonMatch, VacancyMatch } from '@jobcoach/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { PersonMatch, VacancyMatch } from '../api-types.ts';
 
 // Ranked by the server with the domain's matching rules; nothing is scored here.
 

@@ -1,6 +1,6 @@
+import type { MyDay } from '@jobcoach/contract';
 import { Alert, Card, Progress, Text } from '@mantine/core';
 import { useIntl } from 'react-intl';
-import type { MyDay } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 /**

@@ -1,6 +1,6 @@
+import type { MyDay } from '@jobcoach/contract';
 import { Alert, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import type { MyDay } from '../api-types.ts';
 import { currentMembership, isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { MyDayContractSections } from '../contracts/MyDayContracts.tsx';
@@ -85,7 +85,7 @@ function CoachPicker({ value, onChange }: { value: string; onChange: (coachId: s
 
 function DayView({ day, own }: { day: MyDay; own: boolean }) {
   const t = useT();
-  const covering = day.covering ?? [];
+  const covering = day.covering;
   return (
     <>
       <Text data-testid="myday-today">

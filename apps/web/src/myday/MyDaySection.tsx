@@ -1,7 +1,7 @@
+import type { MyDayPerson } from '@jobcoach/contract';
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { MyDayPerson } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 import { PhaseBadge } from '../people/PhaseBadge.tsx';
 

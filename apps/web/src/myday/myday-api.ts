@@ -1,6 +1,6 @@
+import type { MyDay } from '@jobcoach/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { MyDay } from '../api-types.ts';
 
 /** « Ma journée » of the signed-in coach, or of a colleague (`coachId`, coordinators only). */
 export function useMyDay(coachId: string | null) {

@@ -1,7 +1,7 @@
+import type { Basin } from '@jobcoach/contract';
 import { ORGANISATION_KINDS } from '@jobcoach/domain';
 import { NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
-import type { Basin } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 export type OrganisationField = 'name' | 'kind' | 'basinId' | 'address' | 'bce';

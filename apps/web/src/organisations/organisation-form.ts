@@ -1,5 +1,6 @@
+import type { Organisation } from '@jobcoach/contract';
+import type { OrganisationKind } from '@jobcoach/domain';
 import { isValidBce, normaliseBce } from '@jobcoach/domain';
-import type { Organisation, OrganisationKind } from '../api-types.ts';
 import { required } from '../forms/validation.ts';
 import type { Translate } from '../i18n/index.ts';
 

@@ -1,6 +1,6 @@
+import type { Organisation } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Organisation } from '../api-types.ts';
 import type { organisationBody } from './organisation-form.ts';
 
 export const organisationsKey = ['organisations'] as const;

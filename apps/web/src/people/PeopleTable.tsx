@@ -1,6 +1,6 @@
+import type { PersonSummary } from '@jobcoach/contract';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { PersonSummary } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { PhaseBadge } from './PhaseBadge.tsx';

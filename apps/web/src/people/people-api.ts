@@ -1,13 +1,16 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api.ts';
 import type {
-  AssessmentInput,
-  ContactInput,
-  NewPerson,
-  PersonChanges,
+  AssessmentBody,
+  ContactBody,
+  CreatePersonBody,
+  EmploymentPeriodBody,
+  PatchPersonBody,
   PersonFile,
   PersonSummary,
-} from '../api-types.ts';
+  TransitionBody,
+  TrustContractBody,
+} from '@jobcoach/contract';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api.ts';
 
 // Persons: the list, one file, and every change made to a file. Each change answers the whole
 // file, which replaces the cached one; lists and « Ma journée » are read again.
@@ -46,38 +49,37 @@ function usePersonMutation<V>(call: (variables: V) => Promise<PersonFile>) {
 }
 
 export function useCreatePerson() {
-  return usePersonMutation((body: NewPerson) => api.post<PersonFile>('/api/persons', body));
+  return usePersonMutation((body: CreatePersonBody) => api.post<PersonFile>('/api/persons', body));
 }
 
 export function useUpdatePerson(id: string) {
-  return usePersonMutation((changes: PersonChanges) => api.patch<PersonFile>(personPath(id), changes));
+  return usePersonMutation((changes: PatchPersonBody) => api.patch<PersonFile>(personPath(id), changes));
 }
 
 export function useAssess(id: string) {
-  return usePersonMutation((body: AssessmentInput) =>
+  return usePersonMutation((body: AssessmentBody) =>
     api.post<PersonFile>(`${personPath(id)}/assessments`, body),
   );
 }
 
 export function useSignTrustContract(id: string) {
   return usePersonMutation((signedOn: string) =>
-    api.put<PersonFile>(`${personPath(id)}/trust-contract`, { signedOn }),
+    api.put<PersonFile>(`${personPath(id)}/trust-contract`, { signedOn } satisfies TrustContractBody),
   );
 }
 
 export function useTransition(id: string) {
-  return usePersonMutation(
-    (body: { transitionId: string; fields: Record<string, string>; version: number }) =>
-      api.post<PersonFile>(`${personPath(id)}/transitions`, body),
+  return usePersonMutation((body: TransitionBody) =>
+    api.post<PersonFile>(`${personPath(id)}/transitions`, body),
   );
 }
 
 export function useLogContact(id: string) {
-  return usePersonMutation((body: ContactInput) => api.post<PersonFile>(`${personPath(id)}/contacts`, body));
+  return usePersonMutation((body: ContactBody) => api.post<PersonFile>(`${personPath(id)}/contacts`, body));
 }
 
 export function useAddEmploymentPeriod(id: string) {
-  return usePersonMutation((body: { kind: string; start: string; end?: string | null }) =>
+  return usePersonMutation((body: EmploymentPeriodBody) =>
     api.post<PersonFile>(`${personPath(id)}/employment-periods`, body),
   );
 }

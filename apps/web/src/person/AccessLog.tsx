@@ -1,3 +1,4 @@
+import type { AccessEntry } from '@jobcoach/contract';
 import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
@@ -5,13 +6,6 @@ import { api } from '../api.ts';
 import { useT } from '../i18n/index.ts';
 import { ListState } from './ListState.tsx';
 import { Panel } from './Panel.tsx';
-
-type AccessEntry = {
-  at: string;
-  actorName: string | null;
-  action: 'read' | 'export';
-  document: string | null;
-};
 
 /** « Qui a consulté ce dossier » : the audited reads and exports of the file (coordinators). */
 export function AccessLog({ personId }: { personId: string }) {

@@ -1,6 +1,6 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Button, Group, NativeSelect, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';

@@ -1,6 +1,6 @@
+import type { PersonFile } from '@jobcoach/contract';
 import type { PreHireClock } from '@jobcoach/domain';
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import type { PersonFile } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from './Panel.tsx';

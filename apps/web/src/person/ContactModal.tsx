@@ -1,7 +1,7 @@
+import type { ContactWith, PersonFile } from '@jobcoach/contract';
 import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { ContactWith, PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';

@@ -1,7 +1,7 @@
-import { CONTRACT_KINDS } from '@jobcoach/domain';
+import type { EmploymentPeriod, PersonFile } from '@jobcoach/contract';
+import { CONTRACT_KINDS, type ContractKind } from '@jobcoach/domain';
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { EmploymentPeriod, PersonFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -90,7 +90,7 @@ function AddPeriodModal({ person, onClose }: { person: PersonFile; onClose: () =
     });
     if (!valid) return;
     add.mutate(
-      { kind: values.kind, start: values.start, end: values.end || null },
+      { kind: values.kind as ContractKind, start: values.start, end: values.end || null },
       { onSuccess: onClose, onError: form.fail },
     );
   };

@@ -1,6 +1,6 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { PersonFile } from '../api-types.ts';
 import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDay } from '../i18n/dates.ts';

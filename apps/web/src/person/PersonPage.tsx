@@ -1,7 +1,7 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Stack, Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
-import type { PersonFile } from '../api-types.ts';
 import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';

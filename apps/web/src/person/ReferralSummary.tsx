@@ -1,5 +1,5 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Text } from '@mantine/core';
-import type { PersonFile } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from './Panel.tsx';

@@ -1,5 +1,5 @@
+import type { TimelineEntry, TimelineType } from '@jobcoach/contract';
 import { Badge, Group, Timeline as MantineTimeline, Text } from '@mantine/core';
-import type { TimelineEntry, TimelineType } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 

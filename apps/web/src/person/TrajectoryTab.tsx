@@ -1,5 +1,5 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { SimpleGrid, Stack } from '@mantine/core';
-import type { PersonFile } from '../api-types.ts';
 import { AssessmentSection } from './assessment/AssessmentSection.tsx';
 import { CadencePanel } from './CadencePanel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';

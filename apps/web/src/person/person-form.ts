@@ -1,5 +1,5 @@
+import type { PersonBody, PersonFile, ScheduleLimit, WeekDay } from '@jobcoach/contract';
 import { formatNiss } from '@jobcoach/domain';
-import type { PersonFile, PersonInput, ScheduleLimit, WeekDay } from '../api-types.ts';
 
 // A person's fields as form text: '' for unknown, 'yes'/'no' for the Oui/Non/Non précisé lists,
 // lists of words separated by commas, lists of codes joined with commas.
@@ -81,15 +81,15 @@ function fromText(field: PersonField, text: string): unknown {
 }
 
 /** Every field, for a new person. */
-export function toInput(values: PersonValues): PersonInput {
-  return Object.fromEntries(PERSON_FIELDS.map((f) => [f, fromText(f, values[f])])) as PersonInput;
+export function toInput(values: PersonValues): PersonBody {
+  return Object.fromEntries(PERSON_FIELDS.map((f) => [f, fromText(f, values[f])])) as PersonBody;
 }
 
 /** Only the fields that differ from `base`, for a PATCH. */
-export function changedInput(values: PersonValues, base: PersonValues): Partial<PersonInput> {
+export function changedInput(values: PersonValues, base: PersonValues): Partial<PersonBody> {
   return Object.fromEntries(
     PERSON_FIELDS.filter((f) => values[f] !== base[f]).map((f) => [f, fromText(f, values[f])]),
-  ) as Partial<PersonInput>;
+  ) as Partial<PersonBody>;
 }
 
 /** 'mon,wed' + toggling 'tue' → 'mon,tue,wed' (always in the order of `all`). */

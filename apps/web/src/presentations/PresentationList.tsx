@@ -1,7 +1,8 @@
+import type { Presentation } from '@jobcoach/contract';
+import type { PresentationStep } from '@jobcoach/domain';
 import { Anchor, Button, Card, Group, Stack, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Presentation, PresentationStep } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
+import type { PresentationRef } from '@jobcoach/contract';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { PresentationRef } from '../api-types.ts';
 import { useErrorMessage } from '../forms/errors.ts';
 import { useT } from '../i18n/index.ts';
 import { useCreatePresentation } from './presentations-api.ts';

@@ -1,5 +1,5 @@
+import type { PresentationStep } from '@jobcoach/domain';
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { PresentationStep } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 const COLOURS: Record<PresentationStep, string> = {

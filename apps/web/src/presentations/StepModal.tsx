@@ -1,7 +1,13 @@
+import type { Presentation } from '@jobcoach/contract';
+import {
+  INTRODUCTION_CHANNELS,
+  type IntroductionChannel,
+  type PresentationStep,
+  STEPS_WITH_REASON,
+} from '@jobcoach/domain';
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
-import type { IntroductionChannel, Presentation, PresentationStep } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
@@ -9,7 +15,6 @@ import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { pastDay } from '../person/person-validation.ts';
-import { INTRODUCTION_CHANNELS, STEPS_ASKING_CHANNEL, STEPS_ASKING_REASON } from './codes.ts';
 import { useAddStep } from './presentations-api.ts';
 
 /**
@@ -31,8 +36,8 @@ export function StepModal({
   const form = useForm({ date: today(), reason: '', channel: '' });
   const [refreshed, setRefreshed] = useState(false);
   const { values } = form;
-  const asksReason = STEPS_ASKING_REASON.includes(step);
-  const asksChannel = STEPS_ASKING_CHANNEL.includes(step);
+  const asksReason = STEPS_WITH_REASON.includes(step);
+  const asksChannel = step === 'introduced';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

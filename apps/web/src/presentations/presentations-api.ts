@@ -1,6 +1,6 @@
+import type { Presentation, PresentationBody, StepBody } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Presentation, StepInput } from '../api-types.ts';
 
 // Presentations of a person to an employer for a vacancy, and their steps. A change touches the
 // vacancy (candidates in progress, filled), the matching lists and, when hired, the person's phase.
@@ -30,8 +30,7 @@ function refresh(queryClient: QueryClient, presentation: Presentation) {
 export function useCreatePresentation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { personId: string; vacancyId: string }) =>
-      api.post<Presentation>('/api/presentations', body),
+    mutationFn: (body: PresentationBody) => api.post<Presentation>('/api/presentations', body),
     onSuccess: (presentation) => refresh(queryClient, presentation),
   });
 }
@@ -39,7 +38,7 @@ export function useCreatePresentation() {
 export function useAddStep(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: StepInput) =>
+    mutationFn: (body: StepBody) =>
       api.post<Presentation>(`/api/presentations/${encodeURIComponent(id)}/steps`, body),
     onSuccess: (presentation) => refresh(queryClient, presentation),
     onError: () => queryClient.invalidateQueries({ queryKey: ['presentations'] }),

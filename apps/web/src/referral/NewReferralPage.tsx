@@ -1,7 +1,7 @@
+import type { ReferralKind } from '@jobcoach/contract';
 import { Button, Fieldset, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import type { ReferralKind } from '../api-types.ts';
 import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';

@@ -1,6 +1,6 @@
+import type { ReferralKind } from '@jobcoach/contract';
 import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
-import type { ReferralKind } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 import { PartnerSelect } from './PartnerSelect.tsx';
 

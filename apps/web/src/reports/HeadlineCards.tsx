@@ -1,8 +1,8 @@
+import type { SteeringReport } from '@jobcoach/contract';
 import { type ReportValue, SMALL_CELL } from '@jobcoach/domain';
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import { type MessageId, useT } from '../i18n/index.ts';
 import { useFormatValue } from './format.ts';
-import type { SteeringReport } from './reports-api.ts';
 
 /**
  * The three figures the committee reads first (method.md §7): employers contacted, persons

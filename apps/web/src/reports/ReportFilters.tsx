@@ -1,8 +1,8 @@
+import type { ReportScope } from '@jobcoach/contract';
 import { isIsoDate } from '@jobcoach/domain';
 import { Button, Card, Checkbox, Group, ScrollArea, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type MessageId, useT } from '../i18n/index.ts';
 import { matchingQuickPeriod, QUICK_PERIODS, quickPeriod } from './period.ts';
-import type { ReportScope } from './reports-api.ts';
 
 export type FilterValues = { from: string; to: string; organisationIds: string[]; all: boolean };
 

@@ -1,3 +1,4 @@
+import type { ReportScope, SteeringReport } from '@jobcoach/contract';
 import { OUTCOME_TABLE_IDS, type ReportTable } from '@jobcoach/domain';
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useIntl } from 'react-intl';
@@ -16,13 +17,7 @@ import { HeadlineCards } from './HeadlineCards.tsx';
 import { quickPeriod } from './period.ts';
 import { type FilterValues, periodErrors, ReportFilters } from './ReportFilters.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
-import {
-  type ReportQuery,
-  type ReportScope,
-  type SteeringReport,
-  useReportScopes,
-  useSteeringReport,
-} from './reports-api.ts';
+import { type ReportQuery, useReportScopes, useSteeringReport } from './reports-api.ts';
 import { SexCharts } from './SexCharts.tsx';
 
 /**

@@ -1,28 +1,6 @@
-import type { ReportTable, ReportValue } from '@jobcoach/domain';
+import type { ReportScope, SteeringReport } from '@jobcoach/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
-
-/** An organisation the caller may report on (GET /api/reports/scopes). */
-export type ReportScope = { id: string; name: string; role: string };
-
-/** The steering committee's report (GET /api/reports/steering). */
-export type SteeringReport = {
-  from: string;
-  to: string;
-  organisations: { id: string; name: string }[];
-  /** The reader sees aggregates only: counts of 1 to 4 persons come as '< 5'. */
-  aggregatesOnly: boolean;
-  generatedAt: string;
-  headline: {
-    employersContacted: ReportValue;
-    personsCoached: ReportValue;
-    contractsSigned: ReportValue;
-    cdi: ReportValue;
-    cdd: ReportValue;
-    otherContracts: ReportValue;
-  };
-  tables: ReportTable[];
-};
 
 /** What the page asks for: a period and either some organisations or the whole installation. */
 export type ReportQuery = { from: string; to: string; organisationIds: string[]; all: boolean };

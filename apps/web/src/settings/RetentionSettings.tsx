@@ -1,11 +1,10 @@
+import type { RetentionSettingsBody, RetentionSettings as RetentionSettingsValue } from '@jobcoach/contract';
 import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
-
-type RetentionSettingsValue = { retentionYears: number; version: number };
 
 /** How long a person's data is kept after their exit before the nightly job anonymises it. */
 export function RetentionSettings({ organisationId }: { organisationId: string }) {
@@ -23,7 +22,7 @@ export function RetentionSettings({ organisationId }: { organisationId: string }
       api.put<RetentionSettingsValue>(path, {
         retentionYears: Number(years),
         version: current.data?.version ?? 0,
-      }),
+      } satisfies RetentionSettingsBody),
     onSuccess: (saved) => {
       queryClient.setQueryData(key, saved);
       // The retention period lives on the organisation's settings row, whose version it moves.

@@ -1,3 +1,4 @@
+import type { OrganisationSettings } from '@jobcoach/contract';
 import {
   Alert,
   Button,
@@ -15,7 +16,6 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../api.ts';
-import type { OrganisationSettings } from '../api-types.ts';
 import { currentMembership } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';

@@ -1,6 +1,6 @@
+import type { OrganisationSettings } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { OrganisationSettings } from '../api-types.ts';
 
 const settingsKey = (organisationId: string) => ['organisations', organisationId, 'settings'] as const;
 const settingsPath = (organisationId: string) =>

@@ -1,5 +1,5 @@
+import type { OrganisationSettings } from '@jobcoach/contract';
 import { validateCadenceSettings } from '@jobcoach/domain';
-import type { OrganisationSettings } from '../api-types.ts';
 import type { Translate } from '../i18n/index.ts';
 import { parseFte } from '../team/fte.ts';
 

@@ -1,6 +1,6 @@
+import type { Me, SetupBody, SetupStatus } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Me, SetupStatus } from '../api-types.ts';
 import { setupStatusKey, startSession } from '../auth/session.ts';
 
 export function useSetupStatus() {
@@ -11,19 +11,13 @@ export function useSetupStatus() {
   });
 }
 
-export type SetupBody = {
-  token: string;
-  organisation: { name: string; kind: string; basinId: string; address?: string; bce?: string };
-  admin: { name: string; email: string; password: string };
-};
-
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SetupBody) => api.post<Me>('/api/setup', body, { anonymous: true }),
     onSuccess: (me) => {
       startSession(queryClient, me);
-      queryClient.setQueryData<SetupStatus>(setupStatusKey, { needed: false });
+      queryClient.setQueryData<SetupStatus>(setupStatusKey, { needed: false, basins: [] });
     },
   });
 }

@@ -1,6 +1,6 @@
+import type { Me } from '@jobcoach/contract';
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import type { Me } from '../api-types.ts';
 import {
   canManageSettings,
   canManageTeam,

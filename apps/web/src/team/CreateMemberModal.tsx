@@ -1,6 +1,6 @@
+import type { Member, Role } from '@jobcoach/contract';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { Member, Role } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';

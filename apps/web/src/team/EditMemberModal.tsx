@@ -1,8 +1,8 @@
+import type { Member, MemberPatchBody, Role } from '@jobcoach/contract';
 import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../api.ts';
-import type { Member, Role } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
 import { FormModal } from '../forms/FormModal.tsx';
@@ -12,7 +12,7 @@ import { required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
 import { checkFte, parseFte } from './fte.ts';
 import { RoleSelect } from './RoleSelect.tsx';
-import { fetchMembers, type MemberChanges, useUpdateMember } from './team-api.ts';
+import { fetchMembers, useUpdateMember } from './team-api.ts';
 
 type Props = {
   organisationId: string;
@@ -39,20 +39,20 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
   const valuesOf = (m: Member) => ({ name: m.name, role: m.role as string, fte: fte(m.fte) });
   const form = useForm(valuesOf(member));
   const [active, setActive] = useState(member.active);
-  const [sensitive, setSensitive] = useState(member.sensitiveAccess ?? false);
+  const [sensitive, setSensitive] = useState(member.sensitiveAccess);
   const [base, setBase] = useState(member);
   const [conflict, setConflict] = useState<{ message: string; current: Member | undefined } | null>(null);
   const { values } = form;
   const jobcoach = values.role === 'jobcoach';
 
-  const changes = (): MemberChanges => {
-    const result: MemberChanges = { version: base.version };
+  const changes = (): MemberPatchBody => {
+    const result: MemberPatchBody = { version: base.version };
     if (values.name.trim() !== base.name) result.name = values.name.trim();
     if (values.role !== base.role) result.role = values.role as Role;
     const newFte = jobcoach ? parseFte(values.fte) : null;
     if (newFte !== null && newFte !== base.fte) result.fte = newFte;
     if (active !== base.active) result.active = active;
-    if (jobcoach && sensitive !== (base.sensitiveAccess ?? false)) result.sensitiveAccess = sensitive;
+    if (jobcoach && sensitive !== base.sensitiveAccess) result.sensitiveAccess = sensitive;
     return result;
   };
 

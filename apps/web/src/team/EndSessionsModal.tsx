@@ -1,5 +1,5 @@
+import type { Member } from '@jobcoach/contract';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { Member } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useT } from '../i18n/index.ts';

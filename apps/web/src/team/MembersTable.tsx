@@ -1,6 +1,6 @@
+import type { Member } from '@jobcoach/contract';
 import { Badge, Button, Group, Table } from '@mantine/core';
 import { useIntl } from 'react-intl';
-import type { Member } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 type Props = {

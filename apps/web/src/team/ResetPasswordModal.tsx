@@ -1,6 +1,6 @@
+import type { Member } from '@jobcoach/contract';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { Member } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';

@@ -1,7 +1,7 @@
+import type { Member } from '@jobcoach/contract';
 import { Alert, Button, Code, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Member } from '../api-types.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';

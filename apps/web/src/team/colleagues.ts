@@ -1,6 +1,6 @@
+import type { Colleagues, Role } from '@jobcoach/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Role } from '../api-types.ts';
 import { useSession } from '../auth/session.ts';
 
 export type Colleague = { id: string; name: string; role: Role };
@@ -14,10 +14,7 @@ export function useStaff(): { staff: Colleague[] | null; isPending: boolean; err
   const organisationId = me.currentOrganisationId ?? '';
   const query = useQuery({
     queryKey: ['colleagues', organisationId],
-    queryFn: () =>
-      api.get<{ userId: string; name: string; role: Role }[]>(
-        `/api/organisations/${organisationId}/colleagues`,
-      ),
+    queryFn: () => api.get<Colleagues>(`/api/organisations/${organisationId}/colleagues`),
     enabled: organisationId !== '',
   });
   const staff = (query.data ?? [])

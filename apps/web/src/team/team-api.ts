@@ -1,6 +1,6 @@
+import type { AccountSession, Member, MemberBody, MemberPatchBody } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { AccountSession, Member, Role } from '../api-types.ts';
 
 export const membersKey = (organisationId: string) => ['organisations', organisationId, 'users'] as const;
 
@@ -19,21 +19,10 @@ export function useMembers(organisationId: string, enabled = true) {
   });
 }
 
-export type NewMember = { name: string; email: string; role: Role; fte?: number; temporaryPassword: string };
-export type MemberChanges = {
-  name?: string;
-  role?: Role;
-  fte?: number;
-  active?: boolean;
-  /** A jobcoach's right to read sensitive fields. */
-  sensitiveAccess?: boolean;
-  version: number;
-};
-
 export function useCreateMember(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewMember) => api.post<Member>(usersPath(organisationId), body),
+    mutationFn: (body: MemberBody) => api.post<Member>(usersPath(organisationId), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
   });
 }
@@ -41,7 +30,7 @@ export function useCreateMember(organisationId: string) {
 export function useUpdateMember(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, changes }: { userId: string; changes: MemberChanges }) =>
+    mutationFn: ({ userId, changes }: { userId: string; changes: MemberPatchBody }) =>
       api.patch<Member>(`${usersPath(organisationId)}/${encodeURIComponent(userId)}`, changes),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
   });

@@ -1,6 +1,6 @@
+import type { Requirements, VacancyFile } from '@jobcoach/contract';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Requirements, VacancyFile } from '../api-types.ts';
 import { type Translate, useT } from '../i18n/index.ts';
 import { languageLabel } from './languages.ts';
 

@@ -1,6 +1,6 @@
+import type { VacancySummary } from '@jobcoach/contract';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { VacancySummary } from '../api-types.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { contractText } from './contract.ts';

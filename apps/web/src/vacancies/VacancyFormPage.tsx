@@ -1,9 +1,9 @@
+import type { VacancyFile } from '@jobcoach/contract';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
-import type { VacancyFile } from '../api-types.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
 import { mergeEdits } from '../forms/merge.ts';

@@ -1,9 +1,9 @@
+import type { VacancyFile } from '@jobcoach/contract';
 import type { PhysicalDemand } from '@jobcoach/domain';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
-import type { VacancyFile } from '../api-types.ts';
 import { naceLabel } from '../employers/sector.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';

@@ -1,5 +1,5 @@
+import type { VacancyStatus } from '@jobcoach/contract';
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { VacancyStatus } from '../api-types.ts';
 import { useT } from '../i18n/index.ts';
 
 const COLOURS: Record<VacancyStatus, string> = { open: 'green', filled: 'blue', closed: 'gray' };

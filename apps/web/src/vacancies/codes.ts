@@ -1,4 +1,4 @@
-import type { VacancySource, VacancyStatus } from '../api-types.ts';
+import type { VacancySource, VacancyStatus } from '@jobcoach/contract';
 
 // The vacancy enumerations of the API that the domain does not hold (contract types, schedules,
 // diplomas, languages and physical demands come from @jobcoach/domain). Labels: `vacancySource.forem`…

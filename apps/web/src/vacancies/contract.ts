@@ -1,4 +1,4 @@
-import type { VacancySummary } from '../api-types.ts';
+import type { VacancySummary } from '@jobcoach/contract';
 import type { Translate } from '../i18n/index.ts';
 
 /** « CDD (6 mois) · 38 h/semaine » */

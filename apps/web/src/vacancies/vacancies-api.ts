@@ -1,6 +1,6 @@
+import type { VacancyBody, VacancyFile, VacancyPatchBody, VacancySummary } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { VacancyChanges, VacancyFile, VacancyInput, VacancySummary } from '../api-types.ts';
 
 // The organisation's portfolio of vacancies. A change answers the whole file; lists, the
 // employer's file (its vacancies) and the matching lists are read again.
@@ -40,9 +40,9 @@ function useVacancyMutation<V>(call: (variables: V) => Promise<VacancyFile>) {
 }
 
 export function useCreateVacancy() {
-  return useVacancyMutation((body: VacancyInput) => api.post<VacancyFile>('/api/vacancies', body));
+  return useVacancyMutation((body: VacancyBody) => api.post<VacancyFile>('/api/vacancies', body));
 }
 
 export function useUpdateVacancy(id: string) {
-  return useVacancyMutation((changes: VacancyChanges) => api.patch<VacancyFile>(vacancyPath(id), changes));
+  return useVacancyMutation((changes: VacancyPatchBody) => api.patch<VacancyFile>(vacancyPath(id), changes));
 }

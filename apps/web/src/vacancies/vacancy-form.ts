@@ -1,3 +1,11 @@
+import type {
+  ObjectifiedRequirements,
+  Requirements,
+  VacancyBody,
+  VacancyFile,
+  VacancySource,
+  VacancyStatus,
+} from '@jobcoach/contract';
 import {
   type DiplomaLevel,
   LANGUAGE_LEVELS,
@@ -6,14 +14,6 @@ import {
   type VacancyContractType,
   type WorkSchedule,
 } from '@jobcoach/domain';
-import type {
-  ObjectifiedRequirements,
-  Requirements,
-  VacancyFile,
-  VacancyInput,
-  VacancySource,
-  VacancyStatus,
-} from '../api-types.ts';
 import { today } from '../i18n/dates.ts';
 import type { Translate } from '../i18n/index.ts';
 import { day } from '../person/person-validation.ts';
@@ -156,7 +156,7 @@ function requirements(values: VacancyValues, block: Block): Requirements {
   };
 }
 
-export function vacancyInput(values: VacancyValues): VacancyInput {
+export function vacancyInput(values: VacancyValues): VacancyBody {
   const type = values['contract.type'] as VacancyContractType;
   const objectified: ObjectifiedRequirements | null = isObjectified(values)
     ? {
@@ -187,14 +187,14 @@ export function vacancyInput(values: VacancyValues): VacancyInput {
 }
 
 /** The parts of the vacancy that differ from `base`, for a PATCH. */
-export function vacancyChanges(values: VacancyValues, base: VacancyValues): Partial<VacancyInput> {
+export function vacancyChanges(values: VacancyValues, base: VacancyValues): Partial<VacancyBody> {
   const now = vacancyInput(values) as Record<string, unknown>;
   const before = vacancyInput(base) as Record<string, unknown>;
   return Object.fromEntries(
     Object.keys(now)
       .filter((k) => JSON.stringify(now[k]) !== JSON.stringify(before[k]))
       .map((k) => [k, now[k]]),
-  ) as Partial<VacancyInput>;
+  ) as Partial<VacancyBody>;
 }
 
 const whole = (value: string, t: Translate, min = 0) =>

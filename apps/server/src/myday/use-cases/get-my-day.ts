@@ -1,3 +1,4 @@
+import { type ContractEnding, type MyDay, type MyDayPerson, myDayQuerySchema } from '@jobcoach/contract';
 import {
   ACTIVE_PHASES,
   bindingDeadline,
@@ -17,7 +18,6 @@ import { defineQuery } from '../../application/use-case.ts';
 import { currentFrequency, toContractView } from '../../contracts/queries.ts';
 import { personEmployment } from '../../persons/employment.ts';
 import { myDayContext, myDayContracts } from '../queries.ts';
-import { type ContractEnding, type MyDay, type MyDayPerson, myDayQuerySchema } from '../schemas.ts';
 
 /**
  * « Ma journée » of a coach (the caller's own, or a colleague's for a coordinator): each person's

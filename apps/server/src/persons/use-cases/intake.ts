@@ -1,3 +1,4 @@
+import { assessmentInputSchema, contactInputSchema } from '@jobcoach/contract';
 import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../../application/errors.ts';
@@ -6,7 +7,6 @@ import { defineCommand } from '../../application/use-case.ts';
 import { assertNotFuture } from '../common.ts';
 import { loadPersonFile } from '../file.ts';
 import { assertPartner, lockPerson } from '../queries.ts';
-import { assessmentInputSchema, contactInputSchema } from '../schemas.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
 

@@ -1,3 +1,4 @@
+import { createPersonSchema, patchPersonSchema, personListQuerySchema } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
 import { cadenceOf, cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import { z } from 'zod';
@@ -17,7 +18,6 @@ import {
   rethrowNissConflict,
   selectPersonLines,
 } from '../queries.ts';
-import { createPersonSchema, listQuerySchema, patchPersonSchema } from '../schemas.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
 
@@ -28,7 +28,7 @@ function maskNiss(niss: string | null): string | null {
 }
 
 /** The persons list: the caller's scope, searched by name (accents ignored), NISS or phone. */
-export const listPersons = defineQuery('persons.list', listQuerySchema, async (ctx, q) => {
+export const listPersons = defineQuery('persons.list', personListQuerySchema, async (ctx, q) => {
   const scope = await personScope(ctx, 'persons.read');
   const db = ctx.db;
   let query = db

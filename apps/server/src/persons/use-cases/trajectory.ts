@@ -1,74 +1,21 @@
-import { CONTRACT_KINDS, compareDates, EXIT_REASONS, RETURN_REASONS } from '@jobcoach/domain';
+import { employmentPeriodInputSchema, transitionInputSchema } from '@jobcoach/contract';
+import { compareDates } from '@jobcoach/domain';
 import { z } from 'zod';
 import { invalid, notFound } from '../../application/errors.ts';
 import { requirePerson, viewerOf } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
-import { dateSchema, text, versionSchema } from '../common.ts';
 import { loadPersonFile } from '../file.ts';
 import { lockPerson } from '../queries.ts';
 import { moveTrajectory } from './move-trajectory.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
-const detail = text().trim().max(2000, 'au plus 2000 caractères.').nullish();
-
-/**
- * One typed input per move (domain trajectory.ts, TransitionFieldsOf), discriminated by
- * `transitionId`; a field the move does not carry is refused by name.
- */
-export const transitionBodySchema = z.discriminatedUnion(
-  'transitionId',
-  [
-    z.object({
-      transitionId: z.literal('enter_pre_hire'),
-      fields: z.strictObject({ date: dateSchema, trustContractSignedOn: dateSchema }),
-      version: versionSchema,
-    }),
-    z.object({
-      transitionId: z.literal('start_hiring'),
-      fields: z.strictObject({
-        date: dateSchema,
-        employerId: text().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.'),
-      }),
-      version: versionSchema,
-    }),
-    z.object({
-      transitionId: z.literal('start_follow_up'),
-      fields: z.strictObject({
-        date: dateSchema,
-        contractKind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
-        contractStart: dateSchema,
-        contractEnd: dateSchema.nullish(),
-      }),
-      version: versionSchema,
-    }),
-    z.object({
-      transitionId: z.literal('return_to_pre_hire'),
-      fields: z.strictObject({
-        date: dateSchema,
-        returnReason: z.enum(RETURN_REASONS, 'motif inconnu.'),
-        reasonDetail: detail,
-      }),
-      version: versionSchema,
-    }),
-    z.object({
-      transitionId: z.literal('exit'),
-      fields: z.strictObject({
-        date: dateSchema,
-        exitReason: z.enum(EXIT_REASONS, 'motif inconnu.'),
-        reasonDetail: detail,
-      }),
-      version: versionSchema,
-    }),
-  ],
-  'changement de phase inconnu.',
-);
 
 const personIdInput = z.object({ personId: idSchema });
 
 /** A move asked for by a coach or coordinator (POST /api/persons/:id/transitions). */
 export const applyTransition = defineCommand(
   'persons.applyTransition',
-  z.intersection(personIdInput, transitionBodySchema),
+  z.intersection(personIdInput, transitionInputSchema),
   { action: 'transition', entity: 'person' },
   async (ctx, input) => {
     const ps = await requirePerson(ctx, 'persons.write', input.personId);
@@ -84,12 +31,7 @@ export const applyTransition = defineCommand(
   },
 );
 
-export const employmentPeriodInput = z.object({
-  personId: idSchema,
-  kind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
-  start: dateSchema,
-  end: dateSchema.nullish(),
-});
+const employmentPeriodInput = employmentPeriodInputSchema.extend({ personId: idSchema });
 
 /** A job held before or outside the coaching, entered by hand (no contract record). */
 export const addEmploymentPeriod = defineCommand(

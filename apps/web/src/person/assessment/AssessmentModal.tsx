@@ -1,3 +1,4 @@
+import type { PersonFile } from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITIONS,
   COACHABILITY_DECISIONS,
@@ -18,7 +19,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { PersonFile } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormModal } from '../../forms/FormModal.tsx';
 import { useForm } from '../../forms/useForm.ts';

@@ -1,7 +1,7 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { COACHABILITY_CONDITIONS } from '@jobcoach/domain';
 import { Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { PersonFile } from '../../api-types.ts';
 import { formatDay } from '../../i18n/dates.ts';
 import { useT } from '../../i18n/index.ts';
 import { Panel } from '../Panel.tsx';

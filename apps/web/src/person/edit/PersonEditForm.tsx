@@ -1,8 +1,8 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import type { PersonFile } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../../forms/errors.ts';
 import { mergeEdits } from '../../forms/merge.ts';
@@ -109,7 +109,7 @@ export function PersonEditForm({ person }: { person: PersonFile }) {
           </Alert>
         )}
         <IdentityFields form={form} />
-        <SituationFields form={form} restricted={base.restricted ?? []} />
+        <SituationFields form={form} restricted={base.restricted} />
         <ErrorAlert message={form.formError} />
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
           <Button variant="default" disabled={!dirty} onClick={() => form.reset(read)}>

@@ -1,15 +1,15 @@
+import type { Consent, ConsentBody, ConsentPurpose, PersonFile } from '@jobcoach/contract';
 import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { PersonFile } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { formatDay, today } from '../../i18n/dates.ts';
 import { useT } from '../../i18n/index.ts';
 import { ListState } from '../ListState.tsx';
 import { Panel } from '../Panel.tsx';
 import { PartnerField } from './PartnerField.tsx';
-import { type Consent, PURPOSES, type Purpose, personPath } from './privacy-api.ts';
+import { PURPOSES, personPath } from './privacy-api.ts';
 
 /** The consents per purpose: the list (withdraw one) and the form recording a new one. */
 export function ConsentsCard({ person }: { person: PersonFile }) {
@@ -18,7 +18,7 @@ export function ConsentsCard({ person }: { person: PersonFile }) {
   const key = ['person-consents', person.id];
   const path = `${personPath(person.id)}/consents`;
   const consents = useQuery({ queryKey: key, queryFn: () => api.get<Consent[]>(path) });
-  const [purpose, setPurpose] = useState<Purpose>('processing');
+  const [purpose, setPurpose] = useState<ConsentPurpose>('processing');
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [givenOn, setGivenOn] = useState(today());
   const [notice, setNotice] = useState('');
@@ -30,7 +30,7 @@ export function ConsentsCard({ person }: { person: PersonFile }) {
         givenOn,
         informationOn: givenOn,
         notice,
-      }),
+      } satisfies ConsentBody),
     onSuccess: (list) => {
       queryClient.setQueryData(key, list);
       setNotice('');
@@ -107,7 +107,7 @@ export function ConsentsCard({ person }: { person: PersonFile }) {
               label={t('privacy.consents.purpose')}
               data={PURPOSES.map((p) => ({ value: p, label: t(`privacy.purpose.${p}`) }))}
               value={purpose}
-              onChange={(v) => setPurpose((v as Purpose) ?? 'processing')}
+              onChange={(v) => setPurpose((v as ConsentPurpose) ?? 'processing')}
               allowDeselect={false}
             />
             {purpose === 'sharing_with_partner' ? (

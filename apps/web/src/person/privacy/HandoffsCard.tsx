@@ -1,15 +1,15 @@
+import type { Handoff, HandoffCreated, HandoffPurpose, PersonFile } from '@jobcoach/contract';
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { PersonFile } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { formatDay } from '../../i18n/dates.ts';
 import { useT } from '../../i18n/index.ts';
 import { ListState } from '../ListState.tsx';
 import { Panel } from '../Panel.tsx';
 import { PartnerField } from './PartnerField.tsx';
-import { HANDOFF_PURPOSES, type Handoff, type HandoffPurpose, personPath } from './privacy-api.ts';
+import { HANDOFF_PURPOSES, personPath } from './privacy-api.ts';
 
 /** The hand-offs to partners: the past ones, and the form sharing a summary with one. */
 export function HandoffsCard({ person }: { person: PersonFile }) {
@@ -23,7 +23,7 @@ export function HandoffsCard({ person }: { person: PersonFile }) {
   const [note, setNote] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api.post<{ summary: string }>(path, {
+      api.post<HandoffCreated>(path, {
         partnerId,
         purpose,
         sections: ['identity', 'contact', 'trajectory'],

@@ -1,5 +1,5 @@
+import type { PersonFile } from '@jobcoach/contract';
 import { Stack } from '@mantine/core';
-import type { PersonFile } from '../../api-types.ts';
 import { isCoordinator } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.ts';
 import { ConsentsCard } from './ConsentsCard.tsx';

@@ -1,8 +1,8 @@
+import type { Erasure, PersonFile, ReasonBody } from '@jobcoach/contract';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { PersonFile } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/index.ts';
 import { Panel } from '../Panel.tsx';
@@ -16,7 +16,7 @@ export function RightsCard({ person }: { person: PersonFile }) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const erase = useMutation({
-    mutationFn: () => api.post<{ erasedAt: string }>(`${path}/erasure`, { reason }),
+    mutationFn: () => api.post<Erasure>(`${path}/erasure`, { reason } satisfies ReasonBody),
     onSuccess: () => {
       setConfirming(false);
       queryClient.invalidateQueries({ queryKey: ['persons'] });

@@ -1,6 +1,6 @@
+import type { PersonFile, TransitionOption } from '@jobcoach/contract';
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { PersonFile, TransitionOption } from '../../api-types.ts';
 import { useT } from '../../i18n/index.ts';
 import { Panel } from '../Panel.tsx';
 import { TransitionModal } from './TransitionModal.tsx';

@@ -1,3 +1,4 @@
+import type { PersonFile, TransitionBody, TransitionOption } from '@jobcoach/contract';
 import {
   CONTRACT_KINDS,
   EXIT_REASON_PHASES,
@@ -8,7 +9,6 @@ import {
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import type { PersonFile, TransitionOption } from '../../api-types.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormModal } from '../../forms/FormModal.tsx';
 import { useForm } from '../../forms/useForm.ts';
@@ -88,7 +88,8 @@ export function TransitionModal({
       shown.filter((f) => values[f].trim() !== '').map((f) => [f, values[f].trim()]),
     );
     move.mutate(
-      { transitionId: option.id, fields, version: person.version },
+      // The fields asked are those the offered move requires (option.requiredFields).
+      { transitionId: option.id, fields, version: person.version } as TransitionBody,
       {
         onSuccess: onClose,
         onError: (error) => {
@@ -153,13 +154,6 @@ export function TransitionModal({
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="transition-form">
         <Stack gap="sm">
           <Text size="sm">{t(`transition.help.${option.to}`)}</Text>
-          {option.to === 'pre_hire' &&
-            person.phase === 'intake' &&
-            person.assessment?.decision !== 'accepted' && (
-              <Alert color="orange" data-testid="transition-not-accepted">
-                {t('transition.notAccepted')}
-              </Alert>
-            )}
           <ErrorAlert message={form.formError} />
           {refreshed && (
             <Text size="sm" fw={600} data-testid="transition-refreshed">

@@ -1,5 +1,5 @@
+import type { TransitionOption } from '@jobcoach/contract';
 import { TRANSITION_IDS, type TransitionId } from '@jobcoach/domain';
-import type { TransitionOption } from '../../api-types.ts';
 import { useT } from '../../i18n/index.ts';
 
 /** The catalog's name of a move; the server's French label for a move the catalog does not know. */

@@ -7,7 +7,7 @@ import {
   THREE_WAY_REASONS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { codeList, dateSchema, optionalText, requiredText, versionSchema } from '../persons/common.ts';
+import { codeList, dateSchema, optionalText, requiredText, versionSchema } from './common.ts';
 
 const hoursSchema = z
   .number('nombre attendu.')
@@ -65,7 +65,7 @@ export const arrangementFieldsSchema = z.object({
   discreet: z.boolean('vrai ou faux attendu.').default(false),
   notes: optionalText(5000),
 });
-export type ArrangementFields = z.infer<typeof arrangementFieldsSchema>;
+export type ArrangementFields = z.output<typeof arrangementFieldsSchema>;
 
 export const arrangementInputSchema = arrangementFieldsSchema.extend({
   /** 0 when no arrangement was recorded yet. */
@@ -89,7 +89,7 @@ export const contractInputSchema = z.object({
   /** The follow-up arrangement, when already agreed at signing. */
   arrangement: arrangementFieldsSchema.optional(),
 });
-export type ContractInput = z.infer<typeof contractInputSchema>;
+export type ContractInput = z.output<typeof contractInputSchema>;
 
 export const contractPatchSchema = z.object({
   version: versionSchema,
@@ -121,9 +121,12 @@ export const contractPatchSchema = z.object({
     })
     .optional(),
 });
-export type ContractPatch = z.infer<typeof contractPatchSchema>;
+export type ContractPatch = z.output<typeof contractPatchSchema>;
 
-// ---- answers ----
+/** The body field that confirms a contact about a discreetly followed person. */
+export const confirmDiscreetSchema = z.boolean('vrai ou faux attendu.').optional();
+
+// ---- answers (those that carry the person file too are in persons.ts) ----
 
 const nullableString = z.string().nullable();
 const referenceOutput = z.object({
@@ -148,7 +151,7 @@ export const arrangementSchema = z.object({
   notes: nullableString,
   version: z.number(),
 });
-export type Arrangement = z.infer<typeof arrangementSchema>;
+export type Arrangement = z.output<typeof arrangementSchema>;
 
 export const contractSchema = z.object({
   id: z.string(),
@@ -189,7 +192,8 @@ export const contractSchema = z.object({
   arrangement: arrangementSchema.nullable(),
   version: z.number(),
 });
-export type ContractView = z.infer<typeof contractSchema>;
+export type ContractView = z.output<typeof contractSchema>;
+export const contractListSchema = contractSchema.array();
 
 export const contractSettingsSchema = z.object({
   cddAlertDays: z.number(),
@@ -206,4 +210,12 @@ export const contractSettingsInputSchema = z.object({
   version: z.number('nombre entier attendu.').int('nombre entier attendu.').min(0, 'nombre positif attendu.'),
 });
 
+export type ContractSettings = z.output<typeof contractSettingsSchema>;
+
 export const phaseSchema = z.enum(PHASES);
+
+// What a client sends (before parsing).
+export type ContractBody = z.input<typeof contractInputSchema>;
+export type ContractPatchBody = z.input<typeof contractPatchSchema>;
+export type ArrangementBody = z.input<typeof arrangementInputSchema>;
+export type ContractSettingsBody = z.input<typeof contractSettingsInputSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema } from '../persons/common.ts';
+import { dateSchema } from './common.ts';
 
 export const absenceInputSchema = z.object({
   coachId: z.uuid('identifiant invalide.').nullish(),
@@ -17,4 +17,7 @@ export const absenceSchema = z.object({
   coverCoachId: z.string(),
   coverCoachName: z.string(),
 });
-export type Absence = z.infer<typeof absenceSchema>;
+export type Absence = z.output<typeof absenceSchema>;
+export const absenceListSchema = absenceSchema.array();
+
+export type AbsenceBody = z.input<typeof absenceInputSchema>;

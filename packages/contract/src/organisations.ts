@@ -30,4 +30,14 @@ export const organisationSchema = z.object({
   requireTotp: z.boolean(),
   version: z.number(),
 });
-export type OrganisationDto = z.infer<typeof organisationSchema>;
+export type OrganisationDto = z.output<typeof organisationSchema>;
+export type Organisation = OrganisationDto;
+export const organisationListSchema = z.array(organisationSchema);
+
+export const organisationPatchSchema = organisationInputSchema.partial().extend({
+  bce: bceSchema.nullish(),
+  requireTotp: z.boolean('vrai ou faux attendu.').optional(),
+  version: z.number().int('nombre entier attendu.').positive('nombre positif attendu.'),
+});
+export type OrganisationBody = z.input<typeof organisationInputSchema>;
+export type OrganisationPatchBody = z.input<typeof organisationPatchSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passwordWeakness } from '../src/auth/password-policy.ts';
-import { passwordSchema } from '../src/auth/passwords.ts';
+import { passwordSchema } from '../src/auth.ts';
+import { passwordWeakness } from '../src/password-policy.ts';
 
 describe('password policy', () => {
   it('refuses passwords from the shipped list of common ones, whatever their case', () => {

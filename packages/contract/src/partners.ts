@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, versionSchema } from '../persons/common.ts';
+import { optionalText, requiredText, versionSchema } from './common.ts';
 
 export const PARTNER_TYPES = [
   'cpas',
@@ -32,4 +32,10 @@ export const partnerSchema = z.object({
   contact: z.string().nullable(),
   version: z.number(),
 });
-export type Partner = z.infer<typeof partnerSchema>;
+export type Partner = z.output<typeof partnerSchema>;
+export const partnerListSchema = partnerSchema.array();
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+// What a client sends (before parsing).
+export type PartnerBody = z.input<typeof partnerInputSchema>;
+export type PartnerPatchBody = z.input<typeof partnerPatchSchema>;

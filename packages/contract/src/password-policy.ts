@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { COMMON_PASSWORDS } from './common-passwords.ts';
 
-const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#')),
-);
+const COMMON = new Set(COMMON_PASSWORDS.map((p) => p.toLowerCase()));
 
 /**
  * Why a password that is long enough is still refused, in French; null when it is acceptable.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../persons/common.ts';
+import { text } from './common.ts';
 
 /** Shapes only: the domain's validateCadenceSettings decides what a usable cadence is. */
 export const cadenceSchema = z.object({
@@ -22,7 +22,7 @@ export const settingsSchema = z.object({
   /** 0 while the organisation still uses the defaults (nothing saved yet). */
   version: z.number(),
 });
-export type OrganisationSettings = z.infer<typeof settingsSchema>;
+export type OrganisationSettings = z.output<typeof settingsSchema>;
 
 export const settingsInputSchema = z.object({
   personsPerFte: z
@@ -37,3 +37,5 @@ export const settingsInputSchema = z.object({
     .max(20_000, 'au plus 20 000 caractères.'),
   version: z.number('nombre entier attendu.').int('nombre entier attendu.').min(0, 'nombre positif attendu.'),
 });
+
+export type OrganisationSettingsBody = z.input<typeof settingsInputSchema>;

@@ -1,26 +1,16 @@
 import { z } from 'zod';
-import { confirmDiscreetSchema } from '../contracts/discreet.ts';
-import { bceSchema } from '../organisations/schemas.ts';
-import { dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
-import { vacancySummarySchema } from '../vacancies/schemas.ts';
+import { dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import { confirmDiscreetSchema } from './contracts.ts';
 import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
+import { bceSchema } from './organisations.ts';
+import { vacancySummarySchema } from './vacancies.ts';
 
 export const EMPLOYER_STATUSES = ['prospect', 'contacted', 'partner', 'dormant'] as const;
 export const EMPLOYER_SIZE_CLASSES = ['lt10', '10_49', '50_249', '250_plus'] as const;
 export const EMPLOYER_SECTORS = ['private', 'public'] as const;
 export const EMPLOYER_CONTACT_CHANNELS = ['visit', 'phone', 'letter_email', 'meeting', 'event'] as const;
 export type EmployerContactChannel = (typeof EMPLOYER_CONTACT_CHANNELS)[number];
-/** Visits and phone calls are the direct personal contacts (method.md §7). */
-export const DIRECT_EMPLOYER_CHANNELS: readonly EmployerContactChannel[] = ['visit', 'phone'];
 export const EMPLOYER_CONTACT_PURPOSES = ['canvassing', 'vacancy', 'follow_up', 'other'] as const;
-
-export const EMPLOYER_CONTACT_CHANNEL_LABELS: Record<EmployerContactChannel, string> = {
-  visit: 'Visite',
-  phone: 'Téléphone',
-  letter_email: 'Courrier ou e-mail',
-  meeting: 'Réunion',
-  event: 'Événement',
-};
 
 const referenceSchema = z.object({
   name: requiredText(200),
@@ -45,7 +35,7 @@ const employerFields = {
 };
 
 export const employerInputSchema = z.object(employerFields);
-export type EmployerInput = z.infer<typeof employerInputSchema>;
+export type EmployerInput = z.output<typeof employerInputSchema>;
 
 export const employerPatchSchema = z.object(employerFields).partial().extend({ version: versionSchema });
 
@@ -57,7 +47,7 @@ export const employerContactInputSchema = z.object({
   notes: optionalText(10_000),
   /** Log a canvassing contact even though another organisation of the basin works with the employer. */
   confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
-  /** Log a contact about a person whose follow-up is discreet towards this employer (contracts/discreet.ts). */
+  /** Log a contact about a person whose follow-up is discreet towards this employer (the server's contracts/discreet.ts). */
   confirmDiscreet: confirmDiscreetSchema,
 });
 
@@ -69,7 +59,7 @@ export const employerListQuerySchema = z.object({
   offset: offsetSchema,
 });
 
-export const lookupQuerySchema = z.object({ bce: bceSchema });
+export const employerLookupQuerySchema = z.object({ bce: bceSchema });
 
 // ---- answers ----
 
@@ -90,7 +80,12 @@ export const employerSummarySchema = z.object({
   /** Other organisations of the basin with a direct contact in the last 6 months (names only). */
   followedBy: z.array(z.string()),
 });
-export type EmployerSummary = z.infer<typeof employerSummarySchema>;
+export type EmployerSummary = z.output<typeof employerSummarySchema>;
+export const employerSummaryListSchema = employerSummarySchema.array();
+
+/** The employer of the basin that already holds this BCE number, if any. */
+export const employerLookupSchema = z.object({ existing: employerSummarySchema.nullable() });
+export type EmployerLookup = z.output<typeof employerLookupSchema>;
 
 export const basinActivitySchema = z.object({
   organisationName: z.string(),
@@ -138,4 +133,17 @@ export const employerFileSchema = z.object({
   basinActivity: z.array(basinActivitySchema),
   vacancies: z.array(vacancySummarySchema),
 });
-export type EmployerFile = z.infer<typeof employerFileSchema>;
+export type EmployerFile = z.output<typeof employerFileSchema>;
+export type EmployerContact = EmployerFile['contacts'][number];
+export type BasinActivity = z.output<typeof basinActivitySchema>;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+export type EmployerSizeClass = (typeof EMPLOYER_SIZE_CLASSES)[number];
+export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
+export type EmployerContactPurpose = (typeof EMPLOYER_CONTACT_PURPOSES)[number];
+
+// What a client sends (before parsing).
+export type EmployerBody = z.input<typeof employerInputSchema>;
+export type EmployerPatchBody = z.input<typeof employerPatchSchema>;
+export type EmployerReferenceBody = NonNullable<EmployerBody['reference']>;
+export type EmployerContactBody = z.input<typeof employerContactInputSchema>;
+export type EmployerListQuery = z.input<typeof employerListQuerySchema>;

@@ -1,6 +1,6 @@
 import { naceSection } from '@jobcoach/domain';
 import { z } from 'zod';
-import { text } from '../persons/common.ts';
+import { text } from './common.ts';
 
 /** Field schemas shared by employers, vacancies and the vacancy import. */
 

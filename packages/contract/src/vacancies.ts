@@ -7,8 +7,8 @@ import {
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { limitSchema, naceSchema, offsetSchema } from '../employers/fields.ts';
-import { codeList, dateSchema, optionalText, requiredText, text, versionSchema } from '../persons/common.ts';
+import { codeList, dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import { limitSchema, naceSchema, offsetSchema } from './fields.ts';
 
 export const VACANCY_SOURCES = [
   'forem',
@@ -19,14 +19,6 @@ export const VACANCY_SOURCES = [
   'other',
 ] as const;
 export type VacancySource = (typeof VACANCY_SOURCES)[number];
-export const VACANCY_SOURCE_LABELS: Record<VacancySource, string> = {
-  forem: 'FOREm',
-  newspaper: 'Journal',
-  union_delegate: 'Délégué·e syndical·e',
-  canvassing: 'Démarchage',
-  employer_request: 'Demande de l’employeur',
-  other: 'Autre',
-};
 
 export const VACANCY_STATUSES = ['open', 'filled', 'closed'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
@@ -62,11 +54,11 @@ export const requirementsSchema = z.object({
     .nullable()
     .default(null),
 });
-export type RequirementsInput = z.infer<typeof requirementsSchema>;
+export type RequirementsInput = z.output<typeof requirementsSchema>;
 
 export const objectifiedSchema = requirementsSchema.extend({ taskDescription: requiredText(5000) });
 
-export const contractSchema = z
+export const vacancyContractSchema = z
   .object({
     type: z.enum(VACANCY_CONTRACT_TYPES, 'type de contrat inconnu (cdi, cdd, interim ou other).'),
     months: z
@@ -82,7 +74,7 @@ export const contractSchema = z
     }
   });
 
-export const hoursSchema = z
+export const vacancyHoursSchema = z
   .number('nombre attendu.')
   .gt(0, 'doit être supérieur à 0.')
   .max(60, 'au plus 60 heures.')
@@ -108,8 +100,8 @@ const vacancyFields = {
     .int('nombre entier attendu.')
     .min(1, 'au moins 1.')
     .max(999, 'au plus 999.'),
-  contract: contractSchema,
-  hoursPerWeek: hoursSchema.nullish(),
+  contract: vacancyContractSchema,
+  hoursPerWeek: vacancyHoursSchema.nullish(),
   schedule: codeList(WORK_SCHEDULES, 'horaire inconnu (day, evening, night, weekend ou shifts).'),
   sectorCode: naceSchema.nullish(),
   published: requirementsSchema,
@@ -131,10 +123,10 @@ export const vacancyInputSchema = z.object({
   physicalDemands: vacancyFields.physicalDemands.optional(),
   status: vacancyFields.status.optional(),
 });
-export type VacancyInput = z.infer<typeof vacancyInputSchema>;
+export type VacancyInput = z.output<typeof vacancyInputSchema>;
 
 export const vacancyPatchSchema = z.object(vacancyFields).partial().extend({ version: versionSchema });
-export type VacancyPatch = z.infer<typeof vacancyPatchSchema>;
+export type VacancyPatch = z.output<typeof vacancyPatchSchema>;
 
 export const vacancyListQuerySchema = z.object({
   q: text().trim().max(100, 'au plus 100 caractères.').optional(),
@@ -146,7 +138,8 @@ export const vacancyListQuerySchema = z.object({
 
 // ---- answers ----
 
-const requirementsOutput = z.object({
+/** Requirements as answered (published, or objectified with the task description). */
+export const requirementsOutputSchema = z.object({
   text: z.string(),
   diplomaLevel: z.enum(DIPLOMA_LEVELS).nullable(),
   languages: z.array(z.object({ code: z.string(), level: z.enum(LANGUAGE_LEVELS) })),
@@ -155,7 +148,10 @@ const requirementsOutput = z.object({
   experienceYears: z.number().nullable(),
 });
 
-const contractOutput = z.object({ type: z.enum(VACANCY_CONTRACT_TYPES), months: z.number().nullable() });
+export const vacancyContractOutputSchema = z.object({
+  type: z.enum(VACANCY_CONTRACT_TYPES),
+  months: z.number().nullable(),
+});
 
 export const vacancySummarySchema = z.object({
   id: z.string(),
@@ -166,7 +162,7 @@ export const vacancySummarySchema = z.object({
   sourceRef: z.string().nullable(),
   commune: z.string().nullable(),
   openings: z.number(),
-  contract: contractOutput,
+  contract: vacancyContractOutputSchema,
   hoursPerWeek: z.number().nullable(),
   schedule: z.array(z.enum(WORK_SCHEDULES)),
   status: z.enum(VACANCY_STATUSES),
@@ -178,7 +174,8 @@ export const vacancySummarySchema = z.object({
   activePresentations: z.number(),
   version: z.number(),
 });
-export type VacancySummary = z.infer<typeof vacancySummarySchema>;
+export type VacancySummary = z.output<typeof vacancySummarySchema>;
+export const vacancySummaryListSchema = vacancySummarySchema.array();
 
 export const vacancyFileSchema = z.object({
   id: z.string(),
@@ -191,12 +188,12 @@ export const vacancyFileSchema = z.object({
   placeOfWork: z.string().nullable(),
   commune: z.string().nullable(),
   openings: z.number(),
-  contract: contractOutput,
+  contract: vacancyContractOutputSchema,
   hoursPerWeek: z.number().nullable(),
   schedule: z.array(z.enum(WORK_SCHEDULES)),
   sectorCode: z.string().nullable(),
-  published: requirementsOutput,
-  objectified: requirementsOutput.extend({ taskDescription: z.string() }).nullable(),
+  published: requirementsOutputSchema,
+  objectified: requirementsOutputSchema.extend({ taskDescription: z.string() }).nullable(),
   physicalDemands: z.array(z.enum(PHYSICAL_DEMANDS)),
   qualityNote: z.string().nullable(),
   status: z.enum(VACANCY_STATUSES),
@@ -207,4 +204,11 @@ export const vacancyFileSchema = z.object({
   presentationCap: z.number(),
   activePresentations: z.number(),
 });
-export type VacancyFile = z.infer<typeof vacancyFileSchema>;
+export type VacancyFile = z.output<typeof vacancyFileSchema>;
+export type Requirements = VacancyFile['published'];
+export type ObjectifiedRequirements = NonNullable<VacancyFile['objectified']>;
+
+// What a client sends (before parsing).
+export type VacancyBody = z.input<typeof vacancyInputSchema>;
+export type VacancyPatchBody = z.input<typeof vacancyPatchSchema>;
+export type VacancyListQuery = z.input<typeof vacancyListQuerySchema>;

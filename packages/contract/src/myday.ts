@@ -15,7 +15,7 @@ export const myDayPersonSchema = z.object({
   daysLeft: z.number().nullable(),
   plannedOn: z.string().nullable(),
 });
-export type MyDayPerson = z.infer<typeof myDayPersonSchema>;
+export type MyDayPerson = z.output<typeof myDayPersonSchema>;
 
 /** A fixed-term contract whose planned end comes within the organisation's alert days (or passed). */
 export const contractEndingSchema = z.object({
@@ -36,7 +36,7 @@ export const contractEndingSchema = z.object({
   daysLeft: z.number(),
   overdue: z.boolean(),
 });
-export type ContractEnding = z.infer<typeof contractEndingSchema>;
+export type ContractEnding = z.output<typeof contractEndingSchema>;
 
 /** A person in follow-up whose next contact is due within the week (or overdue). */
 export const followUpDueSchema = myDayPersonSchema.extend({
@@ -72,6 +72,8 @@ export const myDaySchema = z.object({
     .object({ coachId: z.string(), coachName: z.string(), from: z.string(), to: z.string() })
     .array(),
 });
-export type MyDay = z.infer<typeof myDaySchema>;
+export type MyDay = z.output<typeof myDaySchema>;
 
 export const myDayQuerySchema = z.object({ coachId: z.uuid('identifiant invalide.').optional() });
+export type FollowUpDue = z.output<typeof followUpDueSchema>;
+export type MyDayQuery = z.input<typeof myDayQuerySchema>;

@@ -1,8 +1,8 @@
 import { MATCH_REASON_CODES, PRESENTATION_STEPS } from '@jobcoach/domain';
 import { z } from 'zod';
-import { limitSchema, queryBoolean } from '../employers/fields.ts';
-import { personSummarySchema } from '../persons/schemas.ts';
-import { vacancySummarySchema } from '../vacancies/schemas.ts';
+import { limitSchema, queryBoolean } from './fields.ts';
+import { personSummarySchema } from './persons.ts';
+import { vacancySummarySchema } from './vacancies.ts';
 
 /** The domain's MatchResult (packages/domain matching.ts). */
 export const matchResultSchema = z.object({
@@ -48,3 +48,9 @@ export const vacancyMatchSchema = z.object({
   result: matchResultSchema,
   presentation: presentationRef,
 });
+export const personMatchListSchema = personMatchSchema.array();
+export type PersonMatch = z.output<typeof personMatchSchema>;
+export const vacancyMatchListSchema = vacancyMatchSchema.array();
+export type VacancyMatch = z.output<typeof vacancyMatchSchema>;
+export type MatchResultAnswer = z.output<typeof matchResultSchema>;
+export type PresentationRef = PersonMatch['presentation'];

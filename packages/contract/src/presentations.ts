@@ -1,7 +1,7 @@
 import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from '@jobcoach/domain';
 import { z } from 'zod';
-import { limitSchema } from '../employers/fields.ts';
-import { dateSchema, optionalText, versionSchema } from '../persons/common.ts';
+import { dateSchema, optionalText, versionSchema } from './common.ts';
+import { limitSchema } from './fields.ts';
 
 export const presentationListQuerySchema = z.object({
   vacancyId: z.uuid('identifiant invalide.').optional(),
@@ -48,4 +48,10 @@ export const presentationSchema = z.object({
   ),
   version: z.number(),
 });
-export type Presentation = z.infer<typeof presentationSchema>;
+export type Presentation = z.output<typeof presentationSchema>;
+export const presentationListSchema = presentationSchema.array();
+
+// What a client sends (before parsing).
+export type PresentationBody = z.input<typeof presentationInputSchema>;
+export type StepBody = z.input<typeof stepInputSchema>;
+export type PresentationListQuery = z.input<typeof presentationListQuerySchema>;

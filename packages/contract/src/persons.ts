@@ -4,18 +4,30 @@ import {
   CONTACT_CHANNELS,
   CONTRACT_KINDS,
   CONTRACT_TYPES,
+  EXIT_REASONS,
   INCOME_SOURCES,
   isValidNiss,
   normaliseNiss,
   ORIGINS,
   PHASES,
   RESIDENCE_STATUSES,
+  RETURN_REASONS,
   SEXES,
   STUDIES,
+  TRANSITION_IDS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
-import { contractSchema } from '../contracts/schemas.ts';
-import { codeList, dateSchema, optionalText, requiredText, text, textList } from './common.ts';
+import {
+  codeList,
+  dateSchema,
+  idParams,
+  optionalText,
+  requiredText,
+  text,
+  textList,
+  versionSchema,
+} from './common.ts';
+import { contractSchema } from './contracts.ts';
 
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const SCHEDULE_LIMITS = ['no_evening', 'no_night', 'no_weekend', 'no_shifts'] as const;
@@ -101,7 +113,7 @@ export const personInputSchema = z.object({
   /** The notes are confidential (read only with the right `persons.sensitive`). */
   notesConfidential: z.boolean('vrai ou faux attendu.').optional(),
 });
-export type PersonInput = z.infer<typeof personInputSchema>;
+export type PersonInput = z.output<typeof personInputSchema>;
 
 export const referralSchema = z.object({
   kind: z.enum(REFERRAL_KINDS, 'valeur inconnue (partner, spontaneous ou word_of_mouth).'),
@@ -111,7 +123,7 @@ export const referralSchema = z.object({
   consentOn: dateSchema.nullish(),
   consentScope: optionalText(1000),
 });
-export type ReferralInput = z.infer<typeof referralSchema>;
+export type ReferralInput = z.output<typeof referralSchema>;
 
 export const createPersonSchema = personInputSchema.extend({
   referral: referralSchema,
@@ -126,7 +138,7 @@ export const patchPersonSchema = personInputSchema.partial().extend({
     .int('nombre entier attendu.')
     .positive('nombre positif attendu.'),
 });
-export type PersonPatch = z.infer<typeof patchPersonSchema>;
+export type PersonPatch = z.output<typeof patchPersonSchema>;
 
 const conditionSchema = z.object({
   met: z.boolean('vrai ou faux attendu.'),
@@ -147,7 +159,7 @@ export const assessmentInputSchema = z.object({
   redirectPartnerId: z.uuid('identifiant invalide.').nullish(),
   reason: optionalText(2000),
 });
-export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+export type AssessmentInput = z.output<typeof assessmentInputSchema>;
 
 export const contactInputSchema = z.object({
   date: dateSchema,
@@ -166,6 +178,88 @@ export const contactInputSchema = z.object({
   nextPlannedOn: dateSchema.nullish(),
 });
 
+const reasonDetail = text().trim().max(2000, 'au plus 2000 caractères.').nullish();
+
+/**
+ * A change of phase: one typed input per move (the domain's TransitionFieldsOf), discriminated by
+ * `transitionId`; a field the move does not carry is refused by name.
+ */
+export const transitionInputSchema = z.discriminatedUnion(
+  'transitionId',
+  [
+    z.object({
+      transitionId: z.literal('enter_pre_hire'),
+      fields: z.strictObject({ date: dateSchema, trustContractSignedOn: dateSchema }),
+      version: versionSchema,
+    }),
+    z.object({
+      transitionId: z.literal('start_hiring'),
+      fields: z.strictObject({
+        date: dateSchema,
+        employerId: text().trim().min(1, 'ce champ est obligatoire.').max(200, 'au plus 200 caractères.'),
+      }),
+      version: versionSchema,
+    }),
+    z.object({
+      transitionId: z.literal('start_follow_up'),
+      fields: z.strictObject({
+        date: dateSchema,
+        contractKind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
+        contractStart: dateSchema,
+        contractEnd: dateSchema.nullish(),
+      }),
+      version: versionSchema,
+    }),
+    z.object({
+      transitionId: z.literal('return_to_pre_hire'),
+      fields: z.strictObject({
+        date: dateSchema,
+        returnReason: z.enum(RETURN_REASONS, 'motif inconnu.'),
+        reasonDetail,
+      }),
+      version: versionSchema,
+    }),
+    z.object({
+      transitionId: z.literal('exit'),
+      fields: z.strictObject({
+        date: dateSchema,
+        exitReason: z.enum(EXIT_REASONS, 'motif inconnu.'),
+        reasonDetail,
+      }),
+      version: versionSchema,
+    }),
+  ],
+  'changement de phase inconnu.',
+);
+
+/** A job the person held, entered by hand (the contracts record the others). */
+export const employmentPeriodInputSchema = z.object({
+  kind: z.enum(CONTRACT_KINDS, 'type de contrat inconnu (cdd, cdi ou other).'),
+  start: dateSchema,
+  end: dateSchema.nullish(),
+});
+
+export const employmentPeriodParams = idParams.extend({ periodId: z.uuid('identifiant invalide.') });
+
+/** The day the trust contract was signed. */
+export const trustContractInputSchema = z.object({ signedOn: dateSchema });
+
+// What a client sends (before parsing).
+export type PersonBody = z.input<typeof personInputSchema>;
+export type CreatePersonBody = z.input<typeof createPersonSchema>;
+export type PatchPersonBody = z.input<typeof patchPersonSchema>;
+export type ReferralBody = z.input<typeof referralSchema>;
+export type AssessmentBody = z.input<typeof assessmentInputSchema>;
+export type ContactBody = z.input<typeof contactInputSchema>;
+export type TransitionBody = z.input<typeof transitionInputSchema>;
+export type EmploymentPeriodBody = z.input<typeof employmentPeriodInputSchema>;
+export type TrustContractBody = z.input<typeof trustContractInputSchema>;
+export type PersonListQuery = z.input<typeof personListQuerySchema>;
+export type WeekDay = (typeof WEEK_DAYS)[number];
+export type ScheduleLimit = (typeof SCHEDULE_LIMITS)[number];
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export type ContactWith = ContactBody['withWhom'];
+
 // ---- answers ----
 
 const nullableString = z.string().nullable();
@@ -182,7 +276,7 @@ const personInputOutput = z.object({
   commune: nullableString,
   phone: nullableString,
   email: nullableString,
-  // The sensitive fields (privacy/sensitive.ts) are absent for a caller without the right.
+  // The sensitive fields (the server's privacy/sensitive.ts) are absent for a caller without the right.
   origin: z.enum(ORIGINS).nullable().optional(),
   residenceStatus: z.enum(RESIDENCE_STATUSES).nullable().optional(),
   studies: z.enum(STUDIES).nullable(),
@@ -208,10 +302,10 @@ const personInputOutput = z.object({
   notes: nullableString.optional(),
   notesConfidential: z.boolean(),
 });
-export type PersonInputDto = z.infer<typeof personInputOutput>;
+export type PersonInputDto = z.output<typeof personInputOutput>;
 
 export const transitionOptionSchema = z.object({
-  id: z.string(),
+  id: z.enum(TRANSITION_IDS),
   label: z.string(),
   to: phaseSchema,
   requiredFields: z.array(z.string()),
@@ -240,7 +334,7 @@ export const timelineEntrySchema = z.object({
   detail: nullableString,
   authorName: nullableString,
 });
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
 export const personFileSchema = personInputOutput.extend({
   id: z.string(),
@@ -288,7 +382,7 @@ export const personFileSchema = personInputOutput.extend({
   employmentPeriods: z.array(
     z.object({ id: z.string(), kind: z.enum(CONTRACT_KINDS), start: z.string(), end: nullableString }),
   ),
-  /** The person's contracts, newest start first (contracts/). */
+  /** The person's contracts, newest start first (contracts.ts). */
   contracts: z.array(contractSchema),
   /** Every job, from the contracts and the hand-entered periods, newest first. */
   employmentHistory: z.array(
@@ -311,10 +405,10 @@ export const personFileSchema = personInputOutput.extend({
     .object({ start: z.string(), limit: z.string(), end: z.string(), daysLeft: z.number() })
     .nullable(),
   timeline: z.array(timelineEntrySchema),
-  /** The sensitive fields withheld from this caller (privacy/sensitive.ts); empty with the right. */
+  /** The sensitive fields withheld from this caller (the server's privacy/sensitive.ts); empty with the right. */
   restricted: z.array(z.string()),
 });
-export type PersonFile = z.infer<typeof personFileSchema>;
+export type PersonFile = z.output<typeof personFileSchema>;
 
 export const personSummarySchema = z.object({
   id: z.string(),
@@ -330,9 +424,10 @@ export const personSummarySchema = z.object({
   overdue: z.boolean(),
   nextDue: nullableString,
 });
-export type PersonSummary = z.infer<typeof personSummarySchema>;
+export type PersonSummary = z.output<typeof personSummarySchema>;
+export const personSummaryListSchema = personSummarySchema.array();
 
-export const listQuerySchema = z.object({
+export const personListQuerySchema = z.object({
   q: text().trim().max(100, 'au plus 100 caractères.').optional(),
   phase: phaseSchema.optional(),
   coachId: z.uuid('identifiant invalide.').optional(),
@@ -340,3 +435,16 @@ export const listQuerySchema = z.object({
   limit: z.coerce.number().int('nombre entier attendu.').min(1).max(500).default(100),
   offset: z.coerce.number().int('nombre entier attendu.').min(0).max(1_000_000).default(0),
 });
+
+export type TransitionOption = z.output<typeof transitionOptionSchema>;
+export type TimelineType = TimelineEntry['type'];
+export type EmploymentPeriod = PersonFile['employmentPeriods'][number];
+export type EmploymentHistoryEntry = PersonFile['employmentHistory'][number];
+
+// ---- answers of the contract routes, which change the person file too (contracts.ts) ----
+
+export const contractAndPersonSchema = z.object({ contract: contractSchema, person: personFileSchema });
+export type ContractAndPerson = z.output<typeof contractAndPersonSchema>;
+
+/** A contract deleted: the person file without it. */
+export const contractDeletedSchema = z.object({ person: personFileSchema });

@@ -1,0 +1,90 @@
+import { MEMBERSHIP_ROLES, MIN_PASSWORD_LENGTH } from '@jobcoach/domain';
+import { z } from 'zod';
+import { passwordWeakness } from './password-policy.ts';
+
+/** Sessions, the signed-in user (`Me`), passwords and the second factor (TOTP). */
+
+/** An account's e-mail address, trimmed and lower-cased. */
+export const accountEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'au plus 254 caractères.')
+  .pipe(z.email('adresse e-mail invalide.'));
+
+/** A new password: long enough, and not a common one (password-policy.ts). */
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `au moins ${MIN_PASSWORD_LENGTH} caractères.`)
+  .max(200, 'au plus 200 caractères.')
+  .superRefine((value, ctx) => {
+    const weakness = passwordWeakness(value);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
+
+export const loginBodySchema = z.object({
+  email: z.string().max(254),
+  password: z.string().max(200),
+  totpCode: z.string().max(20).optional(),
+});
+export type LoginBody = z.input<typeof loginBodySchema>;
+
+export const passwordChangeBodySchema = z.object({
+  currentPassword: z.string().max(200),
+  newPassword: passwordSchema,
+});
+export type PasswordChangeBody = z.input<typeof passwordChangeBodySchema>;
+
+export const organisationSwitchBodySchema = z.object({ organisationId: z.uuid('identifiant invalide.') });
+
+export const membershipSchema = z.object({
+  organisationId: z.string(),
+  organisationName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  fte: z.number(),
+});
+export type Membership = z.output<typeof membershipSchema>;
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    isAdmin: z.boolean(),
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    /** An organisation of the user requires TOTP, not enabled yet: nothing else works until it is. */
+    mustEnrolTotp: z.boolean(),
+  }),
+  csrfToken: z.string(),
+  currentOrganisationId: z.string().nullable(),
+  memberships: z.array(membershipSchema),
+});
+export type Me = z.output<typeof meSchema>;
+
+// ---- account security: sessions and the second factor ----
+
+/** A live session of the user; `id` is public, not the cookie. */
+export const sessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  clientAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type AccountSession = z.output<typeof sessionSchema>;
+export const sessionListSchema = z.array(sessionSchema);
+
+export const userIdParams = z.object({ userId: z.uuid('identifiant invalide.') });
+
+export const totpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export type TotpSetup = z.output<typeof totpSetupSchema>;
+
+const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
+export const totpEnableBodySchema = z.object({ code: totpCodeSchema });
+export const totpDisableBodySchema = z.object({ currentPassword: z.string().max(200) });

@@ -1,0 +1,57 @@
+import { isIsoDate } from '@jobcoach/domain';
+import { z } from 'zod';
+
+/** Building blocks shared by the request schemas of every capability. */
+
+const DATE_MESSAGE = 'date au format AAAA-MM-JJ attendue.';
+
+/**
+ * A calendar day 'YYYY-MM-DD' that really exists (2024-02-30 is refused), between 1900 and 2100:
+ * the clocks add months and days to these dates, which must stay real days.
+ */
+export const dateSchema = z
+  .string(DATE_MESSAGE)
+  .refine((v) => isIsoDate(v), DATE_MESSAGE)
+  .refine((v) => v >= '1900-01-01' && v <= '2100-12-31', 'date entre 1900 et 2100 attendue.');
+
+/** Text PostgreSQL can store: no NUL character. */
+export function text(message = 'texte attendu.') {
+  return z.string(message).refine((v) => !v.includes('\u0000'), 'caractère nul interdit.');
+}
+
+export const idParams = z.object({ id: z.uuid('identifiant invalide.') });
+
+export const versionSchema = z
+  .number('nombre entier attendu.')
+  .int('nombre entier attendu.')
+  .positive('nombre positif attendu.');
+
+/** Required short text, trimmed. */
+export function requiredText(max: number) {
+  return text().trim().min(1, 'ce champ est obligatoire.').max(max, `au plus ${max} caractères.`);
+}
+
+/** Optional text, trimmed; an empty string means "none" (null). */
+export function optionalText(max: number) {
+  return text()
+    .trim()
+    .max(max, `au plus ${max} caractères.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+}
+
+/** A list of short free texts (languages, sectors…), trimmed, empty entries and duplicates dropped. */
+export function textList(maxItems: number, maxLength: number) {
+  return z
+    .array(text().trim().max(maxLength, `au plus ${maxLength} caractères.`), 'liste attendue.')
+    .max(maxItems, `au plus ${maxItems} éléments.`)
+    .transform((items) => [...new Set(items.filter((i) => i !== ''))]);
+}
+
+/** A list of codes, duplicates dropped. */
+export function codeList<T extends readonly [string, ...string[]]>(codes: T, message: string) {
+  return z
+    .array(z.enum(codes, message), 'liste attendue.')
+    .max(codes.length * 2, 'liste trop longue.')
+    .transform((items) => [...new Set(items)]);
+}

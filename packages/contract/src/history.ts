@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { text } from './common.ts';
+
+/**
+ * The historical import (docs/import.md): the files go base64-encoded in JSON (the API takes JSON
+ * only); a job checks them (a dry run) or imports them, and its progress is read until it is over.
+ */
+
+/** The files of a historical import, one per kind of record. */
+export const HISTORY_FILES = [
+  'employers',
+  'persons',
+  'contracts',
+  'events',
+  'person_contacts',
+  'employer_contacts',
+] as const;
+export type HistoryFile = (typeof HISTORY_FILES)[number];
+
+const fileSchema = z.object({
+  name: text().trim().min(1, 'nom de fichier attendu.').max(200, 'au plus 200 caractères.'),
+  contentBase64: z
+    .string('contenu en base64 attendu.')
+    .max(60_000_000, 'fichier trop volumineux.')
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'contenu en base64 attendu.'),
+});
+export type UploadFile = z.input<typeof fileSchema>;
+
+export const historyImportBodySchema = z.object({
+  files: z
+    .array(fileSchema, 'liste de fichiers attendue.')
+    .min(1, 'au moins un fichier.')
+    .max(HISTORY_FILES.length, `au plus ${HISTORY_FILES.length} fichiers.`),
+  /** Check and count without writing anything. */
+  dryRun: z.boolean('vrai ou faux attendu.').optional(),
+  /** Import the valid rows; by default one error anywhere and nothing is written. */
+  validOnly: z.boolean('vrai ou faux attendu.').optional(),
+});
+export type HistoryImportBody = z.input<typeof historyImportBodySchema>;
+
+// ---- answers ----
+
+export const historyErrorSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  field: z.string(),
+  message: z.string(),
+});
+export const historySkippedSchema = z.object({ file: z.string(), line: z.number(), message: z.string() });
+export const historyCountsSchema = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  linked: z.number(),
+  skipped: z.number(),
+  errors: z.number(),
+});
+export type HistoryCounts = z.output<typeof historyCountsSchema>;
+
+export const historyImportJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  dryRun: z.boolean(),
+  validOnly: z.boolean(),
+  /** Whether rows were written (false for a dry run and for an import stopped by errors). */
+  written: z.boolean(),
+  total: z.number(),
+  processed: z.number(),
+  files: z.array(z.object({ file: z.string(), rows: z.number() })),
+  /** Per kind of record (employer, person, contract, event, person_contact, employer_contact). */
+  counts: z.record(z.string(), historyCountsSchema),
+  errors: z.array(historyErrorSchema),
+  errorCount: z.number(),
+  skipped: z.array(historySkippedSchema),
+  skippedCount: z.number(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type HistoryImportJob = z.output<typeof historyImportJobSchema>;
