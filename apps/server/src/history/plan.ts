@@ -3,9 +3,9 @@ import { ENTITY_OF_FILE, HISTORY_FILES, type HistoryEntity, type HistoryFile } f
 import { planEmployerContacts, planPersonContacts } from './plan/contacts.ts';
 import { planContracts } from './plan/contracts.ts';
 import { planEmployers } from './plan/employers.ts';
-import { planEvents } from './plan/events.ts';
 import { planPersons } from './plan/persons.ts';
 import { Planner } from './plan/planner.ts';
+import { planTrajectories } from './plan/trajectories.ts';
 import type { Plan, PlanContext } from './plan/types.ts';
 import type { Parsed } from './rows.ts';
 
@@ -27,14 +27,14 @@ export type {
  * is written here: a dry run stops at the plan, an import hands it to write.ts.
  *
  * The sections follow the files' dependencies (plan/*.ts): employers, persons, contracts, the
- * events (which name contracts), the contacts.
+ * events (which name contracts) with the contracts checked against the trajectory they replay,
+ * the contacts.
  */
 export async function planImport(db: Kysely<Database>, ctx: PlanContext, parsed: Parsed): Promise<Plan> {
   const p = await Planner.create(db, ctx, parsed);
   const employers = await planEmployers(p);
   const { persons, partners } = await planPersons(p);
-  const contracts = planContracts(p);
-  const events = await planEvents(p, persons, contracts);
+  const { events, contracts } = await planTrajectories(p, persons, planContracts(p));
   for (const c of contracts) p.count('contract', c.action);
   for (const person of persons) if (person.row) p.count('person', person.action);
   const personContacts = planPersonContacts(p);

@@ -1,4 +1,4 @@
-import { validateContract } from '@jobcoach/domain';
+import { compareDates, signingInHistory, type TrajectoryHistory, validateContract } from '@jobcoach/domain';
 import type { ContractRow } from '../rows.ts';
 import type { Planner } from './planner.ts';
 import type { PlannedContract } from './types.ts';
@@ -103,4 +103,54 @@ export function skipContinuationsOfDropped(p: Planner, contracts: PlannedContrac
     kept = next;
   }
   return kept;
+}
+
+/** What the import knows of a person's trajectory when it checks their contracts. */
+export interface KnownTrajectory {
+  /** The stored moves, then those of this import's events that are accepted. */
+  moves: TrajectoryHistory;
+  /**
+   * The event from which the trajectory is not known: one in error (or naming a row left out),
+   * whose later events are skipped; `date` null when none of the person's events could be read.
+   */
+  unknownFrom: { sheet: string; line: number; date: string | null } | null;
+}
+
+/**
+ * Contracts signed when the person could not take one: the rule the application applies when a
+ * contract is signed (signingEffect: refused in intake and after the exit, with its message),
+ * applied to the person's phase on the signing date (domain signingInHistory). A contract refused
+ * so is an error on its signing date; where the phase is not known (from an event in error on),
+ * it is skipped instead. Either way it is left out, with what depends on it. Returns the contracts
+ * left out.
+ */
+export function refuseContractsOutsideTrajectories(
+  p: Planner,
+  contracts: readonly PlannedContract[],
+  trajectoryOf: (c: PlannedContract) => KnownTrajectory,
+): Set<PlannedContract> {
+  const refused = new Set<PlannedContract>();
+  for (const c of contracts) {
+    const v = c.row.values;
+    const trajectory = trajectoryOf(c);
+    const check = signingInHistory(
+      { type: v.type, signedOn: v.signed_on, start: v.start_on },
+      trajectory.moves,
+      p.ctx.today,
+    );
+    if (check.ok) continue;
+    const unknown = trajectory.unknownFrom;
+    if (unknown && (unknown.date === null || compareDates(v.signed_on, unknown.date) >= 0)) {
+      p.counts.contract.skipped++;
+      p.skip(
+        c.row,
+        `le parcours de la personne « ${c.row.personRef} » a un événement en erreur (ligne ${unknown.line}, ${unknown.sheet}) : sa phase à la date de signature ne peut pas être vérifiée.`,
+      );
+    } else {
+      p.fail(c.row, 'signed_on', check.message);
+    }
+    dropContract(p, c.row);
+    refused.add(c);
+  }
+  return refused;
 }

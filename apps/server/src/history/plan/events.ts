@@ -6,6 +6,8 @@ import {
   intakeState,
   isEmploymentContract,
   type Phase,
+  type PhaseChange,
+  replayedMoves,
   replayTrajectory,
   type TrajectoryState,
 } from '@jobcoach/domain';
@@ -19,7 +21,7 @@ import type { PlannedContract, PlannedEvent, PlannedPerson } from './types.ts';
  * the phase the person is in: intake on the referral date for a new person, the stored phase for a
  * person of an earlier import. An event in error stops the person's replay: the later ones are
  * skipped. Each person's outcome is drafted apart (`PersonEvents`) and added to the plan by
- * `acceptPersonEvents`.
+ * `acceptPersonEvents` once the contracts it names are known to stay (trajectories.ts).
  */
 
 const EVENT_FIELD_COLUMNS: Record<string, string> = {
@@ -76,6 +78,8 @@ export interface PersonEvents {
   /** The stored version of an existing person. */
   version: number | null;
   isNew: boolean;
+  /** The moves the accepted events make, dated (the trajectory's part this import adds). */
+  moves: PhaseChange[];
   /** The event that stopped the replay (in error, or naming a row left out). */
   stop: EventRow | null;
 }
@@ -291,6 +295,7 @@ export function replayPersonEvents(
     state: null,
     version: null,
     isNew,
+    moves: [],
     stop: null,
   };
   const sorted = [...rows].sort((a, b) => compareDates(a.date, b.date) || a.line - b.line);
@@ -372,6 +377,7 @@ export function replayPersonEvents(
       );
     }
   }
+  result.moves = replayedMoves(replay);
   if (result.events.length > 0) result.state = replay.state;
   return result;
 }
@@ -416,25 +422,4 @@ export function acceptPersonEvents(
       version: result.version,
     });
   }
-}
-
-/** The events of every person, replayed and added to the plan. */
-export async function planEvents(
-  p: Planner,
-  persons: PlannedPerson[],
-  contracts: readonly PlannedContract[],
-): Promise<PlannedEvent[]> {
-  const personPlan = new Map(persons.map((x) => [x.id, x]));
-  const byPerson = eventsByPerson(p);
-  const existing = [...byPerson.keys()].filter((id) => personPlan.get(id)?.action !== 'create');
-  const sources: EventSources = {
-    stored: await loadStoredPersons(p, existing),
-    contractFacts: await loadContractFacts(p, contracts),
-  };
-  const events: PlannedEvent[] = [];
-  for (const [personId, rows] of byPerson) {
-    const result = replayPersonEvents(p, sources, personPlan.get(personId), personId, rows);
-    acceptPersonEvents(p, result, persons, personPlan, events);
-  }
-  return events;
 }
