@@ -273,35 +273,14 @@ function prepareEvent(
 }
 
 /**
- * One person's events: those already imported are unchanged (a changed one is an error: the log
- * is append-only), the new ones are prepared and replayed in date order (same day: file order)
- * from the person's phase. Nothing is added to the plan here.
+ * The person's events not imported yet, in date order (same day: file order). Those already
+ * imported are unchanged; one imported with other values is an error (the log is append-only).
  */
-export function replayPersonEvents(
-  p: Planner,
-  sources: EventSources,
-  person: PlannedPerson | undefined,
-  personId: string,
-  rows: readonly EventRow[],
-): PersonEvents {
-  const isNew = person?.action === 'create';
-  const result: PersonEvents = {
-    personId,
-    findings: emptyFindings(),
-    unchanged: 0,
-    skipped: 0,
-    failedIds: [],
-    events: [],
-    state: null,
-    version: null,
-    isNew,
-    moves: [],
-    stop: null,
-  };
+function newEvents(p: Planner, result: PersonEvents, rows: readonly EventRow[]): EventRow[] {
   const sorted = [...rows].sort((a, b) => compareDates(a.date, b.date) || a.line - b.line);
   const fresh: EventRow[] = [];
   for (const row of sorted) {
-    const key = isNew ? undefined : p.keys.event.get(row.externalId);
+    const key = result.isNew ? undefined : p.keys.event.get(row.externalId);
     if (!key) fresh.push(row);
     else if (key.hash === row.hash) result.unchanged++;
     else {
@@ -314,22 +293,74 @@ export function replayPersonEvents(
       result.failedIds.push(row.externalId);
     }
   }
-  if (fresh.length === 0) return result;
-  const stored = isNew ? undefined : sources.stored.get(personId);
-  let start: TrajectoryState;
+  return fresh;
+}
+
+/** Where the replay starts: the stored phase of an existing person, else intake on the referral date. */
+function startOf(
+  sources: EventSources,
+  person: PlannedPerson | undefined,
+  result: PersonEvents,
+): TrajectoryState | null {
+  const stored = result.isNew ? undefined : sources.stored.get(result.personId);
   if (stored) {
-    start = {
+    result.version = stored.version;
+    return {
       phase: stored.phase,
       since: stored.since,
       preHireEntry: stored.preHireEntry,
       trustContractSignedOn: stored.trust,
     };
-    result.version = stored.version;
-  } else {
-    if (!person?.row) return result; // unreachable: a reference resolves to a planned or stored person
-    start = intakeState(person.row.referralDate);
   }
-  // Each event's fields, as the live transition takes them; a reference error stops the person.
+  // A reference resolves to a planned or a stored person: a person without a row is stored.
+  return person?.row ? intakeState(person.row.referralDate) : null;
+}
+
+/** The stop is not imported, and the person's events after it are skipped. */
+function skipAfterStop(p: Planner, result: PersonEvents, fresh: readonly EventRow[]) {
+  const stop = result.stop;
+  if (!stop) return;
+  result.failedIds.push(stop.externalId);
+  for (const row of fresh.slice(fresh.indexOf(stop) + 1)) {
+    result.failedIds.push(row.externalId);
+    result.skipped++;
+    p.skip(
+      row,
+      `elle suit l’événement de la ligne ${stop.line} (${stop.sheet}), en erreur, dans le parcours de la personne « ${row.personRef} ».`,
+      result.findings,
+    );
+  }
+}
+
+/**
+ * One person's events: the new ones are prepared (a wrong reference or cell stops the person)
+ * and replayed from the person's phase; the first one refused stops the person too. Nothing is
+ * added to the plan here.
+ */
+export function replayPersonEvents(
+  p: Planner,
+  sources: EventSources,
+  person: PlannedPerson | undefined,
+  personId: string,
+  rows: readonly EventRow[],
+): PersonEvents {
+  const result: PersonEvents = {
+    personId,
+    findings: emptyFindings(),
+    unchanged: 0,
+    skipped: 0,
+    failedIds: [],
+    events: [],
+    state: null,
+    version: null,
+    isNew: person?.action === 'create',
+    moves: [],
+    stop: null,
+  };
+  const fresh = newEvents(p, result, rows);
+  if (fresh.length === 0) return result;
+  const start = startOf(sources, person, result);
+  if (!start) return result;
   const prepared: { row: EventRow; event: HistoryEvent; contractId: string | null }[] = [];
   for (const row of fresh) {
     const ready = prepareEvent(p, sources, personId, row, result.findings);
@@ -364,19 +395,7 @@ export function replayPersonEvents(
       rank: i,
     });
   });
-  const stop = result.stop;
-  if (stop) {
-    result.failedIds.push(stop.externalId);
-    for (const row of fresh.slice(fresh.indexOf(stop) + 1)) {
-      result.failedIds.push(row.externalId);
-      result.skipped++;
-      p.skip(
-        row,
-        `elle suit l’événement de la ligne ${stop.line} (${stop.sheet}), en erreur, dans le parcours de la personne « ${row.personRef} ».`,
-        result.findings,
-      );
-    }
-  }
+  skipAfterStop(p, result, fresh);
   result.moves = replayedMoves(replay);
   if (result.events.length > 0) result.state = replay.state;
   return result;
