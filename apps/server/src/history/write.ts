@@ -8,7 +8,7 @@ import {
   TRANSITION_FIELD_LABELS,
 } from '@jobcoach/domain';
 import type { HistoryEntity } from './format.ts';
-import type { Plan } from './plan.ts';
+import type { Plan, PlannedEvent, PlannedPerson } from './plan.ts';
 
 /**
  * Writes a plan (plan.ts) in the caller's transaction, with the effects the live actions have, so
@@ -35,39 +35,81 @@ const BATCH = 500;
 
 type Trx = Transaction<Database>;
 
-export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promise<void> {
-  const { organisationId: orgId, userId, now } = ctx;
-  let written = 0;
-  const progress = async (n: number) => {
-    written += n;
-    await ctx.onProgress?.(written);
-  };
-  async function insertAll<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>) {
+/** A row of history_import_key to write: what an external id became. */
+interface ImportKey {
+  entity: HistoryEntity;
+  externalId: string;
+  entityId: string;
+  hash: string;
+  matched: boolean;
+}
+
+/** The transaction, the context, the progress so far and the mapping rows gathered by the sections. */
+class Writer {
+  private written = 0;
+  readonly keys: ImportKey[] = [];
+
+  constructor(
+    readonly trx: Trx,
+    readonly ctx: WriteContext,
+  ) {}
+
+  /** Inserts the rows by batches, reporting the progress after each. */
+  async insertAll<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>) {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
       await insert(batch);
-      await progress(batch.length);
+      this.written += batch.length;
+      await this.ctx.onProgress?.(this.written);
     }
   }
-  const keys: {
-    entity: HistoryEntity;
-    externalId: string;
-    entityId: string;
-    hash: string;
-    matched: boolean;
-  }[] = [];
 
-  // ---- partners named as prescribers ----
-  await insertAll(plan.partners, (batch) =>
-    trx
+  /** Remembers what the rows created or changed became (unchanged rows keep their mapping). */
+  remember(
+    entity: HistoryEntity,
+    rows: readonly { row: { externalId: string; hash: string } | null; id: string; matched?: boolean }[],
+  ) {
+    for (const r of rows) {
+      if (!r.row) continue;
+      this.keys.push({
+        entity,
+        externalId: r.row.externalId,
+        entityId: r.id,
+        hash: r.row.hash,
+        matched: r.matched ?? false,
+      });
+    }
+  }
+}
+
+export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promise<void> {
+  const w = new Writer(trx, ctx);
+  await writePartners(w, plan);
+  await writeEmployers(w, plan);
+  await writePersons(w, plan);
+  await writeContracts(w, plan);
+  await writeEvents(w, plan);
+  await writePersonContacts(w, plan);
+  await writeEmployerContacts(w, plan);
+  await writeImportKeys(w);
+}
+
+/** Partners named as prescribers and not yet in the organisation's directory. */
+async function writePartners(w: Writer, plan: Plan) {
+  const orgId = w.ctx.organisationId;
+  await w.insertAll(plan.partners, (batch) =>
+    w.trx
       .insertInto('partner')
       .values(batch.map((p) => ({ id: p.id, organisation_id: orgId, name: p.name, type: 'other' })))
       .execute(),
   );
+}
 
-  // ---- employers ----
+/** New employers in the basin's registry, changed ones updated; linked ones are left as they are. */
+async function writeEmployers(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
   const newEmployers = plan.employers.filter((e) => e.action === 'create' && !e.matched);
-  await insertAll(newEmployers, (batch) =>
+  await w.insertAll(newEmployers, (batch) =>
     trx
       .insertInto('employer')
       .values(
@@ -76,10 +118,10 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
           basin_id: ctx.basinId,
           ...e.row.values,
           status: e.row.values.status ?? 'prospect',
-          created_by_organisation_id: orgId,
-          created_by: userId,
-          created_at: now,
-          updated_at: now,
+          created_by_organisation_id: ctx.organisationId,
+          created_by: ctx.userId,
+          created_at: ctx.now,
+          updated_at: ctx.now,
         })),
       )
       .execute(),
@@ -92,38 +134,39 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
         ...values,
         ...(status ? { status } : {}),
         version: eb('version', '+', 1),
-        updated_at: now,
+        updated_at: ctx.now,
       }))
       .where('id', '=', e.id)
       .where('basin_id', '=', ctx.basinId)
       .execute();
   }
-  for (const e of plan.employers) {
-    if (e.action === 'unchanged') continue;
-    keys.push({
-      entity: 'employer',
-      externalId: e.row.externalId,
-      entityId: e.id,
-      hash: e.row.hash,
-      matched: e.matched,
-    });
-  }
+  w.remember(
+    'employer',
+    plan.employers.filter((e) => e.action !== 'unchanged'),
+  );
+}
 
-  // ---- persons ----
-  const personColumns = (p: Plan['persons'][number]) => ({
-    ...p.row!.values,
-    referral_kind: p.row!.referralKind,
-    referral_partner_id: p.partnerId,
-    referral_received_on: p.row!.referralDate,
-    coach_id: p.coachId,
-  });
-  const stateColumns = (p: Plan['persons'][number]) => ({
-    phase: p.state.phase,
-    phase_since: p.state.since,
-    pre_hire_entry: p.state.preHireEntry,
-    trust_contract_signed_on: p.state.trustContractSignedOn,
-  });
-  await insertAll(
+const personColumns = (p: PlannedPerson) => ({
+  ...p.row!.values,
+  referral_kind: p.row!.referralKind,
+  referral_partner_id: p.partnerId,
+  referral_received_on: p.row!.referralDate,
+  coach_id: p.coachId,
+});
+
+/** The trajectory's columns of the person, from the replayed events. */
+const stateColumns = (p: PlannedPerson) => ({
+  phase: p.state.phase,
+  phase_since: p.state.since,
+  pre_hire_entry: p.state.preHireEntry,
+  trust_contract_signed_on: p.state.trustContractSignedOn,
+});
+
+/** New persons; changed ones updated; existing ones with new events get their new phase. */
+async function writePersons(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
+  const orgId = ctx.organisationId;
+  await w.insertAll(
     plan.persons.filter((p) => p.action === 'create'),
     (batch) =>
       trx
@@ -137,9 +180,9 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
             sex: String(p.row!.values.sex),
             first_name: String(p.row!.values.first_name),
             last_name: String(p.row!.values.last_name),
-            created_by: userId,
-            created_at: now,
-            updated_at: now,
+            created_by: ctx.userId,
+            created_at: ctx.now,
+            updated_at: ctx.now,
           })),
         )
         .execute(),
@@ -153,25 +196,25 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
         ...(p.action === 'update' ? personColumns(p) : {}),
         ...(p.appended ? stateColumns(p) : {}),
         version: eb('version', '+', 1),
-        updated_at: now,
+        updated_at: ctx.now,
       }))
       .where('id', '=', p.id)
       .where('organisation_id', '=', orgId)
       .execute();
   }
-  for (const p of plan.persons) {
-    if (p.row && p.action !== 'unchanged') {
-      keys.push({
-        entity: 'person',
-        externalId: p.row.externalId,
-        entityId: p.id,
-        hash: p.row.hash,
-        matched: false,
-      });
-    }
-  }
+  w.remember(
+    'person',
+    plan.persons.filter((p) => p.action !== 'unchanged'),
+  );
+}
 
-  // ---- contracts (a contract may continue another of the same batch: one statement holds both) ----
+/**
+ * New contracts (a contract may continue another of the same batch: the continued ones go first),
+ * changed ones updated; signing makes the employer a partner.
+ */
+async function writeContracts(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
+  const orgId = ctx.organisationId;
   const contractColumns = (c: Plan['contracts'][number]) => ({
     ...c.row.values,
     person_id: c.personId,
@@ -183,7 +226,7 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
     ...newContracts.filter((c) => !c.convertedFromId),
     ...newContracts.filter((c) => c.convertedFromId),
   ];
-  await insertAll(ordered, (batch) =>
+  await w.insertAll(ordered, (batch) =>
     trx
       .insertInto('contract')
       .values(
@@ -191,9 +234,9 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
           id: c.id,
           organisation_id: orgId,
           ...contractColumns(c),
-          created_by: userId,
-          created_at: now,
-          updated_at: now,
+          created_by: ctx.userId,
+          created_at: ctx.now,
+          updated_at: ctx.now,
         })),
       )
       .execute(),
@@ -201,41 +244,51 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
   for (const c of plan.contracts.filter((x) => x.action === 'update')) {
     await trx
       .updateTable('contract')
-      .set((eb) => ({ ...contractColumns(c), version: eb('version', '+', 1), updated_at: now }))
+      .set((eb) => ({ ...contractColumns(c), version: eb('version', '+', 1), updated_at: ctx.now }))
       .where('id', '=', c.id)
       .where('organisation_id', '=', orgId)
       .execute();
   }
-  for (const c of plan.contracts) {
-    if (c.action !== 'unchanged') {
-      keys.push({
-        entity: 'contract',
-        externalId: c.row.externalId,
-        entityId: c.id,
-        hash: c.row.hash,
-        matched: false,
-      });
-    }
-  }
-  // Signing makes the employer a partner (decisions.md), as signing through the app does.
-  const hiring = [
-    ...new Set(newContracts.filter((c) => isEmploymentContract(c.row.values.type)).map((c) => c.employerId)),
-  ];
+  w.remember(
+    'contract',
+    plan.contracts.filter((c) => c.action !== 'unchanged'),
+  );
+  await markHiringEmployersPartners(
+    w,
+    newContracts.filter((c) => isEmploymentContract(c.row.values.type)).map((c) => c.employerId),
+  );
+}
+
+/** Signing makes the employer a partner (decisions.md), as signing through the app does. */
+async function markHiringEmployersPartners(w: Writer, employerIds: string[]) {
+  const hiring = [...new Set(employerIds)];
   for (let i = 0; i < hiring.length; i += BATCH) {
-    await trx
+    await w.trx
       .updateTable('employer')
-      .set((eb) => ({ status: 'partner', version: eb('version', '+', 1), updated_at: now }))
+      .set((eb) => ({ status: 'partner', version: eb('version', '+', 1), updated_at: w.ctx.now }))
       .where('id', 'in', hiring.slice(i, i + BATCH))
       .where('status', 'in', ['prospect', 'contacted'])
       .execute();
   }
+}
 
-  // ---- trajectory events and their effects ----
-  const statesBefore = new Map(plan.persons.map((p) => [p.id, p]));
-  const documents: { person_id: string; kind: string; dated_on: string }[] = [];
-  const periods: { person_id: string; kind: string; start_on: string; end_on: string | null }[] = [];
-  const openPeriods = new Map<string, (typeof periods)[number][]>();
+type DocumentRow = { person_id: string; kind: string; dated_on: string };
+type PeriodRow = { person_id: string; kind: string; start_on: string; end_on: string | null };
+
+/**
+ * The effects of the events, as the live transitions have them: the trust contract at the entry
+ * into pre-hire (once per signing date), the end-of-coaching letter at an exit for consolidated
+ * insertion, an employment period for a follow-up started without a contract, closed the day
+ * before a return to pre-hire. Returns the rows to insert and the persons of an earlier import
+ * whose stored open periods a return closes (person → return date).
+ */
+function eventEffects(plan: Plan) {
+  const documents: DocumentRow[] = [];
+  const periods: PeriodRow[] = [];
+  const openPeriods = new Map<string, PeriodRow[]>();
   const trustSeen = new Map<string, string | null>();
+  const appended = new Set(plan.persons.filter((p) => p.appended).map((p) => p.id));
+  const storedReturns: { personId: string; date: string }[] = [];
   for (const e of plan.events) {
     const fields = e.fields;
     const date = String(fields.date);
@@ -261,81 +314,85 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
       for (const p of openPeriods.get(e.personId) ?? []) {
         if (p.end_on === null && compareDates(p.start_on, date) <= 0) p.end_on = maxDate(p.start_on, lastDay);
       }
-      if (statesBefore.get(e.personId)?.appended) {
-        await trx
-          .updateTable('employment_period')
-          .set({ end_on: sql<string>`greatest(start_on, ${lastDay}::date)` })
-          .where('person_id', '=', e.personId)
-          .where('organisation_id', '=', orgId)
-          .where('end_on', 'is', null)
-          .where('start_on', '<=', date)
-          .execute();
-      }
+      if (appended.has(e.personId)) storedReturns.push({ personId: e.personId, date });
     } else if (e.row.transitionId === 'exit' && fields.exitReason === 'consolidated_insertion') {
       documents.push({ person_id: e.personId, kind: 'end_letter', dated_on: date });
     }
   }
-  await insertAll(plan.events, (batch) =>
+  return { documents, periods, storedReturns };
+}
+
+/** The trajectory log's row of an event: the day it happened, at noon, in the person's order. */
+function eventRow(orgId: string, userId: string | null, e: PlannedEvent) {
+  const recorded: Record<string, unknown> = Object.fromEntries(
+    Object.entries(e.fields).filter(([key, v]) => key in TRANSITION_FIELD_LABELS && v !== undefined),
+  );
+  if (e.contractId) recorded.contractId = e.contractId;
+  const date = String(e.fields.date);
+  return {
+    id: e.id,
+    organisation_id: orgId,
+    person_id: e.personId,
+    actor_id: userId,
+    // The day it happened (at noon, in the order of the person's events): the log reads in order.
+    at: new Date(Date.parse(`${date}T12:00:00Z`) + e.rank * 1000),
+    date,
+    transition_id: e.row.transitionId,
+    from_phase: e.from,
+    to_phase: e.to,
+    reason:
+      (e.fields.returnReason as string | undefined) ?? (e.fields.exitReason as string | undefined) ?? null,
+    detail: (e.fields.reasonDetail as string | undefined) ?? null,
+    fields: JSON.stringify(recorded),
+  };
+}
+
+/** The trajectory events and their effects (documents, employment periods). */
+async function writeEvents(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
+  const orgId = ctx.organisationId;
+  const { documents, periods, storedReturns } = eventEffects(plan);
+  // A return to pre-hire closes the periods a person of an earlier import still has open.
+  for (const { personId, date } of storedReturns) {
+    await trx
+      .updateTable('employment_period')
+      .set({ end_on: sql<string>`greatest(start_on, ${addDays(date, -1)}::date)` })
+      .where('person_id', '=', personId)
+      .where('organisation_id', '=', orgId)
+      .where('end_on', 'is', null)
+      .where('start_on', '<=', date)
+      .execute();
+  }
+  await w.insertAll(plan.events, (batch) =>
     trx
       .insertInto('trajectory_event')
+      .values(batch.map((e) => eventRow(orgId, ctx.userId, e)))
+      .execute(),
+  );
+  w.remember('event', plan.events);
+  await w.insertAll(documents, (batch) =>
+    trx
+      .insertInto('person_document')
       .values(
-        batch.map((e) => {
-          const recorded: Record<string, unknown> = Object.fromEntries(
-            Object.entries(e.fields).filter(([key, v]) => key in TRANSITION_FIELD_LABELS && v !== undefined),
-          );
-          if (e.contractId) recorded.contractId = e.contractId;
-          const date = String(e.fields.date);
-          return {
-            id: e.id,
-            organisation_id: orgId,
-            person_id: e.personId,
-            actor_id: userId,
-            // The day it happened (at noon, in the order of the person's events): the log reads in order.
-            at: new Date(Date.parse(`${date}T12:00:00Z`) + e.rank * 1000),
-            date,
-            transition_id: e.row.transitionId,
-            from_phase: e.from,
-            to_phase: e.to,
-            reason:
-              (e.fields.returnReason as string | undefined) ??
-              (e.fields.exitReason as string | undefined) ??
-              null,
-            detail: (e.fields.reasonDetail as string | undefined) ?? null,
-            fields: JSON.stringify(recorded),
-          };
-        }),
+        batch.map((d) => ({ ...d, organisation_id: orgId, author_id: ctx.userId, created_at: ctx.now })),
       )
       .execute(),
   );
-  for (const e of plan.events) {
-    keys.push({
-      entity: 'event',
-      externalId: e.row.externalId,
-      entityId: e.id,
-      hash: e.row.hash,
-      matched: false,
-    });
-  }
-  if (documents.length > 0) {
-    await insertAll(documents, (batch) =>
-      trx
-        .insertInto('person_document')
-        .values(batch.map((d) => ({ ...d, organisation_id: orgId, author_id: userId, created_at: now })))
-        .execute()
-        .then(() => undefined),
-    );
-  }
-  if (periods.length > 0) {
-    await insertAll(periods, (batch) =>
-      trx
-        .insertInto('employment_period')
-        .values(batch.map((p) => ({ ...p, organisation_id: orgId, created_by: userId, created_at: now })))
-        .execute(),
-    );
-  }
+  await w.insertAll(periods, (batch) =>
+    trx
+      .insertInto('employment_period')
+      .values(
+        batch.map((p) => ({ ...p, organisation_id: orgId, created_by: ctx.userId, created_at: ctx.now })),
+      )
+      .execute(),
+  );
+}
 
-  // ---- contacts ----
-  await insertAll(
+/** Contacts with persons: new ones inserted, changed ones updated. */
+async function writePersonContacts(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
+  const orgId = ctx.organisationId;
+  await w.insertAll(
     plan.personContacts.filter((c) => c.action === 'create'),
     (batch) =>
       trx
@@ -346,8 +403,8 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
             organisation_id: orgId,
             person_id: c.personId,
             ...c.row.values,
-            author_id: userId,
-            created_at: now,
+            author_id: ctx.userId,
+            created_at: ctx.now,
           })),
         )
         .execute(),
@@ -360,8 +417,18 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
       .where('organisation_id', '=', orgId)
       .execute();
   }
-  const newEmployerContacts = plan.employerContacts.filter((c) => c.action === 'create');
-  await insertAll(newEmployerContacts, (batch) =>
+  w.remember(
+    'person_contact',
+    plan.personContacts.filter((c) => c.action !== 'unchanged'),
+  );
+}
+
+/** Contacts with employers: new ones inserted, changed ones updated; a direct one makes a prospect contacted. */
+async function writeEmployerContacts(w: Writer, plan: Plan) {
+  const { ctx, trx } = w;
+  const orgId = ctx.organisationId;
+  const newContacts = plan.employerContacts.filter((c) => c.action === 'create');
+  await w.insertAll(newContacts, (batch) =>
     trx
       .insertInto('employer_contact')
       .values(
@@ -371,8 +438,8 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
           employer_id: c.employerId,
           person_id: c.personId,
           ...c.row.values,
-          author_id: userId,
-          created_at: now,
+          author_id: ctx.userId,
+          created_at: ctx.now,
         })),
       )
       .execute(),
@@ -385,60 +452,46 @@ export async function writePlan(trx: Trx, ctx: WriteContext, plan: Plan): Promis
       .where('organisation_id', '=', orgId)
       .execute();
   }
-  // A direct contact turns a prospect into a contacted employer, as logging one in the app does.
-  const contacted = [
-    ...new Set(
-      newEmployerContacts
-        .filter((c) => ['visit', 'phone'].includes(c.row.values.channel))
-        .map((c) => c.employerId),
-    ),
-  ];
+  await markContactedEmployers(
+    w,
+    newContacts.filter((c) => ['visit', 'phone'].includes(c.row.values.channel)).map((c) => c.employerId),
+  );
+  w.remember(
+    'employer_contact',
+    plan.employerContacts.filter((c) => c.action !== 'unchanged'),
+  );
+}
+
+/** A direct contact turns a prospect into a contacted employer, as logging one in the app does. */
+async function markContactedEmployers(w: Writer, employerIds: string[]) {
+  const contacted = [...new Set(employerIds)];
   for (let i = 0; i < contacted.length; i += BATCH) {
-    await trx
+    await w.trx
       .updateTable('employer')
-      .set((eb) => ({ status: 'contacted', version: eb('version', '+', 1), updated_at: now }))
+      .set((eb) => ({ status: 'contacted', version: eb('version', '+', 1), updated_at: w.ctx.now }))
       .where('id', 'in', contacted.slice(i, i + BATCH))
       .where('status', '=', 'prospect')
       .execute();
   }
-  for (const c of plan.personContacts) {
-    if (c.action !== 'unchanged') {
-      keys.push({
-        entity: 'person_contact',
-        externalId: c.row.externalId,
-        entityId: c.id,
-        hash: c.row.hash,
-        matched: false,
-      });
-    }
-  }
-  for (const c of plan.employerContacts) {
-    if (c.action !== 'unchanged') {
-      keys.push({
-        entity: 'employer_contact',
-        externalId: c.row.externalId,
-        entityId: c.id,
-        hash: c.row.hash,
-        matched: false,
-      });
-    }
-  }
+}
 
-  // ---- the mapping of external ids, for the next import of the same files ----
+/** The mapping of external ids, for the next import of the same files. */
+async function writeImportKeys(w: Writer) {
+  const { ctx, keys } = w;
   for (let i = 0; i < keys.length; i += BATCH) {
-    await trx
+    await w.trx
       .insertInto('history_import_key')
       .values(
         keys.slice(i, i + BATCH).map((k) => ({
-          organisation_id: orgId,
+          organisation_id: ctx.organisationId,
           entity: k.entity,
           external_id: k.externalId,
           entity_id: k.entityId,
           content_hash: k.hash,
           matched: k.matched,
           job_id: ctx.jobId,
-          created_at: now,
-          updated_at: now,
+          created_at: ctx.now,
+          updated_at: ctx.now,
         })),
       )
       .onConflict((oc) =>

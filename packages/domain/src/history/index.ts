@@ -1,1 +1,2 @@
+export * from './phases.ts';
 export * from './replay.ts';

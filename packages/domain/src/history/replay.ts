@@ -30,7 +30,9 @@ export interface HistoryEvent {
   fields: Readonly<Record<string, unknown>>;
 }
 
-export type ReplayStep = { ok: true; from: Phase; to: Phase } | { ok: false; field: string; message: string };
+export type ReplayStep =
+  | { ok: true; from: Phase; to: Phase; date: IsoDate }
+  | { ok: false; field: string; message: string };
 
 export interface Replay {
   /** One result per event replayed; stops after the first refusal. */
@@ -87,7 +89,7 @@ export function replayTrajectory(
       next.preHireEntry = state.preHireEntry ?? date;
       next.trustContractSignedOn = String(event.fields.trustContractSignedOn);
     }
-    steps.push({ ok: true, from: state.phase, to: check.to });
+    steps.push({ ok: true, from: state.phase, to: check.to, date });
     state = next;
   }
   return { steps, state, failedAt: null };
