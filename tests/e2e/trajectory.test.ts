@@ -58,6 +58,24 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
       .getByRole('link', { name: /Haddouchi/ })
       .click();
     await page.waitForURL(personUrl);
+    // Before an assessment accepts the person, pre-hire is not offered, and the page says why; the
+    // buttons are exactly the moves the API offers.
+    const personId = personUrl.split('/').at(-1)!;
+    const offeredMoves = async () =>
+      (
+        (await (await page.request.get(`${server.url}/api/persons/${personId}`)).json()) as {
+          allowedTransitions: { id: string }[];
+        }
+      ).allowedTransitions.map((m) => m.id);
+    const shownMoves = async () =>
+      (
+        await page
+          .locator('[data-testid^="transition-"]')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('transition-', '')))
+      ).filter((id) => !id.includes('form'));
+    await expect.poll(() => page.getByTestId('blocked-enter_pre_hire').count()).toBe(1);
+    expect(await offeredMoves()).toEqual(['exit']);
+    expect(await shownMoves()).toEqual(await offeredMoves());
     await page.getByRole('button', { name: 'Évaluer la coachabilité' }).click();
     const assessment = page.getByRole('dialog');
     for (const condition of [
@@ -72,6 +90,11 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
     await screenshot(page, 'trajectory-02-assessment');
     await assessment.getByRole('button', { name: "Enregistrer l'évaluation" }).click();
     await expect.poll(() => page.getByTestId('decision-badge').textContent()).toContain('Acceptée');
+    // Accepted: pre-hire is offered, and the buttons still follow the API exactly.
+    await expect.poll(() => page.getByTestId('transition-enter_pre_hire').count()).toBe(1);
+    expect(await page.getByTestId('blocked-enter_pre_hire').count()).toBe(0);
+    expect(await offeredMoves()).toEqual(['enter_pre_hire', 'exit']);
+    expect(await shownMoves()).toEqual(await offeredMoves());
 
     // The trust contract PDF downloads and holds the person's name.
     const [download] = await Promise.all([

@@ -14,6 +14,7 @@ import {
   RETURN_REASONS,
   SEXES,
   STUDIES,
+  TRANSITION_GUARDS,
   TRANSITION_IDS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
@@ -379,6 +380,8 @@ export const personFileSchema = personInputOutput.extend({
     nextPlanned: nullableString,
   }),
   allowedTransitions: z.array(transitionOptionSchema),
+  /** Moves the table gives the caller's role that a guard holds back, and which guard (the screen says why). */
+  blockedTransitions: z.array(z.object({ id: z.enum(TRANSITION_IDS), guard: z.enum(TRANSITION_GUARDS) })),
   employmentPeriods: z.array(
     z.object({ id: z.string(), kind: z.enum(CONTRACT_KINDS), start: z.string(), end: nullableString }),
   ),

@@ -322,6 +322,21 @@ export function allowedTransitions(
   return facts ? moves.filter((t) => failedGuard(t, facts) === null) : moves;
 }
 
+/**
+ * The moves the table gives the role from this phase that a guard holds back, with that guard: the
+ * screen says why a move is not offered (« after an assessment that accepts the person »).
+ */
+export function blockedTransitions(
+  phase: Phase,
+  role: MembershipRole,
+  facts: TrajectoryFacts,
+): { transition: Transition; guard: TransitionGuard }[] {
+  return tableMoves(phase, role).flatMap((transition) => {
+    const guard = failedGuard(transition, facts);
+    return guard ? [{ transition, guard }] : [];
+  });
+}
+
 export interface TransitionRequest {
   from: Phase;
   transitionId: string;

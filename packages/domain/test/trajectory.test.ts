@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_PHASES,
   allowedTransitions,
+  blockedTransitions,
   COACHABILITY_DECISIONS,
   checkTransition,
   effectsOf,
@@ -278,6 +279,23 @@ describe('the moves offered are exactly the moves accepted (every phase × move 
       }
     }
   }
+
+  it('names the moves a guard holds back, with the guard, and only those', () => {
+    const facts = { assessmentDecision: 'postponed' as const, preHireEntry: null, openContracts: [] };
+    expect(blockedTransitions('intake', 'jobcoach', facts).map((b) => [b.transition.id, b.guard])).toEqual([
+      ['enter_pre_hire', 'coachable'],
+    ]);
+    expect(blockedTransitions('intake', 'jobcoach', { ...facts, assessmentDecision: 'accepted' })).toEqual(
+      [],
+    );
+    expect(blockedTransitions('intake', 'evaluator', facts)).toEqual([]);
+    expect(
+      blockedTransitions('follow_up', 'coordinator', {
+        ...facts,
+        openContracts: ['« Magasinier » chez X'],
+      }).map((b) => b.guard),
+    ).toEqual(['no_open_contract']);
+  });
 
   it('offers pre-hire to a person in intake only after an assessment that accepts them', () => {
     const facts = { assessmentDecision: null, preHireEntry: null, openContracts: [] };

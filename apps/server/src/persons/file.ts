@@ -2,6 +2,7 @@ import type { PersonFile } from '@jobcoach/contract';
 import {
   ageAt,
   allowedTransitions,
+  blockedTransitions,
   type CoachabilityDecision,
   type ContractKind,
   cadenceOf,
@@ -213,6 +214,12 @@ export async function loadPersonFile(
     lastDirectContact,
   };
   const latest = sources.assessments[0];
+  // What the transition guards read, today (domain trajectory.ts).
+  const facts: TrajectoryFacts = {
+    assessmentDecision: (latest?.decision as CoachabilityDecision | undefined) ?? null,
+    preHireEntry: p.pre_hire_entry,
+    openContracts: openContractsOf(sources.contracts, today).map((c) => c.label),
+  };
   const input = personInputOf(p);
   const entry = p.pre_hire_entry ?? p.referral_received_on;
   return redactPersonFile<PersonFile>(
@@ -272,11 +279,11 @@ export async function loadPersonFile(
         lastDirectContact,
         nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
       },
-      allowedTransitions: transitionOptions(state.phase, role, {
-        assessmentDecision: (latest?.decision as CoachabilityDecision | undefined) ?? null,
-        preHireEntry: p.pre_hire_entry,
-        openContracts: openContractsOf(sources.contracts, today).map((c) => c.label),
-      }),
+      allowedTransitions: transitionOptions(state.phase, role, facts),
+      blockedTransitions: blockedTransitions(state.phase, role, facts).map((b) => ({
+        id: b.transition.id,
+        guard: b.guard,
+      })),
       employmentPeriods: periods,
       contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
       employmentHistory: employment.history,

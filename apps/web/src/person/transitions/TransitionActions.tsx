@@ -6,7 +6,10 @@ import { Panel } from '../Panel.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 import { useTransitionLabel } from './transition-labels.ts';
 
-/** Only the moves the server allows from the current phase, for this user's role. */
+/**
+ * Exactly the moves the server offers (its transition table and guards, for this user's role), and
+ * why a move the phase would allow is held back.
+ */
 export function TransitionActions({ person }: { person: PersonFile }) {
   const t = useT();
   const label = useTransitionLabel();
@@ -29,6 +32,11 @@ export function TransitionActions({ person }: { person: PersonFile }) {
           ))}
         </Group>
       )}
+      {person.blockedTransitions.map((blocked) => (
+        <Text key={blocked.id} size="sm" c="dimmed" mt="xs" data-testid={`blocked-${blocked.id}`}>
+          {t(`transition.blocked.${blocked.guard}`, { move: label({ id: blocked.id }) })}
+        </Text>
+      ))}
       {open && <TransitionModal person={person} option={open} onClose={() => setOpen(null)} />}
     </Panel>
   );

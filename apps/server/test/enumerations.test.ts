@@ -1,0 +1,149 @@
+import {
+  CONSENT_PURPOSES,
+  EMPLOYER_CONTACT_CHANNELS,
+  EMPLOYER_CONTACT_PURPOSES,
+  EMPLOYER_SECTORS,
+  EMPLOYER_SIZE_CLASSES,
+  EMPLOYER_STATUSES,
+  HANDOFF_PURPOSES,
+  PARTNER_TYPES,
+  REFERRAL_KINDS,
+  VACANCY_SOURCES,
+  VACANCY_STATUSES,
+} from '@jobcoach/contract';
+import { type DatabaseHandle, sql } from '@jobcoach/db';
+import { testTargets } from '@jobcoach/db/testing';
+import {
+  COACHABILITY_DECISIONS,
+  CONTACT_CHANNELS,
+  CONTRACT_END_REASONS,
+  CONTRACT_KINDS,
+  CONTRACT_TYPES,
+  DIRECT_CHANNELS,
+  FOLLOW_UP_MODES,
+  INCOME_SOURCES,
+  INTRODUCTION_CHANNELS,
+  MEMBERSHIP_ROLES,
+  ORGANISATION_KINDS,
+  ORIGINS,
+  PHASES,
+  PRESENTATION_STEPS,
+  RESIDENCE_STATUSES,
+  SEXES,
+  STUDIES,
+  THREE_WAY_REASONS,
+  TRANSITION_IDS,
+  VACANCY_CONTRACT_TYPES,
+} from '@jobcoach/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The database repeats some enumerations of the domain and of the API as CHECK lists, and the
+ * direct contact channels in an index and in the contact-summary trigger. This test reads them back
+ * from the catalog and ties each to the list it copies: a value added on one side only fails here.
+ * A new enumerated column must be added to the table below.
+ */
+const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
+  'coachability_assessment.decision': COACHABILITY_DECISIONS,
+  'contact.channel': CONTACT_CHANNELS,
+  'contact.with_whom': ['person', 'employer', 'partner'],
+  'contract.end_reason': CONTRACT_END_REASONS,
+  'contract.type': CONTRACT_TYPES,
+  'employer.sector': EMPLOYER_SECTORS,
+  'employer.size_class': EMPLOYER_SIZE_CLASSES,
+  'employer.status': EMPLOYER_STATUSES,
+  'employer_contact.channel': EMPLOYER_CONTACT_CHANNELS,
+  'employer_contact.purpose': EMPLOYER_CONTACT_PURPOSES,
+  'employment_period.kind': CONTRACT_KINDS,
+  'follow_up_arrangement.mode': FOLLOW_UP_MODES,
+  'follow_up_arrangement.three_way_reason': THREE_WAY_REASONS,
+  'membership.role': MEMBERSHIP_ROLES,
+  'organisation.kind': ORGANISATION_KINDS,
+  'partner.type': PARTNER_TYPES,
+  'person.income': INCOME_SOURCES,
+  'person.origin': ORIGINS,
+  'person.phase': PHASES,
+  'person.referral_kind': REFERRAL_KINDS,
+  'person.residence_status': RESIDENCE_STATUSES,
+  'person.sex': SEXES,
+  'person.studies': STUDIES,
+  'person_consent.purpose': CONSENT_PURPOSES,
+  'person_handoff.purpose': HANDOFF_PURPOSES,
+  'presentation.step': PRESENTATION_STEPS,
+  'presentation_step.channel': INTRODUCTION_CHANNELS,
+  'presentation_step.step': PRESENTATION_STEPS,
+  'trajectory_event.from_phase': PHASES,
+  'trajectory_event.to_phase': PHASES,
+  'trajectory_event.transition_id': TRANSITION_IDS,
+  'vacancy.contract_type': VACANCY_CONTRACT_TYPES,
+  'vacancy.source': VACANCY_SOURCES,
+  'vacancy.status': VACANCY_STATUSES,
+};
+
+/**
+ * Enumerations the database keeps for itself (no list elsewhere to tie them to): bookkeeping of
+ * imports, erasure and retention, and document kinds.
+ */
+const DATABASE_ONLY = new Set([
+  'history_import_key.entity',
+  'import_job.kind',
+  'import_job.status',
+  'person.erasure_kind',
+  'person_document.kind',
+  'retention_run.trigger',
+]);
+
+/** `(col = ANY (ARRAY['a'::text, 'b'::text]))` → ['col', ['a', 'b']]; null for other checks. */
+function enumeration(definition: string): [string, string[]] | null {
+  const m = /^CHECK \(\(\(?(\w+) = ANY \(ARRAY\[(.*?)\]\)\)\)\)?$/.exec(definition);
+  if (!m) return null;
+  return [m[1]!, [...m[2]!.matchAll(/'([^']*)'::text/g)].map((v) => v[1]!)];
+}
+
+/** The quoted values of `channel IN (…)` or `channel = ANY (ARRAY[…])` in a piece of SQL. */
+function channelLists(text: string): string[][] {
+  const lists = [
+    ...text.matchAll(/channel IN \(([^)]*)\)/g),
+    ...text.matchAll(/channel = ANY \(ARRAY\[([^\]]*)\]\)/g),
+  ];
+  return lists.map((m) => [...m[1]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!));
+}
+
+describe.each(testTargets())('the database’s lists and the code’s on $driver', (target) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await target.open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('ties every enumerated CHECK list to the domain’s or the API’s enumeration', async () => {
+    const rows = await sql<{ t: string; def: string }>`
+      SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def
+        FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`.execute(handle.db);
+    const found = new Map<string, string[]>();
+    for (const row of rows.rows) {
+      const e = enumeration(row.def);
+      if (e) found.set(`${row.t}.${e[0]}`, e[1]);
+    }
+    const unknown = [...found.keys()].filter((k) => !(k in ENUMERATED_COLUMNS) && !DATABASE_ONLY.has(k));
+    expect(unknown).toEqual([]);
+    for (const [column, values] of Object.entries(ENUMERATED_COLUMNS)) {
+      expect([column, [...(found.get(column) ?? [])].sort()]).toEqual([column, [...values].sort()]);
+    }
+  });
+
+  it('ties every SQL copy of the direct contact channels to the domain’s DIRECT_CHANNELS', async () => {
+    const index = await sql<{ def: string }>`
+      SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'contact_person_direct_idx'`.execute(
+      handle.db,
+    );
+    const functions = await sql<{ def: string }>`
+      SELECT prosrc AS def FROM pg_proc
+       WHERE proname IN ('person_contact_summary_refresh', 'person_contact_summary_fill')`.execute(handle.db);
+    const copies = [...index.rows, ...functions.rows].flatMap((r) => channelLists(r.def));
+    expect(copies.length).toBe(3);
+    for (const copy of copies) expect([...copy].sort()).toEqual([...DIRECT_CHANNELS].sort());
+  });
+});
