@@ -6,7 +6,7 @@ import {
   RETURN_REASON_PHASES,
   RETURN_REASONS,
 } from '@jobcoach/domain';
-import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, Fragment, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
