@@ -57,10 +57,7 @@ function coachedCte(p: ReportParams) {
   return sql`
     coached AS (
       SELECT p.id, p.organisation_id, p.sex, p.origin, p.studies,
-        COALESCE(p.entry_age, CASE WHEN p.birth_date IS NULL THEN NULL ELSE
-          (extract(year FROM p.pre_hire_entry) - extract(year FROM p.birth_date))::int
-          - CASE WHEN to_char(p.pre_hire_entry, 'MMDD') < to_char(p.birth_date, 'MMDD') THEN 1 ELSE 0 END
-        END) AS age
+        COALESCE(p.entry_age, jc_age_at(p.birth_date, p.pre_hire_entry)) AS age
       FROM person p
       WHERE p.organisation_id IN (${orgList(p.organisationIds)})
         AND p.deleted_at IS NULL
