@@ -67,6 +67,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     config,
     driver: database.driver,
   });
+  // Stopping: the answers to the requests still in flight close their connection, so that a
+  // keep-alive connection does not hold the stop until its timeout (cli/start.ts).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

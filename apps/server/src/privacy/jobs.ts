@@ -56,6 +56,7 @@ export async function startJobs(
   }
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    // Within the server's stop budget (cli/start.ts): a run still going after this is abandoned.
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 8_000 }),
   };
 }
