@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock, preparePgdata } from './datadir.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './types.ts';
 
@@ -14,6 +14,13 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   driver: Driver;
   close(): Promise<void>;
+  /** The embedded database on disk: its directory's writer lock, held until close(). */
+  dataDirLock?: DataDirLock;
+  /**
+   * The embedded database on disk: a gzipped tarball of its files, taken while no statement runs
+   * (a consistent copy, as of that moment).
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript shapes: calendar dates stay 'YYYY-MM-DD' strings,
@@ -26,8 +33,14 @@ const identity = (v: string) => v;
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent, the embedded PGlite is used. */
   databaseUrl?: string | undefined;
-  /** PGlite data directory; `undefined` with no databaseUrl means in-memory. */
+  /**
+   * The embedded database's directory (DATA_DIR; PGlite's files are in its `pgdata`); `undefined`
+   * with no databaseUrl means in-memory. Opening it takes the directory's writer lock: another
+   * process holding it makes this throw DataDirInUseError.
+   */
   dataDir?: string | undefined;
+  /** Who opens it, as other processes will be told (e.g. "jobcoach import"). */
+  command?: string;
   poolSize?: number;
 }
 
@@ -150,13 +163,37 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'postgres', close: () => db.destroy() };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir);
-  await pglite.waitReady;
-  const pool = new PGlitePool(pglite);
+  if (!options.dataDir) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    return embeddedHandle(new PGlitePool(pglite));
+  }
+  const lock = acquireDataDirLock(options.dataDir, options.command ?? 'jobcoach');
+  try {
+    const pglite = new PGlite(preparePgdata(options.dataDir));
+    await pglite.waitReady;
+    return { ...embeddedHandle(new PGlitePool(pglite), lock), dataDirLock: lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function embeddedHandle(pool: PGlitePool, lock?: DataDirLock): DatabaseHandle {
   // biome-ignore lint/suspicious/noExplicitAny: the facade implements the subset of pg.Pool Kysely uses.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as any }) });
-  return { db, driver: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
+    dumpDataDir: () => pool.exclusive((pglite) => pglite.dumpDataDir('gzip')),
+  };
 }
 
 export async function checkDatabase(db: Kysely<Database>): Promise<boolean> {

@@ -1,6 +1,7 @@
 export type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 export { sql } from 'kysely';
 export * from './connect.ts';
+export * from './datadir.ts';
 export * from './locks.ts';
 export * from './migrate.ts';
 export * from './raw.ts';

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DataDirInUseError } from '@jobcoach/db';
 import { createAdmin } from './create-admin.ts';
 import { runDemo } from './demo.ts';
 import { runImport } from './import.ts';
@@ -88,7 +89,21 @@ async function main() {
   }
 }
 
+/** What to do instead, when the embedded database is held by another process. */
+const IN_USE_HINTS: Record<string, string> = {
+  import:
+    'Pour importer pendant que le serveur tourne, passez par la page « Import de l’historique » de l’application ; sinon arrêtez-le puis relancez la commande.',
+  backup:
+    'Le serveur en marche sauvegarde lui-même la base chaque nuit, et l’administrateur peut lancer une sauvegarde depuis la page Administration ; sinon arrêtez-le puis relancez la commande.',
+  restore: 'Arrêtez-le, puis relancez la restauration.',
+};
+
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+    console.error(IN_USE_HINTS[command ?? ''] ?? 'Arrêtez-le, puis relancez la commande.');
+    process.exit(3);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

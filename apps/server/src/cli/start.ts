@@ -32,9 +32,13 @@ export function ensureWebBuild() {
   if (result.status !== 0) throw new Error('building the web interface failed');
 }
 
-export async function startServer(config: Config, afterStart?: (url: string) => Promise<void> | void) {
+export async function startServer(
+  config: Config,
+  afterStart?: (url: string) => Promise<void> | void,
+  command = 'jobcoach start',
+) {
   ensureWebBuild();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command });
   const app = await buildApp({ database: handle, config });
   let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
 
@@ -77,6 +81,8 @@ export async function startServer(config: Config, afterStart?: (url: string) => 
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // A command refused the embedded database is told where this server answers.
+  handle.dataDirLock?.update({ address: config.publicUrl });
   console.log(`Jobcoach is running at ${config.publicUrl}  (database: ${describeDatabase(config)})`);
   if (setup.kind === 'issued') {
     console.log('');
