@@ -25,6 +25,7 @@ import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { personScopeGuard } from './http/scope.ts';
 import { serveWeb } from './http/web.ts';
+import { ImportRunners } from './imports/runners.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -61,12 +62,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const importRunners = new ImportRunners({ db: database.db, driver: database.driver });
   app.decorate('deps', {
     db: database.db,
     clock: options.clock ?? new Clock(),
     config,
     driver: database.driver,
+    importRunners,
   });
+  // Imports running in this process end before the database closes.
+  app.addHook('onClose', () => importRunners.settle());
   // Stopping: the answers to the requests still in flight close their connection, so that a
   // keep-alive connection does not hold the stop until its timeout (cli/start.ts).
   let closing = false;

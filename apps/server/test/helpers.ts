@@ -10,6 +10,17 @@ import { issueSetupToken } from '../src/setup/token.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
+/** A clock the test moves by seconds (the server's Clock otherwise follows the system's). */
+export class ManualClock extends Clock {
+  at = Date.now();
+  override now() {
+    return new Date(this.at);
+  }
+  advance(seconds: number) {
+    this.at += seconds * 1000;
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
   handle: DatabaseHandle;

@@ -1,18 +1,6 @@
 import { testTargets } from '@jobcoach/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock } from '../src/clock.ts';
-import { addUser, Client, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
-
-/** A clock the test moves by seconds. */
-class ManualClock extends Clock {
-  at = Date.now();
-  override now() {
-    return new Date(this.at);
-  }
-  advance(seconds: number) {
-    this.at += seconds * 1000;
-  }
-}
+import { addUser, Client, ManualClock, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
 
 describe.each(testTargets())('session idle window ($driver)', (target) => {
   let t: TestApp;

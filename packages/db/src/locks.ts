@@ -13,6 +13,8 @@ export const LOCK_KEYS = {
   startup: 715_204_002,
   /** Held by the instance that printed the current first-run link, for as long as it lives. */
   setupLink: 715_204_003,
+  /** Namespace of the locks held by the process running an import job, one per job (two-key form). */
+  importJob: 715_204,
 } as const;
 
 /**
@@ -38,6 +40,21 @@ export async function withAdvisoryLock<T>(
   });
 }
 
+/**
+ * Whether any session holds the named lock now (PostgreSQL): tries it within a transaction, which
+ * lets it go at once.
+ */
+export async function advisoryLockHeld(
+  db: Kysely<Database>,
+  key: { namespace: number; name: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await sql<{ free: boolean }>`
+      SELECT pg_try_advisory_xact_lock(${key.namespace}::int, hashtext(${key.name})) AS free`.execute(trx);
+    return result.rows[0]?.free !== true;
+  });
+}
+
 export interface HeldLock {
   release(): Promise<void>;
 }
@@ -47,7 +64,18 @@ export interface HeldLock {
  * connection) until `release()`; null when another session holds it. PostgreSQL only. If the
  * connection is lost, the lock goes with it.
  */
-export async function tryHoldAdvisoryLock(db: Kysely<Database>, key: number): Promise<HeldLock | null> {
+export async function tryHoldAdvisoryLock(
+  db: Kysely<Database>,
+  key: number | { namespace: number; name: string },
+): Promise<HeldLock | null> {
+  const lock =
+    typeof key === 'number'
+      ? sql`pg_try_advisory_lock(${key}::bigint)`
+      : sql`pg_try_advisory_lock(${key.namespace}::int, hashtext(${key.name}))`;
+  const unlock =
+    typeof key === 'number'
+      ? sql`pg_advisory_unlock(${key}::bigint)`
+      : sql`pg_advisory_unlock(${key.namespace}::int, hashtext(${key.name}))`;
   let release!: () => void;
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -61,14 +89,12 @@ export async function tryHoldAdvisoryLock(db: Kysely<Database>, key: number): Pr
   const holding = db
     .connection()
     .execute(async (connection) => {
-      const result = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${key}::bigint) AS ok`.execute(
-        connection,
-      );
+      const result = await sql<{ ok: boolean }>`SELECT ${lock} AS ok`.execute(connection);
       const ok = result.rows[0]?.ok === true;
       settle(ok);
       if (!ok) return;
       await released;
-      await sql`SELECT pg_advisory_unlock(${key}::bigint)`.execute(connection).catch(() => undefined);
+      await sql`SELECT ${unlock}`.execute(connection).catch(() => undefined);
     })
     .catch((error: unknown) => fail(error));
   if (!(await acquired)) return null;

@@ -5,6 +5,7 @@ import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.
 import { safeEqual } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import type { ImportRunners } from '../imports/runners.ts';
 import { AppError, forbidden } from './errors.ts';
 
 /**
@@ -44,7 +45,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as declared: method, URL and its access and audit configuration. */
     routeTable: RouteEntry[];
-    deps: { db: Kysely<Database>; clock: Clock; config: Config; driver: 'pglite' | 'postgres' };
+    deps: {
+      db: Kysely<Database>;
+      clock: Clock;
+      config: Config;
+      driver: 'pglite' | 'postgres';
+      /** The import jobs this process runs, and whether another's are alive (imports/runners.ts). */
+      importRunners: ImportRunners;
+    };
   }
 }
 
