@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   driver: Driver;
   close(): Promise<void>;
+  /** PostgreSQL: the connection string (for pg_dump). */
+  databaseUrl?: string;
   /** The embedded database on disk: its directory's writer lock, held until close(). */
   dataDirLock?: DataDirLock;
   /**
@@ -161,7 +163,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       console.error(`database: idle connection closed (${describeConnectionError(error)})`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, driver: 'postgres', close: () => db.destroy() };
+    return { db, driver: 'postgres', databaseUrl: options.databaseUrl, close: () => db.destroy() };
   }
   if (!options.dataDir) {
     const pglite = new PGlite();

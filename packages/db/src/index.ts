@@ -1,5 +1,6 @@
 export type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 export { sql } from 'kysely';
+export * from './backup.ts';
 export * from './connect.ts';
 export * from './datadir.ts';
 export * from './locks.ts';
