@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { accountRoutes } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { backupRoutes } from './backup/routes.ts';
+import { Backups } from './backup/service.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -63,12 +65,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }).withTypeProvider<ZodTypeProvider>();
 
   const importRunners = new ImportRunners({ db: database.db, driver: database.driver });
+  const clock = options.clock ?? new Clock();
   app.decorate('deps', {
     db: database.db,
-    clock: options.clock ?? new Clock(),
+    clock,
     config,
     driver: database.driver,
     importRunners,
+    backups: new Backups(database, clock),
   });
   // Imports running in this process end before the database closes.
   app.addHook('onClose', () => importRunners.settle());
@@ -132,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(contractRoutes);
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);
+  await app.register(backupRoutes);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

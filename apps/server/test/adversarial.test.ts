@@ -84,6 +84,8 @@ const ROUTES: Record<string, Entry> = {
     kind: 'admin',
     call: (w) => ({ url: `/api/users/${w.users.karimId}/totp` }),
   },
+  'GET /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups' }) },
+  'POST /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups', body: {} }) },
   'GET /api/basins': { kind: 'own', call: () => ({ url: '/api/basins' }) },
   'POST /api/basins': {
     kind: 'admin',

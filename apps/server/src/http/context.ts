@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
+import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { ImportRunners } from '../imports/runners.ts';
@@ -52,6 +53,8 @@ declare module 'fastify' {
       driver: 'pglite' | 'postgres';
       /** The import jobs this process runs, and whether another's are alive (imports/runners.ts). */
       importRunners: ImportRunners;
+      /** The embedded database's backups (backup/service.ts). */
+      backups: Backups;
     };
   }
 }
