@@ -1,31 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jobcoach } from './support/cli.ts';
 import { HttpSession, setUpInstallation } from './support/http.ts';
 import { ROOT, startServer } from './support/server.ts';
 
 const PASSWORD = 'correct horse battery staple';
-
-/** Runs `jobcoach <args>` on a data directory; resolves with its exit code and output. */
-export function jobcoach(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'jobcoach.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
 
 /**
  * The command line and a running server on one embedded data directory: the command is refused,

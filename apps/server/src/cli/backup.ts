@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDirectory, openDatabase, restoreBackup, takeBackup } from '@jobcoach/db';
 import { loadConfig } from '../config.ts';
-import { describeDatabase, openMigrated } from './database.ts';
+import { openMigrated } from './database.ts';
 
 /** 12 345 678 → « 11,8 Mo » */
 export function frenchSize(bytes: number): string {
@@ -34,9 +34,8 @@ export async function runBackup(args: string[]) {
       handle,
       values.out ? { out: resolve(values.out) } : { directory: backupDirectory(config.dataDir) },
     );
-    console.log(
-      `Sauvegarde de ${describeDatabase(config)} écrite : ${file.path} (${frenchSize(file.bytes)}).`,
-    );
+    const what = config.databaseUrl ? 'la base PostgreSQL' : 'la base intégrée';
+    console.log(`Sauvegarde de ${what} écrite : ${file.path} (${frenchSize(file.bytes)}).`);
   } finally {
     await handle.close();
   }
@@ -62,6 +61,6 @@ export async function runRestore(args: string[]) {
   }
   const { handle, applied } = await openMigrated(config, 'jobcoach restore');
   await handle.close();
-  console.log(`Base restaurée depuis ${file} (${describeDatabase(config)}).`);
+  console.log(`Base restaurée depuis ${file}.`);
   if (applied.length > 0) console.log(`Mise à jour du schéma : ${applied.join(', ')}`);
 }
