@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   fsyncSync,
@@ -109,10 +110,12 @@ function fsyncPath(path: string) {
  * failure the partial file goes and nothing else changes.
  */
 async function writeDurably(final: string, produce: (partial: string) => Promise<void>) {
-  mkdirSync(dirname(final), { recursive: true });
+  // A backup holds every person's file: readable by the server's user only.
+  mkdirSync(dirname(final), { recursive: true, mode: 0o700 });
   const partial = `${final}.partial`;
   try {
     await produce(partial);
+    chmodSync(partial, 0o600);
     fsyncPath(partial);
     renameSync(partial, final);
     fsyncPath(dirname(final));
