@@ -29,7 +29,9 @@ describe.skipIf(!hasBrowser)('browser: the administrator sees the backups', () =
     const section = page.getByRole('region', { name: 'Sauvegardes' });
     await expect.poll(() => section.textContent()).toContain('Aucune sauvegarde pour l');
     expect(await section.textContent()).toContain('Chaque nuit à 2 h');
-    expect(await section.textContent()).toContain('Les 14 dernières sauvegardes sont gardées (0 actuellement)');
+    expect(await section.textContent()).toContain(
+      'Les 14 dernières sauvegardes sont gardées (0 actuellement)',
+    );
     await expectAccessible(page, 'admin page with backups');
 
     await section.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
