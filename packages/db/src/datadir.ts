@@ -11,7 +11,6 @@ import {
   statSync,
   unlinkSync,
   utimesSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -290,17 +289,4 @@ export function preparePgdata(dataDir: string): string {
     renameSync(moving, pgdata);
   }
   return pgdata;
-}
-
-/** Writes a small file so that it is either absent or complete (temporary name, fsync, rename). */
-export function writeFileAtomically(path: string, data: string | Uint8Array) {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  const fd = openSync(temporary, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
 }
