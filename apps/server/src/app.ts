@@ -15,6 +15,8 @@ import { AppDatabase } from './application/database.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { accountRoutes } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { backupRoutes } from './backup/routes.ts';
+import { Backups } from './backup/service.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -26,6 +28,7 @@ import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { personScopeGuard } from './http/scope.ts';
 import { serveWeb } from './http/web.ts';
+import { ImportRunners } from './imports/runners.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -62,12 +65,27 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const importRunners = new ImportRunners({ db: database.db, driver: database.driver });
+  const clock = options.clock ?? new Clock();
   app.decorate('deps', {
     db: database.db,
     database: new AppDatabase(database.db),
-    clock: options.clock ?? new Clock(),
+    clock,
     config,
     driver: database.driver,
+    importRunners,
+    backups: new Backups(database, clock),
+  });
+  // Imports running in this process end before the database closes.
+  app.addHook('onClose', () => importRunners.settle());
+  // Stopping: the answers to the requests still in flight close their connection, so that a
+  // keep-alive connection does not hold the stop until its timeout (cli/start.ts).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(contractRoutes);
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);
+  await app.register(backupRoutes);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

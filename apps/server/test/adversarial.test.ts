@@ -42,6 +42,8 @@ const person =
 /** Every route of the API; a route missing here fails the test. */
 const ROUTES: Record<string, Entry> = {
   'GET /api/health': { kind: 'public' },
+  'GET /api/health/live': { kind: 'public' },
+  'GET /api/health/ready': { kind: 'public' },
   'GET /api/setup/status': { kind: 'public' },
   'POST /api/setup': { kind: 'public' },
   'POST /api/auth/login': { kind: 'public' },
@@ -82,6 +84,8 @@ const ROUTES: Record<string, Entry> = {
     kind: 'admin',
     call: (w) => ({ url: `/api/users/${w.users.karimId}/totp` }),
   },
+  'GET /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups' }) },
+  'POST /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups', body: {} }) },
   'GET /api/basins': { kind: 'own', call: () => ({ url: '/api/basins' }) },
   'POST /api/basins': {
     kind: 'admin',

@@ -29,6 +29,7 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'audit/routes.ts',
   'auth/account-routes.ts',
   'auth/routes.ts',
+  'backup/routes.ts',
   'basins/routes.ts',
   'contracts/routes.ts',
   'documents/routes.ts',

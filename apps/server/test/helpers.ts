@@ -5,10 +5,21 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { Clock } from '../src/clock.ts';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import { issueSetupToken } from '../src/setup/token.ts';
 
 export const PASSWORD = 'correct horse battery staple';
+
+/** A clock the test moves by seconds (the server's Clock otherwise follows the system's). */
+export class ManualClock extends Clock {
+  at = Date.now();
+  override now() {
+    return new Date(this.at);
+  }
+  advance(seconds: number) {
+    this.at += seconds * 1000;
+  }
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,10 +28,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(target: TestTarget): Promise<TestApp> {
+export async function startTestApp(
+  target: TestTarget,
+  options: { config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestApp> {
   const handle = await target.open();
-  const clock = new Clock();
-  const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent' });
+  const clock = options.clock ?? new Clock();
+  const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent', ...options.config });
   const app = await buildApp({ database: handle, config, clock, web: false, logger: false });
   await app.ready();
   return {

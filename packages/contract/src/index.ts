@@ -11,6 +11,7 @@
 export * from './absences.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './backups.ts';
 export * from './basins.ts';
 export * from './common.ts';
 export * from './contracts.ts';

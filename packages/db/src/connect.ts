@@ -1,16 +1,28 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock, preparePgdata } from './datadir.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './types.ts';
 
 export type Driver = 'pglite' | 'postgres';
 
+/** The application_name of the server's connections to PostgreSQL. */
+export const APPLICATION_NAME = 'jobcoach';
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   driver: Driver;
   close(): Promise<void>;
+  /** PostgreSQL: the connection string (for pg_dump). */
+  databaseUrl?: string;
+  /** The embedded database on disk: its directory's writer lock, held until close(). */
+  dataDirLock?: DataDirLock;
+  /**
+   * The embedded database on disk: a gzipped tarball of its files, taken while no statement runs
+   * (a consistent copy, as of that moment).
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript shapes: calendar dates stay 'YYYY-MM-DD' strings,
@@ -23,8 +35,14 @@ const identity = (v: string) => v;
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent, the embedded PGlite is used. */
   databaseUrl?: string | undefined;
-  /** PGlite data directory; `undefined` with no databaseUrl means in-memory. */
+  /**
+   * The embedded database's directory (DATA_DIR; PGlite's files are in its `pgdata`); `undefined`
+   * with no databaseUrl means in-memory. Opening it takes the directory's writer lock: another
+   * process holding it makes this throw DataDirInUseError.
+   */
   dataDir?: string | undefined;
+  /** Who opens it, as other processes will be told (e.g. "jobcoach import"). */
+  command?: string;
   poolSize?: number;
 }
 
@@ -39,8 +57,73 @@ export const PREPARED_MARK = '/* prepared */';
 
 const preparedNames = new Map<string, string>();
 
+/**
+ * Errors that mean "the database cannot be reached right now" rather than "this statement is
+ * wrong": a connection closed by the server (restart, failover, pg_terminate_backend), refused,
+ * timed out, or a server that does not accept connections yet. The server answers them with 503
+ * and the pool reconnects on the next use.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown: terminated by an administrator
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up, shutting down, in recovery
+  '57P05', // idle_session_timeout
+  '53300', // too_many_connections
+  '08000', // connection_exception and its subclasses
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08P01',
+]);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'connection timeout',
+  'timeout exceeded when trying to connect',
+  'is not queryable',
+  'Client was closed',
+  'is not currently accepting connections',
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) {
+    return true;
+  }
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
+}
+
+function describeConnectionError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  // Codes and driver messages only: a server message may quote a value.
+  return code ?? (isDatabaseUnavailable(error) ? String(message).slice(0, 80) : 'unknown error');
+}
+
 /** A pg client that sends the statements ending with PREPARED_MARK as named prepared statements. */
 class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client's constructor takes a config object or a string.
+  constructor(config?: any) {
+    super(config);
+    // A connection lost while lent out (between two statements of a transaction, or while a
+    // request awaits something else) emits 'error' on the client; pg's pool listens only while the
+    // client is idle, and an 'error' event without a listener ends the process. The statement in
+    // flight, if any, fails on its own; the pool discards the broken client when it comes back.
+    this.on('error', (error) => {
+      console.error(`database: connection lost (${describeConnectionError(error)})`);
+    });
+  }
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() is heavily overloaded; the arguments pass through.
   override query(config: any, values?: any, callback?: any): any {
     if (typeof config === 'string' && config.endsWith(PREPARED_MARK) && Array.isArray(values)) {
@@ -61,6 +144,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       Client: PreparingClient,
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // Named in pg_stat_activity (jobcoach restore looks for other sessions by it).
+      application_name: APPLICATION_NAME,
+      // A server that does not answer must not hold a request forever: 503 after 5 s.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === DATE_OID) return identity;
@@ -72,20 +160,42 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // An idle connection closed by the server (restart, administrator) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', (error) => {
-      console.error(
-        `database: idle connection closed (${(error as { code?: string }).code ?? error.message})`,
-      );
+      console.error(`database: idle connection closed (${describeConnectionError(error)})`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, driver: 'postgres', close: () => db.destroy() };
+    return { db, driver: 'postgres', databaseUrl: options.databaseUrl, close: () => db.destroy() };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir);
-  await pglite.waitReady;
-  const pool = new PGlitePool(pglite);
+  if (!options.dataDir) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    return embeddedHandle(new PGlitePool(pglite));
+  }
+  const lock = acquireDataDirLock(options.dataDir, options.command ?? 'jobcoach');
+  try {
+    const pglite = new PGlite(preparePgdata(options.dataDir));
+    await pglite.waitReady;
+    return { ...embeddedHandle(new PGlitePool(pglite), lock), dataDirLock: lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function embeddedHandle(pool: PGlitePool, lock?: DataDirLock): DatabaseHandle {
   // biome-ignore lint/suspicious/noExplicitAny: the facade implements the subset of pg.Pool Kysely uses.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as any }) });
-  return { db, driver: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
+    dumpDataDir: () => pool.exclusive((pglite) => pglite.dumpDataDir('gzip')),
+  };
 }
 
 export async function checkDatabase(db: Kysely<Database>): Promise<boolean> {

@@ -1,6 +1,9 @@
 export type { Insertable, Kysely, KyselyPlugin, Selectable, Transaction, Updateable } from 'kysely';
 export { sql } from 'kysely';
+export * from './backup.ts';
 export * from './connect.ts';
+export * from './datadir.ts';
+export * from './locks.ts';
 export * from './migrate.ts';
 export * from './raw.ts';
 export * from './scope.ts';

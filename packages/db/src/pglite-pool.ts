@@ -31,6 +31,16 @@ export class PGlitePool {
     };
   }
 
+  /** Runs `fn` with the session to itself: no statement of anyone else runs meanwhile. */
+  async exclusive<T>(fn: (pglite: PGlite) => Promise<T>): Promise<T> {
+    const connection = await this.connect();
+    try {
+      return await fn(this.pglite);
+    } finally {
+      connection.release();
+    }
+  }
+
   async end() {
     await this.#tail;
     await this.pglite.close();

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,10 @@ export interface RunningServer {
   output: () => string;
   /** The first-run link printed by the server, when it printed one. */
   setupLink: () => string | undefined;
+  /** The exit code once the process has ended (a signal counts as 128 + its number), else null. */
+  exitCode: () => number | null;
+  /** The process id, to send it signals. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -82,10 +86,13 @@ export async function startServer(
     url,
     output: () => out,
     setupLink: () => /(http:\/\/\S+\/setup\?token=\S+)/.exec(out)?.[1]?.replace(/^http:\/\/[^/]+/, url),
+    exitCode: () =>
+      child.exitCode ?? (child.signalCode ? 128 + (osConstants.signals[child.signalCode] ?? 0) : null),
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
           resolve();

@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'locked'
   | 'rate_limited'
   | 'csrf'
+  | 'database_unavailable'
+  | 'shutting_down'
   | 'internal';
 
 /** An error the API reports as such: a status, a code, a French message, maybe a field. */

@@ -5,6 +5,7 @@ import {
   auditEntryListSchema,
   auditFilterSchema,
 } from '@jobcoach/contract';
+import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../http/context.ts';
 
@@ -44,9 +45,20 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     if (q.organisationId) query = query.where('a.organisation_id', '=', q.organisationId);
     if (q.action) query = query.where('a.action', '=', q.action);
     if (q.entity) query = query.where('a.entity', '=', q.entity);
-    if (q.from) query = query.where('a.at', '>=', new Date(`${q.from}T00:00:00Z`));
+    // Calendar days of Brussels, bounded by the database: a day at the end of the calendar
+    // (9999-12-31) has a next day there, while a JavaScript Date of year 10000 is no timestamp.
+    if (q.from)
+      query = query.where(
+        'a.at',
+        '>=',
+        sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Brussels'`,
+      );
     if (q.to)
-      query = query.where('a.at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+      query = query.where(
+        'a.at',
+        '<',
+        sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels'`,
+      );
     const rows = await query.execute();
     return rows.map((r) => ({
       id: String(r.id),

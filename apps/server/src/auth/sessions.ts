@@ -57,6 +57,14 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+/**
+ * How stale `last_seen_at` may get before a request writes it again: a tenth of the idle window,
+ * at most a minute (6 s with a one-minute window, a minute with the default 240).
+ */
+export function touchIntervalMs(policy: SessionPolicy): number {
+  return Math.min(60_000, (policy.idleMinutes * 60_000) / 10);
+}
+
 /** The live session for a cookie value, touching its last-seen time; null when absent or expired. */
 export async function findSession(
   db: Kysely<Database>,
@@ -110,8 +118,9 @@ export async function findSession(
     await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
     return null;
   }
-  // Touch at most once a minute: keeps writes off the hot path.
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+  // Touch at most once per touch interval: keeps writes off the hot path, and never lets a
+  // session's recorded activity lag the real one by more than a tenth of the idle window.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= touchIntervalMs(policy)) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
   return {

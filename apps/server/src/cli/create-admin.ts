@@ -5,7 +5,7 @@ import { openMigrated } from './database.ts';
 
 export async function createAdmin(email: string, name: string) {
   const config = loadConfig();
-  const { handle } = await openMigrated(config);
+  const { handle } = await openMigrated(config, 'jobcoach create-admin');
   try {
     const normalised = email.trim().toLowerCase();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalised)) throw new Error(`not an e-mail address: ${email}`);

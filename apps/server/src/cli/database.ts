@@ -1,9 +1,12 @@
 import { migrate, openDatabase } from '@jobcoach/db';
 import type { Config } from '../config.ts';
 
-/** Opens the configured database (PostgreSQL or the embedded PGlite) and brings its schema up to date. */
-export async function openMigrated(config: Config) {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/**
+ * Opens the configured database (PostgreSQL or the embedded PGlite) and brings its schema up to
+ * date. `command` names the caller to another process refused the embedded database meanwhile.
+ */
+export async function openMigrated(config: Config, command: string) {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command });
   const applied = await migrate(handle.db);
   return { handle, applied };
 }

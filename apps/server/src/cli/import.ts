@@ -142,7 +142,7 @@ export async function runImportCommand(
 /** The command as `jobcoach import` runs it, on the configured database. */
 export async function runImport(command: ImportCommand): Promise<number> {
   const config = loadConfig();
-  const { handle } = await openMigrated(config);
+  const { handle } = await openMigrated(config, 'jobcoach import');
   try {
     const clock = new Clock();
     return await runImportCommand(handle.db, command, (line) => console.log(line), {

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { BackupError, DataDirInUseError } from '@jobcoach/db';
+import { runBackup, runRestore } from './backup.ts';
 import { createAdmin } from './create-admin.ts';
 import { runDemo } from './demo.ts';
 import { runImport } from './import.ts';
@@ -15,6 +17,10 @@ Commands:
   demo                  start on a fresh demo data directory (./data-demo) with demo data
   retention [--dry-run] anonymise now the persons past their organisation's retention period
                         (the server does it every night); --dry-run only counts them
+  backup [--out <file>] back the database up: into DATA_DIR/backups (the last 14 kept) or the
+                        file named; the embedded database only while no server runs on it
+  restore <file>        replace the database with a backup (the current one is saved first);
+                        stop the servers first
   create-admin          create an installation administrator
       --email <e-mail>  --name <name>
       prints a temporary password to change at first login
@@ -29,7 +35,9 @@ Commands:
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; embedded PGlite when
 unset), DATA_DIR (./data), PUBLIC_URL, LOG_LEVEL, COOKIE_SECURE, SESSION_IDLE_MINUTES,
-SESSION_ABSOLUTE_HOURS, BACKGROUND_JOBS (true; false: no nightly jobs in this process).`;
+SESSION_ABSOLUTE_HOURS, BACKGROUND_JOBS (true; false: no nightly jobs in this process).
+
+Exit code 3: the embedded database (DATA_DIR) is open in another process, named in the message.`;
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -47,6 +55,10 @@ async function main() {
     }
     case 'report':
       return runReport(rest);
+    case 'backup':
+      return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
     case 'create-admin': {
       const { values } = parseArgs({
         args: rest,
@@ -88,7 +100,25 @@ async function main() {
   }
 }
 
+/** What to do instead, when the embedded database is held by another process. */
+const IN_USE_HINTS: Record<string, string> = {
+  import:
+    'Pour importer pendant que le serveur tourne, passez par la page « Import de l’historique » de l’application ; sinon arrêtez-le puis relancez la commande.',
+  backup:
+    'Le serveur en marche sauvegarde lui-même la base chaque nuit, et l’administrateur peut lancer une sauvegarde depuis la page Administration ; sinon arrêtez-le puis relancez la commande.',
+  restore: 'Arrêtez-le, puis relancez la restauration.',
+};
+
 main().catch((error: unknown) => {
+  if (error instanceof BackupError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+    console.error(IN_USE_HINTS[command ?? ''] ?? 'Arrêtez-le, puis relancez la commande.');
+    process.exit(3);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -127,7 +127,7 @@ export function writeReport(command: ReportCommand, result: { body: string | Buf
 
 export async function runReport(args: string[]) {
   const command = parseReportArgs(args);
-  const { handle } = await openMigrated(loadConfig());
+  const { handle } = await openMigrated(loadConfig(), 'jobcoach report');
   try {
     const result = await produceReport(handle.db, command);
     const path = writeReport(command, result);

@@ -9,7 +9,7 @@ import { describeDatabase, openMigrated } from './database.ts';
  */
 export async function runRetentionCommand(dryRun: boolean) {
   const config = loadConfig();
-  const { handle } = await openMigrated(config);
+  const { handle } = await openMigrated(config, 'jobcoach retention');
   try {
     const clock = new Clock();
     const report = await runRetention(handle.db, {

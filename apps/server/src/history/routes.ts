@@ -23,16 +23,9 @@ import { type HistoryImportResult, runHistoryImport } from './run.ts';
 const BODY_LIMIT = 64 * 1024 * 1024;
 /** At most this many errors and skipped rows are kept on a job (their counts hold the totals). */
 const MAX_LISTED = 1000;
-/** A running job not updated for this long was interrupted (its server stopped). */
-const STALE_JOB_MS = 10 * 60 * 1000;
 
 export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock, driver } = app.deps;
-  /** Jobs running in this process: the server waits for them before closing the database. */
-  const running = new Set<Promise<unknown>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
-  });
+  const { db, clock, driver, importRunners } = app.deps;
 
   app.post(
     '/api/history-imports',
@@ -91,53 +84,51 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
           .set({ ...values, updated_at: clock.now() })
           .where('id', '=', jobId)
           .execute();
-      // The work runs after the answer (202); its progress is on the import_job row.
-      const work = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() =>
-          runHistoryImport(
-            db,
-            {
-              organisationId: scope.organisationId,
-              basinId: scope.basinId,
-              userId: scope.userId,
-              today: clock.today(),
-              now: () => clock.now(),
-              jobId,
-              source: 'api',
-              onTotal: async (total) => {
-                await update({ total });
-              },
-              // The rows are written in one transaction: on PostgreSQL another connection reports
-              // the progress meanwhile; the embedded database has one session, held by the import.
-              onProgress:
-                driver === 'postgres'
-                  ? async (written) => void (await update({ processed: written }))
-                  : undefined,
+      // The work runs after the answer (202); its progress is on the import_job row. This process
+      // claims the job before answering, so that no one reads it as interrupted (runners.ts).
+      await importRunners.start(jobId, () =>
+        runHistoryImport(
+          db,
+          {
+            organisationId: scope.organisationId,
+            basinId: scope.basinId,
+            userId: scope.userId,
+            today: clock.today(),
+            now: () => clock.now(),
+            jobId,
+            source: 'api',
+            onTotal: async (total) => {
+              await update({ total });
             },
-            sources,
-            { dryRun, validOnly },
-          ),
+            // The rows are written in one transaction: on PostgreSQL another connection reports
+            // the progress meanwhile; the embedded database has one session, held by the import.
+            onProgress:
+              driver === 'postgres'
+                ? async (written) => void (await update({ processed: written }))
+                : undefined,
+          },
+          sources,
+          { dryRun, validOnly },
         )
-        .then((result) => update(finalColumns(result, clock.now())))
-        .catch(async (error: unknown) => {
-          request.log.error({ err: { message: (error as Error).message } }, 'history import failed');
-          await update({
-            status: 'failed',
-            error_count: 1,
-            errors: JSON.stringify([
-              {
-                file: 'import',
-                line: 0,
-                field: 'import',
-                message:
-                  'Erreur inattendue pendant l’import : rien n’a été enregistré. Réessayez ; si l’erreur persiste, contactez l’administrateur.',
-              },
-            ]),
-            finished_at: clock.now(),
-          }).catch(() => undefined);
-        })
-        .finally(() => running.delete(work));
-      running.add(work);
+          .then((result) => update(finalColumns(result, clock.now())))
+          .catch(async (error: unknown) => {
+            request.log.error({ err: { message: (error as Error).message } }, 'history import failed');
+            await update({
+              status: 'failed',
+              error_count: 1,
+              errors: JSON.stringify([
+                {
+                  file: 'import',
+                  line: 0,
+                  field: 'import',
+                  message:
+                    'Erreur inattendue pendant l’import : rien n’a été enregistré. Réessayez ; si l’erreur persiste, contactez l’administrateur.',
+                },
+              ]),
+              finished_at: clock.now(),
+            }).catch(() => undefined);
+          }),
+      );
       return reply.status(202).send({ jobId });
     },
   );
@@ -169,8 +160,7 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
         skipped?: z.infer<typeof historySkippedSchema>[];
         skippedCount?: number;
       };
-      const interrupted =
-        job.status === 'running' && clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_JOB_MS;
+      const interrupted = job.status === 'running' && !(await importRunners.alive(job.id));
       const errors = (job.errors ?? []) as unknown as z.infer<typeof historyErrorSchema>[];
       return {
         id: job.id,

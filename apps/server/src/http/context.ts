@@ -4,8 +4,10 @@ import fp from 'fastify-plugin';
 import type { AppDatabase } from '../application/database.ts';
 import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
+import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import type { ImportRunners } from '../imports/runners.ts';
 import { AppError, forbidden } from './errors.ts';
 
 /**
@@ -53,6 +55,10 @@ declare module 'fastify' {
       clock: Clock;
       config: Config;
       driver: 'pglite' | 'postgres';
+      /** The import jobs this process runs, and whether another's are alive (imports/runners.ts). */
+      importRunners: ImportRunners;
+      /** The embedded database's backups (backup/service.ts). */
+      backups: Backups;
     };
   }
 }

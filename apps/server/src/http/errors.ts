@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@jobcoach/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../application/errors.ts';
@@ -40,6 +41,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       'response does not match its schema',
     );
     return send(reply, 500, 'internal', 'Erreur interne du serveur.');
+  }
+  // The database cannot be reached (connections cut, server restarting or refusing): the pool
+  // reconnects by itself and the client may try again. (A change whose commit was sent just as
+  // its connection was cut may have been recorded: the message does not claim otherwise.)
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return send(
+      reply,
+      503,
+      'database_unavailable',
+      'La base de données est momentanément indisponible. Réessayez dans quelques instants.',
+    );
   }
   // Database constraints back the application's checks up: a race that slips past a check
   // still ends as a clear 409/400, not a 500.

@@ -27,8 +27,6 @@ import {
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 const MAX_ROWS = 50_000;
 const PREVIEW_ROWS = 20;
-/** A running job not updated for this long was interrupted (its server stopped). */
-const STALE_JOB_MS = 10 * 60 * 1000;
 
 /** Parses the CSV and reads its rows through the mapping (guessed from the header when absent). */
 function readCsv(csv: string, requested: ImportMapping | undefined) {
@@ -64,12 +62,7 @@ function readCsv(csv: string, requested: ImportMapping | undefined) {
 }
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
-  /** Jobs running in this process: the server waits for them before closing the database. */
-  const running = new Set<Promise<unknown>>();
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...running]);
-  });
+  const { db, clock, importRunners } = app.deps;
 
   app.post(
     '/api/vacancies/import/preview',
@@ -162,42 +155,39 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         return job.id;
       });
       if (!failed) {
-        // The work runs after the answer (202); its progress is on the import_job row. The jobs
-        // issue moves this to pg-boss, so that another instance can take a job over.
-        const work = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() =>
-            runVacancyImport(
-              db,
-              {
-                jobId,
-                organisationId: scope.organisationId,
-                basinId: scope.basinId,
-                userId: scope.userId,
-                now: () => clock.now(),
-              },
-              file.rows,
-              keysOf(mapping),
-              file.errors,
-              file.total - file.rows.length,
-            ),
+        // The work runs after the answer (202); its progress is on the import_job row. This
+        // process claims the job before answering, so that no one reads it as interrupted.
+        await importRunners.start(jobId, () =>
+          runVacancyImport(
+            db,
+            {
+              jobId,
+              organisationId: scope.organisationId,
+              basinId: scope.basinId,
+              userId: scope.userId,
+              now: () => clock.now(),
+            },
+            file.rows,
+            keysOf(mapping),
+            file.errors,
+            file.total - file.rows.length,
           )
-          .then((result) =>
-            writeAudit(
-              db,
-              request,
-              { action: result.ok ? 'import_done' : 'import_failed', entity: 'vacancy_import' },
-              {
-                entityId: jobId,
-                organisationId: scope.organisationId,
-                details: { created: result.created, updated: result.updated, unchanged: result.unchanged },
-              },
-            ),
-          )
-          .catch((error: unknown) => {
-            request.log.error({ err: { message: (error as Error).message } }, 'vacancy import failed');
-          })
-          .finally(() => running.delete(work));
-        running.add(work);
+            .then((result) =>
+              writeAudit(
+                db,
+                request,
+                { action: result.ok ? 'import_done' : 'import_failed', entity: 'vacancy_import' },
+                {
+                  entityId: jobId,
+                  organisationId: scope.organisationId,
+                  details: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+                },
+              ),
+            )
+            .catch((error: unknown) => {
+              request.log.error({ err: { message: (error as Error).message } }, 'vacancy import failed');
+            }),
+        );
       }
       return reply.status(202).send({ jobId });
     },
@@ -222,8 +212,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('organisation_id', '=', scope.organisationId)
         .executeTakeFirst();
       if (!job) throw notFound('Import');
-      const interrupted =
-        job.status === 'running' && clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_JOB_MS;
+      const interrupted = job.status === 'running' && !(await importRunners.alive(job.id));
       const errors = interrupted
         ? [
             {

@@ -1,4 +1,5 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
+import { isIsoDate } from '@jobcoach/domain';
 import { renderTextPdf } from '../documents/pdf.ts';
 import { frenchDate } from '../persons/common.ts';
 import { consentRecords, handoffRecords } from './records.ts';
@@ -329,7 +330,9 @@ const HIDDEN = /^(id|organisationId|personId|version|createdAt|updatedAt|created
 function show(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? frenchDate(value) : value;
+  // A calendar day is shown the Belgian way; text that only looks like one ('2024-02-30' typed in
+  // a note) stays as typed.
+  if (typeof value === 'string') return isIsoDate(value) ? frenchDate(value) : value;
   if (Array.isArray(value)) return value.length ? value.map((v) => show(v) ?? '').join(', ') : null;
   if (typeof value === 'object') {
     const parts = Object.entries(value as Row)

@@ -1,5 +1,6 @@
 import { type Database, executeRaw, type Kysely } from '@jobcoach/db';
 import PgBoss from 'pg-boss';
+import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import { runRetention } from './retention.ts';
 
@@ -8,6 +9,9 @@ export const JOBS_SCHEMA = 'pgboss';
 export const RETENTION_QUEUE = 'retention';
 /** Every night at 02:30, Brussels time. */
 export const RETENTION_CRON = '30 2 * * *';
+export const BACKUP_QUEUE = 'backup';
+/** Every night at 02:00, Brussels time: before the retention job anonymises anything. */
+export const BACKUP_CRON = '0 2 * * *';
 
 export interface Jobs {
   boss: PgBoss;
@@ -28,10 +32,10 @@ export interface JobsOptions {
  * goes through Kysely, so it never interleaves with a transaction of ours).
  */
 export async function startJobs(
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; backups?: Backups },
   options: JobsOptions = {},
 ): Promise<Jobs> {
-  const { db, clock } = deps;
+  const { db, clock, backups } = deps;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
     schema: JOBS_SCHEMA,
@@ -54,8 +58,29 @@ export async function startJobs(
   if (options.schedule !== false) {
     await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Brussels' });
   }
+  // The nightly backup of the embedded database (backup/service.ts).
+  if (backups?.enabled) {
+    await boss.createQueue(BACKUP_QUEUE, {
+      name: BACKUP_QUEUE,
+      retryLimit: 2,
+      retryDelay: 600,
+      expireInSeconds: 3600,
+    });
+    await boss.work(
+      BACKUP_QUEUE,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+      async () => {
+        const file = await backups.take();
+        return { name: file.name, bytes: file.bytes };
+      },
+    );
+    if (options.schedule !== false) {
+      await boss.schedule(BACKUP_QUEUE, BACKUP_CRON, {}, { tz: 'Europe/Brussels' });
+    }
+  }
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    // Within the server's stop budget (cli/start.ts): a run still going after this is abandoned.
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 8_000 }),
   };
 }

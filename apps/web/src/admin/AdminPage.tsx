@@ -1,10 +1,11 @@
 import { Stack } from '@mantine/core';
 import { useT } from '../i18n/index.ts';
 import { PageHeading } from '../shell/PageHeading.tsx';
+import { BackupsSection } from './BackupsSection.tsx';
 import { BasinsSection } from './BasinsSection.tsx';
 import { OrganisationsSection } from './OrganisationsSection.tsx';
 
-/** « Administration »: the organisations using the platform and the employment basins. */
+/** « Administration »: the organisations using the platform, the employment basins, the backups. */
 export function AdminPage() {
   const t = useT();
   return (
@@ -12,6 +13,7 @@ export function AdminPage() {
       <PageHeading>{t('admin.title')}</PageHeading>
       <OrganisationsSection />
       <BasinsSection />
+      <BackupsSection />
     </Stack>
   );
 }
