@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import type { Actor, AuditRecord, AuditSpec } from './context.ts';
+import { type Actor, type AuditRecord, type AuditSpec, Context } from './context.ts';
 import { type AppDatabase, type CrossOrganisationReason, type Db, unscoped } from './database.ts';
 import { forbidden } from './errors.ts';
 
@@ -15,7 +15,8 @@ export interface InstallationDeps {
  * of organisations, the creation of one, the administrator's hard deletion of a person of any
  * organisation, the retention job's reports for the administrator. It holds the database and the
  * clock (today read once), who acts, and the audit record a command fills; every query goes
- * across organisations for a stated reason (database.ts).
+ * across organisations for a stated reason (database.ts). A use case that then works inside one
+ * organisation asks for that organisation's scoped context (`in`).
  */
 export class InstallationContext {
   readonly today: string;
@@ -65,6 +66,15 @@ export class InstallationContext {
     return this.deps.database.transaction((trx) =>
       fn(new InstallationContext(this.deps, this.actor, trx, this.today, this.now)),
     );
+  }
+
+  /**
+   * The scoped context of one organisation on the transaction in progress (same actor and day),
+   * for the part of the work that happens inside that organisation.
+   */
+  in(organisationId: string): Context {
+    if (!this.#db.isTransaction) throw new Error('InstallationContext.in needs a transaction');
+    return Context.within(this.#db, organisationId, this.actor, { today: this.today, now: this.now });
   }
 }
 
