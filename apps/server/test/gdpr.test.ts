@@ -993,7 +993,7 @@ describe.each(testTargets())('data protection on $driver', (target) => {
       ).status,
     ).toBe(403);
 
-    const dry = await runRetention(t.handle.db, {
+    const dry = await runRetention(t.app.deps.database, {
       today,
       now: () => t.clock.now(),
       trigger: 'command_line',
@@ -1005,7 +1005,7 @@ describe.each(testTargets())('data protection on $driver', (target) => {
     const reportBefore = await fullReport(t.handle.db, orgId, today);
     expect(reportBefore.tables.find((x) => x.id === 'headline')).toBeTruthy();
     const jobs = await startJobs(
-      { db: t.handle.db, clock: t.clock },
+      { database: t.app.deps.database, clock: t.clock },
       { schedule: false, pollingIntervalSeconds: 0.5 },
     );
     try {
@@ -1049,7 +1049,7 @@ describe.each(testTargets())('data protection on $driver', (target) => {
     expect(adminRuns.json[0].organisations).toHaveLength(2);
     expect((await coach.get('/api/privacy/retention-runs')).status).toBe(403);
     // A second run finds nobody new.
-    const second = await runRetention(t.handle.db, {
+    const second = await runRetention(t.app.deps.database, {
       today,
       now: () => t.clock.now(),
       trigger: 'command_line',

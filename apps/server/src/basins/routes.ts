@@ -6,53 +6,31 @@ import {
   idParams,
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../http/errors.ts';
+import { runForInstallation } from '../http/installation-route.ts';
+import { createBasin, listBasins, updateBasin } from './use-cases/basins.ts';
 
-const duplicate = () => new AppError(409, 'conflict', "Un bassin d'emploi porte déjà ce nom.", 'name');
-
+/** The employment basins, which belong to no organisation (basins/use-cases/basins.ts). */
 export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
-
-  const nameTaken = async (name: string, exceptId?: string) => {
-    let q = db
-      .selectFrom('basin')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
-    if (exceptId) q = q.where('id', '!=', exceptId);
-    return (await q.executeTakeFirst()) !== undefined;
-  };
-
   app.get(
     '/api/basins',
     { config: { access: 'session' }, schema: { tags: ['basins'], response: { 200: basinListSchema } } },
-    async () => db.selectFrom('basin').select(['id', 'name', 'active']).orderBy('name').execute(),
+    (request) => runForInstallation(request, listBasins, {}),
   );
 
   app.post(
     '/api/basins',
     {
-      config: { access: 'admin', audit: { action: 'create', entity: 'basin' } },
+      config: { access: 'admin', audit: createBasin.audit },
       schema: { tags: ['basins'], body: basinInputSchema, response: { 201: basinSchema } },
     },
-    async (request, reply) => {
-      if (await nameTaken(request.body.name)) throw duplicate();
-      const basin = await request.mutate(async (trx, audit) => {
-        const row = await trx
-          .insertInto('basin')
-          .values({ name: request.body.name })
-          .returning(['id', 'name', 'active'])
-          .executeTakeFirstOrThrow();
-        audit.entityId = row.id;
-        return row;
-      });
-      return reply.status(201).send(basin);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await runForInstallation(request, createBasin, request.body)),
   );
 
   app.patch(
     '/api/basins/:id',
     {
-      config: { access: 'admin', audit: { action: 'update', entity: 'basin' } },
+      config: { access: 'admin', audit: updateBasin.audit },
       schema: {
         tags: ['basins'],
         params: idParams,
@@ -60,30 +38,6 @@ export const basinRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: basinSchema },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const { name, active } = request.body;
-      if (name !== undefined && (await nameTaken(name, id))) throw duplicate();
-      if (name === undefined && active === undefined) {
-        const row = await db
-          .selectFrom('basin')
-          .select(['id', 'name', 'active'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw notFound("Bassin d'emploi");
-        return row;
-      }
-      return request.mutate(async (trx, audit) => {
-        audit.entityId = id;
-        const row = await trx
-          .updateTable('basin')
-          .set({ ...(name !== undefined ? { name } : {}), ...(active !== undefined ? { active } : {}) })
-          .where('id', '=', id)
-          .returning(['id', 'name', 'active'])
-          .executeTakeFirst();
-        if (!row) throw notFound("Bassin d'emploi");
-        return row;
-      });
-    },
+    (request) => runForInstallation(request, updateBasin, { ...request.body, basinId: request.params.id }),
   );
 };

@@ -1,3 +1,4 @@
+import { AppDatabase } from '../application/database.ts';
 import { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { runRetention } from '../privacy/retention.ts';
@@ -12,7 +13,7 @@ export async function runRetentionCommand(dryRun: boolean) {
   const { handle } = await openMigrated(config, 'jobcoach retention');
   try {
     const clock = new Clock();
-    const report = await runRetention(handle.db, {
+    const report = await runRetention(new AppDatabase(handle.db), {
       today: clock.today(),
       now: () => clock.now(),
       trigger: 'command_line',

@@ -1,7 +1,7 @@
 import type { OrganisationDto } from '@jobcoach/contract';
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import type { OrganisationKind } from '@jobcoach/domain';
-import { invalid } from '../http/errors.ts';
+import { invalid } from '../application/errors.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

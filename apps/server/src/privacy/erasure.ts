@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type Database, sql, type Transaction } from '@jobcoach/db';
-import { invalid } from '../http/errors.ts';
+import { sql } from '@jobcoach/db';
+import type { Context } from '../application/context.ts';
+import type { Db } from '../application/database.ts';
+import { invalid } from '../application/errors.ts';
 
 /** What replaces the names of an erased person: a neutral label and a short code. */
 export const ERASED_FIRST_NAME = 'Personne effacée';
@@ -93,23 +95,28 @@ function redactJson(value: unknown, ids: string[]): { value: unknown; changed: b
 }
 
 /**
- * Anonymises one person inside the caller's transaction (data-subject erasure and the retention
- * job share it). Identity, contact details, notes and every free text about the person go; the
- * statistical categories (sex, origin, studies, situation), the age at entry (computed from the
- * birth date before it goes), the dates of the trajectory and the contracts' facts stay, so the
- * reports count the same. The append-only tables accept this redaction only inside this
- * transaction (`jobcoach.redaction`, transaction-local; migration 0008).
- *
- * `organisationId` null: any organisation (the retention job, which works across them).
+ * Anonymises one person of the context's organisation, in one transaction (the context's, or one
+ * opened here): data-subject erasure and the retention job share it. Identity, contact details,
+ * notes and every free text about the person go; the statistical categories (sex, origin,
+ * studies, situation), the age at entry (computed from the birth date before it goes), the dates
+ * of the trajectory and the contracts' facts stay, so the reports count the same. The append-only
+ * tables accept this redaction only inside this transaction (`jobcoach.redaction`,
+ * transaction-local; migration 0008).
  */
-export async function erasePerson(
-  trx: Transaction<Database>,
-  args: { personId: string; organisationId: string | null; kind: ErasureKind; now: Date },
+export function erasePerson(
+  ctx: Context,
+  args: { personId: string; kind: ErasureKind },
 ): Promise<ErasureOutcome> {
-  const { personId, organisationId, kind, now } = args;
-  let query = trx.selectFrom('person').selectAll().where('id', '=', personId);
-  if (organisationId) query = query.where('organisation_id', '=', organisationId);
-  const p = await query.forUpdate().executeTakeFirst();
+  return ctx.transaction((tx) => anonymise(tx.db, args.personId, args.kind, tx.now));
+}
+
+async function anonymise(trx: Db, personId: string, kind: ErasureKind, now: Date): Promise<ErasureOutcome> {
+  const p = await trx
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', personId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!p) return 'not_found';
   if (p.erased_at) return 'already_erased';
   const ids = identifiersOf(p);
@@ -245,12 +252,7 @@ export async function erasePerson(
  * The rows of `history_import_key` that map to the person or to their records (trajectory events,
  * contracts, contacts; with `withEmployerContacts`, the contacts with employers about them).
  */
-function importKeysOf(
-  trx: Transaction<Database>,
-  organisationId: string,
-  personId: string,
-  withEmployerContacts: boolean,
-) {
+function importKeysOf(trx: Db, organisationId: string, personId: string, withEmployerContacts: boolean) {
   return trx
     .selectFrom('history_import_key')
     .select(['entity', 'external_id'])
@@ -296,7 +298,7 @@ function importKeysOf(
  * typed in the wrong column) or an external id: every message of the organisation's jobs that
  * contains one of `needles` (lower case) is replaced.
  */
-async function redactImportJobs(trx: Transaction<Database>, organisationId: string, needles: string[]) {
+async function redactImportJobs(trx: Db, organisationId: string, needles: string[]) {
   if (needles.length === 0) return;
   const jobs = await trx
     .selectFrom('import_job')
@@ -320,11 +322,14 @@ async function redactImportJobs(trx: Transaction<Database>, organisationId: stri
 }
 
 /**
- * Removes a person and every row that depends on them (installation admin only). Contacts with
- * employers about the person are kept for the employer's history and the "employers contacted"
- * count, detached from the person and without their notes. The audit log keeps its rows (ids only).
+ * Removes a person of the context's organisation and every row that depends on them (installation
+ * admin only), inside the context's transaction. Contacts with employers about the person are kept
+ * for the employer's history and the "employers contacted" count, detached from the person and
+ * without their notes. The audit log keeps its rows (ids only).
  */
-export async function hardDeletePerson(trx: Transaction<Database>, personId: string): Promise<void> {
+export async function hardDeletePerson(ctx: Context, personId: string): Promise<void> {
+  const trx = ctx.db;
+  if (!trx.isTransaction) throw new Error('hardDeletePerson runs inside a transaction');
   const p = await trx
     .selectFrom('person')
     .select(['organisation_id', 'first_name', 'last_name', 'niss', 'email', 'phone', 'address'])

@@ -1,5 +1,6 @@
-import { type Database, executeRaw, type Kysely } from '@jobcoach/db';
+import { executeRaw } from '@jobcoach/db';
 import PgBoss from 'pg-boss';
+import type { AppDatabase } from '../application/database.ts';
 import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import { runRetention } from './retention.ts';
@@ -32,10 +33,11 @@ export interface JobsOptions {
  * goes through Kysely, so it never interleaves with a transaction of ours).
  */
 export async function startJobs(
-  deps: { db: Kysely<Database>; clock: Clock; backups?: Backups },
+  deps: { database: AppDatabase; clock: Clock; backups?: Backups },
   options: JobsOptions = {},
 ): Promise<Jobs> {
-  const { db, clock, backups } = deps;
+  const { database, clock, backups } = deps;
+  const db = database.acrossOrganisations('jobs');
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
     schema: JOBS_SCHEMA,
@@ -53,7 +55,7 @@ export async function startJobs(
   await boss.work<{ trigger?: string }>(
     RETENTION_QUEUE,
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
-    async () => runRetention(db, { today: clock.today(), now: () => clock.now(), trigger: 'schedule' }),
+    async () => runRetention(database, { today: clock.today(), now: () => clock.now(), trigger: 'schedule' }),
   );
   if (options.schedule !== false) {
     await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Brussels' });

@@ -1,6 +1,7 @@
-import { type Database, type Kysely, sql } from '@jobcoach/db';
+import { sql } from '@jobcoach/db';
 import { addMonths } from '@jobcoach/domain';
-import type { Db } from '../persons/common.ts';
+import { type Actor, Context, writeAuditEntry } from '../application/context.ts';
+import type { AppDatabase, Db } from '../application/database.ts';
 import { erasePerson } from './erasure.ts';
 
 /** Years after the exit after which a person is anonymised, unless the organisation sets another. */
@@ -67,16 +68,21 @@ export function duePersons(db: Db, organisationId: string, cutoff: string) {
     .execute();
 }
 
+/** The retention job acts as the system: no user, no address. */
+const SYSTEM: Actor = { userId: null, role: null, clientAddress: null };
+
 /**
  * Anonymises, in every organisation, the persons past its retention period (the same erasure as on
- * request, one transaction per person, each audited), and records what it did in `retention_run`.
+ * request, one transaction per person on that organisation's scoped context, each audited), and
+ * records what it did in `retention_run`. The job reads and records across organisations.
  */
 export async function runRetention(
-  db: Kysely<Database>,
+  database: AppDatabase,
   options: RetentionOptions,
 ): Promise<RetentionReport> {
   const { today, now, trigger } = options;
   const dryRun = options.dryRun === true;
+  const db = database.acrossOrganisations('jobs');
   const organisations = await db
     .selectFrom('organisation as o')
     .leftJoin('organisation_settings as s', 's.organisation_id', 'o.id')
@@ -100,27 +106,15 @@ export async function runRetention(
       if (dryRun) anonymised = due.length;
       else {
         for (const { id } of due) {
-          const done = await db.transaction().execute(async (trx) => {
-            const outcome = await erasePerson(trx, {
-              personId: id,
-              organisationId: org.id,
-              kind: 'retention',
-              now: now(),
-            });
+          const done = await database.transaction(async (trx) => {
+            const ctx = Context.within(trx, org.id, SYSTEM, { today, now: now() });
+            const outcome = await erasePerson(ctx, { personId: id, kind: 'retention' });
             if (outcome !== 'erased') return false;
-            await trx
-              .insertInto('audit_log')
-              .values({
-                at: now(),
-                actor_id: null,
-                organisation_id: org.id,
-                action: 'erase',
-                entity: 'person',
-                entity_id: id,
-                client_address: null,
-                details: JSON.stringify({ kind: 'retention', runId: run!.id, retentionYears }),
-              })
-              .execute();
+            await writeAuditEntry(
+              ctx,
+              { action: 'erase', entity: 'person' },
+              { entityId: id, details: { kind: 'retention', runId: run!.id, retentionYears } },
+            );
             return true;
           });
           if (done) anonymised += 1;
