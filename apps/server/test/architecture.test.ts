@@ -36,7 +36,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'health/routes.ts',
   'history/routes.ts',
   'imports/routes.ts',
-  'matching/routes.ts',
   'organisations/routes.ts',
   'partners/routes.ts',
   'presentations/routes.ts',
