@@ -38,7 +38,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'imports/routes.ts',
   'organisations/routes.ts',
   'partners/routes.ts',
-  'presentations/routes.ts',
   'privacy/consent-routes.ts',
   'privacy/rights-routes.ts',
   'privacy/routes.ts',
