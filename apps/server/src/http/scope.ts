@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import {
   type PersonRecord,
   type PersonScope,
-  personInScope,
   requireRecord,
   personScope as scopeOf,
   viewerOf,
@@ -17,10 +16,7 @@ import { UUID_PATTERN } from './uuid.ts';
  * caller's scope, read once per request and shared with the use case the route calls.
  */
 export type { PersonScope };
-export { personInScope, viewerOf };
-
-export const personScope = (request: FastifyRequest, permission: Permission) =>
-  scopeOf(contextOf(request), permission);
+export { viewerOf };
 
 /** The caller's scope, after checking the person is in it: 404 « Personne » otherwise. */
 export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
