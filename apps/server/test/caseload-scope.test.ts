@@ -57,6 +57,18 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
     }[];
     expect(presentations.map((p) => p.personId)).not.toContain(w.sophiePerson.id);
     expect((await w.clients.admin.get(`/api/presentations?vacancyId=${w.vacancyId}`)).json).toHaveLength(1);
+    // Asked for by person, a colleague's person is answered as an unknown one.
+    const colleagues = await w.clients.karim.get(`/api/presentations?personId=${w.sophiePerson.id}`);
+    expect(colleagues.status).toBe(404);
+    expect(colleagues.json.error.message).toBe('Personne introuvable.');
+    const unknown = await w.clients.karim.get(
+      '/api/presentations?personId=00000000-0000-4000-8000-000000000000',
+    );
+    expect(unknown.status).toBe(404);
+    expect((await w.clients.karim.get(`/api/presentations?personId=${w.karimPerson.id}`)).status).toBe(200);
+    expect((await w.clients.admin.get(`/api/presentations?personId=${w.sophiePerson.id}`)).json).toHaveLength(
+      1,
+    );
     const matches = (await w.clients.karim.get(`/api/vacancies/${w.vacancyId}/matches`)).json as {
       person: { id: string };
     }[];

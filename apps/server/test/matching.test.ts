@@ -215,6 +215,26 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
     expect((await coach.get(`/api/persons/${persons.intake}/matches`)).status).toBe(200);
   });
 
+  it('audits each reading of a matching list (a person’s reveals their constraints)', async () => {
+    const v = await createVacancy(coach, vacancyBody(employerId, today, { title: 'Cariste' }));
+    const candidates = (await coach.get(`/api/vacancies/${v.id}/matches`)).json as PersonMatch[];
+    await coach.get(`/api/persons/${persons.withLicence}/matches`);
+    const entries = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'organisation_id', 'actor_id', 'details'])
+      .where('action', '=', 'read_matches')
+      .where('entity_id', 'in', [v.id, persons.withLicence])
+      .execute();
+    expect(entries).toHaveLength(2);
+    const ofVacancy = entries.find((e) => e.entity === 'vacancy')!;
+    const ofPerson = entries.find((e) => e.entity === 'person')!;
+    expect(ofVacancy).toMatchObject({ entity_id: v.id, details: { persons: candidates.length } });
+    expect(ofPerson).toMatchObject({ entity_id: persons.withLicence, details: null });
+    expect(ofVacancy.organisation_id).not.toBeNull();
+    expect(ofPerson.organisation_id).toBe(ofVacancy.organisation_id);
+    expect(entries.every((e) => e.actor_id !== null)).toBe(true);
+  });
+
   it('keeps matching to the organisation: 404 for another’s ids, 403 for evaluators', async () => {
     const v = await createVacancy(coach, vacancyBody(employerId, today));
     expect((await outsider.get(`/api/vacancies/${v.id}/matches`)).status).toBe(404);

@@ -3,8 +3,6 @@ import fp from 'fastify-plugin';
 import {
   type PersonRecord,
   type PersonScope,
-  personInScope,
-  personIsInScope,
   requireRecord,
   personScope as scopeOf,
   viewerOf,
@@ -18,14 +16,7 @@ import { UUID_PATTERN } from './uuid.ts';
  * caller's scope, read once per request and shared with the use case the route calls.
  */
 export type { PersonScope };
-export { personInScope, viewerOf };
-
-export const personScope = (request: FastifyRequest, permission: Permission) =>
-  scopeOf(contextOf(request), permission);
-
-/** Whether the person (of the scope's organisation, not deleted) is within the scope. */
-export const personIsInScopeFor = (request: FastifyRequest, ps: PersonScope, personId: string) =>
-  personIsInScope(contextOf(request), ps, personId);
+export { viewerOf };
 
 /** The caller's scope, after checking the person is in it: 404 « Personne » otherwise. */
 export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
@@ -34,13 +25,6 @@ export const requirePerson = (request: FastifyRequest, permission: Permission, p
 /** Same for a contract: its person must be in the scope (404 « Contrat » otherwise). */
 export const requireContract = (request: FastifyRequest, permission: Permission, contractId: string) =>
   requireRecord(contextOf(request), permission, 'contract', contractId);
-
-/** Same for a presentation (404 « Présentation » otherwise). */
-export const requirePresentation = (
-  request: FastifyRequest,
-  permission: Permission,
-  presentationId: string,
-) => requireRecord(contextOf(request), permission, 'presentation', presentationId);
 
 /** Person-level URLs whose `:id` is a person, a contract or a presentation. */
 const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [

@@ -1,6 +1,6 @@
 import type { PersonSummary } from '@jobcoach/contract';
 import { cadenceOf, formatNiss, type Phase } from '@jobcoach/domain';
-import { type PersonScope, personInScope } from '../http/scope.ts';
+import { type PersonScope, personInScope } from '../application/person-scope.ts';
 import type { Db } from '../persons/common.ts';
 import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
 import { loadSettings } from '../settings/queries.ts';
@@ -22,7 +22,7 @@ export async function personSummaries(
   filter: { phase?: Phase; coachId?: string; ids?: string[]; scope?: PersonScope },
 ): Promise<Map<string, PersonSummary>> {
   let query = db.selectFrom(selectPersonLines(db, organisationId).as('l')).selectAll();
-  // Only the persons the caller reaches (a jobcoach: own caseload, http/scope.ts).
+  // Only the persons the caller reaches (a jobcoach: own caseload, application/person-scope.ts).
   if (filter.scope) query = query.where(personInScope(filter.scope, 'l'));
   if (filter.phase) query = query.where('l.phase', '=', filter.phase);
   if (filter.coachId) query = query.where('l.coach_id', '=', filter.coachId);

@@ -5,7 +5,7 @@ import {
   PRESENTATION_STEP_LABELS,
   type PresentationStep,
 } from '@jobcoach/domain';
-import { type PersonScope, personInScope } from '../http/scope.ts';
+import { type PersonScope, personInScope } from '../application/person-scope.ts';
 import type { Db } from '../persons/common.ts';
 
 /** The organisation's presentations, filtered, newest activity first, with their history. */
@@ -41,7 +41,7 @@ export async function loadPresentations(
     .orderBy('p.id');
   if (filter.id) q = q.where('p.id', '=', filter.id);
   if (filter.personId) q = q.where('p.person_id', '=', filter.personId);
-  // Only the persons the caller reaches (a jobcoach: own caseload, http/scope.ts).
+  // Only the persons the caller reaches (a jobcoach: own caseload, application/person-scope.ts).
   if (filter.scope) q = q.where(personInScope(filter.scope, 'pe'));
   if (filter.vacancyId) q = q.where('p.vacancy_id', '=', filter.vacancyId);
   if (filter.limit) q = q.limit(filter.limit);

@@ -15,7 +15,7 @@ import type {
   WorkSchedule,
 } from '@jobcoach/domain';
 import { DEFAULT_PRESENTATION_CAP } from '@jobcoach/domain';
-import { invalid } from '../http/errors.ts';
+import { invalid } from '../application/errors.ts';
 import type { Db } from '../persons/common.ts';
 
 export type VacancyRow = Selectable<Database['vacancy']>;
