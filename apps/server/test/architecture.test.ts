@@ -38,7 +38,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'imports/routes.ts',
   'matching/routes.ts',
   'organisations/routes.ts',
-  'partners/routes.ts',
   'presentations/routes.ts',
   'privacy/consent-routes.ts',
   'privacy/rights-routes.ts',
