@@ -42,7 +42,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'privacy/rights-routes.ts',
   'privacy/routes.ts',
   'reports/routes.ts',
-  'settings/routes.ts',
   'setup/routes.ts',
   'testclock/routes.ts',
   'users/routes.ts',
