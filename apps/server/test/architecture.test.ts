@@ -30,7 +30,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'auth/routes.ts',
   'basins/routes.ts',
   'contracts/routes.ts',
-  'documents/routes.ts',
   'employers/routes.ts',
   'health/routes.ts',
   'history/routes.ts',
