@@ -42,7 +42,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'privacy/routes.ts',
   'reports/routes.ts',
   'setup/routes.ts',
-  'testclock/routes.ts',
   'users/routes.ts',
   'vacancies/routes.ts',
 ]);
