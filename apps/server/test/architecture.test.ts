@@ -29,7 +29,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'auth/account-routes.ts',
   'auth/routes.ts',
   'basins/routes.ts',
-  'contracts/routes.ts',
   'employers/routes.ts',
   'health/routes.ts',
   'history/routes.ts',

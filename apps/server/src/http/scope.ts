@@ -31,10 +31,6 @@ export const personIsInScopeFor = (request: FastifyRequest, ps: PersonScope, per
 export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
   requireRecord(contextOf(request), permission, 'person', personId);
 
-/** Same for a contract: its person must be in the scope (404 « Contrat » otherwise). */
-export const requireContract = (request: FastifyRequest, permission: Permission, contractId: string) =>
-  requireRecord(contextOf(request), permission, 'contract', contractId);
-
 /** Same for a presentation (404 « Présentation » otherwise). */
 export const requirePresentation = (
   request: FastifyRequest,
