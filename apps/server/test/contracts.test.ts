@@ -622,6 +622,16 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
       .execute();
     expect(visible.map((r) => r.person_id)).not.toContain(p.id);
     expect(visible.length).toBeGreaterThan(0);
+    // The same through an organisation's scoped handle (a use case's ctx.db): the condition states
+    // its organisation, so the scope accepts it.
+    const { scopedTo } = await import('@jobcoach/db');
+    const scoped = await scopedTo(t.handle.db, orgA)
+      .selectFrom('employer_contact as c')
+      .select('c.person_id')
+      .where('c.employer_id', '=', employerId)
+      .where(notAboutDiscreetPerson('c'))
+      .execute();
+    expect(scoped).toEqual(visible);
     await t.handle.db.deleteFrom('employer_contact').where('person_id', '=', p.id).execute();
 
     // Through the API, once the employer side calls the helpers (see docs/api.md).

@@ -217,6 +217,12 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
       const moved = await luca.post('/api/test/clock', { days: 8 });
       expect(moved.status).toBe(200);
       expect(moved.json.today).toBe(addDays(today, 8));
+      const entry = await t.handle.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'organisation_id', 'details'])
+        .where('action', '=', 'clock_shift')
+        .executeTakeFirstOrThrow();
+      expect(entry).toEqual({ actor_id: lucaId, organisation_id: orgId, details: { days: 8 } });
       const later = await loginAs(t, 'luca@forma.example'); // sessions age with the clock
       const file = (await later.get(`/api/persons/${id}`)).json;
       expect(file.cadence).toMatchObject({ overdue: true, daysOverdue: 1 });

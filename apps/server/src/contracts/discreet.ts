@@ -1,6 +1,6 @@
 import { sql } from '@jobcoach/db';
-import { AppError } from '../http/errors.ts';
-import type { Db } from '../persons/common.ts';
+import type { Db } from '../application/database.ts';
+import { AppError } from '../application/errors.ts';
 
 /**
  * Discreet follow-up (method.md §6): some persons want no contact between their coach and their
@@ -17,12 +17,17 @@ import type { Db } from '../persons/common.ts';
  *   on the row it inserts.
  */
 
-/** True when the person (column) is followed discreetly towards the employer (column). */
-export function discreetTowards(personColumn: string, employerColumn: string) {
+/**
+ * True when the person of the row `alias` (its person_id) is followed discreetly towards the
+ * employer of that row (its employer_id), by the row's own organisation.
+ */
+export function discreetTowards(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
   return sql<boolean>`EXISTS (
     SELECT 1 FROM follow_up_arrangement fa
-    JOIN contract fk ON fk.id = fa.contract_id
-    WHERE fa.discreet AND fk.person_id = ${sql.ref(personColumn)} AND fk.employer_id = ${sql.ref(employerColumn)}
+    JOIN contract fk ON fk.id = fa.contract_id AND fk.organisation_id = fa.organisation_id
+    WHERE fa.discreet AND fa.organisation_id = ${column('organisation_id')}
+      AND fk.person_id = ${column('person_id')} AND fk.employer_id = ${column('employer_id')}
   )`;
 }
 
@@ -31,10 +36,7 @@ export function discreetTowards(personColumn: string, employerColumn: string) {
  * person named, or a person not followed discreetly towards that employer.
  */
 export function notAboutDiscreetPerson(alias = 'c') {
-  return sql<boolean>`(${sql.ref(`${alias}.person_id`)} IS NULL OR NOT ${discreetTowards(
-    `${alias}.person_id`,
-    `${alias}.employer_id`,
-  )})`;
+  return sql<boolean>`(${sql.ref(`${alias}.person_id`)} IS NULL OR NOT ${discreetTowards(alias)})`;
 }
 
 /** Whether the person of the organisation is followed discreetly towards this employer. */

@@ -1,4 +1,4 @@
-import { longFrenchDate } from '../documents/routes.ts';
+import { longFrenchDate } from '../documents/template.ts';
 
 export interface EndLetterInput {
   firstName: string;

@@ -9,76 +9,34 @@ import {
   contractSettingsSchema,
   idParams,
 } from '@jobcoach/contract';
-import { DEFAULT_CADENCE_SETTINGS, isEmploymentContract, isRunningOn, type Phase } from '@jobcoach/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { renderTextPdf } from '../documents/pdf.ts';
-import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
-import { requireOrgPermission } from '../http/access.ts';
-import { writeAudit } from '../http/context.ts';
-import { AppError, notFound, staleVersion } from '../http/errors.ts';
-import { type PersonScope, requireContract, requirePerson, viewerOf } from '../http/scope.ts';
-import { loadPersonFile } from '../persons/file.ts';
-import { findPerson } from '../persons/queries.ts';
-import { type Scope, trajectoryRole } from '../persons/scope.ts';
-import { endLetterText } from './letter.ts';
+import { contextIn, run } from '../http/use-case-route.ts';
+import { getContractSettings, updateContractSettings } from './use-cases/contract-settings.ts';
 import {
-  contractsOf,
-  findContract,
-  loadContractSettings,
-  toContractView,
-  toDomainContract,
-} from './queries.ts';
-import {
-  type Actor,
   deleteContract,
+  listContracts,
   saveArrangement,
   signContract,
   startContractFollowUp,
   updateContract,
-} from './service.ts';
+} from './use-cases/contracts.ts';
+import { endLetterPdf } from './use-cases/end-letter.ts';
 
+/** A person's contracts, their follow-up arrangements and end letter, and the contract settings. */
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
-
-  const actor = (scope: Scope): Actor => ({
-    organisationId: scope.organisationId,
-    userId: scope.userId,
-    role: trajectoryRole(scope),
-    today: clock.today(),
-    now: clock.now(),
-  });
-
-  /** The contract and the person's file after a change, read outside the transaction. */
-  async function answer(scope: PersonScope, contractId: string, personId: string) {
-    const today = clock.today();
-    const person = (await loadPersonFile(db, scope.organisationId, personId, viewerOf(scope), today))!;
-    const line = (await findContract(db, scope.organisationId, contractId))!;
-    const { cddAlertDays } = await loadContractSettings(db, scope.organisationId);
-    return { contract: toContractView(line, today, cddAlertDays, person.phase), person };
-  }
-
   app.get(
     '/api/persons/:id/contracts',
     {
       config: { access: 'session' },
       schema: { tags: ['contracts'], params: idParams, response: { 200: contractListSchema } },
     },
-    async (request) => {
-      const scope = await requirePerson(request, 'contracts.read', request.params.id);
-      const person = await findPerson(db, scope.organisationId, request.params.id);
-      if (!person) throw notFound('Personne');
-      const { cddAlertDays } = await loadContractSettings(db, scope.organisationId);
-      const today = clock.today();
-      return (await contractsOf(db, scope.organisationId, person.id)).map((l) =>
-        toContractView(l, today, cddAlertDays, person.phase as Phase),
-      );
-    },
+    (request) => run(request, listContracts, { personId: request.params.id }),
   );
 
   app.post(
     '/api/persons/:id/contracts',
     {
-      config: { access: 'session', audit: { action: 'sign', entity: 'contract' } },
+      config: { access: 'session', audit: signContract.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
@@ -86,29 +44,16 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: contractAndPersonSchema },
       },
     },
-    async (request, reply) => {
-      const scope = await requirePerson(request, 'contracts.write', request.params.id);
-      const personId = request.params.id;
-      const id = await request.mutate(async (trx, audit) => {
-        const signed = await signContract(trx, actor(scope), personId, request.body);
-        audit.entityId = signed.id;
-        audit.organisationId = scope.organisationId;
-        audit.details = {
-          personId,
-          type: request.body.type,
-          employerId: signed.employerId,
-          transitions: signed.transitions,
-        };
-        return signed.id;
-      });
-      return reply.status(201).send(await answer(scope, id, personId));
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await run(request, signContract, { ...request.body, personId: request.params.id })),
   );
 
   app.patch(
     '/api/contracts/:id',
     {
-      config: { access: 'session', audit: { action: 'update', entity: 'contract' } },
+      config: { access: 'session', audit: updateContract.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
@@ -116,69 +61,35 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: contractAndPersonSchema },
       },
     },
-    async (request) => {
-      const scope = await requireContract(request, 'contracts.write', request.params.id);
-      const contractId = request.params.id;
-      const personId = await request.mutate(async (trx, audit) => {
-        const done = await updateContract(trx, actor(scope), contractId, request.body);
-        audit.entityId = contractId;
-        audit.organisationId = scope.organisationId;
-        audit.details = { ...done.details, fields: Object.keys(request.body).filter((k) => k !== 'version') };
-        return done.personId;
-      });
-      return answer(scope, contractId, personId);
-    },
+    (request) => run(request, updateContract, { ...request.body, contractId: request.params.id }),
   );
 
   app.post(
     '/api/contracts/:id/start-follow-up',
     {
-      config: { access: 'session', audit: { action: 'start_follow_up', entity: 'contract' } },
+      config: { access: 'session', audit: startContractFollowUp.audit },
       schema: { tags: ['contracts'], params: idParams, response: { 200: contractAndPersonSchema } },
     },
-    async (request) => {
-      const scope = await requireContract(request, 'contracts.write', request.params.id);
-      const contractId = request.params.id;
-      const personId = await request.mutate(async (trx, audit) => {
-        const done = await startContractFollowUp(trx, actor(scope), contractId);
-        audit.entityId = contractId;
-        audit.organisationId = scope.organisationId;
-        audit.details = { personId: done.personId };
-        return done.personId;
-      });
-      return answer(scope, contractId, personId);
-    },
+    (request) => run(request, startContractFollowUp, { contractId: request.params.id }),
   );
 
   app.delete(
     '/api/contracts/:id',
     {
-      config: { access: 'session', audit: { action: 'delete', entity: 'contract' } },
+      config: { access: 'session', audit: deleteContract.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
         response: { 200: contractDeletedSchema },
       },
     },
-    async (request) => {
-      const scope = await requireContract(request, 'contracts.write', request.params.id);
-      const contractId = request.params.id;
-      const personId = await request.mutate(async (trx, audit) => {
-        const done = await deleteContract(trx, actor(scope), contractId);
-        audit.entityId = contractId;
-        audit.organisationId = scope.organisationId;
-        audit.details = done.details;
-        return done.personId;
-      });
-      const person = await loadPersonFile(db, scope.organisationId, personId, viewerOf(scope), clock.today());
-      return { person: person! };
-    },
+    (request) => run(request, deleteContract, { contractId: request.params.id }),
   );
 
   app.put(
     '/api/contracts/:id/follow-up',
     {
-      config: { access: 'session', audit: { action: 'update', entity: 'follow_up_arrangement' } },
+      config: { access: 'session', audit: saveArrangement.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
@@ -186,19 +97,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: contractAndPersonSchema },
       },
     },
-    async (request) => {
-      const scope = await requireContract(request, 'contracts.write', request.params.id);
-      const contractId = request.params.id;
-      const { version, ...fields } = request.body;
-      const personId = await request.mutate(async (trx, audit) => {
-        const done = await saveArrangement(trx, actor(scope), contractId, fields, version);
-        audit.entityId = contractId;
-        audit.organisationId = scope.organisationId;
-        audit.details = { personId: done.personId, mode: fields.mode, discreet: fields.discreet };
-        return done.personId;
-      });
-      return answer(scope, contractId, personId);
-    },
+    (request) => run(request, saveArrangement, { ...request.body, contractId: request.params.id }),
   );
 
   app.get(
@@ -208,59 +107,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['contracts'], params: idParams },
     },
     async (request, reply) => {
-      const scope = await requirePerson(request, 'contracts.read', request.params.id);
-      const orgId = scope.organisationId;
-      const person = await findPerson(db, orgId, request.params.id);
-      if (!person) throw notFound('Personne');
-      const letter = await db
-        .selectFrom('person_document')
-        .select('dated_on')
-        .where('organisation_id', '=', orgId)
-        .where('person_id', '=', person.id)
-        .where('kind', '=', 'end_letter')
-        .orderBy('dated_on', 'desc')
-        .executeTakeFirst();
-      if (!letter) {
-        throw new AppError(
-          409,
-          'conflict',
-          'La lettre de fin d’accompagnement accompagne la sortie pour insertion consolidée : enregistrez d’abord cette sortie.',
-        );
-      }
-      const organisation = await db
-        .selectFrom('organisation')
-        .select(['name', 'address'])
-        .where('id', '=', orgId)
-        .executeTakeFirstOrThrow();
-      const coach = person.coach_id
-        ? await db
-            .selectFrom('app_user')
-            .select(['name', 'email'])
-            .where('id', '=', person.coach_id)
-            .executeTakeFirst()
-        : undefined;
-      const job = (await contractsOf(db, orgId, person.id)).find(
-        (l) =>
-          isEmploymentContract(toDomainContract(l).type) && isRunningOn(toDomainContract(l), letter.dated_on),
-      );
-      const text = endLetterText({
-        firstName: person.first_name,
-        lastName: person.last_name,
-        organisationName: organisation.name,
-        organisationAddress: organisation.address,
-        coachName: coach?.name ?? null,
-        coachEmail: coach?.email ?? null,
-        date: letter.dated_on,
-        job: job ? { title: job.job_title, employerName: job.employer_name, start: job.start_on } : null,
-      });
-      const pdf = await renderTextPdf(text, { title: 'Fin de l’accompagnement', author: organisation.name });
-      // Producing the document is a read of the person's file: audited as an export.
-      await writeAudit(
-        db,
-        request,
-        { action: 'export', entity: 'person' },
-        { entityId: person.id, organisationId: orgId, details: { document: 'end_letter' } },
-      );
+      const pdf = await run(request, endLetterPdf, { personId: request.params.id });
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="lettre-de-fin-d-accompagnement.pdf"')
@@ -275,16 +122,13 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: { tags: ['contracts'], params: idParams, response: { 200: contractSettingsSchema } },
     },
-    async (request) => {
-      await requireOrgPermission(request, db, request.params.id, 'settings.read');
-      return loadContractSettings(db, request.params.id);
-    },
+    async (request) => run(request, getContractSettings, {}, await contextIn(request, request.params.id)),
   );
 
   app.put(
     '/api/organisations/:id/contract-settings',
     {
-      config: { access: 'session', audit: { action: 'update', entity: 'organisation_settings' } },
+      config: { access: 'session', audit: updateContractSettings.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
@@ -292,42 +136,7 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: contractSettingsSchema },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const { cddAlertDays, version } = request.body;
-      await requireOrgPermission(request, db, id, 'settings.update');
-      await request.mutate(async (trx, audit) => {
-        audit.entityId = id;
-        audit.organisationId = id;
-        audit.details = { cddAlertDays };
-        const saved =
-          version === 0
-            ? await trx
-                .insertInto('organisation_settings')
-                .values({
-                  organisation_id: id,
-                  cadence: JSON.stringify(DEFAULT_CADENCE_SETTINGS),
-                  trust_contract_template: DEFAULT_TRUST_CONTRACT_TEMPLATE,
-                  cdd_alert_days: cddAlertDays,
-                  updated_at: clock.now(),
-                })
-                .onConflict((oc) => oc.column('organisation_id').doNothing())
-                .returning('version')
-                .executeTakeFirst()
-            : await trx
-                .updateTable('organisation_settings')
-                .set((eb) => ({
-                  cdd_alert_days: cddAlertDays,
-                  version: eb('version', '+', 1),
-                  updated_at: clock.now(),
-                }))
-                .where('organisation_id', '=', id)
-                .where('version', '=', version)
-                .returning('version')
-                .executeTakeFirst();
-        if (!saved) throw staleVersion(await loadContractSettings(trx, id));
-      });
-      return loadContractSettings(db, id);
-    },
+    async (request) =>
+      run(request, updateContractSettings, request.body, await contextIn(request, request.params.id)),
   );
 };

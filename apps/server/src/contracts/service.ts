@@ -10,7 +10,6 @@ import {
   type FieldError,
   isEmploymentContract,
   isRunningOn,
-  type MembershipRole,
   maxDate,
   PHASE_LABELS,
   type Phase,
@@ -21,10 +20,11 @@ import {
   validateArrangement,
   validateContract,
 } from '@jobcoach/domain';
-import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { type Db, frenchDate } from '../persons/common.ts';
+import type { Context } from '../application/context.ts';
+import { AppError, invalid, notFound, staleVersion } from '../application/errors.ts';
+import { frenchDate } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
-import { applyTransition } from '../persons/transitions.ts';
+import { moveTrajectory } from '../persons/use-cases/move-trajectory.ts';
 import {
   findContract,
   loadContractSettings,
@@ -33,18 +33,11 @@ import {
   toDomainContract,
 } from './queries.ts';
 
-/**
- * What contracts do, in the caller's transaction: the routes (routes.ts) and the demo seed call
- * these, so that a demo contract has exactly the effects of one signed through the API.
+/*
+ * What contracts do, in the context's transaction: the use cases (use-cases/contracts.ts) and the
+ * demo seed call these, so that a demo contract has exactly the effects of one signed through the
+ * API. The trajectory moves they make go through the trajectory's own use case (moveTrajectory).
  */
-export interface Actor {
-  organisationId: string;
-  userId: string;
-  /** The role the trajectory table is asked with (persons/scope.ts trajectoryRole). */
-  role: MembershipRole;
-  today: string;
-  now: Date;
-}
 
 /** The first domain error as a 400 naming its field (French message). */
 export function refuse(errors: FieldError[], prefix = ''): void {
@@ -85,35 +78,35 @@ function arrangementColumns(a: ArrangementFields) {
 }
 
 /** An employer of the registry of the organisation's basin, or undefined. */
-function employerOfBasin(db: Db, organisationId: string, employerId: string) {
-  return db
+function employerOfBasin(ctx: Context, employerId: string) {
+  return ctx.db
     .selectFrom('employer as e')
     .innerJoin('organisation as o', 'o.basin_id', 'e.basin_id')
     .select(['e.id', 'e.name', 'e.status'])
-    .where('o.id', '=', organisationId)
+    .where('o.id', '=', ctx.organisationId)
     .where('e.id', '=', employerId)
     .executeTakeFirst();
 }
 
 /** Finds the contract's person and locks it, then the contract (the order every writer keeps). */
-async function lockBoth(trx: Db, organisationId: string, contractId: string) {
-  const found = await trx
+async function lockBoth(ctx: Context, contractId: string) {
+  const found = await ctx.db
     .selectFrom('contract')
     .select('person_id')
-    .where('organisation_id', '=', organisationId)
     .where('id', '=', contractId)
     .executeTakeFirst();
   if (!found) throw notFound('Contrat');
-  const person = await lockPerson(trx, organisationId, found.person_id);
+  const person = await lockPerson(ctx.db, ctx.organisationId, found.person_id);
   if (!person) throw notFound('Contrat');
-  const contract = (await lockContract(trx, organisationId, contractId))!;
+  const contract = (await lockContract(ctx.db, ctx.organisationId, contractId))!;
   return { person, contract };
 }
 
-async function currentView(trx: Db, a: Actor, contractId: string, phase: Phase) {
-  const line = await findContract(trx, a.organisationId, contractId);
-  const { cddAlertDays } = await loadContractSettings(trx, a.organisationId);
-  return line && toContractView(line, a.today, cddAlertDays, phase);
+/** The contract as it stands, for a 409 stale_version. */
+async function currentView(ctx: Context, contractId: string, phase: Phase) {
+  const line = await findContract(ctx.db, ctx.organisationId, contractId);
+  const { cddAlertDays } = await loadContractSettings(ctx.db, ctx.organisationId);
+  return line && toContractView(line, ctx.today, cddAlertDays, phase);
 }
 
 /**
@@ -122,8 +115,7 @@ async function currentView(trx: Db, a: Actor, contractId: string, phase: Phase) 
  * makes the employer a partner, and moves the trajectory (signingEffect) through the trajectory's
  * own transitions: to hiring on the signature, to follow-up from the first day.
  */
-export async function signContract(trx: Db, a: Actor, personId: string, b: ContractInput) {
-  const orgId = a.organisationId;
+export async function signContract(ctx: Context, personId: string, b: ContractInput) {
   const plannedEnd = b.plannedEnd ?? null;
   refuse(
     validateContract(
@@ -136,29 +128,28 @@ export async function signContract(trx: Db, a: Actor, personId: string, b: Contr
         actualEnd: null,
         endReason: null,
       },
-      a.today,
+      ctx.today,
     ),
   );
   if (b.arrangement) {
     if (!isEmploymentContract(b.type)) {
       throw invalid('arrangement', 'une immersion ou un stage n’ouvre pas de suivi en entreprise.');
     }
-    checkArrangement(b.arrangement, a.today, 'arrangement.');
+    checkArrangement(b.arrangement, ctx.today, 'arrangement.');
   }
-  const person = await lockPerson(trx, orgId, personId);
+  const person = await lockPerson(ctx.db, ctx.organisationId, personId);
   if (!person) throw notFound('Personne');
   const phase = person.phase as Phase;
-  const effect = signingEffect(b.type, phase, b.start, a.today);
+  const effect = signingEffect(b.type, phase, b.start, ctx.today);
   if (!effect.ok) throw new AppError(409, 'transition_not_allowed', effect.message, undefined, { phase });
-  const employer = await employerOfBasin(trx, orgId, b.employerId);
+  const employer = await employerOfBasin(ctx, b.employerId);
   if (!employer)
     throw invalid('employerId', 'employeur introuvable dans le registre de votre bassin d’emploi.');
   let vacancyId = b.vacancyId ?? null;
   if (b.presentationId) {
-    const presentation = await trx
+    const presentation = await ctx.db
       .selectFrom('presentation')
       .select(['vacancy_id', 'person_id', 'step'])
-      .where('organisation_id', '=', orgId)
       .where('id', '=', b.presentationId)
       .executeTakeFirst();
     if (!presentation || presentation.person_id !== personId) {
@@ -176,20 +167,19 @@ export async function signContract(trx: Db, a: Actor, personId: string, b: Contr
     vacancyId = presentation.vacancy_id;
   }
   if (vacancyId !== null) {
-    const vacancy = await trx
+    const vacancy = await ctx.db
       .selectFrom('vacancy')
       .select(['employer_id'])
-      .where('organisation_id', '=', orgId)
       .where('id', '=', vacancyId)
       .executeTakeFirst();
     if (!vacancy) throw invalid('vacancyId', 'offre d’emploi introuvable dans votre organisation.');
     if (vacancy.employer_id !== employer.id)
       throw invalid('vacancyId', 'cette offre est celle d’un autre employeur.');
   }
-  const row = await trx
+  const row = await ctx.db
     .insertInto('contract')
     .values({
-      organisation_id: orgId,
+      organisation_id: ctx.organisationId,
       person_id: personId,
       employer_id: employer.id,
       vacancy_id: vacancyId,
@@ -201,31 +191,31 @@ export async function signContract(trx: Db, a: Actor, personId: string, b: Contr
       hours_per_week: b.hoursPerWeek ?? null,
       job_title: b.jobTitle,
       hiring_aids: JSON.stringify(b.hiringAids ?? []),
-      created_by: a.userId,
-      created_at: a.now,
-      updated_at: a.now,
+      created_by: ctx.userId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (b.arrangement) {
-    await trx
+    await ctx.db
       .insertInto('follow_up_arrangement')
       .values({
-        organisation_id: orgId,
+        organisation_id: ctx.organisationId,
         person_id: personId,
         contract_id: row.id,
         ...arrangementColumns(b.arrangement),
-        updated_by: a.userId,
-        created_at: a.now,
-        updated_at: a.now,
+        updated_by: ctx.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
       })
       .execute();
   }
   // An employer who hires a coached person works with jobcoaching: it joins the reserve.
   if (isEmploymentContract(b.type) && (employer.status === 'prospect' || employer.status === 'contacted')) {
-    await trx
+    await ctx.db
       .updateTable('employer')
-      .set((eb) => ({ status: 'partner', version: eb('version', '+', 1), updated_at: a.now }))
+      .set((eb) => ({ status: 'partner', version: eb('version', '+', 1), updated_at: ctx.now }))
       .where('id', '=', employer.id)
       .execute();
   }
@@ -241,13 +231,8 @@ export async function signContract(trx: Db, a: Actor, personId: string, b: Contr
             contractStart: b.start,
             ...(plannedEnd ? { contractEnd: plannedEnd } : {}),
           };
-    await applyTransition(trx, {
-      organisationId: orgId,
+    await moveTrajectory(ctx, {
       personId,
-      userId: a.userId,
-      role: a.role,
-      today: a.today,
-      now: a.now,
       transitionId,
       fields,
       fieldPrefix: '',
@@ -265,12 +250,11 @@ export async function signContract(trx: Db, a: Actor, personId: string, b: Contr
  * arrangement) and the follow-up goes on; any other end sends the person back to pre-hire through
  * return_to_pre_hire when no other contract runs (trajectoryEffectOfEnd).
  */
-export async function updateContract(trx: Db, a: Actor, contractId: string, b: ContractPatch) {
-  const orgId = a.organisationId;
+export async function updateContract(ctx: Context, contractId: string, b: ContractPatch) {
   const ending = b.actualEnd !== undefined || b.endReason !== undefined;
-  const { person, contract: row } = await lockBoth(trx, orgId, contractId);
+  const { person, contract: row } = await lockBoth(ctx, contractId);
   const phase = person.phase as Phase;
-  if (row.version !== b.version) throw staleVersion(await currentView(trx, a, contractId, phase));
+  if (row.version !== b.version) throw staleVersion(await currentView(ctx, contractId, phase));
   if (ending && row.actual_end_on !== null) {
     throw new AppError(
       409,
@@ -287,7 +271,7 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
     actualEnd: ending ? (b.actualEnd ?? null) : row.actual_end_on,
     endReason: ending ? (b.endReason ?? null) : (row.end_reason as ContractEndReason | null),
   };
-  refuse(validateContract(merged, a.today));
+  refuse(validateContract(merged, ctx.today));
   const reason = ending ? merged.endReason : null;
   const continuing = reason !== null && CONTINUING_END_REASONS.includes(reason);
   if (b.next && !continuing) {
@@ -298,7 +282,7 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
   }
   if (b.start !== undefined) {
     // A correction of the start may not reach the contract that continues this one.
-    const successor = await trx
+    const successor = await ctx.db
       .selectFrom('contract')
       .select('start_on')
       .where('converted_from_contract_id', '=', contractId)
@@ -307,7 +291,7 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
       throw invalid('start', 'le contrat doit commencer avant celui qui le continue.');
     }
   }
-  await trx
+  await ctx.db
     .updateTable('contract')
     .set((eb) => ({
       signed_on: merged.signedOn,
@@ -322,7 +306,7 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
           ? { end_detail: b.endDetail }
           : {}),
       version: eb('version', '+', 1),
-      updated_at: a.now,
+      updated_at: ctx.now,
     }))
     .where('id', '=', contractId)
     .execute();
@@ -330,7 +314,7 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
   if (reason === null) return { personId: row.person_id, details };
   const actualEnd = merged.actualEnd!;
   details.end = { actualEnd, reason };
-  const employer = await trx
+  const employer = await ctx.db
     .selectFrom('employer')
     .select('name')
     .where('id', '=', row.employer_id)
@@ -341,16 +325,16 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
       { type: merged.type, start: merged.start, actualEnd },
       reason as 'converted_to_cdi' | 'renewed',
       next,
-      a.today,
+      ctx.today,
     );
     if (!successor.ok) {
       refuse(successor.errors);
       return { personId: row.person_id, details };
     }
-    const created = await trx
+    const created = await ctx.db
       .insertInto('contract')
       .values({
-        organisation_id: orgId,
+        organisation_id: ctx.organisationId,
         person_id: row.person_id,
         employer_id: row.employer_id,
         vacancy_id: row.vacancy_id,
@@ -363,14 +347,14 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
         job_title: next.jobTitle ?? b.jobTitle ?? row.job_title,
         hiring_aids: JSON.stringify(next.hiringAids ?? b.hiringAids ?? row.hiring_aids),
         converted_from_contract_id: contractId,
-        created_by: a.userId,
-        created_at: a.now,
-        updated_at: a.now,
+        created_by: ctx.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     // The arrangement agreed at hiring goes on with the employment.
-    const arrangement = await trx
+    const arrangement = await ctx.db
       .selectFrom('follow_up_arrangement')
       .selectAll()
       .where('contract_id', '=', contractId)
@@ -384,25 +368,24 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
         updated_at: _ua,
         ...copy
       } = arrangement;
-      await trx
+      await ctx.db
         .insertInto('follow_up_arrangement')
         .values({
           ...copy,
           frequency: copy.frequency ? JSON.stringify(copy.frequency) : null,
           contract_id: created.id,
-          updated_by: a.userId,
-          created_at: a.now,
-          updated_at: a.now,
+          updated_by: ctx.userId,
+          created_at: ctx.now,
+          updated_at: ctx.now,
         })
         .execute();
     }
     details.successorId = created.id;
     return { personId: row.person_id, details };
   }
-  const others = await trx
+  const others = await ctx.db
     .selectFrom('contract')
     .selectAll()
-    .where('organisation_id', '=', orgId)
     .where('person_id', '=', row.person_id)
     .where('id', '<>', contractId)
     .execute();
@@ -414,15 +397,13 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
   details.effect = effect;
   if (effect.kind === 'return_to_pre_hire') {
     const label = `${CONTRACT_TYPE_SHORT_LABELS[merged.type]} « ${b.jobTitle ?? row.job_title} » chez ${employer.name}`;
-    await applyTransition(trx, {
-      organisationId: orgId,
+    await moveTrajectory(ctx, {
       personId: row.person_id,
-      userId: a.userId,
-      role: a.role,
-      today: a.today,
-      now: a.now,
       transitionId: 'return_to_pre_hire',
-      fields: { date: returnDate(actualEnd, person.phase_since, a.today), returnReason: effect.returnReason },
+      fields: {
+        date: returnDate(actualEnd, person.phase_since, ctx.today),
+        returnReason: effect.returnReason,
+      },
       fieldPrefix: '',
       contractId,
       detail: `Fin du contrat ${label} le ${frenchDate(actualEnd)} : ${CONTRACT_END_REASON_LABELS[reason]}${b.endDetail ? ` — ${b.endDetail}` : ''}`,
@@ -432,8 +413,8 @@ export async function updateContract(trx: Db, a: Actor, contractId: string, b: C
 }
 
 /** For a person waiting in hiring for this contract's first day: starts the follow-up (dated on it). */
-export async function startContractFollowUp(trx: Db, a: Actor, contractId: string) {
-  const { person, contract: row } = await lockBoth(trx, a.organisationId, contractId);
+export async function startContractFollowUp(ctx: Context, contractId: string) {
+  const { person, contract: row } = await lockBoth(ctx, contractId);
   const c = toDomainContract(row);
   if (person.phase !== 'hiring') {
     throw new AppError(
@@ -449,25 +430,20 @@ export async function startContractFollowUp(trx: Db, a: Actor, contractId: strin
       'Ce contrat n’ouvre pas de suivi en entreprise (immersion ou contrat terminé).',
     );
   }
-  if (compareDates(c.start, a.today) > 0) {
+  if (compareDates(c.start, ctx.today) > 0) {
     throw new AppError(
       409,
       'conflict',
       `Le contrat commence le ${frenchDate(c.start)} : le suivi en entreprise démarre à partir de ce jour-là.`,
     );
   }
-  const employer = await trx
+  const employer = await ctx.db
     .selectFrom('employer')
     .select('name')
     .where('id', '=', row.employer_id)
     .executeTakeFirstOrThrow();
-  await applyTransition(trx, {
-    organisationId: a.organisationId,
+  await moveTrajectory(ctx, {
     personId: row.person_id,
-    userId: a.userId,
-    role: a.role,
-    today: a.today,
-    now: a.now,
     transitionId: 'start_follow_up',
     fields: {
       date: maxDate(c.start, person.phase_since),
@@ -483,9 +459,9 @@ export async function startContractFollowUp(trx: Db, a: Actor, contractId: strin
 }
 
 /** Deletes a contract entered by mistake (not one another contract continues). */
-export async function deleteContract(trx: Db, a: Actor, contractId: string) {
-  const { contract: row } = await lockBoth(trx, a.organisationId, contractId);
-  const successor = await trx
+export async function deleteContract(ctx: Context, contractId: string) {
+  const { contract: row } = await lockBoth(ctx, contractId);
+  const successor = await ctx.db
     .selectFrom('contract')
     .select('id')
     .where('converted_from_contract_id', '=', contractId)
@@ -499,8 +475,8 @@ export async function deleteContract(trx: Db, a: Actor, contractId: string) {
       { successorId: successor.id },
     );
   }
-  await trx.deleteFrom('follow_up_arrangement').where('contract_id', '=', contractId).execute();
-  await trx.deleteFrom('contract').where('id', '=', contractId).execute();
+  await ctx.db.deleteFrom('follow_up_arrangement').where('contract_id', '=', contractId).execute();
+  await ctx.db.deleteFrom('contract').where('id', '=', contractId).execute();
   return {
     personId: row.person_id,
     details: { personId: row.person_id, type: row.type, employerId: row.employer_id },
@@ -509,42 +485,41 @@ export async function deleteContract(trx: Db, a: Actor, contractId: string) {
 
 /** Records or replaces the follow-up arrangement of an employment contract (version 0: first time). */
 export async function saveArrangement(
-  trx: Db,
-  a: Actor,
+  ctx: Context,
   contractId: string,
   fields: ArrangementFields,
   version: number,
 ) {
-  checkArrangement(fields, a.today);
-  const { person, contract: row } = await lockBoth(trx, a.organisationId, contractId);
+  checkArrangement(fields, ctx.today);
+  const { person, contract: row } = await lockBoth(ctx, contractId);
   if (!isEmploymentContract(toDomainContract(row).type)) {
     throw new AppError(409, 'conflict', 'Une immersion ou un stage n’ouvre pas de suivi en entreprise.');
   }
-  const existing = await trx
+  const existing = await ctx.db
     .selectFrom('follow_up_arrangement')
     .select(['id', 'version'])
     .where('contract_id', '=', contractId)
     .forUpdate()
     .executeTakeFirst();
   if ((existing?.version ?? 0) !== version) {
-    throw staleVersion(await currentView(trx, a, contractId, person.phase as Phase));
+    throw staleVersion(await currentView(ctx, contractId, person.phase as Phase));
   }
-  const columns = { ...arrangementColumns(fields), updated_by: a.userId, updated_at: a.now };
+  const columns = { ...arrangementColumns(fields), updated_by: ctx.userId, updated_at: ctx.now };
   if (existing) {
-    await trx
+    await ctx.db
       .updateTable('follow_up_arrangement')
       .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
       .where('id', '=', existing.id)
       .execute();
   } else {
-    await trx
+    await ctx.db
       .insertInto('follow_up_arrangement')
       .values({
         ...columns,
-        organisation_id: a.organisationId,
+        organisation_id: ctx.organisationId,
         person_id: row.person_id,
         contract_id: contractId,
-        created_at: a.now,
+        created_at: ctx.now,
       })
       .execute();
   }

@@ -7,8 +7,9 @@ import {
   type FollowUpMode,
   type HiringAid,
 } from '@jobcoach/domain';
-import { type Actor, signContract, updateContract } from '../contracts/service.ts';
-import { applyTransition } from '../persons/transitions.ts';
+import { Context } from '../application/context.ts';
+import { signContract, updateContract } from '../contracts/service.ts';
+import { moveTrajectory } from '../persons/use-cases/move-trajectory.ts';
 
 /**
  * Demo contracts (after seed.ts's persons and demo/employers.ts's registry): the jobs of the demo
@@ -439,21 +440,18 @@ async function playStory(
       created_at: stamp(addDays(today, story.entry - 5), 11),
     })
     .execute();
-  const actor = (at: number): Actor => ({
-    organisationId: a.organisationId,
-    userId: a.coachId,
-    role: 'jobcoach',
-    today,
-    now: stamp(addDays(today, Math.min(at, 0)), 14),
-  });
+  // The story's coach acts on each day of the story, as through the API.
+  const as = (now: Date) =>
+    Context.within(
+      trx,
+      a.organisationId,
+      { userId: a.coachId, role: 'jobcoach', clientAddress: null },
+      { today, now },
+    );
+  const on = (at: number) => as(stamp(addDays(today, Math.min(at, 0)), 14));
   const entry = addDays(today, story.entry);
-  await applyTransition(trx, {
-    organisationId: a.organisationId,
+  await moveTrajectory(as(stamp(entry, 10)), {
     personId: person.id,
-    userId: a.coachId,
-    role: 'jobcoach',
-    today,
-    now: stamp(entry, 10),
     transitionId: 'enter_pre_hire',
     fields: { date: entry, trustContractSignedOn: entry },
   });
@@ -462,7 +460,7 @@ async function playStory(
     if ('sign' in action) {
       const s = action.sign;
       const employer = employers[s.employer];
-      const signed = await signContract(trx, actor(s.signedAt), person.id, {
+      const signed = await signContract(on(s.signedAt), person.id, {
         employerId: employer.id,
         type: s.type,
         signedOn: addDays(today, s.signedAt),
@@ -494,7 +492,7 @@ async function playStory(
         .select('version')
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      await updateContract(trx, actor(e.at), id, {
+      await updateContract(on(e.at), id, {
         version: row.version,
         actualEnd: addDays(today, e.at),
         endReason: e.reason,
@@ -576,30 +574,25 @@ export async function seedContracts(db: Kysely<Database>, today: string) {
         .where('p.phase', '=', 'hiring')
         .execute();
       for (const h of hired) {
-        await signContract(
+        const coach = Context.within(
           trx,
-          {
-            organisationId: org.id,
-            userId: h.coach_id ?? coaches[0]!.id,
-            role: 'jobcoach',
-            today,
-            now: stamp(h.phase_since, 16),
-          },
-          h.person_id,
-          {
-            employerId: h.employer_id,
-            vacancyId: h.vacancy_id,
-            presentationId: h.id,
-            type: 'cdi',
-            signedOn: h.phase_since,
-            start: addDays(today, 6),
-            plannedEnd: null,
-            hoursPerWeek: 30,
-            jobTitle: h.title,
-            hiringAids: ['impulsion_12_months'],
-            arrangement: { mode: 'bilateral', discreet: false, consentOn: h.phase_since },
-          },
+          org.id,
+          { userId: h.coach_id ?? coaches[0]!.id, role: 'jobcoach', clientAddress: null },
+          { today, now: stamp(h.phase_since, 16) },
         );
+        await signContract(coach, h.person_id, {
+          employerId: h.employer_id,
+          vacancyId: h.vacancy_id,
+          presentationId: h.id,
+          type: 'cdi',
+          signedOn: h.phase_since,
+          start: addDays(today, 6),
+          plannedEnd: null,
+          hoursPerWeek: 30,
+          jobTitle: h.title,
+          hiringAids: ['impulsion_12_months'],
+          arrangement: { mode: 'bilateral', discreet: false, consentOn: h.phase_since },
+        });
       }
 
       const sample = await trx

@@ -51,3 +51,15 @@ export function fillTemplate(template: string, values: TemplateValues): string {
     name in values ? values[name as keyof TemplateValues] : whole,
   );
 }
+
+const LONG_FRENCH_DATE = new Intl.DateTimeFormat('fr-BE', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2025-03-05" → "5 mars 2025", the way a letter is dated. */
+export function longFrenchDate(date: string): string {
+  return LONG_FRENCH_DATE.format(new Date(`${date}T00:00:00Z`));
+}

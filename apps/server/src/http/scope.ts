@@ -22,10 +22,6 @@ export { viewerOf };
 export const requirePerson = (request: FastifyRequest, permission: Permission, personId: string) =>
   requireRecord(contextOf(request), permission, 'person', personId);
 
-/** Same for a contract: its person must be in the scope (404 « Contrat » otherwise). */
-export const requireContract = (request: FastifyRequest, permission: Permission, contractId: string) =>
-  requireRecord(contextOf(request), permission, 'contract', contractId);
-
 /** Person-level URLs whose `:id` is a person, a contract or a presentation. */
 const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
   { pattern: /^\/api\/persons\/:id(\/|$)/, table: 'person' },

@@ -3,7 +3,7 @@ import { Context } from '../application/context.ts';
 import type { Db } from './common.ts';
 import { moveTrajectory } from './use-cases/move-trajectory.ts';
 
-/** A move of a person's trajectory by code that holds a transaction (contracts, presentations, demo). */
+/** A move of a person's trajectory by code that holds a raw transaction (the presentations routes). */
 export interface TransitionRequest {
   organisationId: string;
   personId: string;

@@ -1,5 +1,6 @@
 import { clockShiftBodySchema, clockShiftSchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { shiftTestClock, shiftTestClockAudit } from './use-cases/shift-clock.ts';
 
 /**
  * Moves the server's clock, for end-to-end tests of deadlines and cadence. Registered only when
@@ -9,12 +10,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
  */
 export const testClockRoutes: FastifyPluginAsyncZod = async (app) => {
   if (!app.deps.config.allowTestClock) return;
-  const { clock } = app.deps;
 
   app.post(
     '/api/test/clock',
     {
-      config: { access: 'public', audit: { action: 'clock_shift', entity: 'test_clock' } },
+      config: { access: 'public', audit: shiftTestClockAudit },
       schema: {
         tags: ['test'],
         body: clockShiftBodySchema,
@@ -22,12 +22,17 @@ export const testClockRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { days } = request.body;
-      await request.mutate(async (_trx, audit) => {
-        audit.details = { days };
-      });
-      clock.shiftDays(days);
-      return { today: clock.today() };
+      const answer = await shiftTestClock(
+        request.server.deps,
+        {
+          userId: request.user?.userId ?? null,
+          organisationId: request.user?.currentOrganisationId ?? null,
+          clientAddress: request.ip,
+        },
+        request.body,
+      );
+      request.audited = true;
+      return answer;
     },
   );
 };
