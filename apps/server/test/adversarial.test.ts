@@ -424,8 +424,12 @@ describe.each(testTargets())('adversarial route table on $driver', (target) => {
       purpose: 'follow_up',
       personId: w.karimPerson.id,
     });
-    expect(about.status).toBe(400);
-    expect(about.json.error.field).toBe('personId');
+    expect(about.status).toBe(404);
+    expect(about.json.error).toEqual({
+      code: 'not_found',
+      message: 'Personne introuvable.',
+      field: 'personId',
+    });
   });
 
   it('never gives an evaluator person-level data, on any route', async () => {

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@jobcoach/db';
 import { sql } from '@jobcoach/db';
 import type { TestTarget } from '@jobcoach/db/testing';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { type BuildOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { Clock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
@@ -17,11 +17,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(target: TestTarget): Promise<TestApp> {
+export async function startTestApp(
+  target: TestTarget,
+  options: Pick<BuildOptions, 'uncheckedReference'> = {},
+): Promise<TestApp> {
   const handle = await target.open();
   const clock = new Clock();
   const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent' });
-  const app = await buildApp({ database: handle, config, clock, web: false, logger: false });
+  const app = await buildApp({ database: handle, config, clock, web: false, logger: false, ...options });
   await app.ready();
   return {
     app,

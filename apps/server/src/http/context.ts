@@ -6,6 +6,7 @@ import { safeEqual } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { AppError, forbidden } from './errors.ts';
+import { type RecordReference, recordReferences } from './references.ts';
 
 /**
  * Who may call a route:
@@ -34,6 +35,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     audit?: AuditSpec;
+    /**
+     * The person-level records the route's body and query name (http/references.ts): found from
+     * its schema at start-up, never declared by hand; checked before the handler (http/scope.ts).
+     */
+    references?: RecordReference[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -54,6 +60,8 @@ export interface RouteEntry {
   access: Access;
   audit: AuditSpec | undefined;
   schema: RouteOptions['schema'];
+  /** The person-level records named in its body or query string, each checked against the scope. */
+  references: RecordReference[];
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,7 +94,8 @@ export async function writeAudit(
 
 export const requestContext = fp(async (app: FastifyInstance) => {
   // Every API route declares who may call it, and every state-changing route declares what it
-  // writes to the audit log: a route without them is refused at start-up.
+  // writes to the audit log: a route without them is refused at start-up. So is a route whose body
+  // or query holds an id field of a kind http/references.ts does not know.
   app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -94,6 +103,8 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     if (isMutating(route.method) && !route.config.audit) {
       throw new Error(`route ${route.method} ${route.url} changes state without an audit entry`);
     }
+    const references = recordReferences(route.schema, `route ${route.method} ${route.url}`);
+    route.config.references = references;
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       app.routeTable.push({
@@ -102,6 +113,7 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         access: route.config.access,
         audit: route.config.audit,
         schema: route.schema,
+        references,
       });
     }
   });

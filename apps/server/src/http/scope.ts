@@ -6,7 +6,8 @@ import type { Db } from '../persons/common.ts';
 import { can, currentScope, type Scope } from '../persons/scope.ts';
 import type { Viewer } from '../privacy/sensitive.ts';
 import { type Permission, type RecordScope, recordScope } from './access.ts';
-import { notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
+import { type PersonRecord, referencedIds, referenceField } from './references.ts';
 import { UUID_PATTERN } from './uuid.ts';
 
 /**
@@ -102,32 +103,51 @@ export async function personIsInScope(db: Db, ps: PersonScope, personId: string)
   return row !== undefined;
 }
 
-type PersonRecord = 'person' | 'contract' | 'presentation';
 const RECORD_NAMES: Record<PersonRecord, string> = {
   person: 'Personne',
   contract: 'Contrat',
   presentation: 'Présentation',
+  document: 'Document',
 };
+const RECORD_TABLES = {
+  contract: 'contract',
+  presentation: 'presentation',
+  document: 'person_document',
+} as const satisfies Record<Exclude<PersonRecord, 'person'>, string>;
 
-/** 404 unless the record (a person, or a contract or presentation of a person) is in the scope. */
-async function requireRecordInScope(db: Db, ps: PersonScope, table: PersonRecord, id: string) {
+/**
+ * The answer to a person-level record the caller does not reach, whether it exists elsewhere, in
+ * another organisation, or not at all: 404 « Personne introuvable. » (naming the field when the id
+ * came in the body or the query string).
+ */
+export const recordNotFound = (record: PersonRecord, field?: string) =>
+  new AppError(404, 'not_found', `${RECORD_NAMES[record]} introuvable.`, field);
+
+/** Whether the record (a person, or a record of a person) is in the scope. */
+async function recordInScope(db: Db, ps: PersonScope, record: PersonRecord, id: string): Promise<boolean> {
+  if (!UUID_PATTERN.test(id)) return false;
   let personId: string | undefined = id;
-  if (table !== 'person') {
+  if (record !== 'person') {
     const row = await db
-      .selectFrom(table)
+      .selectFrom(RECORD_TABLES[record])
       .select('person_id')
       .where('organisation_id', '=', ps.organisationId)
       .where('id', '=', id)
       .executeTakeFirst();
     personId = row?.person_id;
   }
-  if (!personId || !(await personIsInScope(db, ps, personId))) throw notFound(RECORD_NAMES[table]);
+  return personId !== undefined && (await personIsInScope(db, ps, personId));
+}
+
+/** 404 unless the record (a person, or a contract or presentation of a person) is in the scope. */
+async function requireRecordInScope(db: Db, ps: PersonScope, record: PersonRecord, id: string) {
+  if (!(await recordInScope(db, ps, record, id))) throw notFound(RECORD_NAMES[record]);
 }
 
 async function requireRecord(
   request: FastifyRequest,
   permission: Permission,
-  table: PersonRecord,
+  table: Exclude<PersonRecord, 'document'>,
   id: string,
 ) {
   const ps = await personScope(request, permission);
@@ -162,27 +182,70 @@ const PERSON_LEVEL_URLS: { pattern: RegExp; table: PersonRecord }[] = [
   { pattern: /^\/api\/presentations\/:id(\/|$)/, table: 'presentation' },
 ];
 
+export interface PersonScopeGuardOptions {
+  /**
+   * For the test that proves the route enumeration notices a missing check, and nothing else:
+   * leaves one reference unchecked, named "<METHOD> <url> <field>".
+   */
+  uncheckedReference?: string;
+}
+
 /**
- * The one layer every person-level route goes through, whatever its handler does: before the
- * handler of a route under /api/persons/:id, /api/contracts/:id or /api/presentations/:id, the
- * record is looked up and a caller whose scope does not reach its person gets 404 « Personne
- * introuvable. », as for another organisation's id. A route added later is covered by its URL.
- * (Callers without the permission, or without a membership, are left to the route: 403/404.)
+ * The one layer every person-level route goes through, whatever its handler does, before the
+ * handler runs:
+ * - a route under /api/persons/:id, /api/contracts/:id or /api/presentations/:id: the record is
+ *   looked up and a caller whose scope does not reach its person gets 404 « Personne
+ *   introuvable. », as for another organisation's id. A route added later is covered by its URL.
+ *   (Callers without the permission, or without a membership, are left to the route: 403/404.)
+ * - every id of a person, contract, presentation or document in the body or the query string (the
+ *   route's `references`, found from its schema by http/references.ts): the same lookup, and for an
+ *   id the caller does not reach (an unknown one, another organisation's, a colleague's person
+ *   outside the caseload) one same answer, 404 naming the field; a caller who may not read
+ *   persons at all gets the 403 of their role, whatever the id. The route never sees such an id,
+ *   so none of its answers (a conflict, a warning about a discreet follow-up) can tell anything
+ *   about that person. A field added later is covered by its name.
  */
-export const personScopeGuard = fp(async (app: FastifyInstance) => {
+export const personScopeGuard = fp<PersonScopeGuardOptions>(async (app: FastifyInstance, options) => {
   app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (!request.user) return;
     const url = request.routeOptions.url ?? '';
     const level = PERSON_LEVEL_URLS.find((l) => l.pattern.test(url));
-    if (!level || !request.user?.currentOrganisationId) return;
-    const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return;
-    let ps: PersonScope;
-    try {
-      ps = await personScope(request, 'persons.read');
-    } catch {
-      return; // no membership or no right: the route answers 404/403 itself
+    if (level && request.user.currentOrganisationId) await checkUrlRecord(request, level.table);
+    const references = request.routeOptions.config.references ?? [];
+    for (const ref of references) {
+      const field = referenceField(ref);
+      if (options.uncheckedReference === `${request.method} ${url} ${field}`) continue;
+      const source = ref.location === 'body' ? request.body : request.query;
+      for (const id of referencedIds(source, ref.path)) {
+        await checkReferencedRecord(request, ref.record, id, field);
+      }
     }
-    if (ps.records === 'organisation') return;
-    await requireRecordInScope(request.server.deps.db, ps, level.table, id);
   });
 });
+
+async function checkUrlRecord(request: FastifyRequest, table: PersonRecord) {
+  const id = (request.params as { id?: unknown }).id;
+  if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return;
+  let ps: PersonScope;
+  try {
+    ps = await personScope(request, 'persons.read');
+  } catch {
+    return; // no membership or no right: the route answers 404/403 itself
+  }
+  if (ps.records === 'organisation') return;
+  await requireRecordInScope(request.server.deps.db, ps, table, id);
+}
+
+async function checkReferencedRecord(
+  request: FastifyRequest,
+  record: PersonRecord,
+  id: unknown,
+  field: string,
+) {
+  // A caller who may not read persons (403) or has no membership (404) is refused as such, whatever
+  // the id: the answer says nothing about the record either.
+  const ps = await personScope(request, 'persons.read');
+  if (typeof id !== 'string' || !(await recordInScope(request.server.deps.db, ps, record, id))) {
+    throw recordNotFound(record, field);
+  }
+}

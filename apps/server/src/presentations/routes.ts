@@ -2,7 +2,7 @@ import { compareDates, maxDate, PHASE_LABELS, type Phase } from '@jobcoach/domai
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { basinScope, CODES } from '../employers/scope.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
-import { personIsInScope, personScope, requirePresentation } from '../http/scope.ts';
+import { personScope, recordNotFound, requirePresentation } from '../http/scope.ts';
 import { assertNotFuture, frenchDate, idParams } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { trajectoryRole } from '../persons/scope.ts';
@@ -55,11 +55,9 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const scope = await basinScope(request, 'presentations.write');
+      // The person is within the caller's scope (a jobcoach: own caseload): the scope guard checked
+      // `personId` before this handler (http/scope.ts).
       const { personId, vacancyId } = request.body;
-      // The person must be within the caller's scope (a jobcoach: own caseload, http/scope.ts).
-      if (!(await personIsInScope(db, await personScope(request, 'presentations.write'), personId))) {
-        throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
-      }
       const today = clock.today();
       const date = request.body.date ?? today;
       assertNotFuture('date', date, today);
@@ -77,7 +75,7 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         }
         const person = await lockPerson(trx, orgId, personId);
-        if (!person) throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
+        if (!person) throw recordNotFound('person', 'personId');
         if (person.phase !== 'pre_hire') {
           throw new AppError(
             409,
