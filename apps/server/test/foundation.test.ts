@@ -56,7 +56,13 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       mustChangePassword: false,
     });
     expect(me.json.memberships).toEqual([
-      { organisationId: orgA, organisationName: 'CPAS de Fleurus', role: 'coordinator', fte: 1 },
+      {
+        organisationId: orgA,
+        organisationName: 'CPAS de Fleurus',
+        role: 'coordinator',
+        fte: 1,
+        requireTotp: false,
+      },
     ]);
     expect((await new Client(t.app).get('/api/setup/status')).json).toEqual({ needed: false, basins: [] });
     expect(await issueSetupToken(t.handle.db)).toBeNull();

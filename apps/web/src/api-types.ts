@@ -41,7 +41,14 @@ export type Organisation = {
   version: number;
 };
 
-export type Membership = { organisationId: string; organisationName: string; role: Role; fte: number };
+export type Membership = {
+  organisationId: string;
+  organisationName: string;
+  role: Role;
+  fte: number;
+  /** The organisation requires a second factor of the sessions working in it. */
+  requireTotp: boolean;
+};
 
 export type Me = {
   user: {
@@ -51,7 +58,10 @@ export type Me = {
     isAdmin: boolean;
     mustChangePassword: boolean;
     totpEnabled: boolean;
-    /** An organisation of the user requires TOTP, not enabled yet: nothing else works until it is. */
+    /**
+     * The current organisation requires TOTP, not enabled yet: nothing else works in it until it
+     * is (the user's other organisations are not affected).
+     */
     mustEnrolTotp: boolean;
   };
   csrfToken: string;

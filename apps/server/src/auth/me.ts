@@ -7,6 +7,8 @@ export const membershipSchema = z.object({
   organisationName: z.string(),
   role: z.enum(MEMBERSHIP_ROLES),
   fte: z.number(),
+  /** The organisation requires a second factor of the sessions working in it. */
+  requireTotp: z.boolean(),
 });
 
 export const meSchema = z.object({
@@ -29,7 +31,7 @@ export async function activeMemberships(db: Kysely<Database> | Transaction<Datab
   const rows = await db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['m.organisation_id', 'o.name', 'm.role', 'm.fte'])
+    .select(['m.organisation_id', 'o.name', 'm.role', 'm.fte', 'o.require_totp'])
     .where('m.user_id', '=', userId)
     .where('m.active', '=', true)
     .orderBy('o.name')
@@ -39,6 +41,7 @@ export async function activeMemberships(db: Kysely<Database> | Transaction<Datab
     organisationName: r.name,
     role: r.role as (typeof MEMBERSHIP_ROLES)[number],
     fte: Number(r.fte),
+    requireTotp: r.require_totp,
   }));
 }
 
@@ -51,7 +54,14 @@ export async function buildMe(
     .select(['id', 'name', 'email', 'is_admin', 'must_change_password', 'totp_secret'])
     .where('id', '=', args.userId)
     .executeTakeFirstOrThrow();
-  const requiring = await organisationRequiringTotp(db, args.userId);
+  // The current organisation's requirement only: another organisation's binds its own sessions.
+  const current = args.currentOrganisationId
+    ? await db
+        .selectFrom('organisation')
+        .select('require_totp')
+        .where('id', '=', args.currentOrganisationId)
+        .executeTakeFirst()
+    : undefined;
   return {
     user: {
       id: user.id,
@@ -60,7 +70,7 @@ export async function buildMe(
       isAdmin: user.is_admin,
       mustChangePassword: user.must_change_password,
       totpEnabled: user.totp_secret !== null,
-      mustEnrolTotp: requiring !== undefined && user.totp_secret === null,
+      mustEnrolTotp: current?.require_totp === true && user.totp_secret === null,
     },
     csrfToken: args.csrfToken,
     currentOrganisationId: args.currentOrganisationId,
@@ -68,7 +78,10 @@ export async function buildMe(
   };
 }
 
-/** One of the user's active organisations that requires a second factor, if any (its name). */
+/**
+ * One of the user's active organisations that requires a second factor, if any (its name): while
+ * there is one, the user may not disable theirs (the account is the same in every organisation).
+ */
 export async function organisationRequiringTotp(
   db: Kysely<Database> | Transaction<Database>,
   userId: string,

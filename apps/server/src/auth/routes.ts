@@ -107,7 +107,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         }
       }
-      const organisationId = memberships[0]?.organisationId ?? null;
+      // The session starts in an organisation the user can work in: one that requires a second
+      // factor the user has not enabled would leave them nothing but the enrolment.
+      const organisationId =
+        (memberships.find((m) => !m.requireTotp || user.totp_secret) ?? memberships[0])?.organisationId ??
+        null;
       const session = await request.mutate(async (trx, audit) => {
         await clearFailures(trx, emailKey);
         if (totpStep !== null)
@@ -214,7 +218,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/organisation',
     {
-      config: { access: 'session', audit: { action: 'organisation_switched', entity: 'session' } },
+      // Reachable before a second factor is enrolled: a user whose current organisation requires
+      // one can still go and work in their other organisations.
+      config: { access: 'account', audit: { action: 'organisation_switched', entity: 'session' } },
       schema: {
         tags: ['auth'],
         body: z.object({ organisationId: z.uuid('identifiant invalide.') }),

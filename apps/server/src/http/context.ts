@@ -5,7 +5,7 @@ import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.
 import { safeEqual } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
-import { AppError, forbidden } from './errors.ts';
+import { AppError, forbidden, totpEnrolmentRequired } from './errors.ts';
 import { type RecordReference, recordReferences } from './references.ts';
 
 /**
@@ -162,13 +162,9 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         'Vous devez d’abord changer votre mot de passe temporaire.',
       );
     }
-    if (access !== 'account' && request.user.mustEnrolTotp) {
-      throw new AppError(
-        403,
-        'totp_enrolment_required',
-        'Votre organisation exige une double authentification : activez-la d’abord dans « Sécurité du compte ».',
-      );
-    }
+    // The current organisation's requirement (auth/sessions.ts); another organisation's is checked
+    // when a route names it (http/access.ts).
+    if (access !== 'account' && request.user.mustEnrolTotp) throw totpEnrolmentRequired();
     if (access === 'admin' && !request.user.isAdmin) throw forbidden();
   });
 
