@@ -1,4 +1,4 @@
-export type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+export type { ExpressionBuilder, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 export { sql } from 'kysely';
 export * from './connect.ts';
 export * from './migrate.ts';

@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import { MEMBERSHIP_ROLES } from '@jobcoach/domain';
 import { z } from 'zod';
+import { receivedInvitationSchema, receivedInvitations } from '../users/invitations.ts';
 
 export const membershipSchema = z.object({
   organisationId: z.string(),
@@ -24,6 +25,8 @@ export const meSchema = z.object({
   csrfToken: z.string(),
   currentOrganisationId: z.string().nullable(),
   memberships: z.array(membershipSchema),
+  /** Invitations to join an organisation, waiting for the user's answer (users/invitations.ts). */
+  invitations: z.array(receivedInvitationSchema),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -47,7 +50,7 @@ export async function activeMemberships(db: Kysely<Database> | Transaction<Datab
 
 export async function buildMe(
   db: Kysely<Database> | Transaction<Database>,
-  args: { userId: string; csrfToken: string; currentOrganisationId: string | null },
+  args: { userId: string; csrfToken: string; currentOrganisationId: string | null; now: Date },
 ): Promise<Me> {
   const user = await db
     .selectFrom('app_user')
@@ -75,6 +78,7 @@ export async function buildMe(
     csrfToken: args.csrfToken,
     currentOrganisationId: args.currentOrganisationId,
     memberships: await activeMemberships(db, args.userId),
+    invitations: await receivedInvitations(db, args.userId, args.now),
   };
 }
 

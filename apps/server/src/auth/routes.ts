@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { receivedInvitations } from '../users/invitations.ts';
 import { checkCurrentPassword } from './current-password.ts';
 import { activeMemberships, buildMe, meSchema } from './me.ts';
 import { passwordWeakness } from './password-policy.ts';
@@ -72,7 +73,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ? await verifyPassword(user.password_hash, request.body.password)
         : await burnVerification(request.body.password).then(() => false);
       const memberships = ok && user ? await activeMemberships(db, user.id) : [];
-      const allowed = ok && user?.active && (user.is_admin || memberships.length > 0);
+      // A user who belongs to no organisation yet may log in to answer an invitation.
+      const invited =
+        ok && user && memberships.length === 0 && (await receivedInvitations(db, user.id, now)).length > 0;
+      const allowed = ok && user?.active && (user.is_admin || memberships.length > 0 || invited);
       if (!allowed || !user) {
         await recordFailure(db, emailKey, MAX_FAILURES_PER_EMAIL, now);
         await recordFailure(db, addressKey, MAX_FAILURES_PER_ADDRESS, now);
@@ -140,6 +144,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.id,
         csrfToken: session.csrfToken,
         currentOrganisationId: organisationId,
+        now: clock.now(),
       });
     },
   );
@@ -170,6 +175,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.userId,
         csrfToken: user.csrfToken,
         currentOrganisationId: user.currentOrganisationId,
+        now: clock.now(),
       });
     },
   );
@@ -255,6 +261,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.userId,
         csrfToken: user.csrfToken,
         currentOrganisationId: organisationId,
+        now: clock.now(),
       });
     },
   );
