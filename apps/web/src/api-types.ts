@@ -67,6 +67,32 @@ export type Me = {
   csrfToken: string;
   currentOrganisationId: string | null;
   memberships: Membership[];
+  /** Invitations to join an organisation, waiting for the user's answer. */
+  invitations: ReceivedInvitation[];
+};
+
+/** An invitation the user received: accepting it makes them a member of the organisation. */
+export type ReceivedInvitation = {
+  id: string;
+  organisationName: string;
+  role: Role;
+  invitedByName: string | null;
+  expiresAt: string;
+};
+
+/**
+ * An invitation of the organisation, waiting for an answer (the team page): what the coordinator
+ * typed, never anything of an existing account.
+ */
+export type Invitation = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  fte: number;
+  createdAt: string;
+  expiresAt: string;
+  expired: boolean;
 };
 
 export type Member = {

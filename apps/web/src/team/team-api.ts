@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { AccountSession, Member, Role } from '../api-types.ts';
+import type { AccountSession, Invitation, Member, Role } from '../api-types.ts';
 
 export const membersKey = (organisationId: string) => ['organisations', organisationId, 'users'] as const;
+export const invitationsKey = (organisationId: string) =>
+  ['organisations', organisationId, 'invitations'] as const;
 
 const usersPath = (organisationId: string) =>
   `/api/organisations/${encodeURIComponent(organisationId)}/users`;
@@ -30,11 +32,32 @@ export type MemberChanges = {
   version: number;
 };
 
+/** Adding a member sends an invitation, which its owner accepts at their next login. */
 export function useCreateMember(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewMember) => api.post<Member>(usersPath(organisationId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+    mutationFn: (body: NewMember) => api.post<Invitation>(usersPath(organisationId), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
+  });
+}
+
+const invitationsPath = (organisationId: string) =>
+  `/api/organisations/${encodeURIComponent(organisationId)}/invitations`;
+
+/** The organisation's invitations not answered yet. */
+export function useInvitations(organisationId: string) {
+  return useQuery({
+    queryKey: invitationsKey(organisationId),
+    queryFn: () => api.get<Invitation[]>(invitationsPath(organisationId)),
+  });
+}
+
+export function useRevokeInvitation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.delete<void>(`${invitationsPath(organisationId)}/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 }
 
