@@ -133,6 +133,17 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
           async () => null,
         ),
       ).toThrow(/field "candidateId" holds an id of an unknown kind/);
+      // A schema that is not zod's cannot be searched for ids: refused too.
+      expect(() =>
+        app.get(
+          '/api/candidates',
+          {
+            config: { access: 'session' },
+            schema: { querystring: { type: 'object', properties: { personId: { type: 'string' } } } },
+          },
+          async () => null,
+        ),
+      ).toThrow(/querystring schema is not a zod schema/);
     } finally {
       await app.close();
     }

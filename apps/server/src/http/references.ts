@@ -141,8 +141,15 @@ function collect(
  */
 export function recordReferences(schema: FastifySchema | undefined, where: string): RecordReference[] {
   const out: RecordReference[] = [];
-  collect(schema?.body, [], 'body', out, where);
-  collect(schema?.querystring, [], 'querystring', out, where);
+  for (const [location, part] of [
+    ['body', schema?.body],
+    ['querystring', schema?.querystring],
+  ] as const) {
+    if (part === undefined) continue;
+    // Only a zod schema can be searched for ids: any other would let a field through unseen.
+    if (!defOf(part)) throw new Error(`${where}: its ${location} schema is not a zod schema`);
+    collect(part, [], location, out, where);
+  }
   const seen = new Set<string>();
   return out.filter((ref) => {
     const key = `${ref.location}:${ref.path.join('.')}`;
