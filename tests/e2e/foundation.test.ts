@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser)('browser: first run, a coach, login and logout', ()
     await dialog.getByRole('button', { name: 'Inviter' }).click();
     // She waits among the invitations until she accepts.
     const invitations = page.getByTestId('pending-invitations');
-    await expect.poll(() => invitations.getByRole('row', { name: /Fatima El Idrissi/ }).count()).toBe(1);
+    await invitations.getByRole('row', { name: /Fatima El Idrissi/ }).waitFor();
     await expect.poll(() => page.getByTestId('temporary-password').textContent()).toBe(TEMPORARY);
     await expectAccessible(page, 'team page');
     await screenshot(page, '05-team');
@@ -82,9 +82,9 @@ describe.skipIf(!hasBrowser)('browser: first run, a coach, login and logout', ()
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     // Then she joins the organisation by accepting its invitation.
     await page.waitForURL(/\/invitations/);
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Rejoindre « CPAS de Fleurus »' }).count())
-      .toBe(1);
+    await page.getByRole('heading', { name: 'Rejoindre « CPAS de Fleurus »' }).waitFor();
+    await expectAccessible(page, 'invitation of a new account');
+    await screenshot(page, '06b-accept-invitation');
     await page.getByRole('button', { name: 'Accepter' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => page.getByTestId('home-role').textContent()).toMatch(/Jobcoach/i);

@@ -37,7 +37,8 @@ describe.skipIf(!hasBrowser)('browser: joining another organisation takes its ow
       .poll(() => page.getByTestId('team-notice').textContent())
       .toContain('Sophie L. est invité·e');
     const row = page.getByTestId('pending-invitations').getByRole('row', { name: /Sophie L\./ });
-    await expect.poll(() => row.count()).toBe(1);
+    await row.waitFor();
+    expect(await row.count()).toBe(1);
     expect(await page.getByText('Sophie Lambert').count()).toBe(0);
     await expectAccessible(page, 'team page with an invitation');
     await screenshot(page, 'invitation-01-team');
@@ -46,9 +47,7 @@ describe.skipIf(!hasBrowser)('browser: joining another organisation takes its ow
     // Sophie logs in with her own password: the confirmation comes first.
     await login(page, server.url, 'sophie.lambert@ceppst.demo');
     await page.waitForURL(/\/invitations/);
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Rejoindre « EDIT Verviers »' }).count())
-      .toBe(1);
+    await page.getByRole('heading', { name: 'Rejoindre « EDIT Verviers »' }).waitFor();
     await expect
       .poll(() => page.getByTestId('invitation').textContent())
       .toContain('vous invite à rejoindre son équipe sur Jobcoach, avec le rôle « Jobcoach »');
