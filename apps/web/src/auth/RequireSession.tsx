@@ -26,11 +26,14 @@ export function RequireSession() {
     const from = location.pathname === '/' ? undefined : location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
   }
+  // Each redirect is keyed by the location: when a page navigates on its own while a redirect is
+  // pending (the password page goes home after the change, while the invitation page is still
+  // loading), the redirect is made again from the new location instead of staying on a blank page.
   if (me.user.mustChangePassword && location.pathname !== '/password') {
-    return <Navigate to="/password" replace />;
+    return <Navigate key={location.key} to="/password" replace />;
   }
   if (!me.user.mustChangePassword && me.user.mustEnrolTotp && location.pathname !== '/account') {
-    return <Navigate to="/account" replace />;
+    return <Navigate key={location.key} to="/account" replace />;
   }
   // An organisation's invitation waits for an answer: the confirmation comes first, unless the user
   // put it off (until the next login).
@@ -41,7 +44,7 @@ export function RequireSession() {
     !allPutOff(me.invitations.map((i) => i.id)) &&
     location.pathname !== '/invitations'
   ) {
-    return <Navigate to="/invitations" replace />;
+    return <Navigate key={location.key} to="/invitations" replace />;
   }
   return (
     <SessionContext value={me}>
