@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('browser: first run, a coach, login and logout', ()
     await expect.poll(() => page.getByTestId('home-organisation').textContent()).toContain('CPAS de Fleurus');
     await screenshot(page, '03-home-after-setup');
 
-    // The coordinator (admin) creates a coach with a temporary password.
+    // The coordinator (admin) invites a coach, with a temporary password for a new account.
     await page.getByRole('link', { name: 'Équipe' }).click();
     await page.getByRole('button', { name: 'Ajouter un membre' }).click();
     const dialog = page.getByRole('dialog');
@@ -57,8 +57,11 @@ describe.skipIf(!hasBrowser)('browser: first run, a coach, login and logout', ()
     await dialog.getByLabel('ETP').fill('0,8');
     await dialog.getByLabel('Mot de passe temporaire').fill(TEMPORARY);
     await screenshot(page, '04-create-coach');
-    await dialog.getByRole('button', { name: 'Créer' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /Fatima El Idrissi/ }).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Inviter' }).click();
+    // She waits among the invitations until she accepts.
+    const invitations = page.getByTestId('pending-invitations');
+    await invitations.getByRole('row', { name: /Fatima El Idrissi/ }).waitFor();
+    await expect.poll(() => page.getByTestId('temporary-password').textContent()).toBe(TEMPORARY);
     await expectAccessible(page, 'team page');
     await screenshot(page, '05-team');
 
@@ -77,6 +80,12 @@ describe.skipIf(!hasBrowser)('browser: first run, a coach, login and logout', ()
     await page.getByLabel('Confirmer le nouveau mot de passe').fill(COACH_PASSWORD);
     await screenshot(page, '06-change-temporary-password');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // Then she joins the organisation by accepting its invitation.
+    await page.waitForURL(/\/invitations/);
+    await page.getByRole('heading', { name: 'Rejoindre « CPAS de Fleurus »' }).waitFor();
+    await expectAccessible(page, 'invitation of a new account');
+    await screenshot(page, '06b-accept-invitation');
+    await page.getByRole('button', { name: 'Accepter' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => page.getByTestId('home-role').textContent()).toMatch(/Jobcoach/i);
     await screenshot(page, '07-coach-home');

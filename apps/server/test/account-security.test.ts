@@ -1,16 +1,25 @@
 import { testTargets } from '@jobcoach/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../src/auth/totp.ts';
-import { addUser, Client, PASSWORD, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
+import {
+  addUser,
+  Client,
+  createOrganisation,
+  PASSWORD,
+  setupInstallation,
+  startTestApp,
+  type TestApp,
+} from './helpers.ts';
 
 describe.each(testTargets())('account security on $driver', (target) => {
   let t: TestApp;
   let admin: Client;
   let orgId: string;
+  let basinId: string;
 
   beforeAll(async () => {
     t = await startTestApp(target);
-    ({ admin, organisationId: orgId } = await setupInstallation(t));
+    ({ admin, organisationId: orgId, basinId } = await setupInstallation(t));
     await addUser(t, orgId, 'coach@example.org', 'jobcoach');
   });
   afterAll(async () => {
@@ -147,5 +156,53 @@ describe.each(testTargets())('account security on $driver', (target) => {
     } finally {
       t.clock.shiftDays(0);
     }
+  });
+
+  it('binds a second-factor requirement to its organisation: another organisation’s does not lock a member out', async () => {
+    await t.handle.db.updateTable('organisation').set({ require_totp: false }).execute();
+    // Dana works in A; B (which sorts first) also has her, and requires a second factor.
+    const orgB = await createOrganisation(admin, 'Atelier Bis', basinId);
+    const danaId = await addUser(t, orgId, 'dana@example.org', 'jobcoach');
+    await t.handle.db
+      .insertInto('membership')
+      .values({ user_id: danaId, organisation_id: orgB, role: 'jobcoach', fte: 0.5 })
+      .execute();
+    const b = (await admin.get(`/api/organisations/${orgB}`)).json;
+    expect(
+      (await admin.patch(`/api/organisations/${orgB}`, { requireTotp: true, version: b.version })).status,
+    ).toBe(200);
+
+    // In A, Dana works as before: the session starts there, and nothing asks for a second factor.
+    const dana = new Client(t.app);
+    const me = await dana.login('dana@example.org');
+    expect(me.currentOrganisationId).toBe(orgId);
+    expect(me.user.mustEnrolTotp).toBe(false);
+    expect((await dana.get('/api/persons')).status).toBe(200);
+    expect((await dana.get(`/api/organisations/${orgId}`)).status).toBe(200);
+    // B's routes, named from A's session, ask for the second factor first.
+    const fromA = await dana.get(`/api/organisations/${orgB}`);
+    expect(fromA.status).toBe(403);
+    expect(fromA.json.error.code).toBe('totp_enrolment_required');
+
+    // Working in B needs it: everything but the account routes is refused there.
+    const inB = await dana.post('/api/auth/organisation', { organisationId: orgB });
+    expect(inB.status).toBe(200);
+    expect(inB.json.user.mustEnrolTotp).toBe(true);
+    const blocked = await dana.get('/api/persons');
+    expect(blocked.status).toBe(403);
+    expect(blocked.json.error.code).toBe('totp_enrolment_required');
+    // …and she can go back to A without enrolling.
+    const back = await dana.post('/api/auth/organisation', { organisationId: orgId });
+    expect(back.status).toBe(200);
+    expect(back.json.user.mustEnrolTotp).toBe(false);
+    expect((await dana.get('/api/persons')).status).toBe(200);
+
+    // Once enrolled, B opens too; she may not then disable it while she belongs to B.
+    const { secret } = (await dana.post('/api/auth/totp/setup')).json;
+    expect(
+      (await dana.post('/api/auth/totp/enable', { code: totpCodeAt(secret, t.clock.now()) })).status,
+    ).toBe(204);
+    expect((await dana.get(`/api/organisations/${orgB}`)).status).toBe(200);
+    expect((await dana.post('/api/auth/totp/disable', { currentPassword: PASSWORD })).status).toBe(409);
   });
 });

@@ -19,7 +19,7 @@ import { startTestApp, type TestApp } from './helpers.ts';
 type Kind = 'person' | 'org' | 'basin' | 'admin' | 'own' | 'public';
 
 /** The world, with what the adversary's bodies need. */
-type AWorld = World & { settingsBody: unknown; importJobId: string };
+type AWorld = World & { settingsBody: unknown; importJobId: string; invitationId: string };
 
 interface Entry {
   kind: Kind;
@@ -124,6 +124,23 @@ const ROUTES: Record<string, Entry> = {
         temporaryPassword: 'temporary password 2002',
       },
     }),
+  },
+  'GET /api/organisations/:orgId/invitations': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/organisations/${w.orgA}/invitations` }),
+  },
+  'DELETE /api/organisations/:orgId/invitations/:invitationId': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/organisations/${w.orgA}/invitations/${w.invitationId}` }),
+  },
+  // Someone else's invitation into A: answered like an unknown one.
+  'POST /api/auth/invitations/:invitationId/accept': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/auth/invitations/${w.invitationId}/accept` }),
+  },
+  'POST /api/auth/invitations/:invitationId/decline': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/auth/invitations/${w.invitationId}/decline` }),
   },
   'PATCH /api/organisations/:orgId/users/:userId': {
     kind: 'org',
@@ -352,10 +369,18 @@ describe.each(testTargets())('adversarial route table on $driver', (target) => {
       .select('id')
       .where('organisation_id', '=', world.orgA)
       .executeTakeFirst();
+    // An invitation into A, waiting for its answer.
+    const invitation = await world.clients.admin.post(`/api/organisations/${world.orgA}/users`, {
+      name: 'Invitée de A',
+      email: 'invitee@fleurus.example',
+      role: 'jobcoach',
+      temporaryPassword: 'temporary password 2002',
+    });
     w = {
       ...world,
       settingsBody: { personsPerFte, cadence, trustContractTemplate, version },
       importJobId: job?.id ?? UUID,
+      invitationId: invitation.json.id as string,
     };
   }, 120_000);
   afterAll(async () => {
@@ -428,8 +453,12 @@ describe.each(testTargets())('adversarial route table on $driver', (target) => {
       purpose: 'follow_up',
       personId: w.karimPerson.id,
     });
-    expect(about.status).toBe(400);
-    expect(about.json.error.field).toBe('personId');
+    expect(about.status).toBe(404);
+    expect(about.json.error).toEqual({
+      code: 'not_found',
+      message: 'Personne introuvable.',
+      field: 'personId',
+    });
   });
 
   it('never gives an evaluator person-level data, on any route', async () => {

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from '@jobcoach/db';
 import { addDays, COACHABILITY_CONDITIONS } from '@jobcoach/domain';
+import type { PersonRecord, RecordReference } from '../src/http/references.ts';
 import {
   addUser,
   type Client,
@@ -12,6 +15,7 @@ import {
   personBody,
   setupInstallation,
   type TestApp,
+  tableCounts,
   vacancyBody,
 } from './helpers.ts';
 
@@ -138,6 +142,13 @@ export async function buildWorld(t: TestApp) {
     201,
   );
 
+  // The trust contract signed on entering pre-hire is one of Sophie's person's documents.
+  const document = await t.handle.db
+    .selectFrom('person_document')
+    .select('id')
+    .where('person_id', '=', sophiePerson.id)
+    .executeTakeFirstOrThrow();
+
   return {
     today,
     orgA,
@@ -154,6 +165,7 @@ export async function buildWorld(t: TestApp) {
     periodId,
     presentationId: presentation.id as string,
     contractId: contract.contract.id as string,
+    documentId: document.id,
     absenceId: absence.id as string,
     /** Names and markers of A's persons and notes that must never reach the wrong caller. */
     personMarkers: [
@@ -298,4 +310,116 @@ export function personLevelCalls(
 export function isScopeRefusal(res: { status: number; json: unknown }): boolean {
   const message = (res.json as { error?: { message?: string } } | undefined)?.error?.message ?? '';
   return res.status === 404 && /^(Personne|Contrat|Présentation) introuvable\.$/.test(message);
+}
+
+/**
+ * For every route whose body or query string names a person-level record (the route table's
+ * `references`), a call within Karim's reach that passes validation: the probe below puts another
+ * id in one field at a time. A route with references missing here fails the probe, naming it.
+ */
+export function referenceCalls(w: World): Record<string, Call> {
+  const { today } = w;
+  return {
+    'POST /api/employers/:id/contacts': {
+      url: `/api/employers/${w.employerId}/contacts`,
+      body: { date: today, channel: 'phone', purpose: 'follow_up', personId: w.karimPerson.id },
+    },
+    'GET /api/presentations': {
+      url: `/api/presentations?vacancyId=${w.vacancyId}&personId=${w.karimPerson.id}`,
+    },
+    'POST /api/presentations': {
+      url: '/api/presentations',
+      body: { personId: w.karimPerson.id, vacancyId: w.vacancyId },
+    },
+    'POST /api/persons/:id/contracts': {
+      url: `/api/persons/${w.karimPerson.id}/contracts`,
+      // A planned end before the start: refused after the scope check, nothing signed.
+      body: {
+        employerId: w.employerId,
+        type: 'cdd',
+        signedOn: today,
+        start: today,
+        plannedEnd: addDays(today, -5),
+        jobTitle: 'Magasinier',
+        presentationId: null,
+      },
+    },
+  };
+}
+
+/** A record of Sophie's person, which Karim does not reach (before the cover starts). */
+export function outOfScopeId(w: World, record: PersonRecord): string {
+  return {
+    person: w.sophiePerson.id,
+    contract: w.contractId,
+    presentation: w.presentationId,
+    document: w.documentId,
+  }[record];
+}
+
+/** The value `path` leads to in `node` set to `id` (a list of one id for an "…Ids" field). */
+function setAt(node: unknown, path: readonly string[], id: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return id;
+  if (head === '[]') {
+    const items = Array.isArray(node) && node.length > 0 ? node : [{}];
+    return items.map((item) => setAt(item, rest, id));
+  }
+  const object = { ...((node ?? {}) as Record<string, unknown>) };
+  object[head] = rest.length === 0 && /Ids$/.test(head) ? [id] : setAt(object[head], rest, id);
+  return object;
+}
+
+function withReference(call: Call, ref: RecordReference, id: string): Call {
+  if (ref.location === 'querystring') {
+    const url = new URL(call.url, 'http://localhost');
+    url.searchParams.set(ref.path.filter((p) => p !== '[]').join('.'), id);
+    return { ...call, url: url.pathname + url.search };
+  }
+  return { ...call, body: setAt(call.body, ref.path, id) };
+}
+
+async function writes(t: TestApp) {
+  const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(t.handle.db);
+  return { ...(await tableCounts(t)), audit_log: audit.rows[0]!.n };
+}
+
+/**
+ * The record scope on ids given in a body or a query string, route by route and field by field:
+ * as Karim, a jobcoach who does not coach Sophie's person, each field gets an unknown id, then one
+ * of Sophie's person's records. Both must get one same answer (status and body), which names the
+ * field (the refusal is that field's, not an earlier one's), and neither may write anything (no
+ * row, no audit entry). Returns what failed.
+ */
+export async function probeReferences(t: TestApp, w: World, client: Client): Promise<string[]> {
+  const calls = referenceCalls(w);
+  const failures: string[] = [];
+  for (const route of t.app.routeTable) {
+    const key = `${route.method} ${route.url}`;
+    for (const ref of route.references) {
+      const field = ref.path.filter((p) => p !== '[]').join('.');
+      const base = calls[key];
+      if (!base) {
+        failures.push(`${key} ${field}: no call in referenceCalls`);
+        continue;
+      }
+      const before = await writes(t);
+      const send = (call: Call) => client.request(route.method as 'GET', call.url, call.body);
+      const unknown = await send(withReference(base, ref, randomUUID()));
+      const outside = await send(withReference(base, ref, outOfScopeId(w, ref.record)));
+      const after = await writes(t);
+      const shown = (r: { status: number; json: unknown }) => `${r.status} ${JSON.stringify(r.json)}`;
+      if (unknown.json?.error?.field !== field) {
+        failures.push(`${key} ${field}: an unknown id is not refused on this field (${shown(unknown)})`);
+      }
+      if (
+        outside.status !== unknown.status ||
+        JSON.stringify(outside.json) !== JSON.stringify(unknown.json)
+      ) {
+        failures.push(`${key} ${field}: out of scope ${shown(outside)}, unknown ${shown(unknown)}`);
+      }
+      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${key} ${field}: wrote`);
+    }
+  }
+  return failures;
 }

@@ -1,7 +1,16 @@
 import { testTargets } from '@jobcoach/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
 import { PERMISSION_SCOPES, ROLE_PERMISSIONS, recordScope } from '../src/http/access.ts';
-import { buildWorld, isScopeRefusal, personLevelCalls, type World } from './caseload-scope-fixture.ts';
+import {
+  buildWorld,
+  isScopeRefusal,
+  personLevelCalls,
+  probeReferences,
+  type World,
+} from './caseload-scope-fixture.ts';
 import { loginAs, startTestApp, type TestApp } from './helpers.ts';
 
 /** Person-level routes of the route table: they take a person, a contract or a presentation. */
@@ -98,6 +107,60 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
     }
   });
 
+  it('refuses a colleague’s record named in a body or query string exactly like an unknown id, on every route and field', async () => {
+    const named = t.app.routeTable.flatMap((r) =>
+      r.references.map((ref) => `${r.method} ${r.url} ${ref.location}.${ref.path.join('.')}`),
+    );
+    // The fields found from the schemas (a new one is found, and probed, by its name alone).
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'POST /api/employers/:id/contacts body.personId',
+        'GET /api/presentations querystring.personId',
+        'POST /api/presentations body.personId',
+        'POST /api/persons/:id/contracts body.presentationId',
+      ]),
+    );
+    expect(await probeReferences(t, w, w.clients.karim)).toEqual([]);
+    // Karim's own person, in the same call, is accepted (the refusal above is the scope's).
+    const own = await w.clients.karim.post(`/api/employers/${w.employerId}/contacts`, {
+      date: w.today,
+      channel: 'phone',
+      purpose: 'follow_up',
+      personId: w.karimPerson.id,
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it('refuses at start-up a route whose body or query holds an id of an unknown kind', async () => {
+    const config = loadConfig({}, { logLevel: 'silent' });
+    const app = await buildApp({ database: t.handle, config, web: false, logger: false });
+    try {
+      expect(() =>
+        app.post(
+          '/api/candidates',
+          {
+            config: { access: 'session', audit: { action: 'create', entity: 'candidate' } },
+            schema: { body: z.object({ note: z.string(), candidateId: z.uuid() }) },
+          },
+          async () => null,
+        ),
+      ).toThrow(/field "candidateId" holds an id of an unknown kind/);
+      // A schema that is not zod's cannot be searched for ids: refused too.
+      expect(() =>
+        app.get(
+          '/api/candidates',
+          {
+            config: { access: 'session' },
+            schema: { querystring: { type: 'object', properties: { personId: { type: 'string' } } } },
+          },
+          async () => null,
+        ),
+      ).toThrow(/querystring schema is not a zod schema/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('lets the covering colleague in during the absence only, on every person-level route', async () => {
     // Before the absence: Sophie's person is out of Karim's reach.
     expect((await w.clients.karim.get(`/api/persons/${w.sophiePerson.id}`)).status).toBe(404);
@@ -131,3 +194,37 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
     expect((await w.clients.admin.get(`/api/persons/${w.karimPerson.id}`)).status).toBe(200);
   });
 });
+
+/**
+ * The probe above must fail when one route's check is missing: the same world, on an app built
+ * with the scope check left out for the employer contact's `personId` (the hole an outside test
+ * found: a coach could log a contact about a colleague's person and learn of a discreet follow-up).
+ */
+describe.each(testTargets().slice(0, 1))(
+  'the reference probe, with one check removed, on $driver',
+  (target) => {
+    let t: TestApp;
+    let w: World;
+
+    beforeAll(async () => {
+      t = await startTestApp(target, { uncheckedReference: 'POST /api/employers/:id/contacts personId' });
+      w = await buildWorld(t);
+    }, 120_000);
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('names the route and field whose check is missing, and nothing else', async () => {
+      const failures = await probeReferences(t, w, w.clients.karim);
+      expect(failures.length).toBeGreaterThan(0);
+      for (const failure of failures)
+        expect(failure).toMatch(/^POST \/api\/employers\/:id\/contacts personId: /);
+      expect(failures).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/: out of scope 201 /),
+          expect.stringMatching(/: wrote$/),
+        ]),
+      );
+    });
+  },
+);

@@ -299,7 +299,7 @@ describe.each(testTargets())('employer registry on $driver', (target) => {
       purpose: 'vacancy',
       personId: '00000000-0000-4000-8000-000000000000',
     });
-    expect(withStranger.status).toBe(400);
+    expect(withStranger.status).toBe(404);
     expect(withStranger.json.error.field).toBe('personId');
     const future = await coachA.post(`/api/employers/${person.json.id}/contacts`, {
       date: addDays(today, 1),

@@ -56,7 +56,13 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       mustChangePassword: false,
     });
     expect(me.json.memberships).toEqual([
-      { organisationId: orgA, organisationName: 'CPAS de Fleurus', role: 'coordinator', fte: 1 },
+      {
+        organisationId: orgA,
+        organisationName: 'CPAS de Fleurus',
+        role: 'coordinator',
+        fte: 1,
+        requireTotp: false,
+      },
     ]);
     expect((await new Client(t.app).get('/api/setup/status')).json).toEqual({ needed: false, basins: [] });
     expect(await issueSetupToken(t.handle.db)).toBeNull();
@@ -80,7 +86,7 @@ describe.each(testTargets())('foundation on $driver', (target) => {
     expect(res.json.error.code).toBe('csrf');
   });
 
-  it('lets the admin create a second organisation and its coordinator', async () => {
+  it('lets the admin create a second organisation and invite its coordinator', async () => {
     orgB = await createOrganisation(admin, 'EDIT Verviers', basinId);
     const res = await admin.post(`/api/organisations/${orgB}/users`, {
       name: 'Bea Coordinatrice',
@@ -89,10 +95,10 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       temporaryPassword: 'temporaire-123456',
     });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ role: 'coordinator', mustChangePassword: true, active: true });
+    expect(res.json).toMatchObject({ email: 'bea@edit.example', role: 'coordinator', expired: false });
   });
 
-  it('makes a user with a temporary password change it before anything else', async () => {
+  it('makes a user with a temporary password change it before anything else, then join', async () => {
     const bea = new Client(t.app);
     await bea.login('bea@edit.example', 'temporaire-123456');
     expect((await bea.get(`/api/organisations/${orgB}/users`)).json.error.code).toBe(
@@ -110,6 +116,10 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       newPassword: PASSWORD,
     });
     expect(ok.status).toBe(204);
+    // Not a member until she accepts the invitation.
+    expect((await bea.get(`/api/organisations/${orgB}/users`)).status).toBe(404);
+    const [invitation] = (await bea.get('/api/auth/me')).json.invitations;
+    expect((await bea.post(`/api/auth/invitations/${invitation.id}/accept`)).status).toBe(200);
     expect((await bea.get(`/api/organisations/${orgB}/users`)).status).toBe(200);
   });
 
@@ -294,7 +304,8 @@ describe.each(testTargets())('foundation on $driver', (target) => {
       expect.arrayContaining([
         'organisation.installation_setup',
         'organisation.create',
-        'membership.create',
+        'invitation.create',
+        'invitation.accept',
         'user.password_changed',
         'session.login',
         'session.login_failed',

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@jobcoach/db';
 import { sql } from '@jobcoach/db';
 import type { TestTarget } from '@jobcoach/db/testing';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { type BuildOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { Clock } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -30,12 +30,19 @@ export interface TestApp {
 
 export async function startTestApp(
   target: TestTarget,
-  options: { config?: Partial<Config>; clock?: Clock } = {},
+  options: { config?: Partial<Config>; clock?: Clock } & Pick<BuildOptions, 'uncheckedReference'> = {},
 ): Promise<TestApp> {
   const handle = await target.open();
   const clock = options.clock ?? new Clock();
   const config = loadConfig({}, { allowTestClock: true, logLevel: 'silent', ...options.config });
-  const app = await buildApp({ database: handle, config, clock, web: false, logger: false });
+  const app = await buildApp({
+    database: handle,
+    config,
+    clock,
+    web: false,
+    logger: false,
+    ...(options.uncheckedReference !== undefined ? { uncheckedReference: options.uncheckedReference } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -59,7 +59,9 @@ describe.each(testTargets())('audited reads on $driver', (target) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('date;acteur;organisation;action;entite;identifiant;adresse');
+    expect(lines[0]).toBe(
+      '"date";"acteur";"organisation";"nom_organisation";"action";"entite";"identifiant";"adresse"',
+    );
     expect(lines.some((l) => l.includes('"read";"person"'))).toBe(true);
     const exports = await admin.get('/api/audit?entity=audit_log&action=export');
     expect(exports.json.length).toBeGreaterThanOrEqual(2);

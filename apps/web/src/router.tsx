@@ -34,6 +34,7 @@ const EmployersPage = page(() => import('./employers/EmployersPage.tsx'), 'Emplo
 const NewEmployerPage = page(() => import('./employers/NewEmployerPage.tsx'), 'NewEmployerPage');
 const HistoryImportPage = page(() => import('./history/HistoryImportPage.tsx'), 'HistoryImportPage');
 const ImportPage = page(() => import('./imports/ImportPage.tsx'), 'ImportPage');
+const InvitationsPage = page(() => import('./auth/InvitationsPage.tsx'), 'InvitationsPage');
 const PeoplePage = page(() => import('./people/PeoplePage.tsx'), 'PeoplePage');
 const PersonPage = page(() => import('./person/PersonPage.tsx'), 'PersonPage');
 const NewReferralPage = page(() => import('./referral/NewReferralPage.tsx'), 'NewReferralPage');
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
               { index: true, element: <Landing /> },
               { path: '/password', element: <PasswordPage /> },
               { path: '/account', element: <AccountPage /> },
+              { path: '/invitations', element: <InvitationsPage /> },
               {
                 path: '/people',
                 element: (

@@ -8,6 +8,7 @@ export const auditEntrySchema = z.object({
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

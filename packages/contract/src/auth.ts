@@ -37,11 +37,40 @@ export type PasswordChangeBody = z.input<typeof passwordChangeBodySchema>;
 
 export const organisationSwitchBodySchema = z.object({ organisationId: z.uuid('identifiant invalide.') });
 
+/** An invitation as the inviting organisation sees it: what its coordinator typed, nothing more. */
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  fte: z.number(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** Past its 7 days without an answer: inviting the address again sends a new one. */
+  expired: z.boolean(),
+});
+export type Invitation = z.output<typeof invitationSchema>;
+export const invitationListSchema = z.array(invitationSchema);
+/** An invitation the invited user answers. */
+export const invitationParams = z.object({ invitationId: z.uuid('identifiant invalide.') });
+
+/** An invitation as the invited user sees it (on « Me »), to accept or decline. */
+export const receivedInvitationSchema = z.object({
+  id: z.string(),
+  organisationName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  invitedByName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type ReceivedInvitation = z.output<typeof receivedInvitationSchema>;
+
 export const membershipSchema = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
   role: z.enum(MEMBERSHIP_ROLES),
   fte: z.number(),
+  /** The organisation requires a second factor of the sessions working in it. */
+  requireTotp: z.boolean(),
 });
 export type Membership = z.output<typeof membershipSchema>;
 
@@ -59,6 +88,8 @@ export const meSchema = z.object({
   csrfToken: z.string(),
   currentOrganisationId: z.string().nullable(),
   memberships: z.array(membershipSchema),
+  /** Invitations to join an organisation, waiting for the user's answer. */
+  invitations: z.array(receivedInvitationSchema),
 });
 export type Me = z.output<typeof meSchema>;
 

@@ -30,6 +30,8 @@ export type Colleagues = z.output<typeof colleagueListSchema>;
 
 export const orgParams = z.object({ orgId: z.uuid('identifiant invalide.') });
 export const memberParams = orgParams.extend({ userId: z.uuid('identifiant invalide.') });
+/** An invitation of the organisation (its coordinator withdraws it). */
+export const orgInvitationParams = orgParams.extend({ invitationId: z.uuid('identifiant invalide.') });
 
 const roleSchema = z.enum(MEMBERSHIP_ROLES, 'rôle inconnu (coordinator, jobcoach ou evaluator).');
 const fteSchema = z

@@ -1,4 +1,12 @@
-export type { Insertable, Kysely, KyselyPlugin, Selectable, Transaction, Updateable } from 'kysely';
+export type {
+  ExpressionBuilder,
+  Insertable,
+  Kysely,
+  KyselyPlugin,
+  Selectable,
+  Transaction,
+  Updateable,
+} from 'kysely';
 export { sql } from 'kysely';
 export * from './backup.ts';
 export * from './connect.ts';

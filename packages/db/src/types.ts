@@ -592,3 +592,30 @@ export interface Database {
   retention_run: RetentionRunTable;
   retention_run_organisation: RetentionRunOrganisationTable;
 }
+
+// Migration 0012: invitations to join an organisation.
+export interface InvitationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  /** The account invited (null: to be created when the link is used). */
+  user_id: string | null;
+  /** The name as the coordinator typed it. */
+  name: string;
+  role: string;
+  fte: ColumnType<number, number | undefined, number>;
+  /** The account was created with this invitation (its temporary password is the coordinator's). */
+  new_account: Generated<boolean>;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface Database {
+  invitation: InvitationTable;
+}

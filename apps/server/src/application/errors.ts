@@ -50,6 +50,12 @@ export class AppError extends Error {
 export const notFound = (what = 'Élément') => new AppError(404, 'not_found', `${what} introuvable.`);
 export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette action.") =>
   new AppError(403, 'forbidden', message);
+export const totpEnrolmentRequired = () =>
+  new AppError(
+    403,
+    'totp_enrolment_required',
+    'Votre organisation exige une double authentification : activez-la d’abord dans « Sécurité du compte ».',
+  );
 export const invalid = (field: string, message: string) =>
   new AppError(400, 'validation', `« ${fieldLabel(field)} » : ${message}`, field);
 export const staleVersion = (current: unknown) =>

@@ -2,6 +2,7 @@ import { sql } from '@jobcoach/db';
 import { can, type MembershipRole, type Permission, type RecordScope, recordScope } from '@jobcoach/domain';
 import type { Context } from './context.ts';
 import { notFound } from './errors.ts';
+import { UUID_PATTERN } from './uuid.ts';
 
 /**
  * The record scope on persons, in one place: every use case that takes the id of a person, a
@@ -136,10 +137,24 @@ export async function requireRecord(
   id: string,
 ): Promise<PersonScope> {
   const ps = await personScope(ctx, permission);
-  const personId = await personOf(ctx, table, id);
-  if (!personId || !(await personIsInScope(ctx, ps, personId))) throw notFound(RECORD_NAMES[table]);
+  if (!(await recordIsInScope(ctx, ps, table, id))) throw notFound(RECORD_NAMES[table]);
   return ps;
 }
+
+/** Whether the record (a person, or a record of a person) exists and its person is in the scope. */
+export async function recordIsInScope(
+  ctx: Context,
+  ps: PersonScope,
+  table: PersonRecord,
+  id: string,
+): Promise<boolean> {
+  if (!UUID_PATTERN.test(id)) return false;
+  const personId = await personOf(ctx, table, id);
+  return personId !== undefined && (await personIsInScope(ctx, ps, personId));
+}
+
+/** The French name of a record, for « … introuvable. ». */
+export const recordName = (table: PersonRecord) => RECORD_NAMES[table];
 
 export const requirePerson = (ctx: Context, permission: Permission, personId: string) =>
   requireRecord(ctx, permission, 'person', personId);

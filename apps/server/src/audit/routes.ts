@@ -8,17 +8,33 @@ import {
 import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../http/context.ts';
+import { toCsv } from '../http/csv.ts';
 
-/** CSV for spreadsheets used in Belgium: semicolons, a UTF-8 byte-order mark, quoted cells. */
-function toCsv(rows: AuditEntry[]): string {
-  const header = ['date', 'acteur', 'organisation', 'action', 'entite', 'identifiant', 'adresse'];
-  const cell = (v: string | null) => `"${(v ?? '').replaceAll('"', '""')}"`;
-  const lines = rows.map((r) =>
-    [r.at, r.actorName, r.organisationId, r.action, r.entity, r.entityId, r.clientAddress]
-      .map(cell)
-      .join(';'),
-  );
-  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+/** The log as CSV, through the platform's one writer (http/csv.ts: formulas neutralised). */
+function auditCsv(rows: AuditEntry[]): string {
+  const header = [
+    'date',
+    'acteur',
+    'organisation',
+    'nom_organisation',
+    'action',
+    'entite',
+    'identifiant',
+    'adresse',
+  ];
+  return toCsv([
+    header,
+    ...rows.map((r) => [
+      r.at,
+      r.actorName,
+      r.organisationId,
+      r.organisationName,
+      r.action,
+      r.entity,
+      r.entityId,
+      r.clientAddress,
+    ]),
+  ]);
 }
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,12 +44,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     let query = db
       .selectFrom('audit_log as a')
       .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+      .leftJoin('organisation as o', 'o.id', 'a.organisation_id')
       .select([
         'a.id',
         'a.at',
         'a.actor_id',
         'u.name',
         'a.organisation_id',
+        'o.name as organisation_name',
         'a.action',
         'a.entity',
         'a.entity_id',
@@ -66,6 +84,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       actorId: r.actor_id,
       actorName: r.name,
       organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,
@@ -102,7 +121,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="journal-audit.csv"')
-        .send(toCsv(rows));
+        .send(auditCsv(rows));
     },
   );
 };

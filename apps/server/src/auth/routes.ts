@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { receivedInvitations } from '../users/invitations.ts';
 import { checkCurrentPassword } from './current-password.ts';
 import { activeMemberships, buildMe } from './me.ts';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.ts';
@@ -66,7 +67,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ? await verifyPassword(user.password_hash, request.body.password)
         : await burnVerification(request.body.password).then(() => false);
       const memberships = ok && user ? await activeMemberships(db, user.id) : [];
-      const allowed = ok && user?.active && (user.is_admin || memberships.length > 0);
+      // A user who belongs to no organisation yet may log in to answer an invitation.
+      const invited =
+        ok && user && memberships.length === 0 && (await receivedInvitations(db, user.id, now)).length > 0;
+      const allowed = ok && user?.active && (user.is_admin || memberships.length > 0 || invited);
       if (!allowed || !user) {
         await recordFailure(db, emailKey, MAX_FAILURES_PER_EMAIL, now);
         await recordFailure(db, addressKey, MAX_FAILURES_PER_ADDRESS, now);
@@ -101,7 +105,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           );
         }
       }
-      const organisationId = memberships[0]?.organisationId ?? null;
+      // The session starts in an organisation the user can work in: one that requires a second
+      // factor the user has not enabled would leave them nothing but the enrolment.
+      const organisationId =
+        (memberships.find((m) => !m.requireTotp || user.totp_secret) ?? memberships[0])?.organisationId ??
+        null;
       const session = await request.mutate(async (trx, audit) => {
         await clearFailures(trx, emailKey);
         if (totpStep !== null)
@@ -130,6 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.id,
         csrfToken: session.csrfToken,
         currentOrganisationId: organisationId,
+        now: clock.now(),
       });
     },
   );
@@ -160,6 +169,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.userId,
         csrfToken: user.csrfToken,
         currentOrganisationId: user.currentOrganisationId,
+        now: clock.now(),
       });
     },
   );
@@ -208,7 +218,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/organisation',
     {
-      config: { access: 'session', audit: { action: 'organisation_switched', entity: 'session' } },
+      // Reachable before a second factor is enrolled: a user whose current organisation requires
+      // one can still go and work in their other organisations.
+      config: { access: 'account', audit: { action: 'organisation_switched', entity: 'session' } },
       schema: {
         tags: ['auth'],
         body: organisationSwitchBodySchema,
@@ -243,6 +255,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: user.userId,
         csrfToken: user.csrfToken,
         currentOrganisationId: organisationId,
+        now: clock.now(),
       });
     },
   );

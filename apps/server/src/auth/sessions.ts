@@ -18,8 +18,15 @@ export interface SessionUser {
   email: string;
   isAdmin: boolean;
   mustChangePassword: boolean;
-  /** An organisation of the user requires a second factor that the user has not enabled yet. */
+  /**
+   * The current organisation requires a second factor that the user has not enabled yet. Another
+   * organisation's requirement binds only the sessions working in that organisation: it does not
+   * lock the user out of the others (http/access.ts checks it for a route naming that
+   * organisation).
+   */
   mustEnrolTotp: boolean;
+  /** Whether the user has enabled a second factor. */
+  totpEnabled: boolean;
   /**
    * The role of the user's active membership in the current organisation, read with the session
    * (null: none), so that the permission check of the request need not read it again (http/access.ts).
@@ -90,16 +97,10 @@ export async function findSession(
       'u.active',
       'u.totp_secret',
       eb
-        .exists(
-          eb
-            .selectFrom('membership as m')
-            .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-            .select('m.user_id')
-            .whereRef('m.user_id', '=', 'u.id')
-            .where('m.active', '=', true)
-            .where('o.require_totp', '=', true),
-        )
-        .as('org_requires_totp'),
+        .selectFrom('organisation as co')
+        .select('co.require_totp')
+        .whereRef('co.id', '=', 's.current_organisation_id')
+        .as('current_requires_totp'),
       eb
         .selectFrom('membership as cm')
         .select('cm.role')
@@ -133,7 +134,8 @@ export async function findSession(
     email: row.email,
     isAdmin: row.is_admin,
     mustChangePassword: row.must_change_password,
-    mustEnrolTotp: Boolean(row.org_requires_totp) && !row.totp_secret,
+    mustEnrolTotp: row.current_requires_totp === true && !row.totp_secret,
+    totpEnabled: row.totp_secret !== null,
     currentRole: row.current_role ?? null,
   };
 }

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database, Kysely } from '@jobcoach/db';
+import { UUID_PATTERN } from '../application/uuid.ts';
 import { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { FILE_LABELS, HISTORY_FILES } from '../history/format.ts';
 import { type HistoryImportResult, runHistoryImport } from '../history/run.ts';
 import type { SourceFile } from '../history/sources.ts';
-import { UUID_PATTERN } from '../http/uuid.ts';
 import { openMigrated } from './database.ts';
 
 /**

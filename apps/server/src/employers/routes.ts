@@ -14,6 +14,7 @@ import { sql } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkDiscreetContact } from '../contracts/discreet.ts';
 import { AppError, invalid, notFound, staleVersion } from '../http/errors.ts';
+import { recordNotFound } from '../http/scope.ts';
 import { assertNotFuture, frenchDate } from '../persons/common.ts';
 import { likePattern, personErased } from '../persons/queries.ts';
 import { DIRECT_EMPLOYER_CHANNELS } from './channels.ts';
@@ -264,6 +265,9 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       await request.mutate(async (trx, audit) => {
         const employer = await lockEmployer(trx, scope.basinId, id);
         if (!employer) throw notFound('Employeur');
+        // The scope guard let `personId` through only if the caller reaches the person
+        // (http/scope.ts): a colleague's person outside the caseload is unknown here, and nothing
+        // below (the discreet follow-up) is said about them.
         if (body.personId) {
           const person = await trx
             .selectFrom('person')
@@ -272,7 +276,7 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
             .where('id', '=', body.personId)
             .where('deleted_at', 'is', null)
             .executeTakeFirst();
-          if (!person) throw invalid('personId', 'personne introuvable dans votre organisation.');
+          if (!person) throw recordNotFound('person', 'personId');
           if (person.erased_at) throw personErased();
         }
         // Discreet follow-up (contracts/discreet.ts): a contact about the person needs a confirmation.

@@ -11,7 +11,7 @@ export {
 } from '@jobcoach/domain';
 
 import type { FastifyRequest } from 'fastify';
-import { AppError, notFound } from './errors.ts';
+import { AppError, notFound, totpEnrolmentRequired } from './errors.ts';
 
 export interface OrgAccess {
   organisationId: string;
@@ -39,23 +39,28 @@ export async function requireOrgPermission(
     if (!exists) throw notFound('Organisation');
     return { organisationId, role: 'admin' };
   }
-  // The current organisation's role was read with the session at the start of this request; a
-  // check inside a transaction, or for another organisation, reads the membership itself.
+  // The current organisation's role was read with the session at the start of this request (and
+  // its second-factor requirement checked then, http/context.ts); a check inside a transaction, or
+  // for another organisation, reads the membership itself.
   const membership =
     organisationId === user.currentOrganisationId && !db.isTransaction
       ? user.currentRole === null
         ? undefined
-        : { role: user.currentRole }
+        : { role: user.currentRole, require_totp: false }
       : await db
-          .selectFrom('membership')
-          .select('role')
-          .where('organisation_id', '=', organisationId)
-          .where('user_id', '=', user.userId)
-          .where('active', '=', true)
+          .selectFrom('membership as m')
+          .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+          .select(['m.role', 'o.require_totp'])
+          .where('m.organisation_id', '=', organisationId)
+          .where('m.user_id', '=', user.userId)
+          .where('m.active', '=', true)
           // Same text on every call: prepared once per connection (packages/db).
           .modifyEnd(sql.raw(PREPARED_MARK))
           .executeTakeFirst();
   if (!membership) throw notFound('Organisation');
+  // An organisation's second-factor requirement binds the work done in it, whichever organisation
+  // the session is in.
+  if (membership.require_totp && !user.totpEnabled) throw totpEnrolmentRequired();
   const role = membership.role as MembershipRole;
   const allowed: readonly MembershipRole[] = ROLE_PERMISSIONS[permission];
   if (!allowed.includes(role)) {

@@ -8,7 +8,8 @@ import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { ImportRunners } from '../imports/runners.ts';
-import { AppError, forbidden } from './errors.ts';
+import { AppError, forbidden, totpEnrolmentRequired } from './errors.ts';
+import { type RecordReference, recordReferences } from './references.ts';
 
 /**
  * Who may call a route:
@@ -37,6 +38,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     audit?: AuditSpec;
+    /**
+     * The person-level records the route's body and query name (http/references.ts): found from
+     * its schema at start-up, never declared by hand; checked before the handler (http/scope.ts).
+     */
+    references?: RecordReference[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -69,6 +75,8 @@ export interface RouteEntry {
   access: Access;
   audit: AuditSpec | undefined;
   schema: RouteOptions['schema'];
+  /** The person-level records named in its body or query string, each checked against the scope. */
+  references: RecordReference[];
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -101,7 +109,8 @@ export async function writeAudit(
 
 export const requestContext = fp(async (app: FastifyInstance) => {
   // Every API route declares who may call it, and every state-changing route declares what it
-  // writes to the audit log: a route without them is refused at start-up.
+  // writes to the audit log: a route without them is refused at start-up. So is a route whose body
+  // or query holds an id field of a kind http/references.ts does not know.
   app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -109,6 +118,8 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     if (isMutating(route.method) && !route.config.audit) {
       throw new Error(`route ${route.method} ${route.url} changes state without an audit entry`);
     }
+    const references = recordReferences(route.schema, `route ${route.method} ${route.url}`);
+    route.config.references = references;
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       app.routeTable.push({
@@ -117,6 +128,7 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         access: route.config.access,
         audit: route.config.audit,
         schema: route.schema,
+        references,
       });
     }
   });
@@ -165,13 +177,9 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         'Vous devez d’abord changer votre mot de passe temporaire.',
       );
     }
-    if (access !== 'account' && request.user.mustEnrolTotp) {
-      throw new AppError(
-        403,
-        'totp_enrolment_required',
-        'Votre organisation exige une double authentification : activez-la d’abord dans « Sécurité du compte ».',
-      );
-    }
+    // The current organisation's requirement (auth/sessions.ts); another organisation's is checked
+    // when a route names it (http/access.ts).
+    if (access !== 'account' && request.user.mustEnrolTotp) throw totpEnrolmentRequired();
     if (access === 'admin' && !request.user.isAdmin) throw forbidden();
   });
 

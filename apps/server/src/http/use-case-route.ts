@@ -2,7 +2,7 @@ import type { MembershipRole } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Context } from '../application/context.ts';
-import { AppError, notFound } from '../application/errors.ts';
+import { AppError, notFound, totpEnrolmentRequired } from '../application/errors.ts';
 import { execute, type UseCase } from '../application/use-case.ts';
 
 /**
@@ -59,12 +59,16 @@ export async function contextIn(request: FastifyRequest, organisationId: string)
     role = 'admin';
   } else {
     const membership = await db
-      .selectFrom('membership')
-      .select('role')
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', user.userId)
-      .where('active', '=', true)
+      .selectFrom('membership as m')
+      .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+      .select(['m.role', 'o.require_totp'])
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.user_id', '=', user.userId)
+      .where('m.active', '=', true)
       .executeTakeFirst();
+    // An organisation's second-factor requirement binds the work done in it, whichever
+    // organisation the session is in (the current one's was checked with the session).
+    if (membership?.require_totp && !user.totpEnabled) throw totpEnrolmentRequired();
     role = (membership?.role as MembershipRole | undefined) ?? null;
   }
   return Context.create({ database, clock }, organisationId, {

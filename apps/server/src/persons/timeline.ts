@@ -24,8 +24,8 @@ import {
   RETURN_REASON_LABELS,
   type ReturnReason,
 } from '@jobcoach/domain';
+import { UUID_PATTERN } from '../application/uuid.ts';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
-import { UUID_PATTERN } from '../http/uuid.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
 

@@ -1,36 +1,36 @@
 /**
- * The report as CSV for spreadsheets used in Belgium: UTF-8 with a byte-order mark, semicolons
- * between cells, decimal commas, CRLF line ends, every text cell quoted. One section per table:
- * a line "Tableau;<id>;<title>", a header line "Groupe;Ligne;<columns>", its rows, a blank line.
+ * The report as CSV (http/csv.ts: for spreadsheets used in Belgium, cells that could run as
+ * formulas neutralised), with decimal commas. One section per table: a line
+ * "Tableau;<id>;<title>", a header line "Groupe;Ligne;<columns>", its rows, a blank line.
  */
 import { STEERING_DEFINITIONS } from '@jobcoach/domain';
+import { type CsvCell, csvNumber, toCsv } from '../http/csv.ts';
 import { belgianDate, decimalsOf, frenchNumber, type SteeringDocument } from './document.ts';
 
-const text = (v: string) => `"${v.replaceAll('"', '""')}"`;
-
 export function steeringCsv(doc: SteeringDocument): string {
-  const lines: string[] = [
-    [text('Rapport au comité de pilotage')].join(';'),
-    [text('Période'), text(belgianDate(doc.from)), text(belgianDate(doc.to))].join(';'),
-    [text('Organisations'), ...doc.organisations.map((o) => text(o.name))].join(';'),
-    [text('Petites cellules masquées'), text(doc.aggregatesOnly ? 'oui' : 'non')].join(';'),
-    [text('Calculé le'), text(doc.generatedAt)].join(';'),
-    '',
+  const rows: CsvCell[][] = [
+    ['Rapport au comité de pilotage'],
+    ['Période', belgianDate(doc.from), belgianDate(doc.to)],
+    ['Organisations', ...doc.organisations.map((o) => o.name)],
+    ['Petites cellules masquées', doc.aggregatesOnly ? 'oui' : 'non'],
+    ['Calculé le', doc.generatedAt],
+    [],
   ];
   for (const table of doc.tables) {
-    lines.push([text('Tableau'), text(table.id), text(table.title)].join(';'));
-    lines.push([text('Groupe'), text('Ligne'), ...table.columns.map((c) => text(c.label))].join(';'));
+    rows.push(['Tableau', table.id, table.title]);
+    rows.push(['Groupe', 'Ligne', ...table.columns.map((c) => c.label)]);
     for (const row of table.rows) {
-      const cells = table.columns.map((c) => {
+      const cells = table.columns.map((c): CsvCell => {
         const value = row.values[c.key] ?? null;
-        return typeof value === 'string' ? text(value) : frenchNumber(value, decimalsOf(c.kind));
+        // "< 5" (a hidden small cell) is text; counts and rates are numbers.
+        return typeof value === 'string' ? value : csvNumber(frenchNumber(value, decimalsOf(c.kind)));
       });
-      lines.push([text(row.group ?? ''), text(row.label), ...cells].join(';'));
+      rows.push([row.group ?? '', row.label, ...cells]);
     }
-    if (table.note) lines.push([text('Note'), text(table.note)].join(';'));
-    lines.push('');
+    if (table.note) rows.push(['Note', table.note]);
+    rows.push([]);
   }
-  lines.push(text('Définitions'));
-  for (const d of STEERING_DEFINITIONS) lines.push([text(d.term), text(d.definition)].join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  rows.push(['Définitions']);
+  for (const d of STEERING_DEFINITIONS) rows.push([d.term, d.definition]);
+  return toCsv(rows);
 }

@@ -4,6 +4,11 @@
  * (with a number format), a hidden small cell as the text "< 5", a value that does not apply as
  * an empty cell. Layout of a table sheet: title (row 1), note (row 2), headers (row 4: "Groupe",
  * "Ligne", then the columns), rows from row 5.
+ *
+ * Text (organisation and coach names, titles) is only ever written as a string, which the workbook
+ * stores as a text cell, never as a formula, even when it starts with "=" (no cell is given a
+ * `{ formula }`); every text cell also gets the text format "@", so that a spreadsheet keeps it
+ * text when someone edits it.
  */
 import { STEERING_DEFINITIONS } from '@jobcoach/domain';
 import ExcelJS from 'exceljs';
@@ -87,5 +92,12 @@ export async function steeringXlsx(doc: SteeringDocument): Promise<Buffer> {
     sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: XLSX_FIRST_ROW - 1 }];
   });
 
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.numFmt = '@';
+      });
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

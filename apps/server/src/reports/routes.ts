@@ -15,10 +15,10 @@ import {
 import { type MembershipRole, validateReportPeriod } from '@jobcoach/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UUID_PATTERN } from '../application/uuid.ts';
 import { ROLE_PERMISSIONS, requireOrgPermission } from '../http/access.ts';
 import { writeAudit } from '../http/context.ts';
 import { AppError, invalid } from '../http/errors.ts';
-import { UUID_PATTERN } from '../http/uuid.ts';
 import { buildSteeringDocument, reportFileName, type SteeringDocument } from './document.ts';
 import { steeringCsv } from './export-csv.ts';
 import { steeringPdf } from './export-pdf.ts';

@@ -107,6 +107,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: result.userId,
         csrfToken: result.session.csrfToken,
         currentOrganisationId: result.organisationId,
+        now: clock.now(),
       });
       return reply.status(201).send(me);
     },

@@ -1,20 +1,27 @@
 import {
   colleagueListSchema,
+  invitationListSchema,
+  invitationParams,
+  invitationSchema,
   type Member,
   memberInputSchema,
   memberListSchema,
   memberParams,
   memberPatchSchema,
   memberSchema,
+  meSchema,
+  orgInvitationParams,
   orgParams,
   temporaryPasswordBodySchema,
 } from '@jobcoach/contract';
 import type { Database, Transaction } from '@jobcoach/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { buildMe } from '../auth/me.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireOrgPermission } from '../http/access.ts';
 import { AppError, notFound, staleVersion } from '../http/errors.ts';
+import { answerInvitation, inviteMember, pendingInvitations, revokeInvitation } from './invitations.ts';
 
 type Db = Transaction<Database> | import('@jobcoach/db').Kysely<Database>;
 
@@ -148,7 +155,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         params: orgParams,
-        response: { 200: colleagueListSchema },
+        response: {
+          200: colleagueListSchema,
+        },
       },
     },
     async (request) => {
@@ -164,63 +173,127 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/organisations/:orgId/users',
     {
-      config: { access: 'session', audit: { action: 'create', entity: 'membership' } },
+      config: { access: 'session', audit: { action: 'create', entity: 'invitation' } },
       schema: {
         tags: ['users'],
         params: orgParams,
         body: memberInputSchema,
-        response: { 201: memberSchema },
+        response: { 201: invitationSchema },
       },
     },
     async (request, reply) => {
+      // An invitation, whether the e-mail has an account or not, and the same answer (users/invitations.ts).
       const { orgId } = request.params;
       const body = request.body;
       await requireOrgPermission(request, db, orgId, 'members.manage');
       const passwordHash = await hashPassword(body.temporaryPassword);
-      const userId = await request.mutate(async (trx, audit) => {
-        let user = await trx
-          .selectFrom('app_user')
-          .select('id')
-          .where('email', '=', body.email)
-          .executeTakeFirst();
-        if (user) {
-          const existing = await trx
-            .selectFrom('membership')
-            .select('user_id')
-            .where('organisation_id', '=', orgId)
-            .where('user_id', '=', user.id)
-            .executeTakeFirst();
-          if (existing)
-            throw new AppError(409, 'conflict', 'Cette personne est déjà membre de l’organisation.', 'email');
-        } else {
-          user = await trx
-            .insertInto('app_user')
-            .values({
-              email: body.email,
-              name: body.name,
-              password_hash: passwordHash,
-              must_change_password: true,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-        }
-        await trx
-          .insertInto('membership')
-          .values({
-            user_id: user.id,
-            organisation_id: orgId,
-            role: body.role,
-            fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
-          })
-          .execute();
-        audit.entityId = user.id;
+      const invitation = await request.mutate(async (trx, audit) => {
+        const created = await inviteMember(trx, {
+          organisationId: orgId,
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
+          passwordHash,
+          invitedBy: request.user!.userId,
+          now: clock.now(),
+        });
+        audit.entityId = created.id;
         audit.organisationId = orgId;
         audit.details = { role: body.role };
-        return user.id;
+        return created;
       });
-      return reply.status(201).send((await getMember(db, orgId, userId))!);
+      return reply.status(201).send(invitation);
     },
   );
+
+  app.get(
+    '/api/organisations/:orgId/invitations',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['users'], params: orgParams, response: { 200: invitationListSchema } },
+    },
+    async (request) => {
+      await requireOrgPermission(request, db, request.params.orgId, 'members.read');
+      return pendingInvitations(db, request.params.orgId, clock.now());
+    },
+  );
+
+  app.delete(
+    '/api/organisations/:orgId/invitations/:invitationId',
+    {
+      config: { access: 'session', audit: { action: 'revoke', entity: 'invitation' } },
+      schema: {
+        tags: ['users'],
+        params: orgInvitationParams,
+      },
+    },
+    async (request, reply) => {
+      const { orgId, invitationId } = request.params;
+      await requireOrgPermission(request, db, orgId, 'members.manage');
+      await request.mutate(async (trx, audit) => {
+        audit.entityId = invitationId;
+        audit.organisationId = orgId;
+        await revokeInvitation(trx, { organisationId: orgId, invitationId, now: clock.now() });
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/invitations/:invitationId/accept',
+    {
+      config: { access: 'session', audit: { action: 'accept', entity: 'invitation' } },
+      schema: {
+        tags: ['auth'],
+        params: invitationParams,
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => answer(request, request.params.invitationId, true),
+  );
+
+  app.post(
+    '/api/auth/invitations/:invitationId/decline',
+    {
+      config: { access: 'session', audit: { action: 'decline', entity: 'invitation' } },
+      schema: {
+        tags: ['auth'],
+        params: invitationParams,
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => answer(request, request.params.invitationId, false),
+  );
+
+  /** The caller's answer to their invitation; a session without an organisation moves to it. */
+  async function answer(request: FastifyRequest, invitationId: string, accept: boolean) {
+    const user = request.user!;
+    const now = clock.now();
+    const current = await request.mutate(async (trx, audit) => {
+      const { organisationId } = await answerInvitation(trx, {
+        userId: user.userId,
+        invitationId,
+        accept,
+        now,
+      });
+      audit.entityId = invitationId;
+      audit.organisationId = organisationId;
+      if (!accept || user.currentOrganisationId) return user.currentOrganisationId;
+      await trx
+        .updateTable('session')
+        .set({ current_organisation_id: organisationId })
+        .where('id_hash', '=', user.sessionHash)
+        .execute();
+      return organisationId;
+    });
+    return buildMe(db, {
+      userId: user.userId,
+      csrfToken: user.csrfToken,
+      currentOrganisationId: current,
+      now,
+    });
+  }
 
   app.patch(
     '/api/organisations/:orgId/users/:userId',

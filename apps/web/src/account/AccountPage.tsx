@@ -1,21 +1,27 @@
 import { Alert, Stack } from '@mantine/core';
+import { currentMembership } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
 
-/** « Sécurité du compte »: second factor and open sessions. Forced while an organisation requires TOTP. */
+/**
+ * « Sécurité du compte »: second factor and open sessions. Forced while the current organisation
+ * requires TOTP.
+ */
 export function AccountPage() {
   const t = useT();
   const me = useSession();
+  const current = currentMembership(me);
   return (
     <Stack gap="lg" maw={900}>
       <div>
         <PageHeading>{t('account.title')}</PageHeading>
         {me.user.mustEnrolTotp && (
           <Alert color="blue" role="status" data-testid="totp-required">
-            {t('account.forced')}
+            {t('account.forced', { organisation: current?.organisationName ?? '' })}
+            {me.memberships.length > 1 && ` ${t('account.forcedOthers')}`}
           </Alert>
         )}
       </div>

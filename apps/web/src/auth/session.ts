@@ -2,6 +2,7 @@ import type { Me } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, use } from 'react';
 import { ApiError, api, rememberCsrfToken } from '../api.ts';
+import { forgetPutOff } from './later.ts';
 
 export const meKey = ['me'] as const;
 export const setupStatusKey = ['setup-status'] as const;
@@ -23,6 +24,7 @@ export function useMe() {
 /** Forget everything cached for the previous user, then hold the new session (or none). */
 export function startSession(queryClient: QueryClient, me: Me | null): void {
   rememberCsrfToken(me?.csrfToken ?? null);
+  forgetPutOff();
   const kept: unknown[] = [meKey[0], setupStatusKey[0]];
   queryClient.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
   queryClient.setQueryData(meKey, me);

@@ -22,6 +22,9 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
   const restricted = me.user.mustChangePassword || me.user.mustEnrolTotp;
+  // A second factor required by the current organisation does not bind the others: the user may
+  // go and work in one of them instead.
+  const canSwitch = !restricted || (!me.user.mustChangePassword && me.memberships.length > 1);
 
   return (
     <AppShell
@@ -49,7 +52,7 @@ export function Shell() {
             <Anchor component={Link} to="/" fw={700} size="lg" c="bright" underline="never">
               {t('app.name')}
             </Anchor>
-            {!restricted && !phone && <OrganisationSwitcher inline />}
+            {canSwitch && !phone && <OrganisationSwitcher inline />}
           </Group>
           <UserMenu />
         </Group>
@@ -66,6 +69,7 @@ export function Shell() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
+        {restricted && canSwitch && phone && <OrganisationSwitcher inline={false} />}
         <Suspense fallback={<Spinner />}>
           <Outlet />
         </Suspense>

@@ -36,6 +36,11 @@ export function UserMenu() {
           <Menu.Label>{me.user.name}</Menu.Label>
           <Menu.Item onClick={() => navigate('/password')}>{t('shell.changePassword')}</Menu.Item>
           <Menu.Item onClick={() => navigate('/account')}>{t('shell.account')}</Menu.Item>
+          {me.invitations.length > 0 && (
+            <Menu.Item onClick={() => navigate('/invitations')}>
+              {t('shell.invitations', { count: me.invitations.length })}
+            </Menu.Item>
+          )}
           <Menu.Divider />
           <Menu.Label>{t('shell.language')}</Menu.Label>
           {LOCALES.map((option) => (

@@ -1,5 +1,5 @@
-import type { Member, Role } from '@jobcoach/contract';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import type { Invitation, Role } from '@jobcoach/contract';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
@@ -14,7 +14,7 @@ import { useCreateMember } from './team-api.ts';
 type Props = {
   organisationId: string;
   onClose: () => void;
-  onCreated: (member: Member, temporaryPassword: string) => void;
+  onCreated: (invitation: Invitation, temporaryPassword: string) => void;
 };
 
 export function CreateMemberModal({ organisationId, onClose, onCreated }: Props) {
@@ -42,7 +42,7 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
         ...(fte === null ? {} : { fte }),
         temporaryPassword: values.temporaryPassword,
       },
-      { onSuccess: (member) => onCreated(member, values.temporaryPassword), onError: form.fail },
+      { onSuccess: (invitation) => onCreated(invitation, values.temporaryPassword), onError: form.fail },
     );
   };
 
@@ -73,6 +73,9 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
             {...form.input('temporaryPassword')}
             onGenerate={(password) => form.set('temporaryPassword', password)}
           />
+          <Text size="sm" c="dimmed">
+            {t('team.create.invitationHint')}
+          </Text>
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -12,6 +12,7 @@ import { CreateMemberModal } from './CreateMemberModal.tsx';
 import { EditMemberModal } from './EditMemberModal.tsx';
 import { EndSessionsModal } from './EndSessionsModal.tsx';
 import { MembersTable } from './MembersTable.tsx';
+import { PendingInvitations } from './PendingInvitations.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { useMembers } from './team-api.ts';
 
@@ -105,13 +106,14 @@ function Team({ organisationId, organisationName }: { organisationId: string; or
           selfId={me.user.id}
         />
       )}
+      <PendingInvitations organisationId={organisationId} />
       {dialog?.kind === 'create' && (
         <CreateMemberModal
           organisationId={organisationId}
           onClose={close}
-          onCreated={(member, password) => {
+          onCreated={(invitation, password) => {
             close();
-            setNotice({ text: t('team.create.done', { name: member.name }), password });
+            setNotice({ text: t('team.create.done', { name: invitation.name }), password });
           }}
         />
       )}

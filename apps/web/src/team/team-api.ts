@@ -1,8 +1,10 @@
-import type { AccountSession, Member, MemberBody, MemberPatchBody } from '@jobcoach/contract';
+import type { AccountSession, Invitation, Member, MemberBody, MemberPatchBody } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
 
 export const membersKey = (organisationId: string) => ['organisations', organisationId, 'users'] as const;
+export const invitationsKey = (organisationId: string) =>
+  ['organisations', organisationId, 'invitations'] as const;
 
 const usersPath = (organisationId: string) =>
   `/api/organisations/${encodeURIComponent(organisationId)}/users`;
@@ -19,11 +21,32 @@ export function useMembers(organisationId: string, enabled = true) {
   });
 }
 
+/** Adding a member sends an invitation, which its owner accepts at their next login. */
 export function useCreateMember(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MemberBody) => api.post<Member>(usersPath(organisationId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+    mutationFn: (body: MemberBody) => api.post<Invitation>(usersPath(organisationId), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
+  });
+}
+
+const invitationsPath = (organisationId: string) =>
+  `/api/organisations/${encodeURIComponent(organisationId)}/invitations`;
+
+/** The organisation's invitations not answered yet. */
+export function useInvitations(organisationId: string) {
+  return useQuery({
+    queryKey: invitationsKey(organisationId),
+    queryFn: () => api.get<Invitation[]>(invitationsPath(organisationId)),
+  });
+}
+
+export function useRevokeInvitation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.delete<void>(`${invitationsPath(organisationId)}/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 }
 
