@@ -5,8 +5,10 @@ import {
   acceptAsCoachable,
   addUser,
   type Client,
+  createEmployer,
   createOrganisation,
   createPerson,
+  employerBody,
   loginAs,
   move,
   personBody,
@@ -388,18 +390,32 @@ describe.each(testTargets())('persons on $driver', (target) => {
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe('stale_version');
 
-    await move(coach, p.id, 'start_hiring', { date: addMonths(today, -4), employerId: 'Boulangerie Dumont' });
+    const hiring = await move(coach, p.id, 'start_hiring', {
+      date: addMonths(today, -4),
+      employerId: 'Boulangerie Dumont',
+    });
+    // The follow-up is never a move typed by hand: it starts from the signed contract.
+    expect(hiring.blockedTransitions).toContainEqual({ id: 'start_follow_up', guard: 'by_contract' });
     const cddStart = addMonths(today, -3);
     const cddEnd = addDays(addMonths(today, -1), -1);
-    const following = await move(coach, p.id, 'start_follow_up', {
-      date: cddStart,
-      contractKind: 'cdd',
-      contractStart: cddStart,
-      contractEnd: cddEnd,
+    const byHand = await coach.post(`/api/persons/${p.id}/transitions`, {
+      transitionId: 'start_follow_up',
+      fields: { date: cddStart, contractKind: 'cdd', contractStart: cddStart, contractEnd: cddEnd },
+      version: hiring.version,
     });
-    expect(following.employmentPeriods).toEqual([
-      { id: expect.any(String), kind: 'cdd', start: cddStart, end: cddEnd },
-    ]);
+    expect(byHand.status).toBe(409);
+    const employer = await createEmployer(coach, employerBody({ name: 'Boulangerie Dumont' }));
+    const signed = await coach.post(`/api/persons/${p.id}/contracts`, {
+      employerId: employer.id,
+      type: 'cdd',
+      jobTitle: 'Vendeuse',
+      signedOn: cddStart,
+      start: cddStart,
+      plannedEnd: cddEnd,
+    });
+    expect(signed.status).toBe(201);
+    const following = signed.json.person;
+    expect(following).toMatchObject({ phase: 'follow_up', phaseSince: cddStart });
     const back = await move(coach, p.id, 'return_to_pre_hire', {
       date: addMonths(today, -1),
       returnReason: 'cdd_ended',

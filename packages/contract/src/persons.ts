@@ -399,6 +399,8 @@ export const personFileSchema = personInputOutput.extend({
       jobTitle: nullableString,
       start: z.string(),
       end: nullableString,
+      /** signed (not begun yet), running, or ended, on today's date. */
+      status: z.enum(['signed', 'running', 'ended']),
       ongoing: z.boolean(),
       endReasonLabel: nullableString,
     }),

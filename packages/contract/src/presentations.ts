@@ -1,4 +1,4 @@
-import { INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from '@jobcoach/domain';
+import { CONTRACT_TYPES, INTRODUCTION_CHANNELS, PRESENTATION_STEPS } from '@jobcoach/domain';
 import { z } from 'zod';
 import { dateSchema, optionalText, versionSchema } from './common.ts';
 import { limitSchema } from './fields.ts';
@@ -36,6 +36,19 @@ export const presentationSchema = z.object({
   employerName: z.string(),
   /** The steps the workflow allows next (the buttons to show). */
   allowedSteps: z.array(z.object({ step: z.enum(PRESENTATION_STEPS), label: z.string() })),
+  /** The contract recorded for this presentation, if any. */
+  contractId: z.string().nullable(),
+  /** Hired and no contract recorded yet: the contract form, filled from the offer (domain contractDraftFrom). */
+  contractDraft: z
+    .object({
+      employerId: z.string(),
+      vacancyId: z.string(),
+      jobTitle: z.string(),
+      type: z.enum(CONTRACT_TYPES).nullable(),
+      contractMonths: z.number().nullable(),
+      hoursPerWeek: z.number().nullable(),
+    })
+    .nullable(),
   history: z.array(
     z.object({
       step: z.enum(PRESENTATION_STEPS),
@@ -49,6 +62,7 @@ export const presentationSchema = z.object({
   version: z.number(),
 });
 export type Presentation = z.output<typeof presentationSchema>;
+export type ContractDraft = NonNullable<Presentation['contractDraft']>;
 export const presentationListSchema = presentationSchema.array();
 
 // What a client sends (before parsing).

@@ -101,9 +101,11 @@ export type TransitionId = (typeof TRANSITION_IDS)[number];
  * - coachable: only a person whom a coachability assessment accepted enters pre-hire (method.md §3);
  *   a person who already entered it once (an imported history) was accepted then;
  * - no_open_contract: a return to pre-hire by hand is refused while a contract still runs on that
- *   day; its end is recorded on the contract, which makes the return itself (contracts.ts).
+ *   day; its end is recorded on the contract, which makes the return itself (contracts.ts);
+ * - by_contract: the follow-up starts from the signed contract, on its first day (contracts.ts
+ *   signingEffect), never by a move that would ask again for what the contract says.
  */
-export const TRANSITION_GUARDS = ['coachable', 'no_open_contract'] as const;
+export const TRANSITION_GUARDS = ['coachable', 'no_open_contract', 'by_contract'] as const;
 export type TransitionGuard = (typeof TRANSITION_GUARDS)[number];
 
 /** What the guards read about the person, on the day of the move (today, when offering moves). */
@@ -114,6 +116,8 @@ export interface TrajectoryFacts {
   preHireEntry: IsoDate | null;
   /** The employment contracts still running that day (started, no end recorded), by their names. */
   openContracts: readonly string[];
+  /** The move is made by a contract (its signature or its first day), not by hand. */
+  byContract?: boolean;
 }
 
 export const GUARD_RULES: Record<
@@ -125,6 +129,12 @@ export const GUARD_RULES: Record<
     code: 'not_coachable',
     message: () =>
       "La personne ne peut entrer en pré-embauche qu'après une évaluation de coachabilité qui l'accepte.",
+  },
+  by_contract: {
+    holds: (f) => f.byContract === true,
+    code: 'by_contract',
+    message: () =>
+      'Le suivi en entreprise démarre avec le contrat : enregistrez le contrat signé ; le suivi commence le jour de son début.',
   },
   no_open_contract: {
     holds: (f) => f.openContracts.length === 0,
@@ -196,7 +206,7 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: BOTH,
     requiredFields: ['date', 'contractKind', 'contractStart'],
     optionalFields: ['contractEnd'],
-    guards: [],
+    guards: ['by_contract'],
     effects: ['employment_period'],
     label: 'Début du suivi en entreprise (contrat signé)',
   },

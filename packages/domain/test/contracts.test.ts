@@ -8,6 +8,7 @@ import {
   type Contract,
   type ContractType,
   cddEndAlert,
+  contractDraftFrom,
   contractStatus,
   contractsPreHireClock,
   contractToEmployment,
@@ -19,6 +20,7 @@ import {
   isRunningOn,
   maxDate,
   minDate,
+  plannedEndAfter,
   preHireClock,
   returnDate,
   signingEffect,
@@ -513,5 +515,44 @@ describe('the follow-up arrangement', () => {
       )[0]?.field,
     ).toBe('frequency.1.untilMonth');
     expect(validateArrangement({ ...ok, consentOn: '2025-01-02' }, '2025-01-01')[0]?.field).toBe('consentOn');
+  });
+});
+
+describe('the contract signed for an offer, filled from it', () => {
+  it('takes the employer, the offer, the title, the type, the length and the hours from the offer', () => {
+    expect(
+      contractDraftFrom({
+        employerId: 'e',
+        vacancyId: 'v',
+        title: 'Préparateur de commandes',
+        contractType: 'cdd',
+        contractMonths: 6,
+        hoursPerWeek: 38,
+      }),
+    ).toEqual({
+      employerId: 'e',
+      vacancyId: 'v',
+      jobTitle: 'Préparateur de commandes',
+      type: 'cdd',
+      contractMonths: 6,
+      hoursPerWeek: 38,
+    });
+    // An offer of « autre » type leaves the contract's type to the coach.
+    expect(
+      contractDraftFrom({
+        employerId: 'e',
+        vacancyId: 'v',
+        title: 'Aide-cuisinier',
+        contractType: 'other',
+        contractMonths: null,
+        hoursPerWeek: null,
+      }).type,
+    ).toBeNull();
+  });
+
+  it('ends a contract of n months the day before the same date n months later', () => {
+    expect(plannedEndAfter('2024-03-01', 6)).toBe('2024-08-31');
+    expect(plannedEndAfter('2024-01-31', 1)).toBe('2024-02-28');
+    expect(plannedEndAfter('2023-12-15', 3)).toBe('2024-03-14');
   });
 });

@@ -242,7 +242,8 @@ describe('the moves offered are exactly the moves accepted (every phase × move 
   for (const assessmentDecision of [null, ...COACHABILITY_DECISIONS]) {
     for (const preHireEntry of [null, '2023-01-01']) {
       for (const openContracts of [[], ['« Magasinier » chez Colruyt']])
-        factsCases.push({ assessmentDecision, preHireEntry, openContracts });
+        for (const byContract of [false, true])
+          factsCases.push({ assessmentDecision, preHireEntry, openContracts, byContract });
     }
   }
   const roles: MembershipRole[] = ['coordinator', 'jobcoach', 'evaluator'];
@@ -257,7 +258,8 @@ describe('the moves offered are exactly the moves accepted (every phase × move 
               (!t.guards.includes('coachable') ||
                 facts.preHireEntry !== null ||
                 facts.assessmentDecision === 'accepted') &&
-              (!t.guards.includes('no_open_contract') || facts.openContracts.length === 0);
+              (!t.guards.includes('no_open_contract') || facts.openContracts.length === 0) &&
+              (!t.guards.includes('by_contract') || facts.byContract === true);
             const offered = allowedTransitions(phase, role, facts).some((o) => o.id === t.id);
             expect(offered).toBe(byTable && guardsHold);
             const check = checkTransition({

@@ -49,7 +49,8 @@ export function personEmployment(
         jobTitle: l.job_title,
         start: c.start,
         end: contractEnd(c),
-        ongoing: contractStatus(c, today) !== 'ended',
+        status: contractStatus(c, today),
+        ongoing: contractStatus(c, today) === 'running',
         endReasonLabel: c.endReason ? CONTRACT_END_REASON_LABELS[c.endReason] : null,
       };
     }),
@@ -63,6 +64,7 @@ export function personEmployment(
       jobTitle: null,
       start: p.start,
       end: p.end,
+      status: contractStatus({ start: p.start, plannedEnd: p.end, actualEnd: null }, today),
       ongoing: compareDates(p.start, today) <= 0 && (p.end === null || compareDates(today, p.end) <= 0),
       endReasonLabel: null,
     })),

@@ -1,9 +1,11 @@
 import type { Presentation } from '@jobcoach/contract';
 import {
   allowedSteps,
+  contractDraftFrom,
   type IntroductionChannel,
   PRESENTATION_STEP_LABELS,
   type PresentationStep,
+  type VacancyContractType,
 } from '@jobcoach/domain';
 import { type PersonScope, personInScope } from '../application/person-scope.ts';
 import type { Db } from '../persons/common.ts';
@@ -33,8 +35,21 @@ export async function loadPresentations(
       'pe.first_name',
       'pe.last_name',
       'v.title',
+      'v.employer_id',
+      'v.contract_type',
+      'v.contract_months',
+      'v.hours_per_week',
       'e.name as employer_name',
     ])
+    // The contract signed for this presentation, if one was recorded (the hire is entered once).
+    .select((eb) =>
+      eb
+        .selectFrom('contract as k')
+        .select('k.id')
+        .whereRef('k.presentation_id', '=', 'p.id')
+        .limit(1)
+        .as('contract_id'),
+    )
     .where('p.organisation_id', '=', organisationId)
     .where('pe.deleted_at', 'is', null)
     .orderBy('p.updated_at', 'desc')
@@ -72,6 +87,19 @@ export async function loadPresentations(
       vacancyTitle: r.title,
       employerName: r.employer_name,
       allowedSteps: allowedSteps(step).map((s) => ({ step: s, label: PRESENTATION_STEP_LABELS[s] })),
+      contractId: r.contract_id,
+      // Hired and no contract recorded yet: the contract form is filled from the offer.
+      contractDraft:
+        step === 'hired' && r.contract_id === null
+          ? contractDraftFrom({
+              employerId: r.employer_id,
+              vacancyId: r.vacancy_id,
+              title: r.title,
+              contractType: r.contract_type as VacancyContractType,
+              contractMonths: r.contract_months,
+              hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
+            })
+          : null,
       history: steps
         .filter((s) => s.presentation_id === r.id)
         .map((s) => ({

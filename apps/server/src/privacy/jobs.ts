@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { AppDatabase } from '../application/database.ts';
 import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
+import { startDueFollowUps } from '../contracts/jobs/start-follow-ups.ts';
 import { runRetention } from './retention.ts';
 
 /** pg-boss keeps its own tables in this schema, outside our migrations. */
@@ -10,6 +11,9 @@ export const JOBS_SCHEMA = 'pgboss';
 export const RETENTION_QUEUE = 'retention';
 /** Every night at 02:30, Brussels time. */
 export const RETENTION_CRON = '30 2 * * *';
+export const FOLLOW_UP_QUEUE = 'start-follow-ups';
+/** Every morning at 00:15, Brussels time: the follow-ups of the contracts that begin that day. */
+export const FOLLOW_UP_CRON = '15 0 * * *';
 export const BACKUP_QUEUE = 'backup';
 /** Every night at 02:00, Brussels time: before the retention job anonymises anything. */
 export const BACKUP_CRON = '0 2 * * *';
@@ -59,6 +63,23 @@ export async function startJobs(
   );
   if (options.schedule !== false) {
     await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Brussels' });
+  }
+  // The follow-up starts from the contract on its first day (contracts/jobs/start-follow-ups.ts).
+  await boss.createQueue(FOLLOW_UP_QUEUE, {
+    name: FOLLOW_UP_QUEUE,
+    retryLimit: 3,
+    retryDelay: 600,
+    expireInSeconds: 3600,
+  });
+  await boss.work(
+    FOLLOW_UP_QUEUE,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+    async () => ({
+      started: await startDueFollowUps(database, { today: clock.today(), now: clock.now() }),
+    }),
+  );
+  if (options.schedule !== false) {
+    await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON, {}, { tz: 'Europe/Brussels' });
   }
   // The nightly backup of the embedded database (backup/service.ts).
   if (backups?.enabled) {

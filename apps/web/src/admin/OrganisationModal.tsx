@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { mergeEdits } from '../forms/merge.ts';
 import { useForm } from '../forms/useForm.ts';
 import { useT } from '../i18n/index.ts';
@@ -88,7 +88,7 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
     : t('admin.org.createTitle');
 
   return (
-    <FormModal title={title} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={title} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           {conflict && (
@@ -114,9 +114,7 @@ export function OrganisationModal({ organisation, onClose, onSaved }: Props) {
             />
           )}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={create.isPending || update.isPending}>
               {organisation ? t('common.save') : t('admin.org.createSubmit')}
             </Button>

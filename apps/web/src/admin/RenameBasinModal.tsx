@@ -2,7 +2,7 @@ import type { Basin } from '@jobcoach/contract';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
@@ -22,15 +22,17 @@ export function RenameBasinModal({ basin, onClose }: { basin: Basin; onClose: ()
   };
 
   return (
-    <FormModal title={t('admin.basin.renameTitle', { name: basin.name })} onClose={onClose}>
+    <FormModal
+      dirty={form.dirty}
+      title={t('admin.basin.renameTitle', { name: basin.name })}
+      onClose={onClose}
+    >
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
           <TextInput label={t('admin.basin.name')} required withAsterisk={false} {...form.input('name')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={rename.isPending}>
               {t('common.save')}
             </Button>

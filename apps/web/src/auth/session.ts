@@ -2,6 +2,7 @@ import type { Me } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, use } from 'react';
 import { ApiError, api, rememberCsrfToken } from '../api.ts';
+import { discardAllDrafts } from '../forms/drafts.ts';
 import { forgetPutOff } from './later.ts';
 
 export const meKey = ['me'] as const;
@@ -43,8 +44,12 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    // Even when the session had already expired, the person is signed out here.
-    onSettled: () => startSession(queryClient, null),
+    // Even when the session had already expired, the person is signed out here, and nothing typed
+    // about a person stays in the tab (forms/drafts.ts).
+    onSettled: () => {
+      discardAllDrafts();
+      startSession(queryClient, null);
+    },
   });
 }
 

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
@@ -118,7 +118,11 @@ export function ArrangementModal({ contract, onClose }: { contract: ContractView
   };
 
   return (
-    <FormModal title={t('contracts.follow.title', { employer: contract.employerName })} onClose={onClose}>
+    <FormModal
+      dirty={form.dirty}
+      title={t('contracts.follow.title', { employer: contract.employerName })}
+      onClose={onClose}
+    >
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="arrangement-form">
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
@@ -204,9 +208,7 @@ export function ArrangementModal({ contract, onClose }: { contract: ContractView
             {...form.input('notes')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
             </Button>

@@ -1,11 +1,11 @@
-import type { PersonFile } from '@jobcoach/contract';
+import type { ContractDraft } from '@jobcoach/contract';
 import type { ContractType, HiringAid } from '@jobcoach/domain';
-import { CONTRACT_TYPES, FIXED_TERM_TYPES, HIRING_AIDS } from '@jobcoach/domain';
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { CONTRACT_TYPES, FIXED_TERM_TYPES, HIRING_AIDS, isIsoDate, plannedEndAfter } from '@jobcoach/domain';
+import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useEmployers } from '../employers/employers-api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
@@ -20,41 +20,60 @@ const AID_FIELDS = Object.fromEntries(
 
 const isHiringAid = (code: string): code is HiringAid => (HIRING_AIDS as readonly string[]).includes(code);
 
-/** « Enregistrer un contrat »: a signed contract (or an immersion) with an employer of the basin. */
-export function ContractModal({ person, onClose }: { person: PersonFile; onClose: () => void }) {
+/**
+ * « Enregistrer un contrat »: a signed contract (or an immersion) with an employer of the basin.
+ * After « Embauché·e » on a presentation, the form comes filled from the offer (`draft`: employer,
+ * offer, job title, type, length and hours): the hire is typed once. Saving it signs the contract,
+ * which moves the trajectory to hiring, and to follow-up from its first day.
+ */
+export function ContractModal({
+  personId,
+  draft,
+  onClose,
+}: {
+  personId: string;
+  draft?: ContractDraft & { presentationId: string };
+  onClose: () => void;
+}) {
   const t = useT();
-  const sign = useSignContract(person.id);
+  const sign = useSignContract(personId);
   const employers = useEmployers({ q: '', status: '' }, 100);
   const form = useForm(
     {
-      employerId: '',
-      vacancyId: '',
-      type: '',
+      employerId: draft?.employerId ?? '',
+      vacancyId: draft?.vacancyId ?? '',
+      type: draft?.type ?? '',
       signedOn: today(),
       start: '',
       plannedEnd: '',
-      hoursPerWeek: '',
-      jobTitle: '',
+      hoursPerWeek: draft?.hoursPerWeek != null ? String(draft.hoursPerWeek) : '',
+      jobTitle: draft?.jobTitle ?? '',
       hiringAids: '',
     },
     AID_FIELDS,
   );
   const { values } = form;
+  // The offer's length gives the planned end from the start, until the coach types one.
+  const [endTyped, setEndTyped] = useState(false);
+  const setStart = (start: string) => {
+    form.set('start', start);
+    if (!endTyped && draft?.contractMonths && isIsoDate(start)) {
+      form.set('plannedEnd', plannedEndAfter(start, draft.contractMonths));
+    }
+  };
   const vacancies = useVacancies({ q: '', status: '', employerId: values.employerId }, 200);
   const employerVacancies = values.employerId
     ? (vacancies.data ?? []).filter((v) => v.employerId === values.employerId)
     : [];
   const fixedTerm = FIXED_TERM_TYPES.includes(values.type as ContractType);
 
-  const aids = values.hiringAids
-    .split(',')
-    .map((code) => code.trim())
-    .filter(Boolean);
+  const aids = values.hiringAids.split(',').filter(isHiringAid);
+  const toggleAid = (code: HiringAid, on: boolean) =>
+    form.set('hiringAids', HIRING_AIDS.filter((a) => (a === code ? on : aids.includes(a))).join(','));
   const hours = values.hoursPerWeek.trim().replace(',', '.');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const unknownAid = aids.find((code) => !isHiringAid(code));
     const valid = form.check({
       employerId: required(values.employerId, t),
       type: required(values.type, t),
@@ -67,29 +86,40 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
       hoursPerWeek:
         hours && !(Number(hours) > 0 && Number(hours) <= 60) ? t('contracts.field.hoursInvalid') : undefined,
       jobTitle: required(values.jobTitle, t),
-      hiringAids: unknownAid ? t('contracts.field.hiringAidUnknown', { code: unknownAid }) : undefined,
     });
     if (!valid) return;
     sign.mutate(
       {
         employerId: values.employerId,
         vacancyId: values.vacancyId || null,
+        presentationId: draft?.presentationId ?? null,
         type: values.type as ContractType,
         signedOn: values.signedOn,
         start: values.start,
         plannedEnd: values.plannedEnd || null,
         hoursPerWeek: hours ? Number(hours) : null,
         jobTitle: values.jobTitle.trim(),
-        hiringAids: aids.filter(isHiringAid),
+        hiringAids: aids,
       },
-      { onSuccess: onClose, onError: form.fail },
+      {
+        onSuccess: () => {
+          form.discard();
+          onClose();
+        },
+        onError: form.fail,
+      },
     );
   };
 
   return (
-    <FormModal title={t('contracts.add')} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('contracts.add')} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="contract-form">
         <Stack gap="sm">
+          {draft && (
+            <Alert color="blue" data-testid="contract-from-offer">
+              {t('contracts.fromOffer')}
+            </Alert>
+          )}
           <ErrorAlert message={form.formError} />
           <ErrorAlert error={employers.error} />
           <NativeSelect
@@ -142,6 +172,7 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
               required
               withAsterisk={false}
               {...form.input('start')}
+              onChange={(event) => setStart(event.currentTarget.value)}
             />
             <TextInput
               type="date"
@@ -150,6 +181,10 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
               required={fixedTerm}
               withAsterisk={false}
               {...form.input('plannedEnd')}
+              onChange={(event) => {
+                setEndTyped(true);
+                form.set('plannedEnd', event.currentTarget.value);
+              }}
             />
             <TextInput
               label={t('contracts.field.hoursPerWeek')}
@@ -158,15 +193,25 @@ export function ContractModal({ person, onClose }: { person: PersonFile; onClose
               {...form.input('hoursPerWeek')}
             />
           </SimpleGrid>
-          <TextInput
+          <Checkbox.Group
             label={t('contracts.field.hiringAids')}
-            description={t('contracts.field.hiringAidsHint', { codes: HIRING_AIDS.join(', ') })}
-            {...form.input('hiringAids')}
-          />
+            description={t('contracts.field.hiringAidsHint')}
+            value={aids}
+            error={form.errors.hiringAids}
+          >
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
+              {HIRING_AIDS.map((code) => (
+                <Checkbox
+                  key={code}
+                  value={code}
+                  label={t(`hiringAid.${code}`)}
+                  onChange={(event) => toggleAid(code, event.currentTarget.checked)}
+                />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={sign.isPending}>
               {t('contracts.save')}
             </Button>

@@ -1,21 +1,28 @@
-import type { ContractView, PersonFile } from '@jobcoach/contract';
+import type { ContractView, EmploymentPeriod, PersonFile } from '@jobcoach/contract';
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
+import { AddPeriodModal, RemovePeriodModal } from '../person/EmploymentPeriods.tsx';
 import { Panel } from '../person/Panel.tsx';
 import { ArrangementModal } from './ArrangementModal.tsx';
 import { ContractModal } from './ContractModal.tsx';
 import { endLetterUrl, useStartFollowUp } from './contracts-api.ts';
 import { EndContractModal } from './EndContractModal.tsx';
 
-type Dialog = { kind: 'add' } | { kind: 'end' | 'follow'; contract: ContractView } | null;
+type Dialog =
+  | { kind: 'add' | 'addPast' }
+  | { kind: 'end' | 'follow'; contract: ContractView }
+  | { kind: 'removePast'; period: EmploymentPeriod }
+  | null;
 
 /**
- * « Contrats » (method.md §4–§6): the person's contracts with their planned and actual ends, the
- * warning before a fixed-term contract ends, the follow-up arrangement of each, the jobs held, and
- * the end-of-coaching letter once the person left with a consolidated insertion.
+ * « Parcours professionnel » (method.md §4–§6), one section for every job: the contracts recorded
+ * with their planned and actual ends, the warning before a fixed-term contract ends and the
+ * follow-up arrangement of each, then every job, contracts and jobs entered by hand together, as
+ * the clock reads them (a CDD suspends the 24 months whichever way it was entered); and the
+ * end-of-coaching letter once the person left with a consolidated insertion.
  */
 export function ContractsSection({ person }: { person: PersonFile }) {
   const t = useT();
@@ -29,7 +36,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
     person.timeline.some((entry) => entry.type === 'document' && /fin d.accompagnement/i.test(entry.title));
 
   return (
-    <Panel id="contracts-section" title={t('contracts.title')}>
+    <Panel id="contracts-section" title={t('career.title')}>
       <Stack gap="sm">
         {person.followUp && (
           <Text data-testid="follow-up-period">
@@ -57,6 +64,9 @@ export function ContractsSection({ person }: { person: PersonFile }) {
         )}
         <Group gap="sm">
           {!exited && <Button onClick={() => setDialog({ kind: 'add' })}>{t('contracts.add')}</Button>}
+          <Button variant="default" onClick={() => setDialog({ kind: 'addPast' })}>
+            {t('employment.add')}
+          </Button>
           {hasEndLetter && (
             <Button
               component="a"
@@ -83,6 +93,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
                   <Table.Th>{t('contracts.col.employer')}</Table.Th>
                   <Table.Th>{t('contracts.col.start')}</Table.Th>
                   <Table.Th>{t('contracts.col.end')}</Table.Th>
+                  <Table.Th>{t('team.col.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -92,8 +103,30 @@ export function ContractsSection({ person }: { person: PersonFile }) {
                     <Table.Td>{[job.employerName, job.jobTitle].filter(Boolean).join(' — ') || '—'}</Table.Td>
                     <Table.Td>{formatDay(job.start)}</Table.Td>
                     <Table.Td>
-                      {job.ongoing || !job.end ? t('employment.ongoing') : formatDay(job.end)}
+                      {job.status === 'signed'
+                        ? t('career.signed')
+                        : job.status === 'running' || !job.end
+                          ? t('employment.ongoing')
+                          : formatDay(job.end)}
+                      {job.status !== 'running' && job.end && job.status === 'signed'
+                        ? ` (${t('career.plannedEnd', { date: formatDay(job.end) })})`
+                        : ''}
                       {job.endReasonLabel ? ` (${job.endReasonLabel})` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {job.source === 'hand_entered' && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={t('employment.removeLabel', { start: formatDay(job.start) })}
+                          onClick={() => {
+                            const period = person.employmentPeriods.find((p) => p.id === job.id);
+                            if (period) setDialog({ kind: 'removePast', period });
+                          }}
+                        >
+                          {t('employment.remove')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -102,7 +135,11 @@ export function ContractsSection({ person }: { person: PersonFile }) {
           </Table.ScrollContainer>
         )}
       </Stack>
-      {dialog?.kind === 'add' && <ContractModal person={person} onClose={close} />}
+      {dialog?.kind === 'add' && <ContractModal personId={person.id} onClose={close} />}
+      {dialog?.kind === 'addPast' && <AddPeriodModal person={person} onClose={close} />}
+      {dialog?.kind === 'removePast' && (
+        <RemovePeriodModal person={person} period={dialog.period} onClose={close} />
+      )}
       {dialog?.kind === 'end' && <EndContractModal contract={dialog.contract} onClose={close} />}
       {dialog?.kind === 'follow' && <ArrangementModal contract={dialog.contract} onClose={close} />}
     </Panel>

@@ -4,7 +4,7 @@ import { CONTRACT_END_REASONS } from '@jobcoach/domain';
 import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
@@ -48,6 +48,7 @@ export function EndContractModal({ contract, onClose }: { contract: ContractView
 
   return (
     <FormModal
+      dirty={form.dirty}
       title={t('contracts.end.title', { employer: contract.employerName, type: contract.typeLabel })}
       onClose={onClose}
     >
@@ -77,9 +78,7 @@ export function EndContractModal({ contract, onClose }: { contract: ContractView
             {...form.input('endDetail')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={update.isPending}>
               {t('common.save')}
             </Button>

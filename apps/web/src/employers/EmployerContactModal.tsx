@@ -18,7 +18,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
@@ -83,7 +83,11 @@ export function EmployerContactModal({
   };
 
   return (
-    <FormModal title={t('employer.contact.title', { name: employer.name })} onClose={onClose}>
+    <FormModal
+      dirty={form.dirty}
+      title={t('employer.contact.title', { name: employer.name })}
+      onClose={onClose}
+    >
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="employer-contact-form">
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
@@ -151,9 +155,7 @@ export function EmployerContactModal({
             </Alert>
           )}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={log.isPending && !overlap}>
               {t('contact.submit')}
             </Button>

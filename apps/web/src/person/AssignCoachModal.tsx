@@ -2,7 +2,7 @@ import type { PersonFile } from '@jobcoach/contract';
 import { Button, Group, NativeSelect, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { useT } from '../i18n/index.ts';
 import { useUpdatePerson } from '../people/people-api.ts';
@@ -34,6 +34,7 @@ export function AssignCoachModal({ person, onClose }: { person: PersonFile; onCl
 
   return (
     <FormModal
+      dirty={form.dirty}
       title={t('person.assign.title', { name: `${person.firstName} ${person.lastName}` })}
       onClose={onClose}
     >
@@ -49,9 +50,7 @@ export function AssignCoachModal({ person, onClose }: { person: PersonFile; onCl
             {...form.input('coachId')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={update.isPending}>
               {t('common.save')}
             </Button>

@@ -2,14 +2,18 @@ import type { ContactWith, PersonFile } from '@jobcoach/contract';
 import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { useLogContact } from '../people/people-api.ts';
 import { day, pastDay, wholeNumber } from './person-validation.ts';
+
+/** Where the note being typed about a person is kept until it is saved (forms/drafts.ts). */
+export const contactDraftKey = (userId: string, personId: string) => `contact.${userId}.${personId}`;
 
 const WITH_WHOM: readonly ContactWith[] = ['person', 'employer', 'partner'];
 
@@ -27,16 +31,23 @@ export function ContactModal({
   onSaved: (date: string) => void;
 }) {
   const t = useT();
+  const me = useSession();
   const log = useLogContact(person.id);
-  const form = useForm({
-    date: today(),
-    withWhom: 'person',
-    counterpart: '',
-    channel: '',
-    durationMinutes: '',
-    notes: '',
-    nextPlannedOn: '',
-  });
+  const form = useForm(
+    {
+      date: today(),
+      withWhom: 'person',
+      counterpart: '',
+      channel: '',
+      durationMinutes: '',
+      notes: '',
+      nextPlannedOn: '',
+    },
+    {},
+    // A note in progress survives a reload of the page, or a new login after the session ended
+    // (forms/drafts.ts); it is the typing user's own.
+    { draft: contactDraftKey(me.user.id, person.id) },
+  );
   const { values } = form;
   const [confidential, setConfidential] = useState(false);
   const channelLabel = (channel: ContactChannel) =>
@@ -65,12 +76,20 @@ export function ContactModal({
         confidential,
         nextPlannedOn: text(values.nextPlannedOn),
       },
-      { onSuccess: () => onSaved(values.date), onError: form.fail },
+      {
+        onSuccess: () => {
+          form.discard();
+          onSaved(values.date);
+        },
+        onError: form.fail,
+      },
     );
   };
 
   return (
     <FormModal
+      dirty={form.dirty}
+      onDiscard={form.discard}
       title={t('contact.title', { name: `${person.firstName} ${person.lastName}` })}
       onClose={onClose}
     >
@@ -124,9 +143,7 @@ export function ContactModal({
             onChange={(event) => setConfidential(event.currentTarget.checked)}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={log.isPending}>
               {t('contact.submit')}
             </Button>

@@ -3,12 +3,13 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
+import { readDraft } from '../forms/drafts.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { PhaseBadge } from '../people/PhaseBadge.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { AssignCoachModal } from './AssignCoachModal.tsx';
-import { ContactModal } from './ContactModal.tsx';
+import { ContactModal, contactDraftKey } from './ContactModal.tsx';
 
 const PRIORITY_CODES = [
   'jobless_24_months',
@@ -21,7 +22,10 @@ const PRIORITY_CODES = [
 export function PersonHeader({ person }: { person: PersonFile }) {
   const t = useT();
   const me = useSession();
-  const [dialog, setDialog] = useState<'contact' | 'coach' | null>(null);
+  // A contact note left in progress (a reload, a session that ended) opens again with its text.
+  const [dialog, setDialog] = useState<'contact' | 'coach' | null>(() =>
+    readDraft(contactDraftKey(me.user.id, person.id)) ? 'contact' : null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog(null);
   const priorityLabel = (group: { code: string; label: string }) => {

@@ -3,15 +3,14 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import { AssessmentSection } from './assessment/AssessmentSection.tsx';
 import { CadencePanel } from './CadencePanel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
-import { EmploymentPeriods } from './EmploymentPeriods.tsx';
 import { ReferralSummary } from './ReferralSummary.tsx';
 import { TrustContractSection } from './TrustContractSection.tsx';
 import { TransitionActions } from './transitions/TransitionActions.tsx';
 
 /**
  * In the order of the work. During intake: the referral, the coachability assessment, the trust
- * contract, then the move to pre-hire. Afterwards: clocks and contacts, the next moves, jobs held,
- * and the intake's records below.
+ * contract, then the move to pre-hire. Afterwards: clocks and contacts, the next moves, and the
+ * intake's records below (the jobs held are in « Parcours professionnel », contracts/).
  */
 export function TrajectoryTab({ person }: { person: PersonFile }) {
   if (person.phase === 'intake') {
@@ -32,7 +31,6 @@ export function TrajectoryTab({ person }: { person: PersonFile }) {
         <CadencePanel person={person} />
       </SimpleGrid>
       <TransitionActions person={person} />
-      <EmploymentPeriods person={person} />
       <TrustContractSection person={person} />
       {person.assessment && <AssessmentSection person={person} />}
     </Stack>

@@ -2,7 +2,7 @@ import type { PersonFile } from '@jobcoach/contract';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { formatDay, today } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
@@ -62,7 +62,7 @@ function SignModal({ person, onClose }: { person: PersonFile; onClose: () => voi
   };
 
   return (
-    <FormModal title={t('trust.sign')} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('trust.sign')} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
@@ -74,9 +74,7 @@ function SignModal({ person, onClose }: { person: PersonFile; onClose: () => voi
             {...form.input('signedOn')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={sign.isPending}>
               {t('common.save')}
             </Button>

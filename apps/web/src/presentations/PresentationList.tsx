@@ -3,6 +3,7 @@ import type { PresentationStep } from '@jobcoach/domain';
 import { Anchor, Button, Card, Group, Stack, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ContractModal } from '../contracts/ContractModal.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
@@ -29,6 +30,8 @@ export function PresentationList({
   const t = useT();
   const presentations = usePresentations(filter);
   const [open, setOpen] = useState<{ presentation: Presentation; step: PresentationStep } | null>(null);
+  // After « Embauché·e »: the contract form, filled from the offer (the hire is typed once).
+  const [contractFor, setContractFor] = useState<Presentation | null>(null);
   return (
     <Panel id="presentations" title={t('presentation.title')}>
       {presentations.isPending ? (
@@ -90,12 +93,34 @@ export function PresentationList({
                   ))}
                 </Group>
               )}
+              {p.contractDraft && (
+                <Group gap="xs" mt="sm">
+                  <Text size="sm">{t('presentation.contractToRecord')}</Text>
+                  <Button size="xs" onClick={() => setContractFor(p)} data-testid="record-contract">
+                    {t('contracts.add')}
+                  </Button>
+                </Group>
+              )}
               <History presentation={p} />
             </Card>
           ))}
         </Stack>
       )}
-      {open && <StepModal presentation={open.presentation} step={open.step} onClose={() => setOpen(null)} />}
+      {open && (
+        <StepModal
+          presentation={open.presentation}
+          step={open.step}
+          onClose={() => setOpen(null)}
+          onSaved={(updated) => updated.contractDraft && setContractFor(updated)}
+        />
+      )}
+      {contractFor?.contractDraft && (
+        <ContractModal
+          personId={contractFor.personId}
+          draft={{ ...contractFor.contractDraft, presentationId: contractFor.id }}
+          onClose={() => setContractFor(null)}
+        />
+      )}
     </Panel>
   );
 }

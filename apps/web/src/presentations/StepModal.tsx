@@ -9,7 +9,7 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } 
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
@@ -26,10 +26,13 @@ export function StepModal({
   presentation,
   step,
   onClose,
+  onSaved,
 }: {
   presentation: Presentation;
   step: PresentationStep;
   onClose: () => void;
+  /** The presentation as the step left it (« Embauché·e »: with the contract form's draft). */
+  onSaved?: (updated: Presentation) => void;
 }) {
   const t = useT();
   const add = useAddStep(presentation.id);
@@ -56,7 +59,11 @@ export function StepModal({
         version: presentation.version,
       },
       {
-        onSuccess: onClose,
+        onSuccess: (updated) => {
+          form.discard();
+          onClose();
+          onSaved?.(updated);
+        },
         onError: (error) => {
           form.fail(error);
           setRefreshed(error instanceof ApiError && error.status === 409);
@@ -67,6 +74,7 @@ export function StepModal({
 
   return (
     <FormModal
+      dirty={form.dirty}
       title={t('presentation.stepTitle', {
         step: t(`presentation.action.${step}`),
         name: presentation.personName,
@@ -118,9 +126,7 @@ export function StepModal({
             />
           )}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={add.isPending}>
               {t('presentation.confirm')}
             </Button>

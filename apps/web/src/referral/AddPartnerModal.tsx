@@ -2,7 +2,7 @@ import type { Partner, PartnerType } from '@jobcoach/contract';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
@@ -32,7 +32,7 @@ export function AddPartnerModal({
   };
 
   return (
-    <FormModal title={t('partner.add.title')} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('partner.add.title')} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
@@ -53,9 +53,7 @@ export function AddPartnerModal({
             {...form.input('contact')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={create.isPending}>
               {t('partner.add.submit')}
             </Button>

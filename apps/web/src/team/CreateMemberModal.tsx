@@ -2,7 +2,7 @@ import type { Invitation, Role } from '@jobcoach/contract';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { email, newPassword, required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
@@ -47,7 +47,7 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
   };
 
   return (
-    <FormModal title={t('team.create.title')} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('team.create.title')} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
@@ -77,9 +77,7 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
             {t('team.create.invitationHint')}
           </Text>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={create.isPending}>
               {t('team.create.submit')}
             </Button>

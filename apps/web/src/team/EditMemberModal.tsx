@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { ApiError } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useErrorMessage } from '../forms/errors.ts';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { mergeEdits } from '../forms/merge.ts';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
@@ -86,7 +86,7 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
   };
 
   return (
-    <FormModal title={t('team.edit.title', { name: member.name })} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('team.edit.title', { name: member.name })} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           {conflict && (
@@ -127,9 +127,7 @@ export function EditMemberModal({ organisationId, member, onClose, onSaved }: Pr
             onChange={(event) => setActive(event.currentTarget.checked)}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={update.isPending}>
               {t('common.save')}
             </Button>

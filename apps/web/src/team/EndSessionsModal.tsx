@@ -1,7 +1,7 @@
 import type { Member } from '@jobcoach/contract';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useT } from '../i18n/index.ts';
 import { useEndUserSessions, useUserSessions } from './team-api.ts';
 
@@ -24,9 +24,7 @@ export function EndSessionsModal({ member, onClose, onDone }: Props) {
         )}
         <ErrorAlert error={sessions.error ?? end.error} />
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+          <CancelButton />
           <Button
             color="red"
             loading={end.isPending}

@@ -2,7 +2,7 @@ import type { Member } from '@jobcoach/contract';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { FormModal } from '../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { newPassword } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
@@ -33,7 +33,7 @@ export function ResetPasswordModal({ organisationId, member, onClose, onDone }: 
   };
 
   return (
-    <FormModal title={t('team.reset.title', { name: member.name })} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={t('team.reset.title', { name: member.name })} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text>{t('team.reset.intro', { name: member.name })}</Text>
@@ -43,9 +43,7 @@ export function ResetPasswordModal({ organisationId, member, onClose, onDone }: 
             onGenerate={(password) => form.set('temporaryPassword', password)}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={reset.isPending}>
               {t('team.reset.submit')}
             </Button>

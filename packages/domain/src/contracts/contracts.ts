@@ -1,6 +1,15 @@
-import { addDays, compareDates, daysBetween, type IsoDate, maxDate, minDate } from '../calendar.ts';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  type IsoDate,
+  maxDate,
+  minDate,
+} from '../calendar.ts';
 import { type EmploymentPeriod, type PreHireClock, preHireClock } from '../clock.ts';
 import type { FieldError } from '../coachability.ts';
+import type { VacancyContractType } from '../matching/matching.ts';
 import type { ContractKind, Phase, ReturnReason } from '../trajectory.ts';
 
 /**
@@ -139,7 +148,7 @@ export function openContractsOn<C extends Pick<Contract, 'type' | 'start' | 'pla
 /** "signed" before its first day, "running" until its end, then "ended". */
 export type ContractStatus = 'signed' | 'running' | 'ended';
 
-export function contractStatus(c: Pick<Contract, 'start' | 'plannedEnd' | 'actualEnd'>, today: IsoDate) {
+export function contractStatus(c: Pick<Contract, 'start' | 'plannedEnd' | 'actualEnd'>, today: IsoDate): ContractStatus {
   if (compareDates(today, c.start) < 0) return 'signed' satisfies ContractStatus;
   const end = contractEnd(c);
   if (c.actualEnd !== null || (end !== null && compareDates(today, end) > 0)) {
@@ -446,4 +455,49 @@ export function cddEndAlert(
   if (compareDates(today, alertFrom) < 0) return null;
   const daysLeft = daysBetween(today, c.plannedEnd);
   return { plannedEnd: c.plannedEnd, alertFrom, daysLeft, overdue: daysLeft < 0 };
+}
+
+/** What an offer says of the job (its terms), to fill the contract signed for it (method.md §6). */
+export interface OfferTerms {
+  employerId: string;
+  vacancyId: string;
+  title: string;
+  contractType: VacancyContractType;
+  /** A CDD's length in months, when the offer says it. */
+  contractMonths: number | null;
+  hoursPerWeek: number | null;
+}
+
+/** The contract form filled from the offer: the hire is typed once (the person page's « Embauché·e »). */
+export interface ContractDraft {
+  employerId: string;
+  vacancyId: string;
+  jobTitle: string;
+  /** Null when the offer's type is not a contract type (« autre »): the coach picks it. */
+  type: ContractType | null;
+  contractMonths: number | null;
+  hoursPerWeek: number | null;
+}
+
+const OFFER_CONTRACT_TYPES: Record<VacancyContractType, ContractType | null> = {
+  cdi: 'cdi',
+  cdd: 'cdd',
+  interim: 'interim',
+  other: null,
+};
+
+export function contractDraftFrom(offer: OfferTerms): ContractDraft {
+  return {
+    employerId: offer.employerId,
+    vacancyId: offer.vacancyId,
+    jobTitle: offer.title,
+    type: OFFER_CONTRACT_TYPES[offer.contractType],
+    contractMonths: offer.contractType === 'cdd' ? offer.contractMonths : null,
+    hoursPerWeek: offer.hoursPerWeek,
+  };
+}
+
+/** The last day of a contract of `months` calendar months starting on `start` (6 months from 1 March: 31 August). */
+export function plannedEndAfter(start: IsoDate, months: number): IsoDate {
+  return addDays(addMonths(start, months), -1);
 }

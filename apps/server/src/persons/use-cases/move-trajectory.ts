@@ -84,7 +84,10 @@ export async function moveTrajectory(
   }
   const from = person.phase as Phase;
   const day = isIsoDate(r.fields.date) ? r.fields.date : ctx.today;
-  const facts = await trajectoryFacts(db, ctx.organisationId, person, day);
+  const facts = {
+    ...(await trajectoryFacts(db, ctx.organisationId, person, day)),
+    byContract: r.contractId !== undefined,
+  };
   const check = checkTransition({
     from,
     transitionId: r.transitionId,

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { FormModal } from '../../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../../forms/FormModal.tsx';
 import { useForm } from '../../forms/useForm.ts';
 import { today } from '../../i18n/dates.ts';
 import { type MessageId, useT } from '../../i18n/index.ts';
@@ -134,6 +134,7 @@ export function AssessmentModal({ person, onClose }: { person: PersonFile; onClo
 
   return (
     <FormModal
+      dirty={form.dirty}
       title={t('assessment.formTitle', { name: `${person.firstName} ${person.lastName}` })}
       onClose={onClose}
     >
@@ -196,9 +197,7 @@ export function AssessmentModal({ person, onClose }: { person: PersonFile; onClo
             {...form.input('reason')}
           />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={assess.isPending}>
               {t('assessment.submit')}
             </Button>

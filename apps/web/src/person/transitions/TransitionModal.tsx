@@ -10,7 +10,7 @@ import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@
 import { type FormEvent, Fragment, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { FormModal } from '../../forms/FormModal.tsx';
+import { CancelButton, FormModal } from '../../forms/FormModal.tsx';
 import { useForm } from '../../forms/useForm.ts';
 import { required } from '../../forms/validation.ts';
 import { today } from '../../i18n/dates.ts';
@@ -150,7 +150,7 @@ export function TransitionModal({
   };
 
   return (
-    <FormModal title={label(option)} onClose={onClose}>
+    <FormModal dirty={form.dirty} title={label(option)} onClose={onClose}>
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="transition-form">
         <Stack gap="sm">
           <Text size="sm">{t(`transition.help.${option.to}`)}</Text>
@@ -164,9 +164,7 @@ export function TransitionModal({
             <Fragment key={f}>{input(f)}</Fragment>
           ))}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={move.isPending}>
               {t('transition.confirm')}
             </Button>
