@@ -68,6 +68,7 @@ describe.each(testTargets())('the hire, entered once, on $driver', (target) => {
     const { vacancy, person, presentation } = await hire();
     expect(presentation.contractDraft).toEqual({
       employerId,
+      employerName: 'Entrepôts du Hainaut',
       vacancyId: vacancy.id,
       jobTitle: 'Préparateur de commandes',
       type: 'cdd',

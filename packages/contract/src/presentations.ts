@@ -42,6 +42,7 @@ export const presentationSchema = z.object({
   contractDraft: z
     .object({
       employerId: z.string(),
+      employerName: z.string(),
       vacancyId: z.string(),
       jobTitle: z.string(),
       type: z.enum(CONTRACT_TYPES).nullable(),

@@ -523,6 +523,7 @@ describe('the contract signed for an offer, filled from it', () => {
     expect(
       contractDraftFrom({
         employerId: 'e',
+        employerName: 'Entrepôts du Hainaut',
         vacancyId: 'v',
         title: 'Préparateur de commandes',
         contractType: 'cdd',
@@ -531,6 +532,7 @@ describe('the contract signed for an offer, filled from it', () => {
       }),
     ).toEqual({
       employerId: 'e',
+      employerName: 'Entrepôts du Hainaut',
       vacancyId: 'v',
       jobTitle: 'Préparateur de commandes',
       type: 'cdd',
@@ -541,6 +543,7 @@ describe('the contract signed for an offer, filled from it', () => {
     expect(
       contractDraftFrom({
         employerId: 'e',
+        employerName: 'Brasserie de la Place',
         vacancyId: 'v',
         title: 'Aide-cuisinier',
         contractType: 'other',

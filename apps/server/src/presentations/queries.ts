@@ -93,6 +93,7 @@ export async function loadPresentations(
         step === 'hired' && r.contract_id === null
           ? contractDraftFrom({
               employerId: r.employer_id,
+              employerName: r.employer_name,
               vacancyId: r.vacancy_id,
               title: r.title,
               contractType: r.contract_type as VacancyContractType,

@@ -128,6 +128,10 @@ export function ContractModal({
             withAsterisk={false}
             data={[
               { value: '', label: t('field.chooseOption') },
+              // The offer's employer, even beyond the first page of the registry.
+              ...(draft && !(employers.data ?? []).some((e) => e.id === draft.employerId)
+                ? [{ value: draft.employerId, label: draft.employerName }]
+                : []),
               ...(employers.data ?? []).map((e) => ({ value: e.id, label: e.name })),
             ]}
             {...form.input('employerId')}
@@ -138,6 +142,9 @@ export function ContractModal({
             disabled={!values.employerId}
             data={[
               { value: '', label: t('contracts.field.noVacancy') },
+              ...(draft && !employerVacancies.some((v) => v.id === draft.vacancyId)
+                ? [{ value: draft.vacancyId, label: draft.jobTitle }]
+                : []),
               ...employerVacancies.map((v) => ({ value: v.id, label: v.title })),
             ]}
             {...form.input('vacancyId')}

@@ -148,7 +148,10 @@ export function openContractsOn<C extends Pick<Contract, 'type' | 'start' | 'pla
 /** "signed" before its first day, "running" until its end, then "ended". */
 export type ContractStatus = 'signed' | 'running' | 'ended';
 
-export function contractStatus(c: Pick<Contract, 'start' | 'plannedEnd' | 'actualEnd'>, today: IsoDate): ContractStatus {
+export function contractStatus(
+  c: Pick<Contract, 'start' | 'plannedEnd' | 'actualEnd'>,
+  today: IsoDate,
+): ContractStatus {
   if (compareDates(today, c.start) < 0) return 'signed' satisfies ContractStatus;
   const end = contractEnd(c);
   if (c.actualEnd !== null || (end !== null && compareDates(today, end) > 0)) {
@@ -460,6 +463,7 @@ export function cddEndAlert(
 /** What an offer says of the job (its terms), to fill the contract signed for it (method.md §6). */
 export interface OfferTerms {
   employerId: string;
+  employerName: string;
   vacancyId: string;
   title: string;
   contractType: VacancyContractType;
@@ -471,6 +475,7 @@ export interface OfferTerms {
 /** The contract form filled from the offer: the hire is typed once (the person page's « Embauché·e »). */
 export interface ContractDraft {
   employerId: string;
+  employerName: string;
   vacancyId: string;
   jobTitle: string;
   /** Null when the offer's type is not a contract type (« autre »): the coach picks it. */
@@ -489,6 +494,7 @@ const OFFER_CONTRACT_TYPES: Record<VacancyContractType, ContractType | null> = {
 export function contractDraftFrom(offer: OfferTerms): ContractDraft {
   return {
     employerId: offer.employerId,
+    employerName: offer.employerName,
     vacancyId: offer.vacancyId,
     jobTitle: offer.title,
     type: OFFER_CONTRACT_TYPES[offer.contractType],
