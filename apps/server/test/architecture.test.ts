@@ -37,7 +37,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'history/routes.ts',
   'imports/routes.ts',
   'partners/routes.ts',
-  'reports/routes.ts',
   'settings/routes.ts',
   'setup/routes.ts',
   'testclock/routes.ts',
