@@ -34,7 +34,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'documents/routes.ts',
   'employers/routes.ts',
   'health/routes.ts',
-  'imports/routes.ts',
   'partners/routes.ts',
   'settings/routes.ts',
   'setup/routes.ts',
