@@ -33,7 +33,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'contracts/routes.ts',
   'documents/routes.ts',
   'employers/routes.ts',
-  'health/routes.ts',
   'partners/routes.ts',
   'settings/routes.ts',
   'setup/routes.ts',
