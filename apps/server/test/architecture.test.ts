@@ -29,7 +29,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'audit/routes.ts',
   'auth/account-routes.ts',
   'auth/routes.ts',
-  'backup/routes.ts',
   'contracts/routes.ts',
   'documents/routes.ts',
   'employers/routes.ts',
