@@ -106,18 +106,21 @@ function finalColumns(result: HistoryImportResult, now: Date) {
   };
 }
 
+/** Who asked for a job, where: the job runs on a context of its own, made from these. */
+type Requester = Pick<Context, 'deps' | 'organisationId' | 'actor'>;
+
 /**
  * The import as a job of this process, once its row is committed: on a context of its own (the
- * requester's, outside the request), its progress and its end on the import_job row.
+ * requester's, outside the request's transaction), its progress and its end on the import_job row.
  */
 async function runJob(
   jobs: ImportJobs,
-  requested: Context,
+  requester: Requester,
   jobId: string,
   sources: SourceFile[],
   options: HistoryImportOptions,
 ) {
-  const ctx = Context.create(requested.deps, requested.organisationId, requested.actor);
+  const ctx = Context.create(requester.deps, requester.organisationId, requester.actor);
   const { clock } = ctx.deps;
   const update = (values: Record<string, unknown>) =>
     ctx.db

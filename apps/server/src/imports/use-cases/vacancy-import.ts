@@ -155,12 +155,17 @@ interface VacancyImportWork {
   file: ReadFile;
 }
 
+/** Who asked for a job, where: the job runs on a context of its own, made from these. */
+type Requester = Pick<Context, 'deps' | 'organisationId' | 'userId' | 'actor'>;
+
 /**
- * The import as a job of this process: the rows are written by batches on a context of its own
- * (the requester's, outside the request), the progress on the import_job row; its end is audited.
+ * The import as a job of this process: the rows are written by batches across the organisation's
+ * tables and the basin's registry as the import jobs do (`jobs`), each batch with the progress on
+ * the import_job row; its end is audited on a context of its own (the requester's, outside the
+ * request's transaction).
  */
-async function runJob(jobs: ImportJobs, requested: Context, work: VacancyImportWork) {
-  const { deps, organisationId, actor } = requested;
+async function runJob(jobs: ImportJobs, requester: Requester, work: VacancyImportWork) {
+  const { deps, organisationId, actor } = requester;
   try {
     const result = await runVacancyImport(
       deps.database.acrossOrganisations('jobs'),
@@ -168,7 +173,7 @@ async function runJob(jobs: ImportJobs, requested: Context, work: VacancyImportW
         jobId: work.jobId,
         organisationId,
         basinId: work.basinId,
-        userId: requested.userId,
+        userId: requester.userId,
         now: () => deps.clock.now(),
       },
       work.rows,
