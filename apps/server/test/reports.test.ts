@@ -5,9 +5,11 @@ import { testTargets } from '@jobcoach/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppDatabase } from '../src/application/database.ts';
+import { executeForInstallation, InstallationContext } from '../src/application/installation.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { parseReportArgs, produceReport, writeReport } from '../src/cli/report.ts';
 import { XLSX_FIRST_ROW } from '../src/reports/export-xlsx.ts';
+import { readSteeringReport } from '../src/reports/use-cases/steering-report.ts';
 import {
   PILOT_EXPECTED,
   PILOT_FROM,
@@ -424,6 +426,42 @@ describe.each(testTargets())('steering committee report on $driver', (target) =>
       expect(res.status, query).toBe(400);
       expect(res.json.error.field, query).toBe(field);
       expect(res.json.error.message, query).toMatch(/«/);
+    }
+  });
+
+  it('refuses a report naming an organisation that requires a second factor the reader has not enabled', async () => {
+    // Through the use case itself: the session of such a reader is stopped before any route.
+    const evaluator = await t.handle.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', pilot.evaluatorEmail)
+      .executeTakeFirstOrThrow();
+    const ctx = InstallationContext.create(
+      { database: new AppDatabase(t.handle.db), clock: t.clock },
+      { userId: evaluator.id, role: null, clientAddress: null },
+    );
+    const query = { from: PILOT_FROM, to: PILOT_TO, currentOrganisationId: null };
+    const both = `${org('fleurus').id},${org('res').id}`;
+    await t.handle.db
+      .updateTable('organisation')
+      .set({ require_totp: true })
+      .where('id', '=', org('res').id)
+      .execute();
+    try {
+      await expect(
+        executeForInstallation(ctx, readSteeringReport, { ...query, organisationIds: both }),
+      ).rejects.toMatchObject({ statusCode: 403, code: 'totp_enrolment_required' });
+      const fleurus = await executeForInstallation(ctx, readSteeringReport, {
+        ...query,
+        organisationIds: org('fleurus').id,
+      });
+      expect(fleurus.organisations).toEqual([{ id: org('fleurus').id, name: org('fleurus').name }]);
+    } finally {
+      await t.handle.db
+        .updateTable('organisation')
+        .set({ require_totp: false })
+        .where('id', '=', org('res').id)
+        .execute();
     }
   });
 

@@ -50,11 +50,12 @@ async function reportableOrganisations(ctx: InstallationContext): Promise<Report
 
 /**
  * The caller's role in each organisation named, in order: 404 « Organisation introuvable. » for
- * one the caller is no active member of (or, for the administrator, that does not exist), 403
- * when the role there does not read reports.
+ * one the caller is no active member of (or, for the administrator, that does not exist); 403
+ * when it requires a second factor the caller has not enabled (the requirement binds the work
+ * done in it), or when the role there does not read reports.
  */
 async function rolesIn(ctx: InstallationContext, ids: readonly string[]) {
-  const roles = new Map<string, MembershipRole | 'admin'>();
+  const members = new Map<string, { role: MembershipRole | 'admin'; totpMissing: boolean }>();
   if (ctx.isAdmin) {
     const rows = await ctx
       .across('reports')
@@ -62,25 +63,39 @@ async function rolesIn(ctx: InstallationContext, ids: readonly string[]) {
       .select('id')
       .where('id', 'in', ids)
       .execute();
-    for (const r of rows) roles.set(r.id, 'admin');
+    for (const r of rows) members.set(r.id, { role: 'admin', totpMissing: false });
   } else {
     const rows = await ctx
       .across('account')
-      .selectFrom('membership')
-      .select(['organisation_id', 'role'])
-      .where('user_id', '=', ctx.userId)
-      .where('active', '=', true)
-      .where('organisation_id', 'in', ids)
+      .selectFrom('membership as m')
+      .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+      .innerJoin('app_user as u', 'u.id', 'm.user_id')
+      .select(['m.organisation_id', 'm.role', 'o.require_totp', 'u.totp_secret'])
+      .where('m.user_id', '=', ctx.userId)
+      .where('m.active', '=', true)
+      .where('m.organisation_id', 'in', ids)
       .execute();
-    for (const r of rows) roles.set(r.organisation_id, r.role as MembershipRole);
+    for (const r of rows) {
+      members.set(r.organisation_id, {
+        role: r.role as MembershipRole,
+        totpMissing: r.require_totp && r.totp_secret === null,
+      });
+    }
   }
   return ids.map((id) => {
-    const role = roles.get(id);
-    if (!role) throw notFound('Organisation');
-    if (!can(role, 'reports.read')) {
+    const member = members.get(id);
+    if (!member) throw notFound('Organisation');
+    if (member.totpMissing) {
+      throw new AppError(
+        403,
+        'totp_enrolment_required',
+        'Votre organisation exige une double authentification : activez-la d’abord dans « Sécurité du compte ».',
+      );
+    }
+    if (!can(member.role, 'reports.read')) {
       throw forbidden('Votre rôle dans cette organisation ne permet pas cette action.');
     }
-    return { id, role };
+    return { id, role: member.role };
   });
 }
 
