@@ -28,12 +28,7 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'audit/routes.ts',
   'auth/account-routes.ts',
   'auth/routes.ts',
-  'backup/routes.ts',
   'employers/routes.ts',
-  'health/routes.ts',
-  'history/routes.ts',
-  'imports/routes.ts',
-  'reports/routes.ts',
   'setup/routes.ts',
   'users/routes.ts',
 ]);

@@ -2,8 +2,9 @@ import { testTargets } from '@jobcoach/db/testing';
 import { addDays } from '@jobcoach/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppDatabase } from '../src/application/database.ts';
 import { runImportCommand } from '../src/cli/import.ts';
-import { type Client, startTestApp, type TestApp, tableCounts } from './helpers.ts';
+import { addUser, type Client, startTestApp, type TestApp, tableCounts } from './helpers.ts';
 import { importHistory, installWithCoordinator, SAMPLE_DIR } from './history-import-helpers.ts';
 
 /** A valid enterprise number built on an 8-digit base. */
@@ -140,8 +141,9 @@ for (const target of testTargets()) {
     it('the command line imports the sample set (dry run first), printing the summary', async () => {
       const lines: string[] = [];
       const log = (line: string) => lines.push(line);
+      const deps = { database: new AppDatabase(t.handle.db), clock: t.clock };
       const dry = await runImportCommand(
-        t.handle.db,
+        deps,
         {
           org: 'CPAS de Fleurus',
           dryRun: true,
@@ -150,28 +152,43 @@ for (const target of testTargets()) {
           path: SAMPLE_DIR,
         },
         log,
-        { today: t.clock.today(), now: () => t.clock.now() },
       );
       expect(dry).toBe(0);
       expect(lines.join('\n')).toMatch(/personnes\s+: 5 à créer/);
       const before = await tableCounts(t);
       lines.length = 0;
       const code = await runImportCommand(
-        t.handle.db,
+        deps,
         { org: organisationId, dryRun: false, validOnly: false, user: null, path: SAMPLE_DIR },
         log,
-        { today: t.clock.today(), now: () => t.clock.now() },
       );
       expect(code).toBe(0);
       expect(lines.join('\n')).toMatch(/personnes\s+: 5 créé/);
       expect((await tableCounts(t)).person).toBe(before.person! + 5);
       const bad = await runImportCommand(
-        t.handle.db,
+        deps,
         { org: 'Organisation inconnue', dryRun: true, validOnly: false, user: null, path: SAMPLE_DIR },
         log,
-        { today: t.clock.today(), now: () => t.clock.now() },
       );
       expect(bad).toBe(2);
+      // A member whose role may not import is refused as the API refuses them, nothing imported.
+      await addUser(t, organisationId, 'coach-cli@example.org', 'jobcoach');
+      lines.length = 0;
+      const refused = await runImportCommand(
+        deps,
+        {
+          org: organisationId,
+          dryRun: true,
+          validOnly: false,
+          user: 'coach-cli@example.org',
+          path: SAMPLE_DIR,
+        },
+        log,
+      );
+      expect(refused).toBe(2);
+      expect(lines.at(-1)).toBe(
+        '« coach-cli@example.org » : Votre rôle dans cette organisation ne permet pas cette action.',
+      );
     });
   });
 }

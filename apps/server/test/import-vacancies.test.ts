@@ -332,6 +332,21 @@ describe.each(testTargets())('vacancy import on $driver', (target) => {
     expect((await outsider.get(`/api/vacancies/import/${res.json.jobId}`)).status).toBe(404);
     expect((await evaluator.get(`/api/vacancies/import/${res.json.jobId}`)).status).toBe(403);
     expect((await evaluator.post('/api/vacancies/import', { csv: small, mapping })).status).toBe(403);
-    expect(orgA).toBeTruthy();
+    // A historical import of the same organisation is not a vacancy import: the coordinators' job
+    // is not read through this route (its errors may quote the files' rows).
+    const history = await t.handle.db
+      .insertInto('import_job')
+      .values({
+        organisation_id: orgA,
+        kind: 'history',
+        status: 'done',
+        created_at: t.clock.now(),
+        updated_at: t.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const asVacancies = await coach.get(`/api/vacancies/import/${history.id}`);
+    expect(asVacancies.status).toBe(404);
+    expect(asVacancies.json.error.message).toBe('Import introuvable.');
   });
 });

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { testTargets } from '@jobcoach/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppDatabase } from '../src/application/database.ts';
+import { executeForInstallation, InstallationContext } from '../src/application/installation.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { parseReportArgs, produceReport, writeReport } from '../src/cli/report.ts';
 import { XLSX_FIRST_ROW } from '../src/reports/export-xlsx.ts';
+import { readSteeringReport } from '../src/reports/use-cases/steering-report.ts';
 import {
   PILOT_EXPECTED,
   PILOT_FROM,
@@ -16,7 +19,15 @@ import {
   type PilotUsers,
   seedPilot2002,
 } from './fixtures/pilot-2002.ts';
-import { type Client, loginAs, PASSWORD, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
+import {
+  type Client,
+  loginAs,
+  ManualClock,
+  PASSWORD,
+  setupInstallation,
+  startTestApp,
+  type TestApp,
+} from './helpers.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 type Value = number | '< 5' | null;
@@ -418,8 +429,47 @@ describe.each(testTargets())('steering committee report on $driver', (target) =>
     }
   });
 
+  it('refuses a report naming an organisation that requires a second factor the reader has not enabled', async () => {
+    // Through the use case itself: the session of such a reader is stopped before any route.
+    const evaluator = await t.handle.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', pilot.evaluatorEmail)
+      .executeTakeFirstOrThrow();
+    const ctx = InstallationContext.create(
+      { database: new AppDatabase(t.handle.db), clock: t.clock },
+      { userId: evaluator.id, role: null, clientAddress: null },
+    );
+    const query = { from: PILOT_FROM, to: PILOT_TO, currentOrganisationId: null };
+    const both = `${org('fleurus').id},${org('res').id}`;
+    await t.handle.db
+      .updateTable('organisation')
+      .set({ require_totp: true })
+      .where('id', '=', org('res').id)
+      .execute();
+    try {
+      await expect(
+        executeForInstallation(ctx, readSteeringReport, { ...query, organisationIds: both }),
+      ).rejects.toMatchObject({ statusCode: 403, code: 'totp_enrolment_required' });
+      const fleurus = await executeForInstallation(ctx, readSteeringReport, {
+        ...query,
+        organisationIds: org('fleurus').id,
+      });
+      expect(fleurus.organisations).toEqual([{ id: org('fleurus').id, name: org('fleurus').name }]);
+    } finally {
+      await t.handle.db
+        .updateTable('organisation')
+        .set({ require_totp: false })
+        .where('id', '=', org('res').id)
+        .execute();
+    }
+  });
+
   it('writes the report in each format from the command line, read as the installation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jobcoach-report-'));
+    const clock = new ManualClock();
+    clock.at = Date.parse('2003-02-06T10:00:00Z');
+    const deps = { database: new AppDatabase(t.handle.db), clock };
     try {
       for (const format of ['json', 'csv', 'xlsx', 'pdf'] as const) {
         const out = join(dir, `rapport.${format}`);
@@ -434,7 +484,7 @@ describe.each(testTargets())('steering committee report on $driver', (target) =>
           '--out',
           out,
         ]);
-        const result = await produceReport(t.handle.db, command, new Date('2003-02-06T10:00:00Z'));
+        const result = await produceReport(deps, command);
         expect(writeReport(command, result)).toBe(out);
         expect(result.fileName).toBe(`rapport-comite-2002-03-01_2002-12-31.${format}`);
         const bytes = readFileSync(out);
@@ -462,15 +512,34 @@ describe.each(testTargets())('steering committee report on $driver', (target) =>
           expect(pdfText(bytes)).toContain(squash('Personnes coachées311'));
         }
       }
+      // Each export is audited as the API's are, as coming from the command line without a user.
+      const audits = await t.handle.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'organisation_id', 'details'])
+        .where('action', '=', 'report.export')
+        .execute();
+      const fromCli = audits.filter((a) => (a.details as { via?: string }).via === 'cli');
+      expect(fromCli.map((a) => (a.details as { format: string }).format)).toEqual([
+        'json',
+        'csv',
+        'xlsx',
+        'pdf',
+      ]);
+      for (const a of fromCli) {
+        expect(a).toMatchObject({ actor_id: null, organisation_id: null });
+        expect(a.details).toMatchObject({
+          from: PILOT_FROM,
+          to: PILOT_TO,
+          aggregatesOnly: false,
+          organisationIds: expect.arrayContaining(pilot.organisations.map((o) => o.id)),
+        });
+      }
       expect(() => parseReportArgs(['--from', '2002-03-01', '--to', '2002-01-01'])).toThrow(/--to/);
       expect(() =>
         parseReportArgs(['--from', '2002-03-01', '--to', '2002-12-31', '--format', 'doc']),
       ).toThrow(/--format/);
       await expect(
-        produceReport(
-          t.handle.db,
-          parseReportArgs(['--from', PILOT_FROM, '--to', PILOT_TO, '--org', 'Nulle part']),
-        ),
+        produceReport(deps, parseReportArgs(['--from', PILOT_FROM, '--to', PILOT_TO, '--org', 'Nulle part'])),
       ).rejects.toThrow(/Nulle part/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

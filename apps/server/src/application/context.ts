@@ -44,6 +44,8 @@ export class Context {
   readonly audit: AuditRecord = { entityId: null, organisationId: null, details: null };
   /** Values read once per use case (the caller's person scope…), by key. */
   readonly #memo: Map<string, Promise<unknown>>;
+  /** On a context over a transaction it opened: the work waiting for that transaction to commit. */
+  readonly #committed: (() => Promise<unknown>)[] | null;
 
   private constructor(
     readonly deps: ContextDeps,
@@ -54,10 +56,12 @@ export class Context {
     memo: Map<string, Promise<unknown>>,
     today?: string,
     now?: Date,
+    committed: (() => Promise<unknown>)[] | null = null,
   ) {
     this.now = now ?? deps.clock.now();
     this.today = today ?? deps.clock.today();
     this.#memo = memo;
+    this.#committed = committed;
   }
 
   static create(deps: ContextDeps, organisationId: string, actor: Actor): Context {
@@ -111,10 +115,14 @@ export class Context {
     return unscoped(this.db, reason);
   }
 
-  /** Runs `fn` in one transaction, on a context over it (same organisation, actor and day). */
+  /**
+   * Runs `fn` in one transaction, on a context over it (same organisation, actor and day); then,
+   * once it has committed, the work `fn` left for that moment (`afterCommit`).
+   */
   async transaction<T>(fn: (tx: Context) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.deps.database.transaction((trx) =>
+    const committed: (() => Promise<unknown>)[] = [];
+    const result = await this.deps.database.transaction((trx) =>
       fn(
         new Context(
           this.deps,
@@ -124,9 +132,22 @@ export class Context {
           this.#memo,
           this.today,
           this.now,
+          committed,
         ),
       ),
     );
+    for (const work of committed) await work();
+    return result;
+  }
+
+  /**
+   * Work that must wait until the transaction in progress has committed: a background job started
+   * on the rows this transaction writes must not run before they exist for other connections. It
+   * runs before the transaction's caller gets its result; if the transaction fails, it never runs.
+   */
+  afterCommit(work: () => Promise<unknown>): void {
+    if (!this.#committed) throw new Error('afterCommit needs a transaction opened by Context.transaction');
+    this.#committed.push(work);
   }
 
   /** Computes a value once per context (and the transactions opened on it). */

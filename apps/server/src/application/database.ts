@@ -23,7 +23,9 @@ export type CrossOrganisationReason =
   /** First-run setup and the demo installation. */
   | 'installation'
   /** The audit log: each change's entry, and the administrator's reading of it. */
-  | 'audit';
+  | 'audit'
+  /** The health checks: whether the database answers at all (nothing is read). */
+  | 'health';
 
 /**
  * The database as the application sees it: through one organisation's scoped handle

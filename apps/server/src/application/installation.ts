@@ -105,10 +105,11 @@ export function defineInstallationCommand<S extends z.ZodType, O>(
 }
 
 /**
- * Appends the audit entry of an installation-level change, in its transaction. The entry belongs
- * to the organisation the command names (a created organisation, the deleted person's), or to none.
+ * Appends the audit entry of an installation-level change, in its transaction (or of a read that
+ * is audited, such as a report's export). The entry belongs to the organisation the use case names
+ * (a created organisation, the deleted person's, the reader's current one), or to none.
  */
-async function writeInstallationAudit(ctx: InstallationContext, spec: AuditSpec) {
+export async function writeInstallationAudit(ctx: InstallationContext, spec: AuditSpec) {
   await ctx
     .across('audit')
     .insertInto('audit_log')

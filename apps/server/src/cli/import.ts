@@ -1,19 +1,25 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Database, Kysely } from '@jobcoach/db';
+import type { MembershipRole } from '@jobcoach/domain';
+import { type Actor, Context, type ContextDeps } from '../application/context.ts';
+import { AppDatabase } from '../application/database.ts';
+import { AppError } from '../application/errors.ts';
 import { UUID_PATTERN } from '../application/uuid.ts';
 import { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { FILE_LABELS, HISTORY_FILES } from '../history/format.ts';
-import { type HistoryImportResult, runHistoryImport } from '../history/run.ts';
+import type { HistoryImportResult } from '../history/run.ts';
 import type { SourceFile } from '../history/sources.ts';
+import { importHistoryFiles } from '../history/use-cases/history-import.ts';
 import { openMigrated } from './database.ts';
 
 /**
  * `jobcoach import --org <id or name> [--dry-run] [--valid-only] [--user <e-mail>] <directory or .xlsx>`:
  * the historical import (docs/import.md) from the command line. Prints the summary and every error
  * (file:line column message); exit code 0 when all went in, 1 when errors were found, 2 when the
- * command itself is wrong (unknown organisation, user or path).
+ * command itself is wrong (unknown organisation, user or path, or a user whose role may not import).
+ * It runs the API's import (history/use-cases) in the organisation's context, as the user named
+ * (the same right, `history.import`, and the same messages), or as the installation without one.
  */
 
 export interface ImportCommand {
@@ -61,14 +67,15 @@ function summary(result: HistoryImportResult): string[] {
 }
 
 export async function runImportCommand(
-  db: Kysely<Database>,
+  deps: ContextDeps,
   command: ImportCommand,
   log: (line: string) => void,
-  time: { today: string; now: () => Date },
 ): Promise<number> {
+  // The organisation and the user the command acts as are looked up across the installation.
+  const db = deps.database.acrossOrganisations('administration');
   const org = await db
     .selectFrom('organisation')
-    .select(['id', 'name', 'basin_id'])
+    .select(['id', 'name'])
     .where((eb) =>
       UUID_PATTERN.test(command.org)
         ? eb('id', '=', command.org)
@@ -79,7 +86,8 @@ export async function runImportCommand(
     log(`Organisation inconnue : « ${command.org} » (son identifiant ou son nom exact).`);
     return 2;
   }
-  let userId: string | null = null;
+  // Without --user: the person at the machine, as the installation administrator.
+  let actor: Actor = { userId: null, role: 'admin', clientAddress: null };
   if (command.user) {
     const user = await db
       .selectFrom('app_user as u')
@@ -90,11 +98,15 @@ export async function runImportCommand(
       .where('u.email', '=', command.user.trim().toLowerCase())
       .where('u.active', '=', true)
       .executeTakeFirst();
-    if (!user || !(user.is_admin || user.role === 'coordinator')) {
-      log(`« ${command.user} » n’est ni coordinateur actif de ${org.name} ni administrateur.`);
+    if (!user || !(user.is_admin || user.role)) {
+      log(`« ${command.user} » n’est ni membre actif de ${org.name} ni administrateur.`);
       return 2;
     }
-    userId = user.id;
+    actor = {
+      userId: user.id,
+      role: user.is_admin ? 'admin' : (user.role as MembershipRole),
+      clientAddress: null,
+    };
   }
   let sources: SourceFile[];
   try {
@@ -106,23 +118,24 @@ export async function runImportCommand(
   log(
     `${command.dryRun ? 'Vérification (rien n’est enregistré)' : 'Import'} pour ${org.name} : ${sources.map((s) => s.name).join(', ')}`,
   );
-  const result = await runHistoryImport(
-    db,
-    {
-      organisationId: org.id,
-      basinId: org.basin_id,
-      userId,
-      today: time.today,
-      now: time.now,
-      jobId: null,
-      source: 'cli',
-      onProgress: async (written) => {
-        if (written % 5000 === 0) log(`  … ${written} lignes écrites`);
+  let result: HistoryImportResult;
+  try {
+    result = await importHistoryFiles(
+      Context.create(deps, org.id, actor),
+      sources,
+      { dryRun: command.dryRun, validOnly: command.validOnly, jobId: null, source: 'cli' },
+      {
+        onProgress: async (written) => {
+          if (written % 5000 === 0) log(`  … ${written} lignes écrites`);
+        },
       },
-    },
-    sources,
-    { dryRun: command.dryRun, validOnly: command.validOnly },
-  );
+    );
+  } catch (error) {
+    // The use case's refusal (a role that may not import), as the API words it.
+    if (!(error instanceof AppError)) throw error;
+    log(command.user ? `« ${command.user} » : ${error.message}` : error.message);
+    return 2;
+  }
   log(`${result.total} ligne(s) lue(s).`);
   for (const line of summary(result)) log(line);
   for (const e of result.errors) log(`${e.file}:${e.line} ${e.field} ${e.message}`);
@@ -144,11 +157,8 @@ export async function runImport(command: ImportCommand): Promise<number> {
   const config = loadConfig();
   const { handle } = await openMigrated(config, 'jobcoach import');
   try {
-    const clock = new Clock();
-    return await runImportCommand(handle.db, command, (line) => console.log(line), {
-      today: clock.today(),
-      now: () => clock.now(),
-    });
+    const deps = { database: new AppDatabase(handle.db), clock: new Clock() };
+    return await runImportCommand(deps, command, (line) => console.log(line));
   } finally {
     await handle.close();
   }

@@ -10,17 +10,24 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Database, Kysely } from '@jobcoach/db';
-import { brusselsDate, validateReportPeriod } from '@jobcoach/domain';
+import { validateReportPeriod } from '@jobcoach/domain';
+import { AppDatabase } from '../application/database.ts';
+import {
+  executeForInstallation,
+  InstallationContext,
+  type InstallationDeps,
+} from '../application/installation.ts';
+import { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
-import { buildSteeringDocument, reportFileName } from '../reports/document.ts';
-import { steeringCsv } from '../reports/export-csv.ts';
-import { steeringPdf } from '../reports/export-pdf.ts';
-import { steeringXlsx } from '../reports/export-xlsx.ts';
+import {
+  exportSteeringReport,
+  listReportScopes,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../reports/use-cases/steering-report.ts';
 import { openMigrated } from './database.ts';
 
-export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat };
 
 export interface ReportCommand {
   from: string;
@@ -63,55 +70,36 @@ export function parseReportArgs(args: string[]): ReportCommand {
   };
 }
 
-/** Produces the report on an open database; returns what to write and where it went. */
+/**
+ * Produces the report through the API's use cases, read as the installation administrator (no
+ * user: the person at the machine); returns what to write and the file name it goes by.
+ */
 export async function produceReport(
-  db: Kysely<Database>,
+  deps: InstallationDeps,
   command: ReportCommand,
-  now: Date = new Date(),
 ): Promise<{ body: string | Buffer; fileName: string }> {
-  const organisations = await db.selectFrom('organisation').select(['id', 'name']).orderBy('name').execute();
-  let ids: string[];
-  if (command.all || command.orgs.length === 0) {
-    ids = organisations.map((o) => o.id);
-  } else {
-    ids = command.orgs.map((wanted) => {
+  const ctx = InstallationContext.create(deps, { userId: null, role: 'admin', clientAddress: null });
+  const organisations = await executeForInstallation(ctx, listReportScopes, {});
+  if (organisations.length === 0) throw new Error('the installation has no organisation yet');
+  let organisationIds: string | undefined;
+  if (!command.all && command.orgs.length > 0) {
+    const ids = command.orgs.map((wanted) => {
       const found =
         organisations.find((o) => o.id === wanted) ??
         organisations.find((o) => o.name.trim().toLowerCase() === wanted.trim().toLowerCase());
       if (!found) throw new Error(`no organisation with the id or name "${wanted}"`);
       return found.id;
     });
+    organisationIds = ids.join(',');
   }
-  if (ids.length === 0) throw new Error('the installation has no organisation yet');
-  const doc = await buildSteeringDocument(
-    db,
-    { organisationIds: [...new Set(ids)], from: command.from, to: command.to, today: brusselsDate(now) },
-    { aggregatesOnly: false, generatedAt: now },
-  );
-  const body =
-    command.format === 'json'
-      ? `${JSON.stringify(doc, null, 2)}\n`
-      : command.format === 'csv'
-        ? steeringCsv(doc)
-        : command.format === 'xlsx'
-          ? await steeringXlsx(doc)
-          : await steeringPdf(doc);
-  await db
-    .insertInto('audit_log')
-    .values({
-      action: 'report.export',
-      entity: 'report',
-      entity_id: 'steering',
-      details: JSON.stringify({
-        format: command.format,
-        from: doc.from,
-        to: doc.to,
-        organisationIds: ids,
-        via: 'cli',
-      }),
-    })
-    .execute();
-  return { body, fileName: reportFileName(doc, command.format) };
+  return executeForInstallation(ctx, exportSteeringReport, {
+    from: command.from,
+    to: command.to,
+    ...(organisationIds ? { organisationIds } : { all: 'true' as const }),
+    currentOrganisationId: null,
+    format: command.format,
+    via: 'cli',
+  });
 }
 
 /** Writes the report where the command says; returns the file written, or null for the standard output. */
@@ -129,7 +117,7 @@ export async function runReport(args: string[]) {
   const command = parseReportArgs(args);
   const { handle } = await openMigrated(loadConfig(), 'jobcoach report');
   try {
-    const result = await produceReport(handle.db, command);
+    const result = await produceReport({ database: new AppDatabase(handle.db), clock: new Clock() }, command);
     const path = writeReport(command, result);
     if (path) console.error(`Report written to ${path}`);
   } finally {

@@ -1,9 +1,9 @@
 import { healthSchema, livenessSchema, readinessSchema } from '@jobcoach/contract';
-import { checkDatabase } from '@jobcoach/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { checkHealth, checkReadiness } from './use-cases/health.ts';
 
 /**
- * Three answers for three questions:
+ * Three answers for three questions (health/use-cases/health.ts):
  * - /api/health/live: is the process alive and answering? (a supervisor restarts it when not);
  *   never touches the database, so losing the database does not get a healthy process killed;
  * - /api/health/ready: should a load balancer send it requests? Not while the database is
@@ -11,7 +11,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
  * - /api/health: the database check as before (200 ok, 503 degraded).
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, driver } = app.deps;
   let stopping = false;
   app.addHook('preClose', async () => {
     stopping = true;
@@ -22,9 +21,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: { tags: ['health'], response: { 200: healthSchema, 503: healthSchema } },
     },
-    async (_request, reply) => {
-      const ok = await checkDatabase(db);
-      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database: { ok, driver } });
+    async (request, reply) => {
+      const health = await checkHealth(request.server.deps);
+      return reply.status(health.database.ok ? 200 : 503).send(health);
     },
   );
 
@@ -43,10 +42,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: { tags: ['health'], response: { 200: readinessSchema, 503: readinessSchema } },
     },
-    async (_request, reply) => {
-      const ok = !stopping && (await checkDatabase(db));
-      const status = stopping ? 'stopping' : ok ? 'ready' : 'unavailable';
-      return reply.status(ok ? 200 : 503).send({ status, database: { ok, driver } });
+    async (request, reply) => {
+      const readiness = await checkReadiness(request.server.deps, stopping);
+      return reply.status(readiness.status === 'ready' ? 200 : 503).send(readiness);
     },
   );
 };

@@ -26,6 +26,14 @@ export class ImportRunners {
   constructor(private readonly deps: { db: Kysely<Database>; driver: 'pglite' | 'postgres' }) {}
 
   /**
+   * Whether another connection may write a job's progress while the job writes its rows in one
+   * transaction: on PostgreSQL, yes; the embedded database has one session, held by the job.
+   */
+  get reportsProgressMeanwhile(): boolean {
+    return this.deps.driver === 'postgres';
+  }
+
+  /**
    * Claims the job for this process (call it before answering with the job's id), then runs
    * `work` in the background. The claim ends with the work.
    */
@@ -62,4 +70,13 @@ export class ImportRunners {
   async settle(): Promise<void> {
     await Promise.allSettled([...this.#tasks]);
   }
+}
+
+/**
+ * What the use cases that start and follow import jobs are given: this process's runners, and the
+ * log a job that fails in the background reports to (no personal data: the error's message).
+ */
+export interface ImportJobs {
+  runners: ImportRunners;
+  log: { error(details: object, message: string): void };
 }
