@@ -1,3 +1,4 @@
+import type { ContactChannel, ContactPurpose } from '@jobcoach/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamp column with a default (may be omitted on insert). */
@@ -208,6 +209,10 @@ export interface TrajectoryEventTable {
   reason: string | null;
   detail: string | null;
   fields: JsonWithDefault<Record<string, unknown>>;
+  /** Corrections (0017): cancelled with a reason, never deleted. */
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
+  cancellation_reason: string | null;
 }
 
 export interface EmploymentPeriodTable {
@@ -221,14 +226,21 @@ export interface EmploymentPeriodTable {
   created_at: Timestamp;
 }
 
+/**
+ * One contact record (0016): about coached persons (contact_person) and/or with an employer of the
+ * basin's registry; corrected or cancelled with a reason, never deleted.
+ */
 export interface ContactTable {
   id: Generated<string>;
   organisation_id: string;
-  person_id: string;
   date: DateString;
-  with_whom: string;
+  channel: ContactChannel;
+  /** Generated: the domain's DIRECT_CHANNELS. */
+  direct: ColumnType<boolean, never, never>;
+  /** With an employer of the basin's registry. */
+  employer_id: string | null;
+  purpose: ContactPurpose | null;
   counterpart: string | null;
-  channel: string;
   duration_minutes: number | null;
   notes: string | null;
   next_planned_on: OptionalDate;
@@ -236,6 +248,23 @@ export interface ContactTable {
   created_at: Timestamp;
   /** Confidential notes: read by the author and members with `persons.sensitive` only (0009). */
   confidential: Generated<boolean>;
+  overlap_confirmed: Generated<boolean>;
+  discreet_confirmed: Generated<boolean>;
+  version: Generated<number>;
+  corrected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  corrected_by: string | null;
+  correction_reason: string | null;
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
+  cancellation_reason: string | null;
+}
+
+/** A coached person a contact is about, and whether the person took part in it. */
+export interface ContactPersonTable {
+  contact_id: string;
+  organisation_id: string;
+  person_id: string;
+  present: boolean;
 }
 
 export interface PersonDocumentTable {
@@ -284,6 +313,7 @@ export interface Database {
   trajectory_event: TrajectoryEventTable;
   employment_period: EmploymentPeriodTable;
   contact: ContactTable;
+  contact_person: ContactPersonTable;
   person_document: PersonDocumentTable;
   absence: AbsenceTable;
   organisation_settings: OrganisationSettingsTable;
@@ -321,22 +351,6 @@ export interface EmployerNoteTable {
   version: Generated<number>;
   updated_by: string | null;
   updated_at: Timestamp;
-}
-
-export interface EmployerContactTable {
-  id: Generated<string>;
-  organisation_id: string;
-  employer_id: string;
-  author_id: string | null;
-  date: DateString;
-  channel: string;
-  /** Generated: visit or phone. */
-  direct: ColumnType<boolean, never, never>;
-  purpose: string;
-  person_id: string | null;
-  notes: string | null;
-  overlap_confirmed: Generated<boolean>;
-  created_at: Timestamp;
 }
 
 /** Requirements of a vacancy as stored in jsonb (see VacancyRequirements in the domain). */
@@ -403,6 +417,10 @@ export interface PresentationStepTable {
   channel: string | null;
   author_id: string | null;
   at: Timestamp;
+  /** Corrections (0017): cancelled with a reason, never deleted. */
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
+  cancellation_reason: string | null;
 }
 
 export interface ImportJobTable {
@@ -432,7 +450,6 @@ export interface OrganisationSettingsTable {
 export interface Database {
   employer: EmployerTable;
   employer_note: EmployerNoteTable;
-  employer_contact: EmployerContactTable;
   vacancy: VacancyTable;
   presentation: PresentationTable;
   presentation_step: PresentationStepTable;
@@ -463,6 +480,13 @@ export interface ContractTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Corrections (0017): cancelled with a reason, never deleted. */
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
+  cancellation_reason: string | null;
+  corrected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  corrected_by: string | null;
+  correction_reason: string | null;
 }
 
 export interface FollowUpArrangementTable {
@@ -488,10 +512,6 @@ export interface FollowUpArrangementTable {
 }
 
 // Declaration merging: the columns and tables of migration 0005.
-export interface EmployerContactTable {
-  discreet_confirmed: Generated<boolean>;
-}
-
 export interface OrganisationSettingsTable {
   cdd_alert_days: Generated<number>;
 }

@@ -6,41 +6,6 @@ import type { Phase } from './trajectory.ts';
  * Contact cadence (method.md §5): in pre-hire about one contact a week; in follow-up weekly at first,
  * tapering to monthly by month 6. Only direct contacts keep the cadence.
  */
-export const CONTACT_CHANNELS = [
-  'office_meeting',
-  'workplace_visit',
-  'phone',
-  'video',
-  'letter_email',
-  'group_session',
-] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-
-export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
-  office_meeting: 'Entretien au bureau',
-  workplace_visit: 'Visite sur le lieu de travail',
-  phone: 'Téléphone',
-  video: 'Visioconférence',
-  letter_email: 'Courrier ou e-mail',
-  group_session: 'Séance collective',
-};
-
-/**
- * Direct contacts are face to face or by phone (as the report counts them). A video call counts as
- * direct by decision: it is a live, personal conversation, like a phone call. Letters, e-mails and
- * group sessions are not direct.
- */
-export const DIRECT_CHANNELS: readonly ContactChannel[] = [
-  'office_meeting',
-  'workplace_visit',
-  'phone',
-  'video',
-];
-
-export function isDirectChannel(channel: ContactChannel): boolean {
-  return DIRECT_CHANNELS.includes(channel);
-}
-
 /**
  * An organisation's cadence. Follow-up steps are read in order: during follow-up, while fewer than
  * `untilMonth` whole calendar months have passed since follow-up started, a direct contact is due

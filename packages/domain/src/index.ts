@@ -20,6 +20,7 @@ export * from './calendar.ts';
 export * from './caseload.ts';
 export * from './clock.ts';
 export * from './coachability.ts';
+export * from './contacts.ts';
 export * from './contracts/index.ts';
 export * from './history/index.ts';
 export * from './identifiers/bce.ts';

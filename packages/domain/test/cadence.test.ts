@@ -19,13 +19,16 @@ const preHire: ContactStatusInput = {
 };
 
 describe('contact cadence', () => {
-  it('counts face-to-face, phone and video as direct contacts, not letters, e-mails or group sessions', () => {
+  it('counts face-to-face, phone and video as direct contacts, not messages, letters, sessions or unanswered calls', () => {
     expect(isDirectChannel('office_meeting')).toBe(true);
-    expect(isDirectChannel('workplace_visit')).toBe(true);
+    expect(isDirectChannel('visit')).toBe(true);
     expect(isDirectChannel('phone')).toBe(true);
     expect(isDirectChannel('video')).toBe(true);
     expect(isDirectChannel('letter_email')).toBe(false);
     expect(isDirectChannel('group_session')).toBe(false);
+    expect(isDirectChannel('sms_messaging')).toBe(false);
+    expect(isDirectChannel('attempt_no_answer')).toBe(false);
+    expect(isDirectChannel('event')).toBe(false);
   });
 
   it('in pre-hire, a last direct contact 8 days ago is overdue by one day', () => {
