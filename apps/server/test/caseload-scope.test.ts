@@ -1,14 +1,19 @@
 import { testTargets } from '@jobcoach/db/testing';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../src/app.ts';
+import { AppError } from '../src/application/errors.ts';
+import { defineCommand } from '../src/application/use-case.ts';
 import { loadConfig } from '../src/config.ts';
 import { PERMISSION_SCOPES, ROLE_PERMISSIONS, recordScope } from '../src/http/access.ts';
+import { run } from '../src/http/use-case-route.ts';
 import {
   buildWorld,
   isScopeRefusal,
   personLevelCalls,
   probeReferences,
+  referenceCalls,
   type World,
 } from './caseload-scope-fixture.ts';
 import { loginAs, startTestApp, type TestApp } from './helpers.ts';
@@ -196,9 +201,49 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
 });
 
 /**
- * The probe above must fail when one route's check is missing: the same world, on an app built
- * with the scope check left out for the employer contact's `personId` (the hole an outside test
- * found: a coach could log a contact about a colleague's person and learn of a discreet follow-up).
+ * A use case that forgets the person scope: it logs a contact with an employer about any person of
+ * the organisation. Every route of the application checks a person named in its body or query
+ * twice, before the handler (http/scope.ts) and in its use case; this one is added to the
+ * application below, with the check before the handler left out, to show that the probe notices.
+ */
+const forgetfulContact = defineCommand(
+  'test.forgetfulContact',
+  z.object({ employerId: z.uuid(), personId: z.uuid() }),
+  { action: 'create', entity: 'employer_contact' },
+  async (ctx, { employerId, personId }) => {
+    const person = await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('id', '=', personId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!person) throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
+    const row = await ctx.db
+      .insertInto('employer_contact')
+      .values({
+        organisation_id: ctx.organisationId,
+        employer_id: employerId,
+        author_id: ctx.userId,
+        date: ctx.today,
+        channel: 'phone',
+        purpose: 'follow_up',
+        person_id: personId,
+        created_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ctx.audit.entityId = row.id;
+    return { id: row.id };
+  },
+);
+
+const FORGETFUL_URL = '/api/test/forgetful-contacts';
+
+/**
+ * The probe above must fail when one route's check is missing: the same world, on an app with the
+ * forgetful route and the scope check before the handler left out for its `personId` (the hole an
+ * outside test once found on the employer contact: a coach could log a contact about a colleague's
+ * person and learn of a discreet follow-up).
  */
 describe.each(testTargets().slice(0, 1))(
   'the reference probe, with one check removed, on $driver',
@@ -207,7 +252,20 @@ describe.each(testTargets().slice(0, 1))(
     let w: World;
 
     beforeAll(async () => {
-      t = await startTestApp(target, { uncheckedReference: 'POST /api/employers/:id/contacts personId' });
+      t = await startTestApp(target, {
+        uncheckedReference: `POST ${FORGETFUL_URL} personId`,
+        routes: async (app) => {
+          app.withTypeProvider<ZodTypeProvider>().post(
+            FORGETFUL_URL,
+            {
+              config: { access: 'session', audit: forgetfulContact.audit },
+              schema: { body: forgetfulContact.input },
+            },
+            async (request, reply) =>
+              reply.status(201).send(await run(request, forgetfulContact, request.body)),
+          );
+        },
+      });
       w = await buildWorld(t);
     }, 120_000);
     afterAll(async () => {
@@ -215,10 +273,16 @@ describe.each(testTargets().slice(0, 1))(
     });
 
     it('names the route and field whose check is missing, and nothing else', async () => {
-      const failures = await probeReferences(t, w, w.clients.karim);
+      const failures = await probeReferences(t, w, w.clients.karim, {
+        ...referenceCalls(w),
+        [`POST ${FORGETFUL_URL}`]: {
+          url: FORGETFUL_URL,
+          body: { employerId: w.employerId, personId: w.karimPerson.id },
+        },
+      });
       expect(failures.length).toBeGreaterThan(0);
       for (const failure of failures)
-        expect(failure).toMatch(/^POST \/api\/employers\/:id\/contacts personId: /);
+        expect(failure).toMatch(/^POST \/api\/test\/forgetful-contacts personId: /);
       expect(failures).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/: out of scope 201 /),

@@ -1,6 +1,7 @@
 import { testTargets } from '@jobcoach/db/testing';
 import { addDays, addMonths } from '@jobcoach/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUniqueBce } from '../src/employers/queries.ts';
 import {
   addUser,
   type Client,
@@ -285,6 +286,38 @@ describe.each(testTargets())('employer registry on $driver', (target) => {
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
+  });
+
+  it('answers a race on an enterprise number with the same 409, and the transaction goes on', async () => {
+    // Two coaches registering the same firm at once: both pass the check before writing, the
+    // second write meets the unique index. It is answered as the check would have answered it.
+    const number = bce(4031711);
+    const first = await createEmployer(coachA, employerBody({ name: 'Imprimerie Delvaux', bce: number }));
+    const db = t.handle.db;
+    const basinId = (
+      await db.selectFrom('employer').select('basin_id').where('id', '=', first.id).executeTakeFirstOrThrow()
+    ).basin_id;
+    await db.transaction().execute(async (trx) => {
+      const refused = await withUniqueBce(trx, basinId, number, () =>
+        trx
+          .insertInto('employer')
+          .values({ name: 'Delvaux SA', sector: 'private', bce: number, basin_id: basinId })
+          .execute(),
+      ).catch((error: unknown) => error);
+      expect(refused).toMatchObject({
+        statusCode: 409,
+        code: 'duplicate_employer',
+        field: 'bce',
+        extra: { existingId: first.id },
+      });
+      // Still usable: the failed write was rolled back to its savepoint only.
+      const count = await trx
+        .selectFrom('employer')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('bce', '=', number)
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(1);
+    });
   });
 
   it('refuses evaluators (403) and unknown ids (404)', async () => {

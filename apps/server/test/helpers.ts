@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@jobcoach/db';
 import { sql } from '@jobcoach/db';
 import type { TestTarget } from '@jobcoach/db/testing';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, InjectOptions } from 'fastify';
 import { type BuildOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { Clock } from '../src/clock.ts';
@@ -30,7 +30,12 @@ export interface TestApp {
 
 export async function startTestApp(
   target: TestTarget,
-  options: { config?: Partial<Config>; clock?: Clock } & Pick<BuildOptions, 'uncheckedReference'> = {},
+  options: {
+    config?: Partial<Config>;
+    clock?: Clock;
+    /** Routes a test adds to the application (registered before it is ready). */
+    routes?: FastifyPluginAsync;
+  } & Pick<BuildOptions, 'uncheckedReference'> = {},
 ): Promise<TestApp> {
   const handle = await target.open();
   const clock = options.clock ?? new Clock();
@@ -43,6 +48,7 @@ export async function startTestApp(
     logger: false,
     ...(options.uncheckedReference !== undefined ? { uncheckedReference: options.uncheckedReference } : {}),
   });
+  if (options.routes) await app.register(options.routes);
   await app.ready();
   return {
     app,

@@ -1,9 +1,10 @@
 import type { EmployerFile, EmployerSummary } from '@jobcoach/contract';
 import { type Database, type Selectable, sql } from '@jobcoach/db';
 import { basinActivitySince, formatBce } from '@jobcoach/domain';
+import type { Context } from '../application/context.ts';
+import type { Db } from '../application/database.ts';
+import { AppError } from '../application/errors.ts';
 import { notAboutDiscreetPerson } from '../contracts/discreet.ts';
-import { AppError } from '../http/errors.ts';
-import type { Db } from '../persons/common.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
 import { CODES } from './scope.ts';
 
@@ -38,6 +39,7 @@ export function lockEmployer(db: Db, basinId: string, id: string) {
 /**
  * Direct contacts (visits, phone calls) of the OTHER organisations of the basin with an employer
  * since `since`: organisation, coach and latest date per coach. Never notes, purposes or persons.
+ * It reads other organisations' rows: `db` is the handle across the basin (`ctx.across('basin')`).
  */
 export async function basinActivity(db: Db, scope: RegistryScope, employerId: string, today: string) {
   const rows = await db
@@ -59,7 +61,11 @@ export async function basinActivity(db: Db, scope: RegistryScope, employerId: st
   return rows.map((r) => ({ organisationName: r.organisation_name, coachName: r.coach_name, date: r.date }));
 }
 
-/** The basin's employers as list lines, with the caller's last contact and who else follows them. */
+/**
+ * The basin's employers as list lines, with the caller's last contact and who else follows them.
+ * Who else follows them is read from the other organisations' contacts: `db` is the handle across
+ * the basin (`ctx.across('basin')`); the caller's own contacts are filtered by `scope`.
+ */
 export function selectEmployerSummaries(db: Db, scope: RegistryScope, today: string) {
   const since = basinActivitySince(today);
   return db
@@ -108,15 +114,17 @@ export async function loadEmployerSummary(db: Db, scope: RegistryScope, id: stri
 
 /**
  * The employer's file as the caller's organisation sees it: the shared facts, its own notes and
- * contacts, the other organisations' direct contacts (who and when only), its own vacancies.
+ * contacts, the other organisations' direct contacts (who and when only, read across the basin),
+ * its own vacancies.
  */
 export async function loadEmployerFile(
-  db: Db,
-  scope: RegistryScope,
+  ctx: Context,
+  basinId: string,
   id: string,
-  today: string,
 ): Promise<EmployerFile | undefined> {
-  const e = await findEmployer(db, scope.basinId, id);
+  const db = ctx.db;
+  const scope: RegistryScope = { organisationId: ctx.organisationId, basinId };
+  const e = await findEmployer(db, basinId, id);
   if (!e) return undefined;
   const note = await db
     .selectFrom('employer_note')
@@ -185,7 +193,7 @@ export async function loadEmployerFile(
       notes: c.notes,
       overlapConfirmed: c.overlap_confirmed,
     })),
-    basinActivity: await basinActivity(db, scope, id, today),
+    basinActivity: await basinActivity(ctx.across('basin'), scope, id, ctx.today),
     vacancies: vacancies.map(toVacancySummary),
   };
 }
@@ -212,21 +220,34 @@ export function duplicateEmployer(existing: { id: string; name: string; bce: str
   );
 }
 
-/** Turns a race past findByBce (the unique index) into the same 409. */
-export async function rethrowDuplicateBce(
+/**
+ * Runs a write that may give the employer a BCE number (a new employer, a changed number) in the
+ * command's transaction. A race past `findByBce` ends on the unique index; the write runs under a
+ * savepoint so that the transaction can still read the employer that won, and answer the same 409
+ * as `findByBce` would have.
+ */
+export async function withUniqueBce<T>(
   db: Db,
   basinId: string,
-  bce: string | null,
-  error: unknown,
-): Promise<never> {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (
-    bce &&
-    e.code === '23505' &&
-    (e.constraint === 'employer_basin_bce_key' || e.message?.includes('employer_basin_bce_key'))
-  ) {
+  bce: string | null | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (!bce) return write();
+  await sql`SAVEPOINT employer_bce`.execute(db);
+  try {
+    const result = await write();
+    await sql`RELEASE SAVEPOINT employer_bce`.execute(db);
+    return result;
+  } catch (error) {
+    const e = error as { code?: string; constraint?: string; message?: string };
+    if (
+      e.code !== '23505' ||
+      (e.constraint !== 'employer_basin_bce_key' && !e.message?.includes('employer_basin_bce_key'))
+    ) {
+      throw error;
+    }
+    await sql`ROLLBACK TO SAVEPOINT employer_bce`.execute(db);
     const existing = await findByBce(db, basinId, bce);
-    if (existing) throw duplicateEmployer(existing);
+    throw existing ? duplicateEmployer(existing) : error;
   }
-  throw error;
 }
