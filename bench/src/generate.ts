@@ -75,7 +75,7 @@ const NACE = ['10', '43', '46', '47', '49', '52', '56', '81', '87', '88', 'C', '
 const CONTACT_CHANNELS = [
   ['office_meeting', 40],
   ['phone', 33],
-  ['workplace_visit', 8],
+  ['visit', 8],
   ['video', 3],
   ['letter_email', 11],
   ['group_session', 5],
@@ -174,15 +174,16 @@ const TABLES = {
   contact: [
     'id',
     'organisation_id',
-    'person_id',
+    'employer_id',
+    'purpose',
     'date',
-    'with_whom',
     'channel',
     'duration_minutes',
     'next_planned_on',
     'author_id',
     'created_at',
   ],
+  contact_person: ['contact_id', 'organisation_id', 'person_id', 'present'],
   absence: ['id', 'organisation_id', 'coach_id', 'from_on', 'to_on', 'cover_coach_id', 'created_at'],
   employer: [
     'id',
@@ -197,17 +198,6 @@ const TABLES = {
     'status',
     'created_at',
     'updated_at',
-  ],
-  employer_contact: [
-    'id',
-    'organisation_id',
-    'employer_id',
-    'author_id',
-    'date',
-    'channel',
-    'purpose',
-    'person_id',
-    'created_at',
   ],
   vacancy: [
     'id',
@@ -343,7 +333,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
   const { fks, indexes } = await dropForLoad(admin, names);
   // The contact summary on the person row (migration 0011) is filled in one pass after the load
   // instead of one update of the person per copied contact.
-  await admin.query('ALTER TABLE contact DISABLE TRIGGER person_contact_summary');
+  await admin.query('ALTER TABLE contact_person DISABLE TRIGGER contact_person_summary');
   log(`load: ${fks.length} foreign keys and ${indexes.length} indexes dropped for the load`);
 
   const clients: pg.Client[] = [];
@@ -611,19 +601,20 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
       ]);
       // The employer contact that brought the vacancy (canvassing or a call).
       if (rnd.chance(0.8)) {
-        w.employer_contact.push([
+        w.contact.push([
           rnd.uuid(),
           org.id,
           employer,
-          author,
+          rnd.chance(0.5) ? 'canvassing' : 'vacancy',
           isoOf(Math.max(start, opened - rnd.int(0, 10))),
           rnd.weighted([
             ['visit', 4],
             ['phone', 5],
             ['letter_email', 1],
           ] as const),
-          rnd.chance(0.5) ? 'canvassing' : 'vacancy',
           null,
+          null,
+          author,
           stampOf(opened, 610),
         ]);
       }
@@ -842,17 +833,22 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           ]);
         }
         if (c.continues === null && rnd.chance(0.5)) {
-          w.employer_contact.push([
-            rnd.uuid(),
+          const visit = rnd.uuid();
+          const channel = rnd.chance(0.5) ? 'visit' : 'phone';
+          w.contact.push([
+            visit,
             org.id,
             employer,
-            author,
-            isoOf(Math.min(A, c.start + rnd.int(7, 40))),
-            rnd.chance(0.5) ? 'visit' : 'phone',
             'follow_up',
-            id,
+            isoOf(Math.min(A, c.start + rnd.int(7, 40))),
+            channel,
+            null,
+            null,
+            author,
             stampOf(c.start, 700),
           ]);
+          // A follow-up visit at the workplace is with the person too.
+          w.contact_person.push([visit, org.id, id, channel === 'visit']);
         }
       }
 
@@ -863,19 +859,17 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
         let day = iv.from + Math.round(crnd.next() * mean);
         while (day <= iv.to) {
           const channel = crnd.weighted(CONTACT_CHANNELS);
-          const withWhom =
-            iv.kind === 'follow_up' && crnd.chance(0.2)
-              ? 'employer'
-              : crnd.chance(0.05)
-                ? 'partner'
-                : 'person';
+          // About the person; now and then with someone else (a partner, the employer) without them.
+          const present = !(iv.kind === 'follow_up' && crnd.chance(0.2)) && !crnd.chance(0.05);
           const planned = crnd.chance(0.3) ? day + crnd.int(5, 14) : null;
+          const contactId = crnd.uuid();
+          w.contact_person.push([contactId, org.id, id, present]);
           w.contact.push([
-            crnd.uuid(),
+            contactId,
             org.id,
-            id,
+            null,
+            null,
             isoOf(day),
-            withWhom,
             channel,
             crnd.pick([15, 30, 45, 60, 90]),
             planned === null ? null : isoOf(planned),
@@ -976,7 +970,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
 
   await admin.query("SET maintenance_work_mem = '512MB'");
   await admin.query('SELECT person_contact_summary_fill()');
-  await admin.query('ALTER TABLE contact ENABLE TRIGGER person_contact_summary');
+  await admin.query('ALTER TABLE contact_person ENABLE TRIGGER contact_person_summary');
   // Two connections build the indexes side by side (the machine has two cores).
   const second = new pg.Client({ connectionString: url });
   await second.connect();

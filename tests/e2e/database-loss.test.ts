@@ -51,7 +51,6 @@ describe.skipIf(!ADMIN_URL)('losing the database during writes', () => {
         try {
           const res = await session.post(`/api/persons/${personId}/contacts`, {
             date: '2024-02-01',
-            withWhom: 'person',
             channel: 'phone',
             notes: note,
           });
@@ -89,7 +88,6 @@ describe.skipIf(!ADMIN_URL)('losing the database during writes', () => {
     }
     const refused = await onB.post(`/api/persons/${personId}/contacts`, {
       date: '2024-02-01',
-      withWhom: 'person',
       channel: 'phone',
       notes: 'refused',
     });

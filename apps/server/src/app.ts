@@ -20,6 +20,7 @@ import { Backups } from './backup/service.ts';
 import { basinRoutes } from './basins/routes.ts';
 import { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { contactRoutes } from './contacts/routes.ts';
 import { contractRoutes } from './contracts/routes.ts';
 import { employerModule } from './employers/module.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(trajectoryModule);
   await app.register(employerModule);
   await app.register(contractRoutes);
+  await app.register(contactRoutes);
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);
   await app.register(backupRoutes);

@@ -91,7 +91,6 @@ export async function buildWorld(t: TestApp) {
   await must(
     sophie.post(`/api/persons/${sophiePerson.id}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'phone',
       notes: 'CONTACT-CONFIDENTIEL-3318',
       confidential: true,
@@ -101,7 +100,6 @@ export async function buildWorld(t: TestApp) {
   await must(
     karim.post(`/api/persons/${karimPerson.id}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'office_meeting',
       notes: 'Entretien ordinaire',
     }),
@@ -248,7 +246,7 @@ export function personLevelCalls(
     },
     'POST /api/persons/:id/contacts': {
       url: `${p}/contacts`,
-      body: { date: today, withWhom: 'person', channel: 'phone' },
+      body: { date: today, channel: 'phone' },
     },
     'GET /api/persons/:id/matches': { url: `${p}/matches` },
     'GET /api/persons/:id/contracts': { url: `${p}/contracts` },

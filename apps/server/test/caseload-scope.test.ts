@@ -209,7 +209,7 @@ describe.each(testTargets())('own caseload scope on $driver', (target) => {
 const forgetfulContact = defineCommand(
   'test.forgetfulContact',
   z.object({ employerId: z.uuid(), personId: z.uuid() }),
-  { action: 'create', entity: 'employer_contact' },
+  { action: 'create', entity: 'contact' },
   async (ctx, { employerId, personId }) => {
     const person = await ctx.db
       .selectFrom('person')
@@ -219,7 +219,7 @@ const forgetfulContact = defineCommand(
       .executeTakeFirst();
     if (!person) throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
     const row = await ctx.db
-      .insertInto('employer_contact')
+      .insertInto('contact')
       .values({
         organisation_id: ctx.organisationId,
         employer_id: employerId,
@@ -227,11 +227,19 @@ const forgetfulContact = defineCommand(
         date: ctx.today,
         channel: 'phone',
         purpose: 'follow_up',
-        person_id: personId,
         created_at: ctx.now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('contact_person')
+      .values({
+        contact_id: row.id,
+        organisation_id: ctx.organisationId,
+        person_id: personId,
+        present: false,
+      })
+      .execute();
     ctx.audit.entityId = row.id;
     return { id: row.id };
   },

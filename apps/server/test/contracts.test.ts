@@ -593,8 +593,8 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
     expect(
       await checkDiscreetContact(t.handle.db, { organisationId: orgA, employerId: other.id, personId: p.id }),
     ).toBe(false);
-    await t.handle.db
-      .insertInto('employer_contact')
+    const seeded = await t.handle.db
+      .insertInto('contact')
       .values([
         {
           organisation_id: orgA,
@@ -602,37 +602,40 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
           date: today,
           channel: 'phone',
           purpose: 'follow_up',
-          person_id: p.id,
         },
-        {
-          organisation_id: orgA,
-          employer_id: employerId,
-          date: today,
-          channel: 'phone',
-          purpose: 'other',
-          person_id: null,
-        },
+        { organisation_id: orgA, employer_id: employerId, date: today, channel: 'phone', purpose: 'other' },
       ])
+      .returning('id')
+      .execute();
+    await t.handle.db
+      .insertInto('contact_person')
+      .values({ contact_id: seeded[0]!.id, organisation_id: orgA, person_id: p.id, present: false })
       .execute();
     const visible = await t.handle.db
-      .selectFrom('employer_contact as c')
-      .select('c.person_id')
+      .selectFrom('contact as c')
+      .select('c.id')
       .where('c.employer_id', '=', employerId)
       .where(notAboutDiscreetPerson('c'))
       .execute();
-    expect(visible.map((r) => r.person_id)).not.toContain(p.id);
-    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.map((r) => r.id)).toEqual([seeded[1]!.id]);
     // The same through an organisation's scoped handle (a use case's ctx.db): the condition states
     // its organisation, so the scope accepts it.
     const { scopedTo } = await import('@jobcoach/db');
     const scoped = await scopedTo(t.handle.db, orgA)
-      .selectFrom('employer_contact as c')
-      .select('c.person_id')
+      .selectFrom('contact as c')
+      .select('c.id')
       .where('c.employer_id', '=', employerId)
       .where(notAboutDiscreetPerson('c'))
       .execute();
     expect(scoped).toEqual(visible);
-    await t.handle.db.deleteFrom('employer_contact').where('person_id', '=', p.id).execute();
+    await t.handle.db
+      .deleteFrom('contact')
+      .where(
+        'id',
+        'in',
+        seeded.map((r) => r.id),
+      )
+      .execute();
 
     // Through the API, once the employer side calls the helpers (see docs/api.md).
     const contactRoute = t.app.routeTable.find(
@@ -661,9 +664,10 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
     });
     expect(confirmed.status).toBe(201);
     const row = await t.handle.db
-      .selectFrom('employer_contact')
-      .select('discreet_confirmed')
-      .where('person_id', '=', p.id)
+      .selectFrom('contact as c')
+      .innerJoin('contact_person as cp', 'cp.contact_id', 'c.id')
+      .select('c.discreet_confirmed')
+      .where('cp.person_id', '=', p.id)
       .executeTakeFirstOrThrow();
     expect(row.discreet_confirmed).toBe(true);
     const page = (await coach.get(`/api/employers/${employerId}`)).json;

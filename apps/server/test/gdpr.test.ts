@@ -289,7 +289,6 @@ describe.each(testTargets())('data protection on $driver', (target) => {
     });
     const contact = await coach.post(`/api/persons/${zephId}/contacts`, {
       date: addDays(start, 10),
-      withWhom: 'person',
       channel: 'office_meeting',
       notes: 'Entretien avec Zéphyrine Quastenbroek au 0471 98 76 54',
     });
@@ -591,9 +590,9 @@ describe.each(testTargets())('data protection on $driver', (target) => {
       .where('organisation_id', '=', orgId)
       .where('entity_id', 'in', [
         zephId,
-        ...(await db.selectFrom('contact').select('id').where('person_id', '=', zephId).execute()).map(
-          (c) => c.id,
-        ),
+        ...(
+          await db.selectFrom('contact_person').select('contact_id').where('person_id', '=', zephId).execute()
+        ).map((c) => c.contact_id),
       ])
       .execute();
     expect(keys.map((k) => k.entity).sort()).toEqual(['person', 'person_contact']);
@@ -683,7 +682,6 @@ describe.each(testTargets())('data protection on $driver', (target) => {
         () =>
           coach.post(`/api/persons/${zephId}/contacts`, {
             date: today,
-            withWhom: 'person',
             channel: 'phone',
             notes: 'Appel',
           }),
@@ -874,7 +872,7 @@ describe.each(testTargets())('data protection on $driver', (target) => {
       reason: 'Dossier créé deux fois par erreur',
     });
     expect(done.status).toBe(204);
-    for (const table of ['person', 'contact', 'coachability_assessment', 'person_consent'] as const) {
+    for (const table of ['person', 'contact_person', 'coachability_assessment', 'person_consent'] as const) {
       const column = table === 'person' ? 'id' : 'person_id';
       const r = await sql<{
         n: number;

@@ -141,8 +141,9 @@ for (const target of testTargets()) {
         { name: 'Net & Clair Services', status: 'partner', bce: '0423456765' },
       ]);
       const direct = await t.handle.db
-        .selectFrom('employer_contact')
+        .selectFrom('contact')
         .select(['channel', 'direct'])
+        .where('employer_id', 'is not', null)
         .orderBy('date')
         .execute();
       expect(direct.map((d) => d.direct)).toEqual([true, false, true, true]);

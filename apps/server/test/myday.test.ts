@@ -43,7 +43,6 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
     if (contact) {
       await coach.post(`/api/persons/${p.id}/contacts`, {
         date: contact,
-        withWhom: 'person',
         channel: 'phone',
       });
     }
@@ -92,14 +91,12 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
     const planned = await inPreHire(luca, 'Prevu', addDays(today, -5));
     await luca.post(`/api/persons/${planned}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'office_meeting',
       nextPlannedOn: today,
     });
     const later = await inPreHire(luca, 'PlusTard', addDays(today, -5));
     await luca.post(`/api/persons/${later}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'phone',
       nextPlannedOn: addDays(today, 8),
     });

@@ -148,20 +148,22 @@ describe.each(testTargets())('outcomes and practice indicators on $driver', (tar
         job_title: 'Magasinier',
         ...values,
       });
-    const contact = (
+    const contact = async (
       organisation: string,
       personId: string,
       date: string,
       channel: string,
-      withWhom = 'person',
-    ) =>
-      insert(db, 'contact', {
+      present = true,
+    ) => {
+      const id = await insert(db, 'contact', { organisation_id: organisation, date, channel });
+      await insert(db, 'contact_person', {
+        contact_id: id,
         organisation_id: organisation,
         person_id: personId,
-        date,
-        channel,
-        with_whom: withWhom,
+        present,
       });
+      return id;
+    };
     const introduce = async (organisation: string, personId: string, steps: [string, string][]) => {
       const presentation = await insert(db, 'presentation', {
         organisation_id: organisation,
@@ -250,7 +252,7 @@ describe.each(testTargets())('outcomes and practice indicators on $driver', (tar
     await event(orgA, p3, '2024-09-10', 'exit', 'pre_hire', 'exited', 'left_voluntarily');
     await contact(orgA, p3, '2024-06-22', 'office_meeting');
     await contact(orgA, p3, '2024-06-29', 'group_session');
-    await contact(orgA, p3, '2024-06-29', 'phone', 'employer');
+    await contact(orgA, p3, '2024-06-29', 'phone', false);
     await introduce(orgA, p3, [
       ['proposed', '2024-03-01'],
       ['discussed', '2024-03-02'],
@@ -318,7 +320,7 @@ describe.each(testTargets())('outcomes and practice indicators on $driver', (tar
       planned_end_on: '2024-10-31',
     });
     await event(orgB, p6, '2024-11-05', 'exit', 'follow_up', 'exited', 'consolidated_insertion');
-    await contact(orgB, p6, '2024-06-20', 'workplace_visit');
+    await contact(orgB, p6, '2024-06-20', 'visit');
     await introduce(orgB, p6, [['introduced', '2024-04-15']]);
 
     // P7: entered on the period's last day; an exit dated after today is not counted.
@@ -351,8 +353,8 @@ describe.each(testTargets())('outcomes and practice indicators on $driver', (tar
       start_on: '2025-01-20',
       planned_end_on: '2025-07-19',
     });
-    await contact(orgA, p10, '2024-06-24', 'workplace_visit');
-    await contact(orgA, p10, '2024-06-29', 'phone', 'employer');
+    await contact(orgA, p10, '2024-06-24', 'visit');
+    await contact(orgA, p10, '2024-06-29', 'phone', false);
     await introduce(orgA, p10, [
       ['proposed', '2024-05-20'],
       ['introduced', '2024-05-29'],
@@ -366,7 +368,7 @@ describe.each(testTargets())('outcomes and practice indicators on $driver', (tar
     // Employer contacts: A has 39 direct ones in the period, B 13, C 5; others do not count.
     const employerContacts = async (organisation: string, count: number, first: string, channel: string) => {
       await sql`
-        INSERT INTO employer_contact (organisation_id, employer_id, date, channel, purpose)
+        INSERT INTO contact (organisation_id, employer_id, date, channel, purpose)
         SELECT ${organisation}::uuid, ${employer}::uuid, ${first}::date + (i % 150), ${channel}, 'canvassing'
         FROM generate_series(0, ${count - 1}::int) AS i`.execute(db);
     };

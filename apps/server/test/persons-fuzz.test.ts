@@ -157,7 +157,8 @@ describe.each(testTargets())('trajectory routes under fuzzing on $driver', (targ
       'signedOn',
       'transitionId',
       'date',
-      'withWhom',
+      'personPresent',
+      'employerId',
       'channel',
       'durationMinutes',
       'nextPlannedOn',
@@ -242,7 +243,7 @@ describe.each(testTargets())('trajectory routes under fuzzing on $driver', (targ
       }),
       'POST /api/persons/:id/contacts': fc.record({
         date,
-        withWhom: fc.constantFrom('person', 'employer'),
+        personPresent: fc.boolean(),
         channel: fc.constantFrom('phone', 'letter_email'),
         notes: anyText,
         nextPlannedOn: fc.constantFrom(null, addDays(today, 3)),

@@ -182,7 +182,6 @@ describe.each(testTargets())('persons on $driver', (target) => {
       }),
       await outsider.post(`/api/persons/${id}/contacts`, {
         date: today,
-        withWhom: 'person',
         channel: 'phone',
       }),
       await outsider.get(`/api/persons/${id}/trust-contract.pdf`),
@@ -481,7 +480,6 @@ describe.each(testTargets())('persons on $driver', (target) => {
     });
     await coach.post(`/api/persons/${p.id}/contacts`, {
       date: addDays(today, -12),
-      withWhom: 'person',
       channel: 'office_meeting',
       durationMinutes: 45,
       notes: 'Premier entretien',
@@ -492,7 +490,7 @@ describe.each(testTargets())('persons on $driver', (target) => {
     });
     const last = await coach.post(`/api/persons/${p.id}/contacts`, {
       date: addDays(today, -2),
-      withWhom: 'employer',
+      personPresent: false,
       counterpart: 'Garage Lambert',
       channel: 'phone',
       nextPlannedOn: addDays(today, 3),
@@ -513,7 +511,7 @@ describe.each(testTargets())('persons on $driver', (target) => {
       ['intake', addDays(today, -18)],
       ['intake', addDays(today, -20)],
     ]);
-    expect(timeline[0]!.title).toMatch(/Téléphone avec l’employeur \(Garage Lambert\)/);
+    expect(timeline[0]!.title).toBe('Téléphone avec Garage Lambert (à son sujet)');
     expect(timeline[0]!.authorName).toBe('karim');
     expect(last.json.cadence).toMatchObject({
       lastDirectContact: addDays(today, -12),
@@ -596,21 +594,18 @@ describe.each(testTargets())('persons on $driver', (target) => {
     const p = await createPerson(coach, personBody(today, { firstName: 'Contacts' }));
     const future = await coach.post(`/api/persons/${p.id}/contacts`, {
       date: addDays(today, 1),
-      withWhom: 'person',
       channel: 'phone',
     });
     expect(future.status).toBe(400);
     expect(future.json.error.field).toBe('date');
     const before = await coach.post(`/api/persons/${p.id}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'phone',
       nextPlannedOn: addDays(today, -1),
     });
     expect(before.json.error.field).toBe('nextPlannedOn');
     const badChannel = await coach.post(`/api/persons/${p.id}/contacts`, {
       date: today,
-      withWhom: 'person',
       channel: 'pigeon',
     });
     expect(badChannel.json.error.field).toBe('channel');

@@ -28,7 +28,7 @@ const LARGE_TABLES = new Set([
   'contract',
   'follow_up_arrangement',
   'employer',
-  'employer_contact',
+  'contact_person',
   'vacancy',
   'presentation',
   'presentation_step',

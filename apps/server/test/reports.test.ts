@@ -189,15 +189,16 @@ describe.each(testTargets())('steering committee report on $driver', (target) =>
       .returning('id')
       .executeTakeFirstOrThrow();
     const shared = await t.handle.db
-      .selectFrom('employer_contact')
+      .selectFrom('contact')
       .select('employer_id')
+      .where('employer_id', 'is not', null)
       .where('organisation_id', '=', org('forma').id)
       .where('direct', '=', true)
       .where('date', '>=', PILOT_FROM)
       .where('date', '<=', PILOT_TO)
       .executeTakeFirstOrThrow();
     await t.handle.db
-      .insertInto('employer_contact')
+      .insertInto('contact')
       .values({
         organisation_id: other.id,
         employer_id: shared.employer_id,

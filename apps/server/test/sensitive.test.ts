@@ -75,7 +75,6 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
     const contact = await must(
       karim.post(`/api/persons/${w.karimPerson.id}/contacts`, {
         date: w.today,
-        withWhom: 'person',
         channel: 'phone',
       }),
       201,

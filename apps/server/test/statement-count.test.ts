@@ -57,7 +57,6 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
       for (let c = 0; c < contacts; c++) {
         await coach.post(`/api/persons/${p.id}/contacts`, {
           date: addDays(today, -c - 1),
-          withWhom: 'person',
           channel: 'phone',
           notes: `Appel ${c}`,
         });

@@ -52,8 +52,8 @@ WITH coached AS (
   WHERE c.organisation_id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND c.signed_on BETWEEN $2::date AND $3::date
   GROUP BY GROUPING SETS ((c.type, p.sex), (c.type), (c.organisation_id, c.type))
 ), employers AS (
-  SELECT organisation_id, count(DISTINCT employer_id) AS n FROM employer_contact
-  WHERE direct AND organisation_id = ANY($1::uuid[]) AND date BETWEEN $2::date AND $3::date
+  SELECT organisation_id, count(DISTINCT employer_id) AS n FROM contact
+  WHERE direct AND employer_id IS NOT NULL AND cancelled_at IS NULL AND organisation_id = ANY($1::uuid[]) AND date BETWEEN $2::date AND $3::date
   GROUP BY GROUPING SETS ((organisation_id), ())
 ), fte AS (
   SELECT organisation_id, sum(fte) AS n FROM membership

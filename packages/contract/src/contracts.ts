@@ -109,6 +109,11 @@ export const contractPatchSchema = z.object({
     )
     .optional(),
   endDetail: optionalText(2000),
+  /**
+   * Why the contract's terms are corrected (a date or the hours entered by mistake): the contract is
+   * marked corrected with the reason on the timeline, the audit log keeps both versions.
+   */
+  correctionReason: optionalText(500),
   /** The contract that continues this one (converted_to_cdi, renewed); defaults from this one. */
   next: z
     .object({

@@ -1,16 +1,16 @@
+import { CONTACT_CHANNELS, CONTACT_PURPOSES } from '@jobcoach/domain';
 import { z } from 'zod';
 import { dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
-import { confirmDiscreetSchema } from './contracts.ts';
 import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
 import { bceSchema } from './organisations.ts';
+import { contactFields } from './persons.ts';
 import { vacancySummarySchema } from './vacancies.ts';
 
 export const EMPLOYER_STATUSES = ['prospect', 'contacted', 'partner', 'dormant'] as const;
 export const EMPLOYER_SIZE_CLASSES = ['lt10', '10_49', '50_249', '250_plus'] as const;
 export const EMPLOYER_SECTORS = ['private', 'public'] as const;
-export const EMPLOYER_CONTACT_CHANNELS = ['visit', 'phone', 'letter_email', 'meeting', 'event'] as const;
-export type EmployerContactChannel = (typeof EMPLOYER_CONTACT_CHANNELS)[number];
-export const EMPLOYER_CONTACT_PURPOSES = ['canvassing', 'vacancy', 'follow_up', 'other'] as const;
+/** A contact with an employer uses the one vocabulary of contacts (domain contacts.ts). */
+export const EMPLOYER_CONTACT_PURPOSES = CONTACT_PURPOSES;
 
 const referenceSchema = z.object({
   name: requiredText(200),
@@ -39,16 +39,16 @@ export type EmployerInput = z.output<typeof employerInputSchema>;
 
 export const employerPatchSchema = z.object(employerFields).partial().extend({ version: versionSchema });
 
-export const employerContactInputSchema = z.object({
-  date: dateSchema,
-  channel: z.enum(EMPLOYER_CONTACT_CHANNELS, 'canal inconnu (visit, phone, letter_email, meeting ou event).'),
-  purpose: z.enum(EMPLOYER_CONTACT_PURPOSES, 'objet inconnu (canvassing, vacancy, follow_up ou other).'),
+/**
+ * « Noter un contact » on an employer's page: the same record as on a person's file, with this
+ * employer, and about a coached person when it concerns one (who took part or not).
+ */
+export const employerContactInputSchema = z.strictObject({
+  ...contactFields,
+  purpose: z.enum(CONTACT_PURPOSES, 'objet inconnu (canvassing, vacancy, follow_up ou other).'),
   personId: z.uuid('identifiant invalide.').nullish(),
-  notes: optionalText(10_000),
-  /** Log a canvassing contact even though another organisation of the basin works with the employer. */
-  confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
-  /** Log a contact about a person whose follow-up is discreet towards this employer (the server's contracts/discreet.ts). */
-  confirmDiscreet: confirmDiscreetSchema,
+  /** The person it is about took part (a three-way meeting, a visit at the workplace). */
+  personPresent: z.boolean('vrai ou faux attendu.').default(false),
 });
 
 export const employerListQuerySchema = z.object({
@@ -121,13 +121,20 @@ export const employerFileSchema = z.object({
     z.object({
       id: z.string(),
       date: z.string(),
-      channel: z.enum(EMPLOYER_CONTACT_CHANNELS),
-      purpose: z.enum(EMPLOYER_CONTACT_PURPOSES),
+      channel: z.enum(CONTACT_CHANNELS),
+      purpose: z.enum(CONTACT_PURPOSES).nullable(),
       direct: z.boolean(),
+      authorId: z.string().nullable(),
       authorName: z.string().nullable(),
+      /** The person it is about, when the caller reaches that person; null otherwise. */
       personId: z.string().nullable(),
+      personName: z.string().nullable(),
       notes: z.string().nullable(),
       overlapConfirmed: z.boolean(),
+      /** Entered by mistake: corrected (with the reason), or cancelled (it counts no more). */
+      status: z.enum(['recorded', 'corrected', 'cancelled']),
+      statusReason: z.string().nullable(),
+      version: z.number(),
     }),
   ),
   basinActivity: z.array(basinActivitySchema),
@@ -139,7 +146,7 @@ export type BasinActivity = z.output<typeof basinActivitySchema>;
 export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
 export type EmployerSizeClass = (typeof EMPLOYER_SIZE_CLASSES)[number];
 export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
-export type EmployerContactPurpose = (typeof EMPLOYER_CONTACT_PURPOSES)[number];
+export type EmployerContactPurpose = (typeof CONTACT_PURPOSES)[number];
 
 // What a client sends (before parsing).
 export type EmployerBody = z.input<typeof employerInputSchema>;

@@ -2,6 +2,7 @@ import {
   COACHABILITY_CONDITIONS,
   COACHABILITY_DECISIONS,
   CONTACT_CHANNELS,
+  CONTACT_PURPOSES,
   CONTRACT_KINDS,
   CONTRACT_TYPES,
   EXIT_REASONS,
@@ -162,11 +163,14 @@ export const assessmentInputSchema = z.object({
 });
 export type AssessmentInput = z.output<typeof assessmentInputSchema>;
 
-export const contactInputSchema = z.object({
+/** The fields of a contact, whichever page records it (domain contacts.ts). */
+export const contactFields = {
   date: dateSchema,
-  withWhom: z.enum(['person', 'employer', 'partner'], 'valeur inconnue (person, employer ou partner).'),
-  counterpart: optionalText(200),
   channel: z.enum(CONTACT_CHANNELS, 'canal inconnu.'),
+  /** Why, for a contact with an employer. */
+  purpose: z.enum(CONTACT_PURPOSES, 'objet inconnu (canvassing, vacancy, follow_up ou other).').nullish(),
+  /** Someone else who took part (a partner's worker, a relative), as free text. */
+  counterpart: optionalText(200),
   durationMinutes: z
     .number('nombre attendu.')
     .int('nombre entier attendu.')
@@ -177,6 +181,50 @@ export const contactInputSchema = z.object({
   /** Confidential notes: read back by their author and by members with `persons.sensitive` only. */
   confidential: z.boolean('vrai ou faux attendu.').optional(),
   nextPlannedOn: dateSchema.nullish(),
+  /** Log a contact with an employer another organisation of the basin works with (canvassing). */
+  confirmOverlap: z.boolean('vrai ou faux attendu.').optional(),
+  /** Log a contact with an employer about a person whose follow-up is discreet towards it. */
+  confirmDiscreet: z.boolean('vrai ou faux attendu.').optional(),
+};
+
+/**
+ * « Noter un contact » on a person's file: one record, about the person (who took part or not),
+ * and with an employer of the basin's registry when one took part (by default the person's current
+ * employer, chosen on the screen).
+ */
+export const contactInputSchema = z.strictObject({
+  ...contactFields,
+  /** The person took part (a direct contact with them keeps their cadence). */
+  personPresent: z.boolean('vrai ou faux attendu.').default(true),
+  employerId: z.uuid('identifiant invalide.').nullish(),
+});
+
+/** A correction of a contact entered by mistake: the fields to change and why. */
+export const contactCorrectionSchema = z.strictObject({
+  date: dateSchema.optional(),
+  channel: z.enum(CONTACT_CHANNELS, 'canal inconnu.').optional(),
+  purpose: z.enum(CONTACT_PURPOSES, 'objet inconnu (canvassing, vacancy, follow_up ou other).').nullish(),
+  counterpart: optionalText(200),
+  durationMinutes: contactFields.durationMinutes,
+  notes: optionalText(10_000),
+  nextPlannedOn: dateSchema.nullish(),
+  reason: requiredText(500),
+  version: versionSchema,
+});
+
+/** Cancelling an entry made by mistake (a contact, a contract, a step, the last move): why. */
+export const cancellationSchema = z.strictObject({ reason: requiredText(500) });
+
+/** Cancelling the last move of a trajectory: why, from the version of the file read. */
+export const cancelMoveSchema = z.strictObject({ reason: requiredText(500), version: versionSchema });
+
+export const contactParams = z.object({ id: z.uuid('identifiant invalide.') });
+
+/** What a correction or a cancellation answers: the entry's new state and version. */
+export const correctedEntrySchema = z.object({
+  id: z.string(),
+  status: z.enum(['corrected', 'cancelled']),
+  version: z.number(),
 });
 
 const reasonDetail = text().trim().max(2000, 'au plus 2000 caractères.').nullish();
@@ -259,7 +307,9 @@ export type PersonListQuery = z.input<typeof personListQuerySchema>;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 export type ScheduleLimit = (typeof SCHEDULE_LIMITS)[number];
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
-export type ContactWith = ContactBody['withWhom'];
+export type ContactCorrectionBody = z.input<typeof contactCorrectionSchema>;
+export type CancellationBody = z.input<typeof cancellationSchema>;
+export type CorrectedEntry = z.output<typeof correctedEntrySchema>;
 
 // ---- answers ----
 
@@ -334,8 +384,23 @@ export const timelineEntrySchema = z.object({
   title: z.string(),
   detail: nullableString,
   authorName: nullableString,
+  /** Entered by mistake: corrected (with the reason) or cancelled (it counts no more). */
+  status: z.enum(['recorded', 'corrected', 'cancelled']).default('recorded'),
+  statusReason: nullableString.default(null),
+  /** The record behind the entry, for « Corriger » / « Annuler » (its author or a coordinator). */
+  entity: z
+    .object({
+      kind: z.enum(['contact', 'transition', 'contract', 'presentation_step']),
+      id: z.string(),
+      version: z.number().nullable(),
+      authorId: nullableString,
+    })
+    .nullable()
+    .default(null),
 });
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+/** A timeline entry as the server builds it (status and record default to none). */
+export type TimelineEntryInput = z.input<typeof timelineEntrySchema>;
 
 export const personFileSchema = personInputOutput.extend({
   id: z.string(),

@@ -209,7 +209,7 @@ export interface TrajectoryEventTable {
   reason: string | null;
   detail: string | null;
   fields: JsonWithDefault<Record<string, unknown>>;
-  /** Corrections (0017): cancelled with a reason, never deleted. */
+  /** Corrections (0015): cancelled with a reason, never deleted. */
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;
   cancellation_reason: string | null;
@@ -227,7 +227,7 @@ export interface EmploymentPeriodTable {
 }
 
 /**
- * One contact record (0016): about coached persons (contact_person) and/or with an employer of the
+ * One contact record (0014): about coached persons (contact_person) and/or with an employer of the
  * basin's registry; corrected or cancelled with a reason, never deleted.
  */
 export interface ContactTable {
@@ -417,7 +417,7 @@ export interface PresentationStepTable {
   channel: string | null;
   author_id: string | null;
   at: Timestamp;
-  /** Corrections (0017): cancelled with a reason, never deleted. */
+  /** Corrections (0015): cancelled with a reason, never deleted. */
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;
   cancellation_reason: string | null;
@@ -480,7 +480,7 @@ export interface ContractTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-  /** Corrections (0017): cancelled with a reason, never deleted. */
+  /** Corrections (0015): cancelled with a reason, never deleted. */
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;
   cancellation_reason: string | null;

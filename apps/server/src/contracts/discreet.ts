@@ -6,37 +6,24 @@ import { AppError } from '../application/errors.ts';
  * Discreet follow-up (method.md §6): some persons want no contact between their coach and their
  * employer, for fear of stigma. Discretion holds towards the employer of the contract whose
  * follow-up arrangement says `discreet` (per person and employer): that employer's page never shows
- * the person, and a contact logged with that employer about the person needs an explicit
- * confirmation, which is recorded (employer_contact.discreet_confirmed).
- *
- * The employer side (apps/server/src/employers/) calls these helpers:
- * - employer page (loadEmployerFile): `.where(notAboutDiscreetPerson('c'))` on its employer_contact
- *   query, and the same condition on any list of persons it shows;
- * - POST /api/employers/:id/contacts: `confirmDiscreet: confirmDiscreetSchema` in its body (the
- *   schema is in @jobcoach/contract), and `discreet_confirmed: await checkDiscreetContact(trx, …)`
- *   on the row it inserts.
+ * the person, and a contact with that employer about the person needs an explicit confirmation,
+ * which is recorded (contact.discreet_confirmed; contacts/record.ts).
  */
 
 /**
- * True when the person of the row `alias` (its person_id) is followed discreetly towards the
- * employer of that row (its employer_id), by the row's own organisation.
- */
-export function discreetTowards(alias: string) {
-  const column = (name: string) => sql.ref(`${alias}.${name}`);
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM follow_up_arrangement fa
-    JOIN contract fk ON fk.id = fa.contract_id AND fk.organisation_id = fa.organisation_id
-    WHERE fa.discreet AND fa.organisation_id = ${column('organisation_id')}
-      AND fk.person_id = ${column('person_id')} AND fk.employer_id = ${column('employer_id')}
-  )`;
-}
-
-/**
- * Condition for employer_contact rows (alias `alias`) that may appear on the employer's page: no
- * person named, or a person not followed discreetly towards that employer.
+ * Condition for contact rows (alias `alias`) that may appear on an employer's page: about no
+ * person that the contact's organisation follows discreetly towards that employer (the contact's
+ * persons, contact_person).
  */
 export function notAboutDiscreetPerson(alias = 'c') {
-  return sql<boolean>`(${sql.ref(`${alias}.person_id`)} IS NULL OR NOT ${discreetTowards(alias)})`;
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM contact_person dcp
+    JOIN contract fk ON fk.person_id = dcp.person_id AND fk.organisation_id = dcp.organisation_id
+    JOIN follow_up_arrangement fa ON fa.contract_id = fk.id AND fa.organisation_id = fk.organisation_id
+    WHERE fa.discreet AND dcp.contact_id = ${column('id')} AND dcp.organisation_id = ${column('organisation_id')}
+      AND fk.employer_id = ${column('employer_id')}
+  )`;
 }
 
 /** Whether the person of the organisation is followed discreetly towards this employer. */

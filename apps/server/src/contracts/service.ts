@@ -305,12 +305,33 @@ export async function updateContract(ctx: Context, contractId: string, b: Contra
         : b.endDetail !== undefined && row.actual_end_on !== null
           ? { end_detail: b.endDetail }
           : {}),
+      ...(b.correctionReason
+        ? { corrected_at: ctx.now, corrected_by: ctx.userId, correction_reason: b.correctionReason }
+        : {}),
       version: eb('version', '+', 1),
       updated_at: ctx.now,
     }))
     .where('id', '=', contractId)
     .execute();
   const details: Record<string, unknown> = { personId: row.person_id };
+  if (b.correctionReason) {
+    // Both versions of the corrected terms, for the audit log.
+    details.correction = {
+      reason: b.correctionReason,
+      before: {
+        signedOn: row.signed_on,
+        start: row.start_on,
+        plannedEnd: row.planned_end_on,
+        hoursPerWeek: row.hours_per_week,
+      },
+      after: {
+        signedOn: merged.signedOn,
+        start: merged.start,
+        plannedEnd: merged.plannedEnd,
+        hoursPerWeek: merged.hoursPerWeek,
+      },
+    };
+  }
   if (reason === null) return { personId: row.person_id, details };
   const actualEnd = merged.actualEnd!;
   details.end = { actualEnd, reason };

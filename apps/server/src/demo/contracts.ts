@@ -8,6 +8,7 @@ import {
   type HiringAid,
 } from '@jobcoach/domain';
 import { Context } from '../application/context.ts';
+import { insertContacts } from '../contacts/queries.ts';
 import { signContract, updateContract } from '../contracts/service.ts';
 import { moveTrajectory } from '../persons/use-cases/move-trajectory.ts';
 
@@ -504,20 +505,18 @@ async function playStory(
     }
   }
   const contactOn = addDays(today, story.lastContactAt);
-  await trx
-    .insertInto('contact')
-    .values({
+  await insertContacts(trx, [
+    {
       organisation_id: a.organisationId,
-      person_id: person.id,
+      persons: [{ personId: person.id, present: true }],
       date: contactOn,
-      with_whom: 'person',
       channel: 'office_meeting',
       duration_minutes: 45,
       notes: 'Point sur le travail et sur la suite du parcours.',
       author_id: a.coachId,
       created_at: stamp(contactOn, 15),
-    })
-    .execute();
+    },
+  ]);
 }
 
 /** Seeds the demo's contracts, arrangements and end letters (after seedDemo's persons and employers). */

@@ -1,5 +1,5 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
-import type { PresentationStep } from '@jobcoach/domain';
+import type { ContactChannel, ContactPurpose, PresentationStep } from '@jobcoach/domain';
 import { addDays, DEFAULT_CADENCE_SETTINGS, minDate } from '@jobcoach/domain';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 
@@ -308,7 +308,12 @@ export async function seedEmployers(db: Kysely<Database>, today: string) {
         employerIds.push(row.id);
         if (e.status === 'prospect') continue;
         // Contacts: a canvassing visit, then calls (direct) and a letter (not direct).
-        const contacts = [
+        const contacts: {
+          days: number;
+          channel: ContactChannel;
+          purpose: ContactPurpose;
+          notes: string | null;
+        }[] = [
           {
             days: -90 - index * 5,
             channel: 'visit',
@@ -325,7 +330,7 @@ export async function seedEmployers(db: Kysely<Database>, today: string) {
         ];
         for (const c of contacts.slice(0, e.status === 'dormant' ? 1 : 3)) {
           await trx
-            .insertInto('employer_contact')
+            .insertInto('contact')
             .values({
               organisation_id: org.id,
               employer_id: row.id,
@@ -463,15 +468,16 @@ export async function seedBasinNeighbour(db: Kysely<Database>, today: string) {
       const cleaning = find('Titres-services Clair & Net');
       const bakery = find('Boulangerie Dumont');
       if (!coach || !warehouse || !cleaning || !bakery) continue;
-      const contacts = [
-        { employer: warehouse.id, days: -30, channel: 'visit', purpose: 'canvassing' },
-        { employer: warehouse.id, days: -6, channel: 'phone', purpose: 'vacancy' },
-        { employer: cleaning.id, days: -15, channel: 'phone', purpose: 'canvassing' },
-        { employer: bakery.id, days: -10, channel: 'letter_email', purpose: 'canvassing' },
-      ];
+      const contacts: { employer: string; days: number; channel: ContactChannel; purpose: ContactPurpose }[] =
+        [
+          { employer: warehouse.id, days: -30, channel: 'visit', purpose: 'canvassing' },
+          { employer: warehouse.id, days: -6, channel: 'phone', purpose: 'vacancy' },
+          { employer: cleaning.id, days: -15, channel: 'phone', purpose: 'canvassing' },
+          { employer: bakery.id, days: -10, channel: 'letter_email', purpose: 'canvassing' },
+        ];
       for (const c of contacts) {
         await trx
-          .insertInto('employer_contact')
+          .insertInto('contact')
           .values({
             organisation_id: org.id,
             employer_id: c.employer,

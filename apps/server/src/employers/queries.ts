@@ -4,7 +4,7 @@ import { basinActivitySince, formatBce } from '@jobcoach/domain';
 import type { Context } from '../application/context.ts';
 import type { Db } from '../application/database.ts';
 import { AppError } from '../application/errors.ts';
-import { notAboutDiscreetPerson } from '../contracts/discreet.ts';
+import { employerContacts } from '../contacts/queries.ts';
 import { selectVacancies, toVacancySummary } from '../vacancies/queries.ts';
 import { CODES } from './scope.ts';
 
@@ -43,7 +43,7 @@ export function lockEmployer(db: Db, basinId: string, id: string) {
  */
 export async function basinActivity(db: Db, scope: RegistryScope, employerId: string, today: string) {
   const rows = await db
-    .selectFrom('employer_contact as c')
+    .selectFrom('contact as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .leftJoin('app_user as u', 'u.id', 'c.author_id')
     .select(['o.name as organisation_name', 'u.name as coach_name'])
@@ -52,6 +52,7 @@ export async function basinActivity(db: Db, scope: RegistryScope, employerId: st
     .where('c.organisation_id', '<>', scope.organisationId)
     .where('o.basin_id', '=', scope.basinId)
     .where('c.direct', '=', true)
+    .where('c.cancelled_at', 'is', null)
     .where('c.date', '>=', basinActivitySince(today))
     .where('c.date', '<=', today)
     .groupBy(['o.name', 'u.name'])
@@ -73,16 +74,18 @@ export function selectEmployerSummaries(db: Db, scope: RegistryScope, today: str
     .selectAll('e')
     .select((eb) => [
       eb
-        .selectFrom('employer_contact as c')
+        .selectFrom('contact as c')
         .select((e) => e.fn.max('c.date').as('d'))
         .whereRef('c.employer_id', '=', 'e.id')
         .where('c.organisation_id', '=', scope.organisationId)
+        .where('c.cancelled_at', 'is', null)
         .as('last_own_contact'),
       sql<string[] | null>`(
         SELECT json_agg(DISTINCT o.name ORDER BY o.name)
-        FROM employer_contact c JOIN organisation o ON o.id = c.organisation_id
+        FROM contact c JOIN organisation o ON o.id = c.organisation_id
         WHERE c.employer_id = e.id AND c.organisation_id <> ${scope.organisationId}
-          AND o.basin_id = e.basin_id AND c.direct AND c.date >= ${since} AND c.date <= ${today}
+          AND o.basin_id = e.basin_id AND c.direct AND c.cancelled_at IS NULL
+          AND c.date >= ${since} AND c.date <= ${today}
       )`.as('followed_by'),
     ])
     .where('e.basin_id', '=', scope.basinId);
@@ -132,27 +135,7 @@ export async function loadEmployerFile(
     .where('organisation_id', '=', scope.organisationId)
     .where('employer_id', '=', id)
     .executeTakeFirst();
-  const contacts = await db
-    .selectFrom('employer_contact as c')
-    .leftJoin('app_user as u', 'u.id', 'c.author_id')
-    .select([
-      'c.id',
-      'c.date',
-      'c.channel',
-      'c.purpose',
-      'c.direct',
-      'c.person_id',
-      'c.notes',
-      'c.overlap_confirmed',
-      'u.name as author_name',
-    ])
-    .where('c.employer_id', '=', id)
-    .where('c.organisation_id', '=', scope.organisationId)
-    // Discreet follow-up: the employer's page never shows a person followed discreetly there.
-    .where(notAboutDiscreetPerson('c'))
-    .orderBy('c.date', 'desc')
-    .orderBy('c.created_at', 'desc')
-    .execute();
+  const contacts = await employerContacts(ctx, id);
   const vacancies = await selectVacancies(db, scope.organisationId)
     .where('v.employer_id', '=', id)
     .orderBy('v.opened_on', 'desc')
@@ -182,17 +165,7 @@ export async function loadEmployerFile(
     notes: ownNotes,
     ownNotes,
     version: e.version,
-    contacts: contacts.map((c) => ({
-      id: c.id,
-      date: c.date,
-      channel: c.channel as EmployerFile['contacts'][number]['channel'],
-      purpose: c.purpose as EmployerFile['contacts'][number]['purpose'],
-      direct: c.direct,
-      authorName: c.author_name,
-      personId: c.person_id,
-      notes: c.notes,
-      overlapConfirmed: c.overlap_confirmed,
-    })),
+    contacts,
     basinActivity: await basinActivity(ctx.across('basin'), scope, id, ctx.today),
     vacancies: vacancies.map(toVacancySummary),
   };

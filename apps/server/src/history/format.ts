@@ -1,4 +1,4 @@
-import { EMPLOYER_CONTACT_CHANNELS, HISTORY_FILES, type HistoryFile } from '@jobcoach/contract';
+import { HISTORY_FILES, type HistoryFile } from '@jobcoach/contract';
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -9,6 +9,7 @@ import {
   CONTRACT_TYPE_LABELS,
   CONTRACT_TYPE_SHORT_LABELS,
   CONTRACT_TYPES,
+  EARLIER_CHANNELS,
   EXIT_REASON_LABELS,
   EXIT_REASONS,
   INCOME_SOURCE_LABELS,
@@ -23,7 +24,6 @@ import {
   STUDIES_LABELS,
   TRANSITION_IDS,
 } from '@jobcoach/domain';
-import { EMPLOYER_CONTACT_CHANNEL_LABELS } from '../employers/channels.ts';
 import { bad, fold, ok, type Read } from '../imports/cells.ts';
 
 /**
@@ -279,29 +279,39 @@ export const readEndReason = choice(CONTRACT_END_REASONS, CONTRACT_END_REASON_LA
   abandon: 'abandonment',
   'converti en cdi': 'converted_to_cdi',
 });
+/**
+ * The one vocabulary of contacts (domain contacts.ts), for person and employer contacts alike; the
+ * earlier codes (workplace_visit, meeting) and their French words are read as the one vocabulary
+ * names them, so files written for earlier versions still import.
+ */
 export const readContactChannel = choice(CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS, {
+  ...EARLIER_CHANNELS,
   entretien: 'office_meeting',
   bureau: 'office_meeting',
-  visite: 'workplace_visit',
+  visite: 'visit',
+  'visite sur le lieu de travail': 'visit',
   telephone: 'phone',
+  appel: 'phone',
+  sms: 'sms_messaging',
+  messagerie: 'sms_messaging',
+  whatsapp: 'sms_messaging',
+  'sans reponse': 'attempt_no_answer',
   courrier: 'letter_email',
+  'courrier ou e mail': 'letter_email',
+  'lettre ou e mail': 'letter_email',
   'e mail': 'letter_email',
   email: 'letter_email',
   collectif: 'group_session',
+  reunion: 'group_session',
+  rencontre: 'group_session',
+  evenement: 'event',
 });
 export const readWithWhom = choice(
   ['person', 'employer', 'partner'] as const,
   { person: 'La personne', employer: 'L’employeur', partner: 'Un partenaire' },
   { personne: 'person', employeur: 'employer', partenaire: 'partner' },
 );
-export const readEmployerChannel = choice(EMPLOYER_CONTACT_CHANNELS, EMPLOYER_CONTACT_CHANNEL_LABELS, {
-  telephone: 'phone',
-  courrier: 'letter_email',
-  email: 'letter_email',
-  'e mail': 'letter_email',
-  reunion: 'meeting',
-  evenement: 'event',
-});
+export const readEmployerChannel = readContactChannel;
 export const readPurpose = choice(
   ['canvassing', 'vacancy', 'follow_up', 'other'] as const,
   { canvassing: 'Démarchage', vacancy: 'Offre d’emploi', follow_up: 'Suivi', other: 'Autre' },

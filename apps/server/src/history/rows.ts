@@ -8,6 +8,7 @@ import {
 import type { Database, Selectable } from '@jobcoach/db';
 import type {
   ContactChannel,
+  ContactPurpose,
   ContractEndReason,
   ContractKind,
   ContractType,
@@ -141,7 +142,7 @@ export interface PersonContactRow extends RowBase {
 export interface EmployerContactRow extends RowBase {
   employerRef: string;
   personRef: string | null;
-  values: { date: string; channel: string; purpose: string; notes: string | null };
+  values: { date: string; channel: ContactChannel; purpose: ContactPurpose; notes: string | null };
 }
 
 export interface ParsedRows {
@@ -412,11 +413,13 @@ function readPersonContact(r: RowReader): Omit<PersonContactRow, keyof RowBase> 
   const candidate = {
     date: r.read('date', readDate, ''),
     channel: r.read('channel', readContactChannel, 'phone'),
-    withWhom: r.optional('with_whom', readWithWhom) ?? 'person',
     counterpart: r.cell('counterpart'),
     durationMinutes: r.optional('duration_minutes', readInteger),
     notes: r.cell('notes'),
   };
+  // Whether the person took part: « avec la personne » (the default), not « avec l'employeur » or
+  // « avec un partenaire » (then the contact is about the person).
+  const withWhom = r.optional('with_whom', readWithWhom) ?? 'person';
   if (r.errors.length > 0) return null;
   const v = r.schema(contactInputSchema, candidate, snake);
   if (!v) return null;
@@ -424,7 +427,7 @@ function readPersonContact(r: RowReader): Omit<PersonContactRow, keyof RowBase> 
     personRef,
     values: {
       date: v.date,
-      with_whom: v.withWhom,
+      with_whom: withWhom,
       counterpart: v.counterpart ?? null,
       channel: v.channel,
       duration_minutes: v.durationMinutes ?? null,

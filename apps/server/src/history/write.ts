@@ -3,6 +3,7 @@ import { sql } from '@jobcoach/db';
 import {
   addDays,
   compareDates,
+  isDirectChannel,
   isEmploymentContract,
   maxDate,
   TRANSITION_FIELD_LABELS,
@@ -392,29 +393,56 @@ async function writeEvents(w: Writer, plan: Plan) {
 async function writePersonContacts(w: Writer, plan: Plan) {
   const { ctx, trx } = w;
   const orgId = ctx.organisationId;
+  // One contact record (domain contacts.ts): about the person, who took part when it was « avec
+  // la personne ».
+  const contactValues = ({
+    with_whom: _withWhom,
+    ...values
+  }: (typeof plan.personContacts)[number]['row']['values']) => values;
   await w.insertAll(
     plan.personContacts.filter((c) => c.action === 'create'),
-    (batch) =>
-      trx
+    async (batch) => {
+      await trx
         .insertInto('contact')
         .values(
           batch.map((c) => ({
             id: c.id,
             organisation_id: orgId,
-            person_id: c.personId,
-            ...c.row.values,
+            ...contactValues(c.row.values),
             author_id: ctx.userId,
             created_at: ctx.now,
           })),
         )
-        .execute(),
+        .execute();
+      await trx
+        .insertInto('contact_person')
+        .values(
+          batch.map((c) => ({
+            contact_id: c.id,
+            organisation_id: orgId,
+            person_id: c.personId,
+            present: c.row.values.with_whom === 'person',
+          })),
+        )
+        .execute();
+    },
   );
   for (const c of plan.personContacts.filter((x) => x.action === 'update')) {
     await trx
       .updateTable('contact')
-      .set({ ...c.row.values, person_id: c.personId })
+      .set(contactValues(c.row.values))
       .where('id', '=', c.id)
       .where('organisation_id', '=', orgId)
+      .execute();
+    await trx.deleteFrom('contact_person').where('contact_id', '=', c.id).execute();
+    await trx
+      .insertInto('contact_person')
+      .values({
+        contact_id: c.id,
+        organisation_id: orgId,
+        person_id: c.personId,
+        present: c.row.values.with_whom === 'person',
+      })
       .execute();
   }
   w.remember(
@@ -428,33 +456,40 @@ async function writeEmployerContacts(w: Writer, plan: Plan) {
   const { ctx, trx } = w;
   const orgId = ctx.organisationId;
   const newContacts = plan.employerContacts.filter((c) => c.action === 'create');
-  await w.insertAll(newContacts, (batch) =>
-    trx
-      .insertInto('employer_contact')
+  // One contact record with the employer (domain contacts.ts), about the person when one is named.
+  const about = (c: (typeof newContacts)[number]) =>
+    c.personId ? [{ contact_id: c.id, organisation_id: orgId, person_id: c.personId, present: false }] : [];
+  await w.insertAll(newContacts, async (batch) => {
+    await trx
+      .insertInto('contact')
       .values(
         batch.map((c) => ({
           id: c.id,
           organisation_id: orgId,
           employer_id: c.employerId,
-          person_id: c.personId,
           ...c.row.values,
           author_id: ctx.userId,
           created_at: ctx.now,
         })),
       )
-      .execute(),
-  );
+      .execute();
+    const persons = batch.flatMap(about);
+    if (persons.length > 0) await trx.insertInto('contact_person').values(persons).execute();
+  });
   for (const c of plan.employerContacts.filter((x) => x.action === 'update')) {
     await trx
-      .updateTable('employer_contact')
-      .set({ ...c.row.values, employer_id: c.employerId, person_id: c.personId })
+      .updateTable('contact')
+      .set({ ...c.row.values, employer_id: c.employerId })
       .where('id', '=', c.id)
       .where('organisation_id', '=', orgId)
       .execute();
+    await trx.deleteFrom('contact_person').where('contact_id', '=', c.id).execute();
+    const persons = about(c);
+    if (persons.length > 0) await trx.insertInto('contact_person').values(persons).execute();
   }
   await markContactedEmployers(
     w,
-    newContacts.filter((c) => ['visit', 'phone'].includes(c.row.values.channel)).map((c) => c.employerId),
+    newContacts.filter((c) => isDirectChannel(c.row.values.channel)).map((c) => c.employerId),
   );
   w.remember(
     'employer_contact',

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@jobcoach/db';
 import { addDays, COACHABILITY_CONDITIONS, findTransition, minDate, type Phase } from '@jobcoach/domain';
+import { type ContactRowWithPersons, insertContacts } from '../contacts/queries.ts';
 import { weekOf } from './common.ts';
 import {
   CONTACT_NOTES,
@@ -225,17 +226,17 @@ export async function seedDemoPersons(
         .execute();
     }
     if (s.contacts && entry) {
-      const rows = [];
+      const rows: ContactRowWithPersons[] = [];
       for (let at = s.contacts.lastAt; addDays(today, at) >= entry; at -= s.contacts.every) {
         const date = addDays(today, at);
         const atWork = periods.some((p) => p.start <= date && (p.end === null || date <= p.end));
         rows.push({
-          ...base,
+          organisation_id: base.organisation_id,
+          persons: [{ personId: base.person_id, present: true }],
           date,
-          with_whom: 'person',
           channel: atWork
-            ? pick(['workplace_visit', 'phone'])
-            : pick(['office_meeting', 'phone', 'office_meeting']),
+            ? pick(['visit', 'phone'] as const)
+            : pick(['office_meeting', 'phone', 'office_meeting'] as const),
           duration_minutes: pick([20, 30, 45, 60]),
           notes: pick(CONTACT_NOTES),
           // Kept within the current week, so that "planned this week" has entries whatever the day.
@@ -247,7 +248,7 @@ export async function seedDemoPersons(
           created_at: stamp(date, 15),
         });
       }
-      if (rows.length > 0) await trx.insertInto('contact').values(rows).execute();
+      await insertContacts(trx, rows);
     }
     index += 1;
   }

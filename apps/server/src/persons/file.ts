@@ -8,7 +8,7 @@ import {
   cadenceOf,
   cadenceWithFrequency,
   clockOf,
-  DIRECT_CHANNELS,
+  keepsCadence,
   type MembershipRole,
   type Phase,
   PRIORITY_GROUP_LABELS,
@@ -16,6 +16,7 @@ import {
   type Studies,
   type TrajectoryFacts,
 } from '@jobcoach/domain';
+import { contactsOfPerson } from '../contacts/queries.ts';
 import {
   contractsOf,
   currentFrequency,
@@ -69,29 +70,10 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
     .where('a.person_id', '=', p.id)
     .orderBy('a.created_at', 'desc')
     .execute();
-  const contacts = await db
-    .selectFrom('contact as c')
-    .leftJoin('app_user as u', 'u.id', 'c.author_id')
-    .select([
-      'c.id',
-      'c.date',
-      'c.created_at',
-      'c.with_whom',
-      'c.counterpart',
-      'c.channel',
-      'c.duration_minutes',
-      'c.notes',
-      'c.confidential',
-      'c.author_id',
-      'c.next_planned_on',
-      'u.name as author_name',
-    ])
-    .where('c.person_id', '=', p.id)
-    .orderBy('c.date', 'desc')
-    .orderBy('c.created_at', 'desc')
-    .execute()
-    // A confidential note is read by its author and by members with the right (privacy/sensitive.ts).
-    .then((rows) => rows.map((c) => (contactNotesVisible(c, viewer) ? c : { ...c, notes: null })));
+  // A confidential note is read by its author and by members with the right (privacy/sensitive.ts).
+  const contacts = (await contactsOfPerson(db, p.id)).map((c) =>
+    contactNotesVisible(c, viewer) ? c : { ...c, notes: null },
+  );
   const events = await db
     .selectFrom('trajectory_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
@@ -137,28 +119,9 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
     .where('s.organisation_id', '=', p.organisation_id)
     .orderBy('s.at')
     .execute();
-  const employerContacts = await db
-    .selectFrom('employer_contact as c')
-    .innerJoin('employer as e', 'e.id', 'c.employer_id')
-    .leftJoin('app_user as u', 'u.id', 'c.author_id')
-    .select([
-      'c.id',
-      'c.date',
-      'c.created_at',
-      'c.channel',
-      'c.purpose',
-      'c.notes',
-      'c.discreet_confirmed',
-      'e.name as employer_name',
-      'u.name as author_name',
-    ])
-    .where('c.person_id', '=', p.id)
-    .where('c.organisation_id', '=', p.organisation_id)
-    .execute();
   return {
     person: p,
     contracts: await contractsOf(db, p.organisation_id, p.id),
-    employerContacts,
     presentationSteps,
     creatorName: await userName(db, p.created_by),
     partnerName: partner?.name ?? null,
@@ -203,10 +166,17 @@ export async function loadPersonFile(
   // The clocks read the contracts and the hand-entered periods (contracts/, packages/domain contracts).
   const employment = personEmployment(sources.contracts, periods, today);
   const { cddAlertDays } = await loadContractSettings(db, organisationId);
-  const directChannels: readonly string[] = DIRECT_CHANNELS;
+  // The cadence counts the direct contacts the person took part in, not cancelled (domain contacts.ts).
   const lastDirectContact =
-    sources.contacts.find((c) => c.with_whom === 'person' && directChannels.includes(c.channel))?.date ??
-    null;
+    sources.contacts.find((c) =>
+      keepsCadence(
+        { channel: c.channel, cancelled: c.cancelled_at !== null },
+        {
+          personId: p.id,
+          present: c.present,
+        },
+      ),
+    )?.date ?? null;
   const state = {
     phase: p.phase as Phase,
     phaseSince: p.phase_since,
@@ -277,7 +247,7 @@ export async function loadPersonFile(
           cadenceWithFrequency(settings.cadence, currentFrequency(sources.contracts)),
         ),
         lastDirectContact,
-        nextPlanned: sources.contacts[0]?.next_planned_on ?? null,
+        nextPlanned: sources.contacts.find((c) => c.cancelled_at === null)?.next_planned_on ?? null,
       },
       allowedTransitions: transitionOptions(state.phase, role, facts),
       blockedTransitions: blockedTransitions(state.phase, role, facts).map((b) => ({

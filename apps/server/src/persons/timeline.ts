@@ -1,15 +1,18 @@
-import type { TimelineEntry } from '@jobcoach/contract';
+import type {
+  TimelineEntryInput as TimelineEntry,
+  TimelineEntry as TimelineOutput,
+} from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITION_LABELS,
   COACHABILITY_CONDITIONS,
   COACHABILITY_DECISION_LABELS,
   CONTACT_CHANNEL_LABELS,
+  CONTACT_PURPOSE_LABELS,
   CONTINUING_END_REASONS,
   CONTRACT_END_REASON_LABELS,
   CONTRACT_KIND_LABELS,
   CONTRACT_TYPE_SHORT_LABELS,
   type CoachabilityDecision,
-  type ContactChannel,
   type ContractKind,
   DEFAULT_CDD_ALERT_DAYS,
   EXIT_REASON_LABELS,
@@ -25,6 +28,7 @@ import {
   type ReturnReason,
 } from '@jobcoach/domain';
 import { UUID_PATTERN } from '../application/uuid.ts';
+import { contactStatus, type PersonContactRow } from '../contacts/queries.ts';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
 import { frenchDate } from './common.ts';
 import type { PersonRow } from './queries.ts';
@@ -46,20 +50,8 @@ export interface TimelineSources {
     partner_name: string | null;
     assessor_name: string | null;
   }[];
-  contacts: {
-    id: string;
-    date: string;
-    created_at: Date;
-    with_whom: string;
-    counterpart: string | null;
-    channel: string;
-    duration_minutes: number | null;
-    notes: string | null;
-    /** Confidential notes (0009): withheld (notes null) from a reader without the right. */
-    confidential?: boolean;
-    next_planned_on: string | null;
-    author_name: string | null;
-  }[];
+  /** The contacts about the person (contacts/queries.ts contactsOfPerson). */
+  contacts: (Omit<PersonContactRow, 'notes'> & { notes: string | null })[];
   events: {
     id: string;
     date: string;
@@ -75,18 +67,6 @@ export interface TimelineSources {
   documents: { id: string; kind: string; dated_on: string; created_at: Date; author_name: string | null }[];
   /** The person's contracts (contracts/queries.ts). */
   contracts: ContractLine[];
-  /** Contacts with employers about the person (the organisation's own). */
-  employerContacts: {
-    id: string;
-    date: string;
-    created_at: Date;
-    channel: string;
-    purpose: string;
-    notes: string | null;
-    discreet_confirmed: boolean;
-    employer_name: string;
-    author_name: string | null;
-  }[];
   presentationSteps: {
     id: string;
     step: string;
@@ -100,12 +80,6 @@ export interface TimelineSources {
   }[];
 }
 
-const WITH_WHOM: Record<string, string> = {
-  person: 'avec la personne',
-  employer: 'avec l’employeur',
-  partner: 'avec un partenaire',
-};
-
 /** Entries written at the same instant: the phase change (the consequence) shows on top. */
 const TIE_ORDER: Record<TimelineEntry['type'], number> = {
   transition: 0,
@@ -115,14 +89,6 @@ const TIE_ORDER: Record<TimelineEntry['type'], number> = {
   contact: 3,
   assessment: 4,
   intake: 5,
-};
-
-const EMPLOYER_CHANNELS: Record<string, string> = {
-  visit: 'Visite',
-  phone: 'Appel',
-  letter_email: 'Courrier ou e-mail',
-  meeting: 'Rencontre',
-  event: 'Événement',
 };
 
 const DOCUMENT_TITLES: Record<string, string> = {
@@ -135,16 +101,23 @@ const joined = (parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' — ') || null;
 
 function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
-  const channel = CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel;
-  const whom = WITH_WHOM[c.with_whom] ?? c.with_whom;
+  const channel = CONTACT_CHANNEL_LABELS[c.channel];
+  const withWhom = [
+    c.present ? 'avec la personne' : null,
+    c.employer_name ? `avec l’employeur ${c.employer_name}` : null,
+    c.counterpart ? `avec ${c.counterpart}` : null,
+  ].filter(Boolean);
+  const status = contactStatus(c);
   return {
     id: `contact:${c.id}`,
     date: c.date,
     at: iso(c.created_at),
     type: 'contact',
-    title: `${channel} ${whom}${c.counterpart ? ` (${c.counterpart})` : ''}`,
+    title: `${channel}${withWhom.length > 0 ? ` ${withWhom.join(', ')}` : ''}${c.present ? '' : ' (à son sujet)'}`,
     detail: joined([
       c.duration_minutes ? `${c.duration_minutes} min` : null,
+      c.purpose ? `Objet : ${CONTACT_PURPOSE_LABELS[c.purpose]}` : null,
+      c.discreet_confirmed ? 'Suivi discret : contact confirmé par le jobcoach' : null,
       c.confidential
         ? c.notes === null
           ? 'Note confidentielle (accès restreint)'
@@ -154,6 +127,10 @@ function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
       c.next_planned_on ? `Prochain contact prévu le ${frenchDate(c.next_planned_on)}` : null,
     ]),
     authorName: c.author_name,
+    status,
+    statusReason:
+      status === 'cancelled' ? c.cancellation_reason : status === 'corrected' ? c.correction_reason : null,
+    entity: { kind: 'contact', id: c.id, version: c.version, authorId: c.author_id },
   };
 }
 
@@ -266,6 +243,7 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
         view.arrangement?.discreet ? 'Suivi discret : l’employeur n’est pas informé' : null,
       ]),
       authorName: l.author_name,
+      ...(l.corrected_at ? { status: 'corrected' as const, statusReason: l.correction_reason } : {}),
     },
   ];
   if (view.actualEnd && view.endReason) {
@@ -286,7 +264,7 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
 }
 
 /** One timeline of intake, assessments, phase changes, contacts and documents, newest first. */
-export function buildTimeline(s: TimelineSources): TimelineEntry[] {
+export function buildTimeline(s: TimelineSources): TimelineOutput[] {
   const entries: TimelineEntry[] = [
     ...intakeEntries(s),
     ...s.assessments.map(
@@ -345,26 +323,19 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
       }),
     ),
     ...s.contracts.flatMap(contractEntries),
-    ...s.employerContacts.map(
-      (c): TimelineEntry => ({
-        id: `employer-contact:${c.id}`,
-        date: c.date,
-        at: iso(c.created_at),
-        type: 'contact',
-        title: `${EMPLOYER_CHANNELS[c.channel] ?? c.channel} avec l’employeur ${c.employer_name}`,
-        detail: joined([
-          c.discreet_confirmed ? 'Suivi discret : contact confirmé par le jobcoach' : null,
-          c.notes,
-        ]),
-        authorName: c.author_name,
-      }),
-    ),
   ];
-  return entries.sort(
-    (a, b) =>
-      b.date.localeCompare(a.date) ||
-      b.at.localeCompare(a.at) ||
-      TIE_ORDER[a.type] - TIE_ORDER[b.type] ||
-      a.id.localeCompare(b.id),
-  );
+  return entries
+    .sort(
+      (a, b) =>
+        b.date.localeCompare(a.date) ||
+        b.at.localeCompare(a.at) ||
+        TIE_ORDER[a.type] - TIE_ORDER[b.type] ||
+        a.id.localeCompare(b.id),
+    )
+    .map((e) => ({
+      ...e,
+      status: e.status ?? 'recorded',
+      statusReason: e.statusReason ?? null,
+      entity: e.entity ?? null,
+    }));
 }

@@ -4,6 +4,9 @@ import type { Context } from '../application/context.ts';
 import type { Db } from '../application/database.ts';
 import { invalid } from '../application/errors.ts';
 
+/** What a reason for a correction becomes once the person is erased (it may have named them). */
+const ERASED_REASON = 'Motif effacé (effacement des données)';
+
 /** What replaces the names of an erased person: a neutral label and a short code. */
 export const ERASED_FIRST_NAME = 'Personne effacée';
 export const REDACTED = '[effacé]';
@@ -172,21 +175,64 @@ async function anonymise(trx: Db, personId: string, kind: ErasureKind, now: Date
     .where('person_id', '=', p.id)
     .where((eb) => eb.or([eb('detail', 'is not', null), sql<boolean>`fields ? 'reasonDetail'`]))
     .execute();
+  // The person's contacts keep their date, channel and participants (the counts); their free texts go.
   await trx
     .updateTable('contact')
-    .set({ counterpart: null, notes: null })
-    .where('person_id', '=', p.id)
+    .set((eb) => ({
+      counterpart: null,
+      notes: null,
+      correction_reason: eb
+        .case()
+        .when('correction_reason', 'is not', null)
+        .then(ERASED_REASON)
+        .else(null)
+        .end(),
+      cancellation_reason: eb
+        .case()
+        .when('cancellation_reason', 'is not', null)
+        .then(ERASED_REASON)
+        .else(null)
+        .end(),
+    }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('contact_person').select('contact_id').where('person_id', '=', p.id),
+    )
     .execute();
-  await trx.updateTable('employer_contact').set({ notes: null }).where('person_id', '=', p.id).execute();
   await trx
     .updateTable('presentation_step')
-    .set({ reason: null })
-    .where('reason', 'is not', null)
+    .set((eb) => ({
+      reason: null,
+      cancellation_reason: eb
+        .case()
+        .when('cancellation_reason', 'is not', null)
+        .then(ERASED_REASON)
+        .else(null)
+        .end(),
+    }))
+    .where((eb) => eb.or([eb('reason', 'is not', null), eb('cancellation_reason', 'is not', null)]))
     .where('presentation_id', 'in', (eb) =>
       eb.selectFrom('presentation').select('id').where('person_id', '=', p.id),
     )
     .execute();
-  await trx.updateTable('contract').set({ end_detail: null }).where('person_id', '=', p.id).execute();
+  await trx
+    .updateTable('contract')
+    .set((eb) => ({
+      end_detail: null,
+      correction_reason: eb
+        .case()
+        .when('correction_reason', 'is not', null)
+        .then(ERASED_REASON)
+        .else(null)
+        .end(),
+      cancellation_reason: eb
+        .case()
+        .when('cancellation_reason', 'is not', null)
+        .then(ERASED_REASON)
+        .else(null)
+        .end(),
+    }))
+    .where('person_id', '=', p.id)
+    .execute();
   await trx
     .updateTable('follow_up_arrangement')
     .set({ notes: null, three_way_detail: null })
@@ -274,7 +320,11 @@ function importKeysOf(trx: Db, organisationId: string, personId: string, withEmp
         ]),
         eb.and([
           eb('entity', '=', 'person_contact'),
-          eb('entity_id', 'in', eb.selectFrom('contact').select('id').where('person_id', '=', personId)),
+          eb(
+            'entity_id',
+            'in',
+            eb.selectFrom('contact_person').select('contact_id').where('person_id', '=', personId),
+          ),
         ]),
         ...(withEmployerContacts
           ? [
@@ -283,7 +333,7 @@ function importKeysOf(trx: Db, organisationId: string, personId: string, withEmp
                 eb(
                   'entity_id',
                   'in',
-                  eb.selectFrom('employer_contact').select('id').where('person_id', '=', personId),
+                  eb.selectFrom('contact_person').select('contact_id').where('person_id', '=', personId),
                 ),
               ]),
             ]
@@ -364,12 +414,43 @@ export async function hardDeletePerson(ctx: Context, personId: string): Promise<
     )
     .execute();
   await trx.deleteFrom('presentation').where('person_id', '=', personId).execute();
+  // Contacts with an employer stay, detached from the person and without notes (« Employeurs
+  // contactés » does not change); the person's other contacts go when nobody else is in them.
+  const contactIds = trx.selectFrom('contact_person').select('contact_id').where('person_id', '=', personId);
   await trx
-    .updateTable('employer_contact')
-    .set({ person_id: null, notes: null })
-    .where('person_id', '=', personId)
+    .updateTable('contact')
+    .set({ notes: null, counterpart: null })
+    .where('employer_id', 'is not', null)
+    .where('id', 'in', contactIds)
     .execute();
-  await trx.deleteFrom('contact').where('person_id', '=', personId).execute();
+  const alone = await trx
+    .selectFrom('contact as c')
+    .select('c.id')
+    .where('c.employer_id', 'is', null)
+    .where('c.id', 'in', contactIds)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('contact_person as o')
+            .select('o.contact_id')
+            .whereRef('o.contact_id', '=', 'c.id')
+            .where('o.person_id', '<>', personId),
+        ),
+      ),
+    )
+    .execute();
+  await trx.deleteFrom('contact_person').where('person_id', '=', personId).execute();
+  if (alone.length > 0) {
+    await trx
+      .deleteFrom('contact')
+      .where(
+        'id',
+        'in',
+        alone.map((c) => c.id),
+      )
+      .execute();
+  }
   await trx.deleteFrom('employment_period').where('person_id', '=', personId).execute();
   await trx.deleteFrom('person_document').where('person_id', '=', personId).execute();
   await trx.deleteFrom('coachability_assessment').where('person_id', '=', personId).execute();

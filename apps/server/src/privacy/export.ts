@@ -83,15 +83,19 @@ export async function collectPersonExport(
     .where('e.person_id', '=', personId)
     .orderBy('e.at')
     .execute();
-  const contacts = await db
-    .selectFrom('contact as c')
+  const about = await db
+    .selectFrom('contact_person as cp')
+    .innerJoin('contact as c', 'c.id', 'cp.contact_id')
+    .leftJoin('employer as e', 'e.id', 'c.employer_id')
     .leftJoin('app_user as u', 'u.id', 'c.author_id')
     .selectAll('c')
-    .select('u.name as author_name')
-    .where('c.person_id', '=', personId)
+    .select(['cp.present', 'e.name as employer_name', 'u.name as author_name'])
+    .where('cp.person_id', '=', personId)
     .orderBy('c.date')
     .orderBy('c.created_at')
     .execute();
+  // The contacts with the person (and the others about them), then those with employers about them.
+  const contacts = about.filter((c) => c.employer_id === null);
   const periods = await db
     .selectFrom('employment_period')
     .selectAll()
@@ -143,16 +147,7 @@ export async function collectPersonExport(
     .selectAll()
     .where('person_id', '=', personId)
     .execute();
-  const employerContacts = await db
-    .selectFrom('employer_contact as c')
-    .innerJoin('employer as e', 'e.id', 'c.employer_id')
-    .leftJoin('app_user as u', 'u.id', 'c.author_id')
-    .selectAll('c')
-    .select(['e.name as employer_name', 'u.name as author_name'])
-    .where('c.person_id', '=', personId)
-    .where('c.organisation_id', '=', organisationId)
-    .orderBy('c.date')
-    .execute();
+  const employerContacts = about.filter((c) => c.employer_id !== null);
   const consents = await consentRecords(db, personId, 'asc');
   const handoffs = await handoffRecords(db, personId, 'asc');
   const access = await db

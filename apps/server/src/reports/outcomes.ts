@@ -274,9 +274,9 @@ async function practiceIndicators(db: Kysely<Database>, params: ReportParams): P
     ),
     active AS (
       SELECT s.*, o.cadence,
-        (SELECT max(c.date) FROM contact c
-          WHERE c.person_id = s.person_id AND c.with_whom = 'person' AND c.date <= ${d}
-            AND c.channel IN (${sql.join([...DIRECT_CHANNELS])})) AS last_direct,
+        (SELECT max(c.date) FROM contact_person cp JOIN contact c ON c.id = cp.contact_id
+          WHERE cp.person_id = s.person_id AND cp.present AND c.direct AND c.cancelled_at IS NULL
+            AND c.date <= ${d}) AS last_direct,
         -- Whole calendar months since the phase began (the follow-up step's month).
         ${wholeMonths(sql.ref('s.phase_start'), d)} AS months,
         -- The follow-up frequency agreed for the contract running on the day, if any.
@@ -315,8 +315,9 @@ async function practiceIndicators(db: Kysely<Database>, params: ReportParams): P
     ),
     employer_contacts AS (
       SELECT ec.organisation_id, count(*)::int AS contacts
-      FROM employer_contact ec
-      WHERE ec.organisation_id IN (${orgs}) AND ec.direct AND ec.date BETWEEN ${from} AND ${d}
+      FROM contact ec
+      WHERE ec.organisation_id IN (${orgs}) AND ec.direct AND ec.employer_id IS NOT NULL
+        AND ec.cancelled_at IS NULL AND ec.date BETWEEN ${from} AND ${d}
       GROUP BY GROUPING SETS ((ec.organisation_id), ())
     ),
     -- The first introduction to an employer of each person, when it falls in the period.

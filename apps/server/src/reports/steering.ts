@@ -144,8 +144,8 @@ async function perOrganisation(db: Kysely<Database>, p: ReportParams) {
       GROUP BY GROUPING SETS ((organisation_id), ())`.execute(db),
     sql<{ organisation_id: string | null; n: number }>`
       SELECT organisation_id, count(DISTINCT employer_id)::int AS n
-      FROM employer_contact
-      WHERE direct AND organisation_id IN (${ids})
+      FROM contact
+      WHERE direct AND employer_id IS NOT NULL AND cancelled_at IS NULL AND organisation_id IN (${ids})
         AND date BETWEEN ${p.from}::date AND ${p.to}::date
       GROUP BY GROUPING SETS ((organisation_id), ())`.execute(db),
     sql<{ organisation_id: string | null; n: number }>`

@@ -8,12 +8,13 @@ import { AddPeriodModal, RemovePeriodModal } from '../person/EmploymentPeriods.t
 import { Panel } from '../person/Panel.tsx';
 import { ArrangementModal } from './ArrangementModal.tsx';
 import { ContractModal } from './ContractModal.tsx';
+import { CorrectContractModal } from './CorrectContractModal.tsx';
 import { endLetterUrl, useStartFollowUp } from './contracts-api.ts';
 import { EndContractModal } from './EndContractModal.tsx';
 
 type Dialog =
   | { kind: 'add' | 'addPast' }
-  | { kind: 'end' | 'follow'; contract: ContractView }
+  | { kind: 'end' | 'follow' | 'correct'; contract: ContractView }
   | { kind: 'removePast'; period: EmploymentPeriod }
   | null;
 
@@ -58,6 +59,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
                 readOnly={exited}
                 onEnd={() => setDialog({ kind: 'end', contract })}
                 onFollow={() => setDialog({ kind: 'follow', contract })}
+                onCorrect={() => setDialog({ kind: 'correct', contract })}
               />
             ))}
           </Stack>
@@ -142,6 +144,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
       )}
       {dialog?.kind === 'end' && <EndContractModal contract={dialog.contract} onClose={close} />}
       {dialog?.kind === 'follow' && <ArrangementModal contract={dialog.contract} onClose={close} />}
+      {dialog?.kind === 'correct' && <CorrectContractModal contract={dialog.contract} onClose={close} />}
     </Panel>
   );
 }
@@ -151,11 +154,13 @@ function ContractRow({
   readOnly,
   onEnd,
   onFollow,
+  onCorrect,
 }: {
   contract: ContractView;
   readOnly: boolean;
   onEnd: () => void;
   onFollow: () => void;
+  onCorrect: () => void;
 }) {
   const t = useT();
   const start = useStartFollowUp(contract.id);
@@ -231,6 +236,9 @@ function ContractRow({
                 {t('contracts.followButton')}
               </Button>
             )}
+            <Button size="xs" variant="subtle" onClick={onCorrect}>
+              {t('contracts.correct.button')}
+            </Button>
             {contract.canStartFollowUp && (
               <Button size="xs" loading={start.isPending} onClick={() => start.mutate(undefined)}>
                 {t('contracts.startFollowUp')}

@@ -1,12 +1,9 @@
-import type {
-  EmployerContactBody,
-  EmployerContactChannel,
-  EmployerContactPurpose,
-  EmployerFile,
-} from '@jobcoach/contract';
+import type { EmployerContactBody, EmployerContactPurpose, EmployerFile } from '@jobcoach/contract';
+import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -24,7 +21,7 @@ import { required } from '../forms/validation.ts';
 import { today } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { pastDay } from '../person/person-validation.ts';
-import { DIRECT_EMPLOYER_CHANNELS, EMPLOYER_CONTACT_CHANNELS, EMPLOYER_CONTACT_PURPOSES } from './codes.ts';
+import { EMPLOYER_CONTACT_PURPOSES } from './codes.ts';
 import { useLogEmployerContact } from './employers-api.ts';
 import { usePersonOptions } from './person-options.ts';
 
@@ -46,19 +43,21 @@ export function EmployerContactModal({
   const log = useLogEmployerContact(employer.id);
   const persons = usePersonOptions();
   const [overlap, setOverlap] = useState<string | null>(null);
+  const [personPresent, setPersonPresent] = useState(false);
   const form = useForm({ date: today(), channel: '', purpose: '', personId: '', notes: '' });
   const { values } = form;
-  const channelLabel = (channel: EmployerContactChannel) =>
-    DIRECT_EMPLOYER_CHANNELS.includes(channel)
-      ? t('contact.channelDirect', { channel: t(`employerChannel.${channel}`) })
-      : t(`employerChannel.${channel}`);
+  const channelLabel = (channel: ContactChannel) =>
+    isDirectChannel(channel)
+      ? t('contact.channelDirect', { channel: t(`channel.${channel}`) })
+      : t(`channel.${channel}`);
 
   const send = (confirmOverlap: boolean) => {
     const body: EmployerContactBody = {
       date: values.date,
-      channel: values.channel as EmployerContactChannel,
+      channel: values.channel as ContactChannel,
       purpose: values.purpose as EmployerContactPurpose,
       personId: values.personId || null,
+      personPresent: values.personId !== '' && personPresent,
       notes: values.notes.trim() || null,
       ...(confirmOverlap ? { confirmOverlap: true } : {}),
     };
@@ -105,7 +104,7 @@ export function EmployerContactModal({
               withAsterisk={false}
               data={[
                 { value: '', label: t('field.chooseOption') },
-                ...EMPLOYER_CONTACT_CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
+                ...CONTACT_CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
               ]}
               {...form.input('channel')}
             />
@@ -129,6 +128,13 @@ export function EmployerContactModal({
             data={[{ value: '', label: t('employer.contact.noPerson') }, ...persons]}
             {...form.input('personId')}
           />
+          {values.personId && (
+            <Checkbox
+              label={t('employer.contact.personPresent')}
+              checked={personPresent}
+              onChange={(event) => setPersonPresent(event.currentTarget.checked)}
+            />
+          )}
           <Textarea
             label={t('employer.contact.notes')}
             description={t('employer.notesPrivate')}

@@ -1,5 +1,4 @@
 import type {
-  EmployerContactChannel,
   EmployerContactPurpose,
   EmployerSector,
   EmployerSizeClass,
@@ -7,23 +6,11 @@ import type {
 } from '@jobcoach/contract';
 
 // The employer enumerations of the API (docs/api.md), in the order the lists show them. Their
-// labels are catalog keys built from these codes: `employerStatus.partner`, `employerChannel.visit`…
+// labels are catalog keys built from these codes: `employerStatus.partner`, `employerPurpose.vacancy`… (the channels are the contacts' one vocabulary, domain contacts.ts)
 
 export const EMPLOYER_STATUSES: readonly EmployerStatus[] = ['prospect', 'contacted', 'partner', 'dormant'];
 export const EMPLOYER_SIZE_CLASSES: readonly EmployerSizeClass[] = ['lt10', '10_49', '50_249', '250_plus'];
 export const EMPLOYER_SECTORS: readonly EmployerSector[] = ['private', 'public'];
-export const EMPLOYER_CONTACT_CHANNELS: readonly EmployerContactChannel[] = [
-  'visit',
-  'phone',
-  'letter_email',
-  'meeting',
-  'event',
-];
-/**
- * Visits and phone calls are the direct contacts (the server marks each contact `direct`); the
- * list of channels says so before the contact is saved.
- */
-export const DIRECT_EMPLOYER_CHANNELS: readonly EmployerContactChannel[] = ['visit', 'phone'];
 export const EMPLOYER_CONTACT_PURPOSES: readonly EmployerContactPurpose[] = [
   'canvassing',
   'vacancy',

@@ -1,6 +1,9 @@
 import type {
   AssessmentBody,
+  CancellationBody,
   ContactBody,
+  ContactCorrectionBody,
+  CorrectedEntry,
   CreatePersonBody,
   EmploymentPeriodBody,
   PatchPersonBody,
@@ -92,3 +95,27 @@ export function useRemoveEmploymentPeriod(id: string) {
 
 /** The address of the trust contract, filled for the person by the server. */
 export const trustContractUrl = (id: string) => `${personPath(id)}/trust-contract.pdf`;
+
+/**
+ * A contact entered by mistake, corrected or cancelled with a reason (its author or a
+ * coordinator): the file, the employer's page and « Ma journée » are read again.
+ */
+export function useContactCorrection(personId?: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: personId ? personKey(personId) : personsKey });
+    queryClient.invalidateQueries({ queryKey: ['employers'] });
+    queryClient.invalidateQueries({ queryKey: ['my-day'] });
+  };
+  const correct = useMutation({
+    mutationFn: ({ id, ...body }: ContactCorrectionBody & { id: string }) =>
+      api.patch<CorrectedEntry>(`/api/contacts/${encodeURIComponent(id)}`, body),
+    onSuccess: refresh,
+  });
+  const cancel = useMutation({
+    mutationFn: ({ id, ...body }: CancellationBody & { id: string }) =>
+      api.post<CorrectedEntry>(`/api/contacts/${encodeURIComponent(id)}/cancel`, body),
+    onSuccess: refresh,
+  });
+  return { correct, cancel };
+}

@@ -1,7 +1,7 @@
-import type { ContactWith, PersonFile } from '@jobcoach/contract';
+import type { PersonFile } from '@jobcoach/contract';
 import { CONTACT_CHANNELS, type ContactChannel, isDirectChannel } from '@jobcoach/domain';
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { CancelButton, FormModal } from '../forms/FormModal.tsx';
@@ -15,11 +15,30 @@ import { day, pastDay, wholeNumber } from './person-validation.ts';
 /** Where the note being typed about a person is kept until it is saved (forms/drafts.ts). */
 export const contactDraftKey = (userId: string, personId: string) => `contact.${userId}.${personId}`;
 
-const WITH_WHOM: readonly ContactWith[] = ['person', 'employer', 'partner'];
+/**
+ * The employers a contact about the person may be with: those of the person's contracts, the
+ * current one (a contract running today) first.
+ */
+export function contactEmployers(
+  person: PersonFile,
+  on: string,
+): { id: string; name: string; current: boolean }[] {
+  const current = person.contracts.find((c) => c.start <= on && (c.actualEnd ?? c.plannedEnd ?? on) >= on);
+  const seen = new Set<string>();
+  const list: { id: string; name: string; current: boolean }[] = [];
+  for (const c of current ? [current, ...person.contracts] : person.contracts) {
+    if (seen.has(c.employerId)) continue;
+    seen.add(c.employerId);
+    list.push({ id: c.employerId, name: c.employerName, current: c === current });
+  }
+  return list;
+}
 
 /**
- * « Noter un contact »: with the person, an employer or a partner. Only direct channels (face to
- * face, phone, video) keep the contact cadence; the list says which ones are.
+ * « Noter un contact »: one record about the person, who took part or not, and with an employer
+ * of the registry when one took part (by default the person's current employer): the same visit
+ * shows on the employer's page and counts among « Employeurs contactés ». Only direct channels
+ * (face to face, phone, video) keep the contact cadence; the list says which ones are.
  */
 export function ContactModal({
   person,
@@ -33,10 +52,12 @@ export function ContactModal({
   const t = useT();
   const me = useSession();
   const log = useLogContact(person.id);
+  const employers = contactEmployers(person, today());
   const form = useForm(
     {
       date: today(),
-      withWhom: 'person',
+      personPresent: 'yes',
+      employerId: '',
       counterpart: '',
       channel: '',
       durationMinutes: '',
@@ -50,6 +71,24 @@ export function ContactModal({
   );
   const { values } = form;
   const [confidential, setConfidential] = useState(false);
+  // A visit is by default at the current employer's, until the coach chooses otherwise.
+  const [employerChosen, setEmployerChosen] = useState(false);
+  const current = employers.find((e) => e.current);
+  const channelInput = {
+    ...form.input('channel'),
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      const channel = event.currentTarget.value;
+      form.set('channel', channel);
+      if (!employerChosen && current) form.set('employerId', channel === 'visit' ? current.id : '');
+    },
+  };
+  const employerInput = {
+    ...form.input('employerId'),
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      setEmployerChosen(true);
+      form.set('employerId', event.currentTarget.value);
+    },
+  };
   const channelLabel = (channel: ContactChannel) =>
     isDirectChannel(channel)
       ? t('contact.channelDirect', { channel: t(`channel.${channel}`) })
@@ -68,7 +107,8 @@ export function ContactModal({
     log.mutate(
       {
         date: values.date,
-        withWhom: values.withWhom as ContactWith,
+        personPresent: values.personPresent === 'yes',
+        employerId: values.employerId || null,
         counterpart: text(values.counterpart),
         channel: values.channel as ContactChannel,
         durationMinutes: values.durationMinutes.trim() ? Number(values.durationMinutes) : null,
@@ -105,11 +145,26 @@ export function ContactModal({
               {...form.input('date')}
             />
             <NativeSelect
-              label={t('contact.withWhom')}
-              data={WITH_WHOM.map((w) => ({ value: w, label: t(`withWhom.${w}`) }))}
-              {...form.input('withWhom')}
+              label={t('contact.personPresent')}
+              data={[
+                { value: 'yes', label: t('contact.personPresent.yes') },
+                { value: 'no', label: t('contact.personPresent.no') },
+              ]}
+              {...form.input('personPresent')}
             />
           </SimpleGrid>
+          <NativeSelect
+            label={t('contact.employer')}
+            description={t('contact.employerHint')}
+            data={[
+              { value: '', label: t('contact.noEmployer') },
+              ...employers.map((e) => ({
+                value: e.id,
+                label: e.current ? t('contact.currentEmployer', { name: e.name }) : e.name,
+              })),
+            ]}
+            {...employerInput}
+          />
           <TextInput
             label={t('contact.counterpart')}
             description={t('contact.counterpartHint')}
@@ -124,7 +179,7 @@ export function ContactModal({
               { value: '', label: t('field.chooseOption') },
               ...CONTACT_CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
             ]}
-            {...form.input('channel')}
+            {...channelInput}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('contact.duration')} inputMode="numeric" {...form.input('durationMinutes')} />

@@ -1,7 +1,13 @@
 import type { TimelineEntry, TimelineType } from '@jobcoach/contract';
-import { Badge, Group, Timeline as MantineTimeline, Text } from '@mantine/core';
+import { Badge, Button, Group, Timeline as MantineTimeline, Text } from '@mantine/core';
+import { useState } from 'react';
+import { isCoordinator } from '../auth/permissions.ts';
+import { useSession } from '../auth/session.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
+import { ContactCorrectionModal } from './ContactCorrectionModal.tsx';
+
+type Correctable = TimelineEntry & { entity: NonNullable<TimelineEntry['entity']> };
 
 // Small line icons, drawn here so that no icon library is needed; their meaning is in the badge text.
 const ICONS: Record<TimelineType, string> = {
@@ -31,12 +37,30 @@ function Icon({ type }: { type: TimelineType }) {
   );
 }
 
-/** One history of the file, newest first, as the server tells it: contacts, moves, assessments, documents. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/**
+ * One history of the file, newest first, as the server tells it: contacts, moves, assessments,
+ * documents. An entry corrected or cancelled says so, with the reason; a contact's author or a
+ * coordinator may correct or cancel it.
+ */
+export function Timeline({ entries, personId }: { entries: TimelineEntry[]; personId: string }) {
   const t = useT();
+  const me = useSession();
+  const [editing, setEditing] = useState<{ entry: Correctable; mode: 'correct' | 'cancel' } | null>(null);
+  const mayCorrect = (entry: TimelineEntry): entry is Correctable =>
+    entry.entity?.kind === 'contact' &&
+    entry.status !== 'cancelled' &&
+    (entry.entity.authorId === me.user.id || isCoordinator(me));
   if (entries.length === 0) return <Text c="dimmed">{t('timeline.empty')}</Text>;
   return (
     <section aria-label={t('person.tab.timeline')}>
+      {editing && (
+        <ContactCorrectionModal
+          personId={personId}
+          entry={editing.entry}
+          mode={editing.mode}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <MantineTimeline bulletSize={26} lineWidth={2} data-testid="timeline">
         {entries.map((entry) => (
           <MantineTimeline.Item
@@ -52,12 +76,22 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <Badge size="sm" variant="light" color={COLOURS[entry.type]}>
                   {t(`timeline.type.${entry.type}`)}
                 </Badge>
-                <Text span fw={600}>
+                <Text span fw={600} td={entry.status === 'cancelled' ? 'line-through' : undefined}>
                   {entry.title}
                 </Text>
+                {entry.status !== 'recorded' && (
+                  <Badge size="sm" variant="outline" color={entry.status === 'cancelled' ? 'red' : 'yellow'}>
+                    {t(`timeline.status.${entry.status}`)}
+                  </Badge>
+                )}
               </Group>
             }
           >
+            {entry.statusReason && (
+              <Text size="sm" c="dimmed" fs="italic">
+                {t('timeline.statusReason', { reason: entry.statusReason })}
+              </Text>
+            )}
             {entry.detail && (
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                 {entry.detail}
@@ -67,6 +101,25 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <Text size="xs" c="dimmed">
                 {t('timeline.by', { name: entry.authorName })}
               </Text>
+            )}
+            {mayCorrect(entry) && (
+              <Group gap="xs" mt={4}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setEditing({ entry, mode: 'correct' })}
+                >
+                  {t('correction.correct')}
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setEditing({ entry, mode: 'cancel' })}
+                >
+                  {t('correction.cancel')}
+                </Button>
+              </Group>
             )}
           </MantineTimeline.Item>
         ))}

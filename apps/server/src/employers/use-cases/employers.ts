@@ -12,10 +12,9 @@ import type { Context } from '../../application/context.ts';
 import { AppError, notFound, staleVersion } from '../../application/errors.ts';
 import { personInScope, personScope } from '../../application/person-scope.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
-import { checkDiscreetContact } from '../../contracts/discreet.ts';
+import { recordContact } from '../../contacts/record.ts';
 import { assertNotFuture, frenchDate } from '../../persons/common.ts';
 import { likePattern, personErased } from '../../persons/queries.ts';
-import { DIRECT_EMPLOYER_CHANNELS } from '../channels.ts';
 import {
   basinActivity,
   duplicateEmployer,
@@ -228,89 +227,31 @@ export const updateEmployer = defineCommand(
 export const recordEmployerContact = defineCommand(
   'employers.recordContact',
   employerContactInputSchema.extend({ employerId: idSchema }),
-  { action: 'create', entity: 'employer_contact' },
-  async (ctx, { employerId: id, ...body }) => {
+  { action: 'create', entity: 'contact' },
+  async (ctx, { employerId: id, personId, personPresent, ...body }) => {
     const scope = await registryScope(ctx, 'employers.write');
-    assertNotFuture('date', body.date, ctx.today);
     const employer = await lockEmployer(ctx.db, scope.basinId, id);
     if (!employer) throw notFound('Employeur');
     // A person outside the caller's scope (a colleague's person outside the caseload, another
     // organisation's, none) is unknown here, and nothing below (the discreet follow-up) is said
     // about them.
-    if (body.personId) {
+    if (personId) {
       const ps = await personScope(ctx, 'persons.read');
       const person = await ctx.db
         .selectFrom('person as p')
         .select(['p.id', 'p.erased_at'])
-        .where('p.id', '=', body.personId)
+        .where('p.id', '=', personId)
         .where('p.deleted_at', 'is', null)
         .where(personInScope(ps, 'p'))
         .executeTakeFirst();
       if (!person) throw new AppError(404, 'not_found', 'Personne introuvable.', 'personId');
       if (person.erased_at) throw personErased();
     }
-    // Discreet follow-up (contracts/discreet.ts): a contact about the person needs a confirmation.
-    const discreetConfirmed = await checkDiscreetContact(ctx.db, {
-      organisationId: scope.organisationId,
+    await recordContact(ctx, {
+      ...body,
       employerId: id,
-      personId: body.personId,
-      confirmDiscreet: body.confirmDiscreet,
+      persons: personId ? [{ personId, present: personPresent }] : [],
     });
-    // Basin coordination (method.md §6): no canvassing in competition without knowing it.
-    let overlap = false;
-    if (body.purpose === 'canvassing') {
-      const others = await basinActivity(ctx.across('basin'), scope, id, ctx.today);
-      if (others.length > 0 && body.confirmOverlap !== true) {
-        const who = others
-          .map(
-            (o) =>
-              `${o.organisationName}${o.coachName ? ` (${o.coachName})` : ''}, contact direct le ${frenchDate(o.date)}`,
-          )
-          .join(' ; ');
-        throw new AppError(
-          409,
-          CODES.basinOverlap,
-          `Cet employeur est suivi par ${who}. Confirmez pour enregistrer quand même.`,
-          'confirmOverlap',
-          { basinActivity: others },
-        );
-      }
-      overlap = others.length > 0;
-    }
-    const direct = DIRECT_EMPLOYER_CHANNELS.includes(body.channel);
-    const row = await ctx.db
-      .insertInto('employer_contact')
-      .values({
-        organisation_id: scope.organisationId,
-        employer_id: id,
-        author_id: ctx.userId,
-        date: body.date,
-        channel: body.channel,
-        purpose: body.purpose,
-        person_id: body.personId ?? null,
-        notes: body.notes ?? null,
-        overlap_confirmed: overlap,
-        discreet_confirmed: discreetConfirmed,
-        created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // A prospect met in person or on the phone has been contacted.
-    if (direct && employer.status === 'prospect') {
-      await ctx.db
-        .updateTable('employer')
-        .set((eb) => ({ status: 'contacted', version: eb('version', '+', 1), updated_at: ctx.now }))
-        .where('id', '=', id)
-        .execute();
-    }
-    ctx.audit.entityId = row.id;
-    ctx.audit.details = {
-      employerId: id,
-      channel: body.channel,
-      purpose: body.purpose,
-      overlap,
-      discreetConfirmed,
-    };
     return (await loadEmployerFile(ctx, scope.basinId, id))!;
   },
 );

@@ -68,7 +68,7 @@ async function loadKeys(db: Kysely<Database>, organisationId: string) {
         WHEN 'contract' THEN EXISTS (SELECT 1 FROM contract c WHERE c.id = k.entity_id)
         WHEN 'person_contact' THEN EXISTS (SELECT 1 FROM contact c WHERE c.id = k.entity_id)
         WHEN 'employer' THEN EXISTS (SELECT 1 FROM employer e WHERE e.id = k.entity_id)
-        WHEN 'employer_contact' THEN EXISTS (SELECT 1 FROM employer_contact c WHERE c.id = k.entity_id)
+        WHEN 'employer_contact' THEN EXISTS (SELECT 1 FROM contact c WHERE c.id = k.entity_id)
         ELSE false END`.execute(db);
   const keys = Object.fromEntries(ENTITIES.map((e) => [e, new Map<string, Key>()])) as Record<
     HistoryEntity,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, invalid, notFound } from '../../application/errors.ts';
 import { requirePerson, viewerOf } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
+import { recordContact } from '../../contacts/record.ts';
 import { assertNotFuture } from '../common.ts';
 import { loadPersonFile } from '../file.ts';
 import { assertPartner, lockPerson } from '../queries.ts';
@@ -76,43 +77,17 @@ export const assessPerson = defineCommand(
   },
 );
 
-/** A contact with the person or about them (the cadence counts the direct ones). */
+/**
+ * « Noter un contact » on a person's file: one record (contacts/record.ts), about the person (who
+ * took part or not), with an employer of the registry when one took part.
+ */
 export const logContact = defineCommand(
   'persons.logContact',
   contactInputSchema.extend({ personId: idSchema }),
   { action: 'create', entity: 'contact' },
-  async (ctx, { personId: id, ...body }) => {
+  async (ctx, { personId: id, personPresent, employerId, ...body }) => {
     const scope = await requirePerson(ctx, 'persons.write', id);
-    assertNotFuture('date', body.date, ctx.today);
-    if (body.nextPlannedOn && compareDates(body.nextPlannedOn, body.date) < 0) {
-      throw invalid('nextPlannedOn', 'le prochain contact ne peut pas précéder celui-ci.');
-    }
-    if (!(await lockPerson(ctx.db, ctx.organisationId, id))) throw notFound('Personne');
-    const row = await ctx.db
-      .insertInto('contact')
-      .values({
-        organisation_id: ctx.organisationId,
-        person_id: id,
-        date: body.date,
-        with_whom: body.withWhom,
-        counterpart: body.counterpart ?? null,
-        channel: body.channel,
-        duration_minutes: body.durationMinutes ?? null,
-        notes: body.notes ?? null,
-        confidential: body.confidential ?? false,
-        next_planned_on: body.nextPlannedOn ?? null,
-        author_id: scope.userId,
-        created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ctx.audit.entityId = row.id;
-    ctx.audit.details = {
-      personId: id,
-      channel: body.channel,
-      withWhom: body.withWhom,
-      confidential: body.confidential ?? false,
-    };
+    await recordContact(ctx, { ...body, employerId, persons: [{ personId: id, present: personPresent }] });
     return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
   },
 );

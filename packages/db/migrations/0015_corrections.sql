@@ -48,13 +48,6 @@ BEGIN
   IF TG_OP = 'DELETE' AND current_setting('jobcoach.hard_delete', true) = 'on' THEN
     RETURN OLD;
   END IF;
-  IF TG_OP = 'DELETE' AND coalesce(current_setting('jobcoach.import_undo', true), '') <> ''
-     AND EXISTS (SELECT 1 FROM history_import_change c
-       WHERE c.job_id::text = current_setting('jobcoach.import_undo', true)
-         AND c.organisation_id = OLD.organisation_id
-         AND c.table_name = 'trajectory_event' AND c.action = 'insert' AND c.row_id = OLD.id) THEN
-    RETURN OLD;
-  END IF;
   RAISE EXCEPTION 'trajectory_event is append-only';
 END;
 $$;

@@ -23,6 +23,11 @@ CREATE INDEX contact_person_person_idx ON contact_person (person_id, contact_id)
 INSERT INTO contact_person (contact_id, organisation_id, person_id, present)
   SELECT id, organisation_id, person_id, with_whom = 'person' FROM contact;
 
+-- The persons are in contact_person now; the summary trigger that read the old columns goes (a new
+-- one follows below).
+DROP TRIGGER person_contact_summary ON contact;
+ALTER TABLE contact DROP COLUMN person_id, DROP COLUMN with_whom;
+
 ALTER TABLE contact
   ADD COLUMN employer_id uuid REFERENCES employer (id),
   ADD COLUMN purpose text CHECK (purpose IN ('canvassing', 'vacancy', 'follow_up', 'other')),
@@ -61,7 +66,6 @@ INSERT INTO contact_person (contact_id, organisation_id, person_id, present)
   SELECT id, organisation_id, person_id, false FROM employer_contact WHERE person_id IS NOT NULL;
 
 DROP TABLE employer_contact;
-ALTER TABLE contact DROP COLUMN person_id, DROP COLUMN with_whom;
 ALTER TABLE contact ADD UNIQUE (organisation_id, id);
 ALTER TABLE contact_person ADD FOREIGN KEY (organisation_id, contact_id)
   REFERENCES contact (organisation_id, id) ON DELETE CASCADE;
@@ -102,7 +106,6 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER person_contact_summary ON contact;
 CREATE TRIGGER person_contact_summary AFTER UPDATE OF date, created_at, channel, next_planned_on,
   cancelled_at ON contact FOR EACH ROW EXECUTE FUNCTION person_contact_summary();
 CREATE TRIGGER contact_person_summary AFTER INSERT OR DELETE OR UPDATE ON contact_person

@@ -1,0 +1,204 @@
+import { testTargets } from '@jobcoach/db/testing';
+import { addDays, addMonths } from '@jobcoach/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addUser,
+  type Client,
+  createEmployer,
+  createPreHirePerson,
+  employerBody,
+  loginAs,
+  setupInstallation,
+  startTestApp,
+  type TestApp,
+} from './helpers.ts';
+
+type Timeline = {
+  type: string;
+  title: string;
+  status: string;
+  statusReason: string | null;
+  entity: { id: string } | null;
+};
+type Table = { id: string; rows: { key: string; values: { value: number } }[] };
+
+/**
+ * One fact entered once, and corrected rather than deleted: a visit logged on a person's file with
+ * the employer shows on the employer's page and counts among « Employeurs contactés »; a contact or
+ * a contract entered by mistake is corrected or cancelled, with a reason, by its author or a
+ * coordinator; the clocks and the report follow the corrected facts.
+ */
+describe.each(testTargets())('corrections and the one contact record, on $driver', (target) => {
+  let t: TestApp;
+  let admin: Client;
+  let coach: Client;
+  let colleague: Client;
+  let today: string;
+  let employerId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    const setup = await setupInstallation(t);
+    admin = setup.admin;
+    await addUser(t, setup.organisationId, 'karim@fleurus.example', 'jobcoach');
+    await addUser(t, setup.organisationId, 'lea@fleurus.example', 'jobcoach');
+    coach = await loginAs(t, 'karim@fleurus.example');
+    colleague = await loginAs(t, 'lea@fleurus.example');
+    today = t.clock.today();
+    employerId = (await createEmployer(coach, employerBody({ name: 'Garage Lambert' }))).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const employersContacted = async () => {
+    const res = await admin.get(`/api/reports/steering?from=${addDays(today, -30)}&to=${today}`);
+    expect(res.status).toBe(200);
+    const headline = (res.json.tables as Table[]).find((x) => x.id === 'headline')!;
+    return headline.rows.find((r) => r.key === 'employers_contacted')!.values.value as number;
+  };
+
+  it('shows a visit logged on the person’s file on the employer’s page, counts it once, and cancels it', async () => {
+    const p = await createPreHirePerson(coach, today, { firstName: 'Nadia' });
+    const before = await employersContacted();
+    const logged = await coach.post(`/api/persons/${p.id}/contacts`, {
+      date: today,
+      channel: 'visit',
+      personPresent: true,
+      employerId,
+      notes: 'Visite sur le lieu de stage',
+    });
+    expect(logged.status).toBe(201);
+    const contact = (logged.json.timeline as Timeline[]).find((e) => e.type === 'contact')!;
+    expect(logged.json.cadence.lastDirectContact).toBe(today);
+
+    const page = (await coach.get(`/api/employers/${employerId}`)).json;
+    expect(page.contacts).toEqual([
+      expect.objectContaining({
+        id: contact.entity!.id,
+        channel: 'visit',
+        direct: true,
+        personId: p.id,
+        status: 'recorded',
+      }),
+    ]);
+    expect(await employersContacted()).toBe(before + 1);
+
+    // A colleague who is neither its author nor a coordinator may not cancel it.
+    const refused = await colleague.post(`/api/contacts/${contact.entity!.id}/cancel`, { reason: 'Erreur' });
+    expect(refused.status).toBe(404);
+    const noReason = await coach.post(`/api/contacts/${contact.entity!.id}/cancel`, { reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.field).toBe('reason');
+
+    const cancelled = await coach.post(`/api/contacts/${contact.entity!.id}/cancel`, {
+      reason: 'Saisi sur le mauvais dossier',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ status: 'cancelled' });
+    expect(await employersContacted()).toBe(before);
+    const file = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(file.cadence.lastDirectContact).toBeNull();
+    expect((file.timeline as Timeline[]).find((e) => e.entity?.id === contact.entity!.id)).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Saisi sur le mauvais dossier',
+    });
+    const after = (await coach.get(`/api/employers/${employerId}`)).json;
+    expect(after.contacts[0]).toMatchObject({ status: 'cancelled' });
+    // Nothing is deleted, and a cancelled contact is not corrected any more.
+    const again = await coach.patch(`/api/contacts/${contact.entity!.id}`, {
+      channel: 'phone',
+      reason: 'Autre canal',
+      version: cancelled.json.version,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('corrects a contact with a reason; the audit log keeps both versions', async () => {
+    const p = await createPreHirePerson(coach, today, { firstName: 'Omar' });
+    const logged = await coach.post(`/api/persons/${p.id}/contacts`, {
+      date: today,
+      channel: 'letter_email',
+    });
+    const contact = (logged.json.timeline as Timeline[]).find((e) => e.type === 'contact')!;
+    expect(logged.json.cadence.lastDirectContact).toBeNull();
+    const corrected = await coach.patch(`/api/contacts/${contact.entity!.id}`, {
+      channel: 'phone',
+      date: addDays(today, -1),
+      reason: 'C’était un appel, la veille',
+      version: 1,
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.json).toEqual({ id: contact.entity!.id, status: 'corrected', version: 2 });
+    const stale = await coach.patch(`/api/contacts/${contact.entity!.id}`, {
+      notes: 'x',
+      reason: 'Encore',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    const file = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(file.cadence.lastDirectContact).toBe(addDays(today, -1));
+    expect((file.timeline as Timeline[]).find((e) => e.entity?.id === contact.entity!.id)).toMatchObject({
+      status: 'corrected',
+      statusReason: 'C’était un appel, la veille',
+    });
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'correct')
+      .where('entity_id', '=', contact.entity!.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({
+      before: { channel: 'letter_email', date: today },
+      after: { channel: 'phone', date: addDays(today, -1) },
+    });
+  });
+
+  it('ACCEPTANCE: a corrected contract date moves the pre-hire deadline', async () => {
+    const entry = addDays(today, -200);
+    const p = await createPreHirePerson(coach, today, { firstName: 'Aline' }, 200);
+    const signed = await coach.post(`/api/persons/${p.id}/contracts`, {
+      employerId,
+      type: 'cdd',
+      jobTitle: 'Mécanicienne',
+      signedOn: addDays(today, -32),
+      start: addDays(today, -30),
+      plannedEnd: addDays(today, 30),
+      hoursPerWeek: 38,
+    });
+    expect(signed.status).toBe(201);
+    const contractId = signed.json.contract.id as string;
+    const ended = await coach.patch(`/api/contracts/${contractId}`, {
+      version: signed.json.contract.version,
+      actualEnd: addDays(today, -1),
+      endReason: 'term_reached',
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.json.person.clock).toMatchObject({ preHireEntry: entry, suspendedDays: 30 });
+    expect(ended.json.person.clock.deadline).toBe(addDays(addMonths(entry, 24), 30));
+
+    // The contract started ten days later than entered: the CDD suspended ten days fewer.
+    const corrected = await coach.patch(`/api/contracts/${contractId}`, {
+      version: ended.json.contract.version,
+      start: addDays(today, -20),
+      correctionReason: 'Date de début mal recopiée',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.json.person.clock).toMatchObject({ suspendedDays: 20 });
+    expect(corrected.json.person.clock.deadline).toBe(addDays(addMonths(entry, 24), 20));
+    const entryOf = (corrected.json.person.timeline as Timeline[]).find((e) =>
+      e.title.startsWith('Contrat signé'),
+    );
+    expect(entryOf).toMatchObject({ status: 'corrected', statusReason: 'Date de début mal recopiée' });
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', contractId)
+      .where('action', '=', 'update')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({
+      correction: { before: { start: addDays(today, -30) }, after: { start: addDays(today, -20) } },
+    });
+  });
+});
