@@ -28,7 +28,6 @@ const PENDING_ROUTE_MODULES = new Set<string>([
   'auth/account-routes.ts',
   'auth/routes.ts',
   'employers/routes.ts',
-  'setup/routes.ts',
   'users/routes.ts',
 ]);
 
