@@ -6,7 +6,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /**
  * Why a query reads or writes across organisations instead of through the organisation's scoped
  * handle. Each reason is a real exception of the method or of running the installation
- * (docs/architecture.md, "Scoping"); apps/server/test/scoping.test.ts lists the modules that
+ * (docs/architecture.md, "Scoping"); apps/server/test/architecture.test.ts lists the modules that
  * may give each one, so a new cross-organisation query is a visible decision.
  */
 export type CrossOrganisationReason =

@@ -2,12 +2,24 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { type Actor, type AuditRecord, type AuditSpec, Context } from './context.ts';
 import { type AppDatabase, type CrossOrganisationReason, type Db, unscoped } from './database.ts';
-import { forbidden } from './errors.ts';
+import { AppError, forbidden } from './errors.ts';
 
 /** What a use case on the installation as a whole is given: the database and the clock. */
 export interface InstallationDeps {
   database: AppDatabase;
   clock: Clock;
+}
+
+/**
+ * The caller's session, for the use cases on the caller's own account (auth/: signing out,
+ * passwords, the second factor, the answers to invitations) and those that start from it.
+ */
+export interface CallerSession {
+  /** The digest the session is stored under (auth/sessions.ts). */
+  hash: string;
+  csrfToken: string;
+  currentOrganisationId: string | null;
+  email: string;
 }
 
 /**
@@ -28,6 +40,11 @@ export class InstallationContext {
   private constructor(
     readonly deps: InstallationDeps,
     readonly actor: Actor,
+    /**
+     * The caller's session, when the use case works on the caller's account; an audit entry that
+     * names no organisation then belongs to the session's current one (writeInstallationAudit).
+     */
+    readonly session: CallerSession | null,
     db: Db,
     today?: string,
     now?: Date,
@@ -37,8 +54,12 @@ export class InstallationContext {
     this.today = today ?? deps.clock.today();
   }
 
-  static create(deps: InstallationDeps, actor: Actor): InstallationContext {
-    return new InstallationContext(deps, actor, deps.database.acrossOrganisations('administration'));
+  static create(
+    deps: InstallationDeps,
+    actor: Actor,
+    session: CallerSession | null = null,
+  ): InstallationContext {
+    return new InstallationContext(deps, actor, session, deps.database.acrossOrganisations('administration'));
   }
 
   get userId(): string {
@@ -48,6 +69,14 @@ export class InstallationContext {
 
   get isAdmin(): boolean {
     return this.actor.role === 'admin';
+  }
+
+  /** The caller's session (401 without one, as the route's access says). */
+  requireSession(): CallerSession {
+    if (!this.session || this.actor.userId === null) {
+      throw new AppError(401, 'unauthenticated', 'Veuillez vous connecter.');
+    }
+    return this.session;
   }
 
   /** The installation administrator only (403 otherwise, as the route's access says). */
@@ -64,7 +93,7 @@ export class InstallationContext {
   async transaction<T>(fn: (tx: InstallationContext) => Promise<T>): Promise<T> {
     if (this.#db.isTransaction) return fn(this);
     return this.deps.database.transaction((trx) =>
-      fn(new InstallationContext(this.deps, this.actor, trx, this.today, this.now)),
+      fn(new InstallationContext(this.deps, this.actor, this.session, trx, this.today, this.now)),
     );
   }
 
@@ -84,6 +113,12 @@ export interface InstallationUseCase<S extends z.ZodType, O> {
   readonly input: S;
   /** Commands only: the audit entry written with the change. */
   readonly audit: AuditSpec | undefined;
+  /**
+   * A command that opens its own transaction (`commitWithAudit`) instead of running whole in one:
+   * what it records before, a refused attempt (a failed sign-in and its audit entry), stays when it
+   * then fails.
+   */
+  readonly ownTransaction: boolean;
   readonly run: (ctx: InstallationContext, input: z.output<S>) => Promise<O>;
 }
 
@@ -92,7 +127,7 @@ export function defineInstallationQuery<S extends z.ZodType, O>(
   input: S,
   run: (ctx: InstallationContext, input: z.output<S>) => Promise<O>,
 ): InstallationUseCase<S, O> {
-  return { name, input, audit: undefined, run };
+  return { name, input, audit: undefined, ownTransaction: false, run };
 }
 
 export function defineInstallationCommand<S extends z.ZodType, O>(
@@ -100,40 +135,66 @@ export function defineInstallationCommand<S extends z.ZodType, O>(
   input: S,
   audit: AuditSpec,
   run: (ctx: InstallationContext, input: z.output<S>) => Promise<O>,
+  options: { ownTransaction?: boolean } = {},
 ): InstallationUseCase<S, O> {
-  return { name, input, audit, run };
+  return { name, input, audit, ownTransaction: options.ownTransaction ?? false, run };
 }
 
 /**
  * Appends the audit entry of an installation-level change, in its transaction (or of a read that
  * is audited, such as a report's export). The entry belongs to the organisation the use case names
- * (a created organisation, the deleted person's, the reader's current one), or to none.
+ * (a created organisation, the deleted person's, the reader's current one); failing that, on the
+ * caller's account, to their session's current organisation; or to none. `record` defaults to
+ * what the use case put in `ctx.audit`.
  */
-export async function writeInstallationAudit(ctx: InstallationContext, spec: AuditSpec) {
+export async function writeInstallationAudit(
+  ctx: InstallationContext,
+  spec: AuditSpec,
+  record: Partial<AuditRecord> = ctx.audit,
+) {
   await ctx
     .across('audit')
     .insertInto('audit_log')
     .values({
       at: ctx.now,
       actor_id: ctx.actor.userId,
-      organisation_id: ctx.audit.organisationId,
+      organisation_id: record.organisationId ?? ctx.session?.currentOrganisationId ?? null,
       action: spec.action,
       entity: spec.entity,
-      entity_id: ctx.audit.entityId,
+      entity_id: record.entityId ?? null,
       client_address: ctx.actor.clientAddress,
-      details: ctx.audit.details ? JSON.stringify(ctx.audit.details) : null,
+      details: record.details ? JSON.stringify(record.details) : null,
     })
     .execute();
 }
 
-/** Runs an installation use case: a command in one transaction with its audit entry. */
+/**
+ * The transaction of a command that opens its own (`ownTransaction`): `fn` makes the change on a
+ * context over it and fills its `audit`, written in the same transaction.
+ */
+export function commitWithAudit<T>(
+  ctx: InstallationContext,
+  spec: AuditSpec,
+  fn: (tx: InstallationContext) => Promise<T>,
+): Promise<T> {
+  return ctx.transaction(async (tx) => {
+    const result = await fn(tx);
+    await writeInstallationAudit(tx, spec);
+    return result;
+  });
+}
+
+/**
+ * Runs an installation use case: a command in one transaction with its audit entry (or, one with
+ * its own transaction, as it is).
+ */
 export async function executeForInstallation<S extends z.ZodType, O>(
   ctx: InstallationContext,
   useCase: InstallationUseCase<S, O>,
   input: z.output<S>,
 ): Promise<O> {
   const audit = useCase.audit;
-  if (!audit) return useCase.run(ctx, input);
+  if (!audit || useCase.ownTransaction) return useCase.run(ctx, input);
   return ctx.transaction(async (tx) => {
     const result = await useCase.run(tx, input);
     await writeInstallationAudit(tx, audit);

@@ -1,4 +1,5 @@
-import { type Database, type Kysely, PREPARED_MARK, sql } from '@jobcoach/db';
+import { PREPARED_MARK, sql } from '@jobcoach/db';
+import type { Db } from '../application/database.ts';
 import { newToken, sha256 } from './tokens.ts';
 
 export const SESSION_COOKIE = 'jc_session';
@@ -35,11 +36,11 @@ export interface SessionUser {
 }
 
 export async function createSession(
-  db: Kysely<Database>,
+  db: Db,
   args: {
     userId: string;
     organisationId: string | null;
-    clientAddress: string;
+    clientAddress: string | null;
     userAgent: string | undefined;
     now: Date;
   },
@@ -74,7 +75,7 @@ export function touchIntervalMs(policy: SessionPolicy): number {
 
 /** The live session for a cookie value, touching its last-seen time; null when absent or expired. */
 export async function findSession(
-  db: Kysely<Database>,
+  db: Db,
   token: string,
   now: Date,
   policy: SessionPolicy,

@@ -1,4 +1,4 @@
-import type { Database, Kysely } from '@jobcoach/db';
+import type { Db } from '../application/database.ts';
 
 /**
  * Failed logins are counted per e-mail typed (existing or not) and per client address.
@@ -9,7 +9,7 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 export const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
 
-export async function lockedUntil(db: Kysely<Database>, keys: string[], now: Date): Promise<Date | null> {
+export async function lockedUntil(db: Db, keys: string[], now: Date): Promise<Date | null> {
   const rows = await db
     .selectFrom('login_throttle')
     .select('locked_until')
@@ -21,7 +21,7 @@ export async function lockedUntil(db: Kysely<Database>, keys: string[], now: Dat
   return locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null;
 }
 
-export async function recordFailure(db: Kysely<Database>, key: string, max: number, now: Date) {
+export async function recordFailure(db: Db, key: string, max: number, now: Date) {
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
   const windowStart =
     row && now.getTime() - new Date(row.window_start).getTime() < WINDOW_MINUTES * 60_000
@@ -38,6 +38,6 @@ export async function recordFailure(db: Kysely<Database>, key: string, max: numb
     .execute();
 }
 
-export async function clearFailures(db: Kysely<Database>, key: string) {
+export async function clearFailures(db: Db, key: string) {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }

@@ -54,7 +54,10 @@ declare module 'fastify' {
     /** Every API route as declared: method, URL and its access and audit configuration. */
     routeTable: RouteEntry[];
     deps: {
-      /** The pool, unscoped: only for the routes not yet moved onto use cases. */
+      /**
+       * The pool, unscoped: only for the employer routes' scope check and `request.mutate`, until
+       * those routes move onto use cases; then it goes (use `database`).
+       */
       db: Kysely<Database>;
       /** The application's database: scoped per organisation, or across for a stated reason. */
       database: AppDatabase;
@@ -154,10 +157,11 @@ export const requestContext = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
     if (!access) return; // static files and the API docs
-    const { db, clock, config } = request.server.deps;
+    const { database, clock, config } = request.server.deps;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.user = await findSession(db, token, clock.now(), {
+      // A session is the account's, whichever organisation it is in.
+      request.user = await findSession(database.acrossOrganisations('account'), token, clock.now(), {
         idleMinutes: config.sessionIdleMinutes,
         absoluteHours: config.sessionAbsoluteHours,
       });

@@ -1,8 +1,10 @@
 import type { Invitation, ReceivedInvitation } from '@jobcoach/contract';
-import type { Database, ExpressionBuilder, Kysely, Transaction } from '@jobcoach/db';
+import type { Database, ExpressionBuilder } from '@jobcoach/db';
 import type { MembershipRole } from '@jobcoach/domain';
+import type { Context } from '../application/context.ts';
+import type { Db } from '../application/database.ts';
+import { AppError } from '../application/errors.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
-import { AppError } from '../http/errors.ts';
 
 /**
  * Joining an organisation (docs/security.md): a coordinator's addition is an invitation that the
@@ -15,8 +17,6 @@ import { AppError } from '../http/errors.ts';
 
 /** How long an invitation (and the link a later e-mail will carry) stays valid. */
 export const INVITATION_DAYS = 7;
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Not accepted, declined nor revoked (it may have expired). */
 function isOpen(eb: ExpressionBuilder<Database, 'invitation'>) {
@@ -54,25 +54,25 @@ function toInvitation(
 const INVITATION_COLUMNS = ['id', 'email', 'name', 'role', 'fte', 'created_at', 'expires_at'] as const;
 
 /**
- * Invites `email` into the organisation: the same steps and the same answer whether the e-mail had
- * an account or not. Refused (409) only when it is already a member of this very organisation,
- * which its coordinators see on the team page anyway.
+ * Invites `email` into the context's organisation, on behalf of its user, in the transaction in
+ * progress: the same steps and the same answer whether the e-mail had an account or not. Refused
+ * (409) only when it is already a member of this very organisation, which its coordinators see on
+ * the team page anyway.
  */
 export async function inviteMember(
-  trx: Transaction<Database>,
+  ctx: Context,
   args: {
-    organisationId: string;
     email: string;
     name: string;
     role: MembershipRole;
     fte: number;
     /** The coordinator's temporary password, hashed: used only for an account created here. */
     passwordHash: string;
-    invitedBy: string;
-    now: Date;
   },
 ): Promise<Invitation> {
-  const { organisationId, email, now } = args;
+  const { email } = args;
+  const { organisationId, now } = ctx;
+  const trx = ctx.db;
   const existing = await trx
     .selectFrom('app_user')
     .select(['id', 'must_change_password'])
@@ -103,7 +103,12 @@ export async function inviteMember(
     // An account this organisation created that nobody has used yet (its temporary password never
     // changed, no organisation joined): inviting it again gives it the new temporary password, as
     // the first invitation did. Any other account keeps its password.
-    if (existing.must_change_password && (await createdHereAndUnused(trx, organisationId, userId))) {
+    // Whether the account joined any organisation is a question about the account, asked across
+    // organisations.
+    if (
+      existing.must_change_password &&
+      (await createdHereAndUnused(ctx.across('account'), organisationId, userId))
+    ) {
       await trx
         .updateTable('app_user')
         .set({ password_hash: args.passwordHash, updated_at: now })
@@ -131,7 +136,7 @@ export async function inviteMember(
       new_account: newAccount,
       // The link's token is for the e-mail that will carry it; only its digest is kept.
       token_hash: sha256(newToken()),
-      invited_by: args.invitedBy,
+      invited_by: ctx.userId,
       created_at: now,
       expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     })
@@ -196,7 +201,7 @@ const invitationNotFound = () => new AppError(404, 'not_found', 'Invitation intr
  * Returns its organisation.
  */
 export async function answerInvitation(
-  trx: Transaction<Database>,
+  trx: Db,
   args: { userId: string; invitationId: string; accept: boolean; now: Date },
 ): Promise<{ organisationId: string }> {
   const { now } = args;
@@ -238,7 +243,7 @@ export async function answerInvitation(
 
 /** A coordinator withdraws an invitation not answered yet. */
 export async function revokeInvitation(
-  trx: Transaction<Database>,
+  trx: Db,
   args: { organisationId: string; invitationId: string; now: Date },
 ) {
   const revoked = await trx

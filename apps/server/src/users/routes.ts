@@ -3,7 +3,6 @@ import {
   invitationListSchema,
   invitationParams,
   invitationSchema,
-  type Member,
   memberInputSchema,
   memberListSchema,
   memberParams,
@@ -14,138 +13,32 @@ import {
   orgParams,
   temporaryPasswordBodySchema,
 } from '@jobcoach/contract';
-import type { Database, Transaction } from '@jobcoach/db';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { buildMe } from '../auth/me.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { requireOrgPermission } from '../http/access.ts';
-import { AppError, notFound, staleVersion } from '../http/errors.ts';
-import { answerInvitation, inviteMember, pendingInvitations, revokeInvitation } from './invitations.ts';
-
-type Db = Transaction<Database> | import('@jobcoach/db').Kysely<Database>;
-
-function selectMembers(db: Db, orgId: string) {
-  return db
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select([
-      'u.id',
-      'u.name',
-      'u.email',
-      'm.role',
-      'm.fte',
-      'm.active',
-      'u.active as user_active',
-      'u.must_change_password',
-      'u.totp_secret',
-      'm.sensitive_access',
-      'm.version',
-    ])
-    .where('m.organisation_id', '=', orgId)
-    .orderBy('u.name');
-}
-
-function toMember(r: {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  fte: number;
-  active: boolean;
-  user_active: boolean;
-  must_change_password: boolean;
-  totp_secret: string | null;
-  sensitive_access: boolean;
-  version: number;
-}): Member {
-  return {
-    userId: r.id,
-    name: r.name,
-    email: r.email,
-    role: r.role as Member['role'],
-    fte: Number(r.fte),
-    active: r.active && r.user_active,
-    mustChangePassword: r.must_change_password,
-    totpEnabled: r.totp_secret !== null,
-    sensitiveAccess: r.sensitive_access,
-    version: r.version,
-  };
-}
-
-async function getMember(db: Db, orgId: string, userId: string) {
-  const row = await selectMembers(db, orgId).where('m.user_id', '=', userId).executeTakeFirst();
-  return row && toMember(row);
-}
+import { runForAccount } from '../http/installation-route.ts';
+import { contextIn, run } from '../http/use-case-route.ts';
+import { acceptInvitation, declineInvitation } from './use-cases/invitation-answers.ts';
+import {
+  inviteMember,
+  listColleagues,
+  listInvitations,
+  listMembers,
+  revokeInvitation,
+  setTemporaryPassword,
+  updateMember,
+} from './use-cases/members.ts';
 
 /**
- * A coordinator may change a user's account (name, password) only when every organisation that
- * user belongs to is one the coordinator runs; otherwise it takes the installation admin.
+ * An organisation's members and invitations, in that organisation's context (users/use-cases/
+ * members.ts), and the answers to an invitation on the caller's account (invitation-answers.ts).
  */
-async function assertAccountControl(request: FastifyRequest, db: Db, userId: string) {
-  const caller = request.user!;
-  if (caller.isAdmin) return;
-  const target = await db
-    .selectFrom('app_user')
-    .select('is_admin')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const outside = await db
-    .selectFrom('membership as t')
-    .select('t.organisation_id')
-    .where('t.user_id', '=', userId)
-    .where('t.active', '=', true)
-    .where('t.organisation_id', 'not in', (eb) =>
-      eb
-        .selectFrom('membership as c')
-        .select('c.organisation_id')
-        .where('c.user_id', '=', caller.userId)
-        .where('c.role', '=', 'coordinator')
-        .where('c.active', '=', true),
-    )
-    .executeTakeFirst();
-  if (target.is_admin || outside) {
-    throw new AppError(
-      403,
-      'forbidden',
-      "Ce compte appartient aussi à une autre organisation : seul l'administrateur de l'installation peut le modifier.",
-    );
-  }
-}
-
-async function assertCoordinatorRemains(trx: Db, orgId: string) {
-  const row = await trx
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.organisation_id', '=', orgId)
-    .where('m.role', '=', 'coordinator')
-    .where('m.active', '=', true)
-    .where('u.active', '=', true)
-    .executeTakeFirstOrThrow();
-  if (Number(row.n) === 0) {
-    throw new AppError(
-      409,
-      'conflict',
-      "L'organisation doit garder au moins un·e coordinateur·rice actif·ve.",
-      'role',
-    );
-  }
-}
-
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
-
   app.get(
     '/api/organisations/:orgId/users',
     {
       config: { access: 'session' },
       schema: { tags: ['users'], params: orgParams, response: { 200: memberListSchema } },
     },
-    async (request) => {
-      await requireOrgPermission(request, db, request.params.orgId, 'members.read');
-      return (await selectMembers(db, request.params.orgId).execute()).map(toMember);
-    },
+    async (request) => run(request, listMembers, {}, await contextIn(request, request.params.orgId)),
   );
 
   app.get(
@@ -160,20 +53,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      await requireOrgPermission(request, db, request.params.orgId, 'colleagues.read');
-      const rows = await selectMembers(db, request.params.orgId)
-        .where('m.active', '=', true)
-        .where('u.active', '=', true)
-        .execute();
-      return rows.map((r) => ({ userId: r.id, name: r.name, role: r.role as Member['role'] }));
-    },
+    async (request) => run(request, listColleagues, {}, await contextIn(request, request.params.orgId)),
   );
 
   app.post(
     '/api/organisations/:orgId/users',
     {
-      config: { access: 'session', audit: { action: 'create', entity: 'invitation' } },
+      config: { access: 'session', audit: inviteMember.audit },
       schema: {
         tags: ['users'],
         params: orgParams,
@@ -182,28 +68,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      // An invitation, whether the e-mail has an account or not, and the same answer (users/invitations.ts).
-      const { orgId } = request.params;
-      const body = request.body;
-      await requireOrgPermission(request, db, orgId, 'members.manage');
-      const passwordHash = await hashPassword(body.temporaryPassword);
-      const invitation = await request.mutate(async (trx, audit) => {
-        const created = await inviteMember(trx, {
-          organisationId: orgId,
-          email: body.email,
-          name: body.name,
-          role: body.role,
-          fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
-          passwordHash,
-          invitedBy: request.user!.userId,
-          now: clock.now(),
-        });
-        audit.entityId = created.id;
-        audit.organisationId = orgId;
-        audit.details = { role: body.role };
-        return created;
-      });
-      return reply.status(201).send(invitation);
+      const ctx = await contextIn(request, request.params.orgId);
+      return reply.status(201).send(await run(request, inviteMember, request.body, ctx));
     },
   );
 
@@ -213,16 +79,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'session' },
       schema: { tags: ['users'], params: orgParams, response: { 200: invitationListSchema } },
     },
-    async (request) => {
-      await requireOrgPermission(request, db, request.params.orgId, 'members.read');
-      return pendingInvitations(db, request.params.orgId, clock.now());
-    },
+    async (request) => run(request, listInvitations, {}, await contextIn(request, request.params.orgId)),
   );
 
   app.delete(
     '/api/organisations/:orgId/invitations/:invitationId',
     {
-      config: { access: 'session', audit: { action: 'revoke', entity: 'invitation' } },
+      config: { access: 'session', audit: revokeInvitation.audit },
       schema: {
         tags: ['users'],
         params: orgInvitationParams,
@@ -230,12 +93,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { orgId, invitationId } = request.params;
-      await requireOrgPermission(request, db, orgId, 'members.manage');
-      await request.mutate(async (trx, audit) => {
-        audit.entityId = invitationId;
-        audit.organisationId = orgId;
-        await revokeInvitation(trx, { organisationId: orgId, invitationId, now: clock.now() });
-      });
+      await run(request, revokeInvitation, { invitationId }, await contextIn(request, orgId));
       return reply.status(204).send();
     },
   );
@@ -243,62 +101,33 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/invitations/:invitationId/accept',
     {
-      config: { access: 'session', audit: { action: 'accept', entity: 'invitation' } },
+      config: { access: 'session', audit: acceptInvitation.audit },
       schema: {
         tags: ['auth'],
         params: invitationParams,
         response: { 200: meSchema },
       },
     },
-    async (request) => answer(request, request.params.invitationId, true),
+    (request) => runForAccount(request, acceptInvitation, request.params),
   );
 
   app.post(
     '/api/auth/invitations/:invitationId/decline',
     {
-      config: { access: 'session', audit: { action: 'decline', entity: 'invitation' } },
+      config: { access: 'session', audit: declineInvitation.audit },
       schema: {
         tags: ['auth'],
         params: invitationParams,
         response: { 200: meSchema },
       },
     },
-    async (request) => answer(request, request.params.invitationId, false),
+    (request) => runForAccount(request, declineInvitation, request.params),
   );
-
-  /** The caller's answer to their invitation; a session without an organisation moves to it. */
-  async function answer(request: FastifyRequest, invitationId: string, accept: boolean) {
-    const user = request.user!;
-    const now = clock.now();
-    const current = await request.mutate(async (trx, audit) => {
-      const { organisationId } = await answerInvitation(trx, {
-        userId: user.userId,
-        invitationId,
-        accept,
-        now,
-      });
-      audit.entityId = invitationId;
-      audit.organisationId = organisationId;
-      if (!accept || user.currentOrganisationId) return user.currentOrganisationId;
-      await trx
-        .updateTable('session')
-        .set({ current_organisation_id: organisationId })
-        .where('id_hash', '=', user.sessionHash)
-        .execute();
-      return organisationId;
-    });
-    return buildMe(db, {
-      userId: user.userId,
-      csrfToken: user.csrfToken,
-      currentOrganisationId: current,
-      now,
-    });
-  }
 
   app.patch(
     '/api/organisations/:orgId/users/:userId',
     {
-      config: { access: 'session', audit: { action: 'update', entity: 'membership' } },
+      config: { access: 'session', audit: updateMember.audit },
       schema: {
         tags: ['users'],
         params: memberParams,
@@ -308,54 +137,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { orgId, userId } = request.params;
-      const { version, name, role, fte, active, sensitiveAccess } = request.body;
-      await requireOrgPermission(request, db, orgId, 'members.manage');
-      if (!(await getMember(db, orgId, userId))) throw notFound('Membre');
-      if (name !== undefined) await assertAccountControl(request, db, userId);
-      await request.mutate(async (trx, audit) => {
-        audit.entityId = userId;
-        audit.organisationId = orgId;
-        audit.details = { role, fte, active, sensitiveAccess };
-        const updated = await trx
-          .updateTable('membership')
-          .set((eb) => ({
-            ...(role !== undefined ? { role } : {}),
-            ...(fte !== undefined ? { fte } : {}),
-            ...(active !== undefined ? { active } : {}),
-            ...(sensitiveAccess !== undefined ? { sensitive_access: sensitiveAccess } : {}),
-            version: eb('version', '+', 1),
-          }))
-          .where('organisation_id', '=', orgId)
-          .where('user_id', '=', userId)
-          .where('version', '=', version)
-          .returning('user_id')
-          .executeTakeFirst();
-        if (!updated) throw staleVersion(await getMember(trx, orgId, userId));
-        if (name !== undefined) {
-          await trx
-            .updateTable('app_user')
-            .set({ name, updated_at: clock.now() })
-            .where('id', '=', userId)
-            .execute();
-        }
-        if (role !== undefined || active === false) await assertCoordinatorRemains(trx, orgId);
-        if (active === false) {
-          // A member switched off loses the sessions that were looking at this organisation.
-          await trx
-            .deleteFrom('session')
-            .where('user_id', '=', userId)
-            .where('current_organisation_id', '=', orgId)
-            .execute();
-        }
-      });
-      return (await getMember(db, orgId, userId))!;
+      return run(request, updateMember, { ...request.body, userId }, await contextIn(request, orgId));
     },
   );
 
   app.post(
     '/api/organisations/:orgId/users/:userId/password',
     {
-      config: { access: 'session', audit: { action: 'temporary_password_set', entity: 'user' } },
+      config: { access: 'session', audit: setTemporaryPassword.audit },
       schema: {
         tags: ['users'],
         params: memberParams,
@@ -364,25 +153,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { orgId, userId } = request.params;
-      await requireOrgPermission(request, db, orgId, 'members.manage');
-      if (!(await getMember(db, orgId, userId))) throw notFound('Membre');
-      await assertAccountControl(request, db, userId);
-      const passwordHash = await hashPassword(request.body.temporaryPassword);
-      await request.mutate(async (trx, audit) => {
-        audit.entityId = userId;
-        audit.organisationId = orgId;
-        await trx
-          .updateTable('app_user')
-          .set((eb) => ({
-            password_hash: passwordHash,
-            must_change_password: true,
-            updated_at: clock.now(),
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', userId)
-          .execute();
-        await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-      });
+      await run(request, setTemporaryPassword, { ...request.body, userId }, await contextIn(request, orgId));
       return reply.status(204).send();
     },
   );
