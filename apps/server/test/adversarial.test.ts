@@ -300,6 +300,17 @@ const ROUTES: Record<string, Entry> = {
       url: `/api/reports/steering.pdf?from=${addDays(w.today, -365)}&to=${w.today}&organisationIds=${w.orgA}`,
     }),
   },
+  'PATCH /api/contacts/:id': {
+    kind: 'org',
+    call: (w) => ({
+      url: `/api/contacts/${w.contactId}`,
+      body: { notes: 'x', reason: 'Correction', version: 1 },
+    }),
+  },
+  'POST /api/contacts/:id/cancel': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/contacts/${w.contactId}/cancel`, body: { reason: 'Saisi par erreur' } }),
+  },
   'POST /api/history-imports': { kind: 'own' },
   'GET /api/history-imports/:id': { kind: 'org', call: () => ({ url: `/api/history-imports/${UUID}` }) },
   'GET /api/privacy/retention-runs': { kind: 'own', call: () => ({ url: '/api/privacy/retention-runs' }) },

@@ -97,7 +97,7 @@ export async function buildWorld(t: TestApp) {
     }),
     201,
   );
-  await must(
+  const karimFile = await must(
     karim.post(`/api/persons/${karimPerson.id}/contacts`, {
       date: today,
       channel: 'office_meeting',
@@ -105,6 +105,9 @@ export async function buildWorld(t: TestApp) {
     }),
     201,
   );
+  const contactId = (karimFile.timeline as { type: string; entity: { id: string } | null }[]).find(
+    (e) => e.type === 'contact',
+  )!.entity!.id;
   const period = await must(
     sophie.post(`/api/persons/${sophiePerson.id}/employment-periods`, {
       kind: 'cdd',
@@ -163,6 +166,8 @@ export async function buildWorld(t: TestApp) {
     periodId,
     presentationId: presentation.id as string,
     contractId: contract.contract.id as string,
+    /** An ordinary contact of Karim's about his person. */
+    contactId,
     documentId: document.id,
     absenceId: absence.id as string,
     /** Names and markers of A's persons and notes that must never reach the wrong caller. */

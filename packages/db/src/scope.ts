@@ -57,6 +57,7 @@ export const ORGANISATION_TABLES = [
   'follow_up_arrangement',
   'history_import_key',
   'import_job',
+  'invitation',
   'membership',
   'organisation_settings',
   'partner',
