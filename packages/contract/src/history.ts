@@ -66,7 +66,10 @@ export const historyImportJobSchema = z.object({
   written: z.boolean(),
   total: z.number(),
   processed: z.number(),
-  files: z.array(z.object({ file: z.string(), rows: z.number() })),
+  /** The files read; a CSV file's encoding as detected (« UTF-8 », « Windows-1252 »…). */
+  files: z.array(
+    z.object({ file: z.string(), rows: z.number(), encoding: z.string().nullable().optional() }),
+  ),
   /** Per kind of record (employer, person, contract, event, person_contact, employer_contact). */
   counts: z.record(z.string(), historyCountsSchema),
   errors: z.array(historyErrorSchema),

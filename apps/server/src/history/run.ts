@@ -1,8 +1,9 @@
 import type { Database, Kysely } from '@jobcoach/db';
+import { ENCODING_LABELS } from '../imports/encoding.ts';
 import type { HistoryEntity } from './format.ts';
 import { type EntityCounts, planImport, type Skipped } from './plan.ts';
 import { type HistoryError, parseSheets } from './rows.ts';
-import { readSources, type SourceFile } from './sources.ts';
+import { readTables, type SourceFile, sheetsOf } from './sources.ts';
 import { writePlan } from './write.ts';
 
 /**
@@ -42,7 +43,8 @@ export interface HistoryImportResult {
   counts: Record<HistoryEntity, EntityCounts>;
   errors: HistoryError[];
   skipped: Skipped[];
-  files: { file: string; rows: number }[];
+  /** The files read, with the encoding detected for a CSV file (as the preview shows it). */
+  files: { file: string; rows: number; encoding: string | null }[];
 }
 
 const emptyCounts = (): EntityCounts => ({
@@ -61,12 +63,19 @@ export async function runHistoryImport(
   options: HistoryImportOptions,
 ): Promise<HistoryImportResult> {
   const base = { dryRun: options.dryRun, validOnly: options.validOnly };
-  const { sheets, errors: fileErrors } = await readSources(sources);
+  const read = await readTables(sources);
+  const recognised = sheetsOf(read.tables);
+  const { sheets } = recognised;
+  const fileErrors = [...read.errors, ...recognised.errors];
   const parsed = parseSheets(sheets, ctx.today);
-  const files = Object.entries(parsed.counts).map(([file, rows]) => ({
-    file: parsed.sheetNames[file as keyof typeof parsed.sheetNames] ?? file,
-    rows: rows ?? 0,
-  }));
+  const files = Object.entries(parsed.counts).map(([file, rows]) => {
+    const sheet = sheets[file as keyof typeof sheets];
+    return {
+      file: parsed.sheetNames[file as keyof typeof parsed.sheetNames] ?? file,
+      rows: rows ?? 0,
+      encoding: sheet?.encoding ? ENCODING_LABELS[sheet.encoding] : null,
+    };
+  });
   const total = files.reduce((a, f) => a + f.rows, 0);
   await ctx.onTotal?.(total);
   if (fileErrors.length > 0) {

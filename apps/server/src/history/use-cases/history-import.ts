@@ -219,7 +219,7 @@ export function historyImportJobs(jobs: ImportJobs) {
       if (!job) throw notFound('Import');
       const summary = (job.summary ?? {}) as {
         written?: boolean;
-        files?: { file: string; rows: number }[];
+        files?: { file: string; rows: number; encoding?: string | null }[];
         counts?: Record<string, z.infer<typeof historyCountsSchema>>;
         skipped?: z.infer<typeof historySkippedSchema>[];
         skippedCount?: number;
