@@ -1,4 +1,5 @@
 import { testTargets } from '@jobcoach/db/testing';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../src/imports/encoding.ts';
 import type { Client, TestApp } from './helpers.ts';
@@ -97,6 +98,79 @@ for (const target of testTargets()) {
         .where('last_name', '=', 'Verhaegen')
         .executeTakeFirstOrThrow();
       expect(emile).toEqual({ phase: 'pre_hire', birth_date: '1980-01-31' });
+    });
+
+    it('gives the template to fill; filled with three persons and their events, it imports as it is', async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/history-imports/template.xlsx',
+        headers: { cookie: coordinator.cookie! },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain('.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+        ['Employeurs', 'visible'],
+        ['Personnes', 'visible'],
+        ['Contrats', 'visible'],
+        ['Événements', 'visible'],
+        ['Contacts personnes', 'visible'],
+        ['Contacts employeurs', 'visible'],
+        ['Listes', 'hidden'],
+      ]);
+      const persons = workbook.getWorksheet('Personnes')!;
+      const headings = (persons.getRow(1).values as unknown[]).slice(1) as string[];
+      expect(headings).toContain('Prénom');
+      expect(headings).toContain('Date de naissance');
+      expect(String(persons.getRow(2).getCell(1).value)).toMatch(/^Obligatoire/);
+      const sexColumn = headings.indexOf('Sexe') + 1;
+      const validation = persons.getCell(3, sexColumn).dataValidation;
+      expect(validation).toMatchObject({ type: 'list' });
+      const column = (name: string) => headings.indexOf(name) + 1;
+      const people = [
+        ['T1', 'Aïcha', 'Template', 'Femme', new Date('2024-02-01')],
+        ['T2', 'Bruno', 'Modèle', 'Homme', new Date('2024-02-02')],
+        ['T3', 'Chloé', 'Gabarit', 'Non précisé', new Date('2024-02-03')],
+      ] as const;
+      people.forEach(([id, first, last, sex, referral], i) => {
+        const row = persons.getRow(3 + i);
+        row.getCell(column('Identifiant')).value = id;
+        row.getCell(column('Prénom')).value = first;
+        row.getCell(column('Nom')).value = last;
+        row.getCell(column('Sexe')).value = sex;
+        row.getCell(column('Date de l’orientation (accueil)')).value = referral;
+      });
+      const events = workbook.getWorksheet('Événements')!;
+      const eventHeadings = (events.getRow(1).values as unknown[]).slice(1) as string[];
+      const eventRow = events.getRow(3);
+      eventRow.getCell(eventHeadings.indexOf('Identifiant') + 1).value = 'T1-E1';
+      eventRow.getCell(eventHeadings.indexOf('Identifiant de la personne') + 1).value = 'T1';
+      eventRow.getCell(eventHeadings.indexOf('Date') + 1).value = new Date('2024-03-01');
+      eventRow.getCell(eventHeadings.indexOf('Événement') + 1).value = 'Entrée en pré-embauche';
+      const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const { job } = await importHistory(coordinator, { 'modele-import-historique.xlsx': filled });
+      expect(job.errors).toEqual([]);
+      expect(job.counts.person).toMatchObject({ created: 3, errors: 0 });
+      expect(job.counts.event).toMatchObject({ created: 1 });
+      const imported = await t.handle.db
+        .selectFrom('person')
+        .select(['last_name', 'sex', 'phase'])
+        .where('organisation_id', '=', organisationId)
+        .where('last_name', 'in', ['Template', 'Modèle', 'Gabarit'])
+        .orderBy('last_name')
+        .execute();
+      expect(imported).toEqual([
+        { last_name: 'Gabarit', sex: 'not_stated', phase: 'intake' },
+        { last_name: 'Modèle', sex: 'man', phase: 'intake' },
+        { last_name: 'Template', sex: 'woman', phase: 'pre_hire' },
+      ]);
+    });
+
+    it('serves the documentation to those who may import', async () => {
+      const doc = await coordinator.get('/api/history-imports/documentation');
+      expect(doc.status).toBe(200);
+      expect(doc.json.markdown).toContain('# Historical import');
     });
 
     it('reports every error of a row at once, a bad date does not hide the others', async () => {

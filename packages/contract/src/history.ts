@@ -80,3 +80,7 @@ export const historyImportJobSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type HistoryImportJob = z.output<typeof historyImportJobSchema>;
+
+/** The import's documentation (docs/import.md), as the help page shows it. */
+export const historyDocumentationSchema = z.object({ markdown: z.string() });
+export type HistoryDocumentation = z.output<typeof historyDocumentationSchema>;

@@ -1,4 +1,5 @@
 import {
+  historyDocumentationSchema,
   historyImportBodySchema,
   historyImportJobSchema,
   idParams,
@@ -6,6 +7,7 @@ import {
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
+import { downloadHistoryTemplate, readHistoryDocumentation } from './use-cases/history-help.ts';
 import { historyImportJobs } from './use-cases/history-import.ts';
 
 /**
@@ -34,6 +36,28 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(202).send(await run(request, startHistoryImport, request.body)),
+  );
+
+  app.get(
+    '/api/history-imports/template.xlsx',
+    { config: { access: 'session' }, schema: { tags: ['history'] } },
+    async (request, reply) => {
+      const file = await run(request, downloadHistoryTemplate, {});
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+
+  app.get(
+    '/api/history-imports/documentation',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['history'], response: { 200: historyDocumentationSchema } },
+    },
+    (request) => run(request, readHistoryDocumentation, {}),
   );
 
   app.get(

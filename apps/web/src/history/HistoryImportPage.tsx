@@ -1,6 +1,7 @@
 import type { HistoryImportJob, UploadFile } from '@jobcoach/contract';
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -14,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
@@ -96,6 +98,20 @@ export function HistoryImportPage() {
           </span>
         ))}
       </Text>
+      <Group gap="sm" data-testid="history-template">
+        <Button
+          component="a"
+          href="/api/history-imports/template.xlsx"
+          download
+          variant="light"
+          data-testid="history-template-download"
+        >
+          {t('history.template.download')}
+        </Button>
+        <Anchor component={Link} to="/history-import/help" data-testid="history-help-link">
+          {t('history.template.documentation')}
+        </Anchor>
+      </Group>
       <Text size="sm" fw={600} data-testid="history-idempotent">
         {t('history.idempotent')}
       </Text>
