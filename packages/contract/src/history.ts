@@ -17,6 +17,14 @@ export const HISTORY_FILES = [
 ] as const;
 export type HistoryFile = (typeof HISTORY_FILES)[number];
 
+/**
+ * What a table in another shape can be mapped onto: one of the files, or `tracking`, a
+ * coordinator's tracking sheet with one row per person (their dates of entry, contract and exit),
+ * which gives persons, their events and the employers named.
+ */
+export const HISTORY_MAPPING_TARGETS = [...HISTORY_FILES, 'tracking'] as const;
+export type HistoryMappingTarget = (typeof HISTORY_MAPPING_TARGETS)[number];
+
 const fileSchema = z.object({
   name: text().trim().min(1, 'nom de fichier attendu.').max(200, 'au plus 200 caractères.'),
   contentBase64: z
@@ -84,3 +92,33 @@ export type HistoryImportJob = z.output<typeof historyImportJobSchema>;
 /** The import's documentation (docs/import.md), as the help page shows it. */
 export const historyDocumentationSchema = z.object({ markdown: z.string() });
 export type HistoryDocumentation = z.output<typeof historyDocumentationSchema>;
+
+/** Whether a written import can still be undone, and if not, what prevents it (French). */
+export const historyUndoStateSchema = z.object({
+  possible: z.boolean(),
+  until: z.string().nullable(),
+  blockers: z.array(z.string()),
+});
+
+/** The organisation's written imports of the last weeks, each with whether it can be undone. */
+export const historyImportListSchema = z.array(
+  z.object({
+    id: z.string(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    validOnly: z.boolean(),
+    total: z.number(),
+    created: z.number(),
+    files: z.array(
+      z.object({ file: z.string(), rows: z.number(), encoding: z.string().nullable().optional() }),
+    ),
+    undoneAt: z.string().nullable(),
+    undo: historyUndoStateSchema,
+  }),
+);
+export type HistoryImportList = z.output<typeof historyImportListSchema>;
+
+/** An import undone: the rows removed per kind (and the employer statuses put back). */
+export const historyUndoneSchema = z.object({ removed: z.record(z.string(), z.number()) });
+export type HistoryUndone = z.output<typeof historyUndoneSchema>;

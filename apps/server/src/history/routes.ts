@@ -2,6 +2,8 @@ import {
   historyDocumentationSchema,
   historyImportBodySchema,
   historyImportJobSchema,
+  historyImportListSchema,
+  historyUndoneSchema,
   idParams,
   jobStartedSchema,
 } from '@jobcoach/contract';
@@ -9,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
 import { downloadHistoryTemplate, readHistoryDocumentation } from './use-cases/history-help.ts';
 import { historyImportJobs } from './use-cases/history-import.ts';
+import { listHistoryImports, undoHistoryImport } from './use-cases/history-undo.ts';
 
 /**
  * The historical import (docs/import.md): POST the files (base64 in JSON: the API takes JSON only),
@@ -36,6 +39,24 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(202).send(await run(request, startHistoryImport, request.body)),
+  );
+
+  app.get(
+    '/api/history-imports',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['history'], response: { 200: historyImportListSchema } },
+    },
+    (request) => run(request, listHistoryImports, {}),
+  );
+
+  app.post(
+    '/api/history-imports/:id/undo',
+    {
+      config: { access: 'session', audit: undoHistoryImport.audit },
+      schema: { tags: ['history'], params: idParams, response: { 200: historyUndoneSchema } },
+    },
+    (request) => run(request, undoHistoryImport, { jobId: request.params.id }),
   );
 
   app.get(

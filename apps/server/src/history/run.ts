@@ -4,6 +4,7 @@ import type { HistoryEntity } from './format.ts';
 import { type EntityCounts, planImport, type Skipped } from './plan.ts';
 import { type HistoryError, parseSheets } from './rows.ts';
 import { readTables, type SourceFile, sheetsOf } from './sources.ts';
+import { employerStatusesBefore, writeUndoJournal } from './undo.ts';
 import { writePlan } from './write.ts';
 
 /**
@@ -104,6 +105,7 @@ export async function runHistoryImport(
   if (options.dryRun) return { ...result, status: 'done', written: false };
   await db.transaction().execute(async (trx) => {
     const now = ctx.now();
+    const statusesBefore = ctx.jobId ? await employerStatusesBefore(trx, plan) : new Map<string, string>();
     await writePlan(
       trx,
       {
@@ -116,6 +118,15 @@ export async function runHistoryImport(
       },
       plan,
     );
+    // What it created, so that it can be undone (undo.ts); the command line's import has no job.
+    if (ctx.jobId) {
+      await writeUndoJournal(
+        trx,
+        { organisationId: ctx.organisationId, jobId: ctx.jobId, now },
+        plan,
+        statusesBefore,
+      );
+    }
     // One audit entry for the whole import: counts only, no personal data.
     await trx
       .insertInto('audit_log')

@@ -21,6 +21,7 @@ import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { HISTORY_ENTITIES, toUpload, useHistoryImportJob, useStartHistoryImport } from './history-api.ts';
+import { RecentImports } from './RecentImports.tsx';
 
 const FILE_NAMES = [
   'employers.csv',
@@ -53,6 +54,7 @@ export function HistoryImportPage() {
     if (imported.data?.written) {
       queryClient.invalidateQueries({ queryKey: ['persons'] });
       queryClient.invalidateQueries({ queryKey: ['employers'] });
+      queryClient.invalidateQueries({ queryKey: ['history-imports'] });
     }
   }, [imported.data?.written, queryClient]);
 
@@ -166,6 +168,7 @@ export function HistoryImportPage() {
       </Group>
       {checkId !== null && importId === null && <JobPanel query={check} />}
       {importId !== null && <JobPanel query={imported} />}
+      <RecentImports />
     </Stack>
   );
 }
