@@ -3,6 +3,8 @@ import {
   historyImportBodySchema,
   historyImportJobSchema,
   historyImportListSchema,
+  historyInspectBodySchema,
+  historyInspectSchema,
   historyUndoneSchema,
   idParams,
   jobStartedSchema,
@@ -11,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
 import { downloadHistoryTemplate, readHistoryDocumentation } from './use-cases/history-help.ts';
 import { historyImportJobs } from './use-cases/history-import.ts';
+import { inspectHistoryImport } from './use-cases/history-inspect.ts';
 import { listHistoryImports, undoHistoryImport } from './use-cases/history-undo.ts';
 
 /**
@@ -39,6 +42,20 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(202).send(await run(request, startHistoryImport, request.body)),
+  );
+
+  app.post(
+    '/api/history-imports/inspect',
+    {
+      bodyLimit: BODY_LIMIT,
+      config: { access: 'session', audit: inspectHistoryImport.audit },
+      schema: {
+        tags: ['history'],
+        body: historyInspectBodySchema,
+        response: { 200: historyInspectSchema },
+      },
+    },
+    (request) => run(request, inspectHistoryImport, request.body),
   );
 
   app.get(
