@@ -2,6 +2,8 @@ import type {
   HistoryImportBody,
   HistoryImportJob,
   HistoryImportList,
+  HistoryInspect,
+  HistoryInspectBody,
   HistoryUndone,
   JobStarted,
   UploadFile,
@@ -66,5 +68,12 @@ export function useUndoHistoryImport() {
       queryClient.invalidateQueries({ queryKey: ['persons'] });
       queryClient.invalidateQueries({ queryKey: ['employers'] });
     },
+  });
+}
+
+/** The tables of the chosen files: recognised by name, or offered a mapping (saved or guessed). */
+export function useInspectHistoryImport() {
+  return useMutation({
+    mutationFn: (body: HistoryInspectBody) => api.post<HistoryInspect>('/api/history-imports/inspect', body),
   });
 }
