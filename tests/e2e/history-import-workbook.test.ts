@@ -156,7 +156,7 @@ describe.skipIf(!hasBrowser)('browser: the history import takes the coordinator�
     expect(await mapping.getByTestId('history-map-exit_date').inputValue()).toBe('Date de sortie');
     // « Raison » is not a heading the import knows: the coordinator chooses it.
     expect(await mapping.getByTestId('history-map-exit_reason').inputValue()).toBe('');
-    await mapping.getByLabel('Motif de sortie').selectOption('Raison');
+    await mapping.getByLabel('Motif de sortie', { exact: true }).selectOption('Raison');
     await expectAccessible(page, 'history import: mapping step');
     await screenshot(page, 'history-workbook-02-mapping');
     await checkAndImport(page);

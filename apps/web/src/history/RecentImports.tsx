@@ -46,7 +46,12 @@ export function RecentImports() {
               <Table.Tr key={job.id} data-testid="history-recent-row" data-job={job.id}>
                 <Table.Td>{formatDay(job.finishedAt ?? job.createdAt)}</Table.Td>
                 <Table.Td>{job.createdBy ?? '—'}</Table.Td>
-                <Table.Td>{job.files.map((f) => f.file).join(', ')}</Table.Td>
+                <Table.Td>
+                  {job.files
+                    .filter((f) => f.rows > 0)
+                    .map((f) => f.file)
+                    .join(', ')}
+                </Table.Td>
                 <Table.Td ta="right">{job.created}</Table.Td>
                 <Table.Td>
                   {job.undoneAt ? (
