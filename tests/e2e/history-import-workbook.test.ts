@@ -182,4 +182,31 @@ describe.skipIf(!hasBrowser)('browser: the history import takes the coordinator�
     expect(await personsNamed(page, 'Vandersuivi')).toEqual([]);
     await context.close();
   });
+
+  it('reads a Windows-1252 CSV with « ; », shows its encoding, and imports the names intact', async () => {
+    const context = await browser.newContext({ locale: 'fr-BE' });
+    const page = await context.newPage();
+    await login(page, server.url, COORDINATOR);
+    await page.goto(`${server.url}/history-import`);
+    const csv = [
+      'Identifiant;Prénom;Nom;Sexe;Date de l’orientation (accueil)',
+      'ANSI-1;Hélène;Dupré-Ansi;Femme;12/03/2024',
+      'ANSI-2;François;Cœur-Ansi;Homme;02/04/2024',
+    ].join('\r\n');
+    // As Excel's « CSV (séparateur : point-virgule) » writes it on Windows.
+    const specific: Record<string, number> = { '’': 0x92, œ: 0x9c, Œ: 0x8c };
+    const file = join(dir, 'Personnes.csv');
+    writeFileSync(file, Uint8Array.from([...csv].map((c) => specific[c] ?? c.charCodeAt(0))));
+    await page.getByTestId('history-files').setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId('history-encoding').first().textContent(), { timeout: 15_000 })
+      .toBe('Windows-1252');
+    await checkAndImport(page);
+    const found = await personsNamed(page, 'Ansi');
+    expect(found.map((p) => `${p.firstName} ${p.lastName}`).sort()).toEqual([
+      'François Cœur-Ansi',
+      'Hélène Dupré-Ansi',
+    ]);
+    await context.close();
+  });
 });
