@@ -161,8 +161,19 @@ interface Reference {
   hasId: boolean;
 }
 
+/** The foreign keys, read once per process (the schema only changes with a migration, at start). */
+let knownReferences: Promise<Reference[]> | null = null;
+
 /** Every foreign key that points at a table an import writes: who may depend on its rows. */
-async function referencesToImportedTables(db: Db): Promise<Reference[]> {
+function referencesToImportedTables(db: Db): Promise<Reference[]> {
+  knownReferences ??= readReferences(db).catch((error) => {
+    knownReferences = null;
+    throw error;
+  });
+  return knownReferences;
+}
+
+async function readReferences(db: Db): Promise<Reference[]> {
   const tables = Object.keys(ENTITY_OF_TABLE);
   const result = await sql<{ referencing: string; referenced: string; columns: string[]; has_id: boolean }>`
     SELECT c.conrelid::regclass::text AS referencing, c.confrelid::regclass::text AS referenced,
@@ -220,7 +231,11 @@ export async function undoState(
   const until = new Date(new Date(job.finished_at).getTime() + UNDO_DAYS * 86_400_000);
   const blockers: string[] = [];
   if (now > until) {
-    blockers.push(`Un import ne s’annule que dans les ${UNDO_DAYS} jours qui le suivent.`);
+    return {
+      possible: false,
+      until: until.toISOString(),
+      blockers: [`Un import ne s’annule que dans les ${UNDO_DAYS} jours qui le suivent.`],
+    };
   }
   const journal = await db
     .selectFrom('history_import_row')
