@@ -204,6 +204,29 @@ for (const target of testTargets()) {
       ]);
     });
 
+    it('beside tables named after the import’s files, offers another table as ignored, with its guesses', async () => {
+      const workbook = new ExcelJS.Workbook();
+      workbook
+        .addWorksheet('Personnes')
+        .addRow(['Identifiant', 'Prénom', 'Nom', 'Sexe', 'Date de l’orientation (accueil)']);
+      workbook.addWorksheet('Totaux').addRow(['Nom', 'Prénom', 'Remarques']);
+      const looked = await inspect({ 'classeur.xlsx': new Uint8Array(await workbook.xlsx.writeBuffer()) });
+      expect(
+        looked.tables.map((x: { table: string; recognised: string | null }) => [x.table, x.recognised]),
+      ).toEqual([
+        ['classeur.xlsx › Personnes', 'persons'],
+        ['classeur.xlsx › Totaux', null],
+      ]);
+      const totals = looked.tables[1];
+      expect(totals.mapping).toEqual({ table: 'classeur.xlsx › Totaux', target: null, columns: {} });
+      expect(totals.guesses.persons).toEqual({ last_name: 'Nom', first_name: 'Prénom' });
+      expect(totals.guesses.tracking).toMatchObject({
+        last_name: 'Nom',
+        first_name: 'Prénom',
+        notes: 'Remarques',
+      });
+    });
+
     it('refuses a mapping that leaves a required column out, naming it', async () => {
       const csv = 'Matricule;Nom\nX1;Dupont\n';
       const res = await coordinator.post('/api/history-imports', {

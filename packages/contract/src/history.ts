@@ -168,6 +168,8 @@ export const historyInspectSchema = z.object({
       mapping: historyTableMappingSchema.nullable(),
       /** The mapping offered is the one saved by the organisation for tables of this shape. */
       saved: z.boolean(),
+      /** For each target, the columns its headings name (what the page fills in when a target is chosen). */
+      guesses: z.record(z.string(), z.record(z.string(), z.string())),
     }),
   ),
   /** What a table can be mapped onto, and the columns of each. */

@@ -91,7 +91,7 @@ export function MappingStep({
           onChange({
             ...mapping,
             target: value === '' ? null : (value as HistoryTableMapping['target']),
-            columns: {},
+            columns: value === '' ? {} : { ...(table.guesses[value] ?? {}) },
           });
         }}
         data-testid="history-mapping-target"
