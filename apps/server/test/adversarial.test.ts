@@ -312,6 +312,20 @@ const ROUTES: Record<string, Entry> = {
     call: (w) => ({ url: `/api/contacts/${w.contactId}/cancel`, body: { reason: 'Saisi par erreur' } }),
   },
   'POST /api/history-imports': { kind: 'own' },
+  'POST /api/history-imports/inspect': { kind: 'own' },
+  'GET /api/history-imports': { kind: 'own', call: () => ({ url: '/api/history-imports' }) },
+  'POST /api/history-imports/:id/undo': {
+    kind: 'org',
+    call: () => ({ url: `/api/history-imports/${UUID}/undo`, body: {} }),
+  },
+  'GET /api/history-imports/template.xlsx': {
+    kind: 'own',
+    call: () => ({ url: '/api/history-imports/template.xlsx' }),
+  },
+  'GET /api/history-imports/documentation': {
+    kind: 'own',
+    call: () => ({ url: '/api/history-imports/documentation' }),
+  },
   'GET /api/history-imports/:id': { kind: 'org', call: () => ({ url: `/api/history-imports/${UUID}` }) },
   'GET /api/privacy/retention-runs': { kind: 'own', call: () => ({ url: '/api/privacy/retention-runs' }) },
   'GET /api/organisations/:id/retention-settings': {
@@ -412,6 +426,7 @@ describe.each(testTargets())('adversarial route table on $driver', (target) => {
           'POST /api/vacancies/import/preview',
           'POST /api/vacancies/import',
           'POST /api/history-imports',
+          'POST /api/history-imports/inspect',
         ].includes(key)
       ) {
         throw new Error(`${key} has no call`);

@@ -4,6 +4,7 @@ import {
   EMPLOYER_SIZE_CLASSES,
   EMPLOYER_STATUSES,
   HANDOFF_PURPOSES,
+  HISTORY_MAPPING_TARGETS,
   PARTNER_TYPES,
   REFERRAL_KINDS,
   VACANCY_SOURCES,
@@ -57,6 +58,7 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'follow_up_arrangement.three_way_reason': THREE_WAY_REASONS,
   'membership.role': MEMBERSHIP_ROLES,
   'organisation.kind': ORGANISATION_KINDS,
+  'history_import_mapping.target': HISTORY_MAPPING_TARGETS,
   'partner.type': PARTNER_TYPES,
   'person.income': INCOME_SOURCES,
   'person.origin': ORIGINS,
@@ -84,6 +86,7 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
  */
 const DATABASE_ONLY = new Set([
   'history_import_key.entity',
+  'history_import_row.entity',
   'import_job.kind',
   'import_job.status',
   'person.erasure_kind',

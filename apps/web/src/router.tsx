@@ -33,6 +33,7 @@ const EmployerPage = page(() => import('./employers/EmployerPage.tsx'), 'Employe
 const EmployersPage = page(() => import('./employers/EmployersPage.tsx'), 'EmployersPage');
 const NewEmployerPage = page(() => import('./employers/NewEmployerPage.tsx'), 'NewEmployerPage');
 const HistoryImportPage = page(() => import('./history/HistoryImportPage.tsx'), 'HistoryImportPage');
+const HistoryHelpPage = page(() => import('./history/HistoryHelpPage.tsx'), 'HistoryHelpPage');
 const ImportPage = page(() => import('./imports/ImportPage.tsx'), 'ImportPage');
 const InvitationsPage = page(() => import('./auth/InvitationsPage.tsx'), 'InvitationsPage');
 const PeoplePage = page(() => import('./people/PeoplePage.tsx'), 'PeoplePage');
@@ -183,6 +184,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole allowed={isCoordinator} reason="settings">
                     <HistoryImportPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/history-import/help',
+                element: (
+                  <RequireRole allowed={isCoordinator} reason="settings">
+                    <HistoryHelpPage />
                   </RequireRole>
                 ),
               },

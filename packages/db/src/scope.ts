@@ -56,6 +56,8 @@ export const ORGANISATION_TABLES = [
   'employment_period',
   'follow_up_arrangement',
   'history_import_key',
+  'history_import_mapping',
+  'history_import_row',
   'import_job',
   'invitation',
   'membership',

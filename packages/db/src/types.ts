@@ -639,3 +639,31 @@ export interface InvitationTable {
 export interface Database {
   invitation: InvitationTable;
 }
+
+// Migration 0017: undoing a historical import, and the mappings of tables in another shape.
+export interface HistoryImportRowTable {
+  organisation_id: string;
+  job_id: string;
+  entity: string;
+  entity_id: string;
+  previous: string | null;
+}
+
+export interface HistoryImportMappingTable {
+  organisation_id: string;
+  shape: string;
+  target: string;
+  columns: ColumnType<Record<string, string>, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ImportJobTable {
+  undone_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  undone_by: string | null;
+}
+
+export interface Database {
+  history_import_row: HistoryImportRowTable;
+  history_import_mapping: HistoryImportMappingTable;
+}

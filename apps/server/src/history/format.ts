@@ -172,11 +172,14 @@ export function fileOfName(name: string): HistoryFile | null {
 // ---- choices: codes and French labels accepted ----
 
 /** A reader of a closed list: the code, its French label, or a known synonym (folded). */
+/** A reader of a closed list, with the French labels of its values (the template's lists). */
+export type ChoiceReader<T extends string> = ((cell: string) => Read<T>) & { labels: readonly string[] };
+
 function choice<T extends string>(
   codes: readonly T[],
   labels: Record<T, string>,
   synonyms: Record<string, T> = {},
-): (cell: string) => Read<T> {
+): ChoiceReader<T> {
   const table = new Map<string, T>();
   for (const code of codes) {
     table.set(fold(code), code);
@@ -184,10 +187,11 @@ function choice<T extends string>(
   }
   for (const [word, code] of Object.entries(synonyms)) table.set(fold(word), code);
   const listed = codes.map((c) => `${c} (${labels[c]})`).join(', ');
-  return (cell) => {
+  const reader = (cell: string): Read<T> => {
     const code = table.get(fold(cell));
     return code ? ok(code) : bad(`valeur inconnue « ${cell} » ; valeurs admises : ${listed}.`);
   };
+  return Object.assign(reader, { labels: codes.map((c) => labels[c]) });
 }
 
 export const readSex = choice(SEXES, SEX_LABELS, {

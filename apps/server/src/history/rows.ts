@@ -48,6 +48,7 @@ import {
   readStudies,
   readWithWhom,
 } from './format.ts';
+import { columnHeading, columnNote, columnOf } from './names.ts';
 import type { Sheets } from './sources.ts';
 
 /** One problem with the import: the file, its line (0: the file as a whole), the column, in French. */
@@ -281,11 +282,10 @@ function readEmployer(r: RowReader): Omit<EmployerRow, keyof RowBase> | null {
       'le nom de la personne de référence est obligatoire avec sa fonction, son téléphone ou son e-mail.',
     );
   }
-  if (r.errors.length > 0) return null;
   const v = r.schema(employerInputSchema.omit({ bce: true, notes: true }), candidate, (p) =>
     p.startsWith('reference.') ? `reference_${p.split('.')[1]}` : snake(p),
   );
-  if (!v) return null;
+  if (!v || r.errors.length > 0) return null;
   return {
     values: {
       name: v.name,
@@ -343,12 +343,11 @@ function readPerson(r: RowReader, today: string): Omit<PersonRow, keyof RowBase>
     );
   }
   const coachEmail = r.text('coach_email')?.toLowerCase() ?? null;
-  if (r.errors.length > 0) return null;
   const v = r.schema(personInputSchema, candidate, (p) => {
     const field = p.split('.')[0] ?? '';
     return Object.hasOwn(candidate, field) ? PERSON_COLUMNS[field as keyof typeof candidate] : 'line';
   });
-  if (!v) return null;
+  if (!v || r.errors.length > 0) return null;
   // The file's columns are named as the person's columns (first_name, birth_date…).
   const values: PersonRow['values'] = {};
   for (const field of Object.keys(candidate) as (keyof typeof candidate)[]) {
@@ -420,9 +419,8 @@ function readPersonContact(r: RowReader): Omit<PersonContactRow, keyof RowBase> 
   // Whether the person took part: « avec la personne » (the default), not « avec l'employeur » or
   // « avec un partenaire » (then the contact is about the person).
   const withWhom = r.optional('with_whom', readWithWhom) ?? 'person';
-  if (r.errors.length > 0) return null;
   const v = r.schema(contactInputSchema, candidate, snake);
-  if (!v) return null;
+  if (!v || r.errors.length > 0) return null;
   return {
     personRef,
     values: {
@@ -445,9 +443,8 @@ function readEmployerContact(r: RowReader): Omit<EmployerContactRow, keyof RowBa
     purpose: r.optional('purpose', readPurpose) ?? 'canvassing',
     notes: r.cell('notes'),
   };
-  if (r.errors.length > 0) return null;
   const v = r.schema(employerContactInputSchema, candidate, snake);
-  if (!v) return null;
+  if (!v || r.errors.length > 0) return null;
   return {
     employerRef,
     personRef,
@@ -463,6 +460,18 @@ const READERS = {
   person_contacts: readPersonContact,
   employer_contacts: readEmployerContact,
 } as const;
+
+/** The template's notes row (names.ts), right under the header: not data. */
+function isNotesRow(file: HistoryFile, record: CsvRecord, index: ReadonlyMap<string, number>) {
+  let notes = 0;
+  for (const [column, i] of index) {
+    const cell = (record.fields[i] ?? '').trim();
+    if (cell === '') continue;
+    if (cell !== columnNote(file, column)) return false;
+    notes++;
+  }
+  return notes > 0;
+}
 
 /** Every sheet's rows, read and checked on their own (references are checked by the plan). */
 export function parseSheets(sheets: Sheets, today: string): Parsed {
@@ -487,25 +496,30 @@ export function parseSheets(sheets: Sheets, today: string): Parsed {
     if (!sheet) continue;
     sheetNames[file] = sheet.name;
     const [header, ...data] = sheet.records;
-    const columns = (header?.fields ?? []).map((c) => c.trim().toLowerCase());
     const spec = COLUMNS[file];
     const index = new Map<string, number>();
     const headerErrors: HistoryError[] = [];
-    columns.forEach((c, i) => {
-      if (c === '') return;
-      if (!(c in spec)) {
+    const headerLine = header?.line ?? 1;
+    (header?.fields ?? []).forEach((cell, i) => {
+      const heading = cell.trim();
+      if (heading === '') return;
+      // The English code or the French name, accents and case ignored (names.ts).
+      const c = columnOf(file, heading);
+      if (c === null) {
         headerErrors.push({
           file: sheet.name,
-          line: header?.line ?? 1,
-          field: c,
-          message: `Colonne inconnue « ${c} » : les colonnes de ce fichier sont ${Object.keys(spec).join(', ')}.`,
+          line: headerLine,
+          field: heading,
+          message: `Colonne inconnue « ${heading} » : les colonnes de ce fichier sont ${Object.keys(spec)
+            .map((code) => `${columnHeading(file, code)} (${code})`)
+            .join(', ')}.`,
         });
       } else if (index.has(c)) {
         headerErrors.push({
           file: sheet.name,
-          line: header?.line ?? 1,
-          field: c,
-          message: `La colonne « ${c} » figure deux fois.`,
+          line: headerLine,
+          field: heading,
+          message: `La colonne « ${columnHeading(file, c)} » (${c}) figure deux fois.`,
         });
       } else index.set(c, i);
     });
@@ -513,30 +527,38 @@ export function parseSheets(sheets: Sheets, today: string): Parsed {
       if (s.required && !index.has(column)) {
         headerErrors.push({
           file: sheet.name,
-          line: header?.line ?? 1,
+          line: headerLine,
           field: column,
-          message: `Colonne obligatoire absente : « ${column} » (${s.label}).`,
+          message: `Colonne obligatoire absente : « ${columnHeading(file, column)} » (${column}).`,
         });
       }
     }
-    const dataRows = data.filter((d) => d.fields.some((f) => f.trim() !== ''));
+    const dataRows = data.filter(
+      (d, i) => d.fields.some((f) => f.trim() !== '') && !(i === 0 && isNotesRow(file, d, index)),
+    );
     counts[file] = dataRows.length;
     if (headerErrors.length > 0) {
       errors.push(...headerErrors);
       failedFiles.add(file);
       continue;
     }
-    const seen = new Map<string, number>();
+    // Two rows with one key are both refused, in every mode: which of them is right is not known.
+    const linesOf = new Map<string, number[]>();
+    const idColumn = index.get('external_id');
+    for (const record of dataRows) {
+      const id = idColumn === undefined ? '' : (record.fields[idColumn] ?? '').trim();
+      if (id !== '') linesOf.set(id, [...(linesOf.get(id) ?? []), record.line]);
+    }
     for (const record of dataRows) {
       const r = new RowReader(file, sheet.name, record, index);
       const externalId = r.read('external_id', externalIdReader, '');
-      const first = seen.get(externalId);
-      if (externalId !== '' && first !== undefined) {
-        r.fail('external_id', `l’identifiant « ${externalId} » figure déjà à la ligne ${first}.`);
-        errors.push(...r.errors);
-        continue;
+      const others = (linesOf.get(externalId) ?? []).filter((l) => l !== record.line);
+      if (externalId !== '' && others.length > 0) {
+        r.fail(
+          'external_id',
+          `l’identifiant « ${externalId} » figure aussi à la ligne ${others.join(', ')} : chaque ligne a le sien (aucune de ces lignes n’est importée).`,
+        );
       }
-      if (externalId !== '') seen.set(externalId, record.line);
       const content = READERS[file](r, today);
       if (content === null || r.errors.length > 0) {
         errors.push(...r.errors);

@@ -1,8 +1,12 @@
 import type { Database, Kysely } from '@jobcoach/db';
+import { ENCODING_LABELS } from '../imports/encoding.ts';
 import type { HistoryEntity } from './format.ts';
+import { applyMapping, mappingErrors, savedMappings, shapeOf, type TableMapping } from './mapping.ts';
+import { fileOfTitle } from './names.ts';
 import { type EntityCounts, planImport, type Skipped } from './plan.ts';
 import { type HistoryError, parseSheets } from './rows.ts';
-import { readSources, type SourceFile } from './sources.ts';
+import { readTables, type Sheets, type SourceFile, sheetsOf } from './sources.ts';
+import { employerStatusesBefore, writeUndoJournal } from './undo.ts';
 import { writePlan } from './write.ts';
 
 /**
@@ -15,6 +19,11 @@ import { writePlan } from './write.ts';
 export interface HistoryImportOptions {
   dryRun: boolean;
   validOnly: boolean;
+  /**
+   * How the tables in another shape map onto the files (the mapping step); without it, the
+   * organisation's saved mappings apply to the tables of their shapes (the command line).
+   */
+  mapping?: readonly TableMapping[];
 }
 
 export interface HistoryImportContext {
@@ -42,7 +51,8 @@ export interface HistoryImportResult {
   counts: Record<HistoryEntity, EntityCounts>;
   errors: HistoryError[];
   skipped: Skipped[];
-  files: { file: string; rows: number }[];
+  /** The files read, with the encoding detected for a CSV file (as the preview shows it). */
+  files: { file: string; rows: number; encoding: string | null }[];
 }
 
 const emptyCounts = (): EntityCounts => ({
@@ -61,12 +71,30 @@ export async function runHistoryImport(
   options: HistoryImportOptions,
 ): Promise<HistoryImportResult> {
   const base = { dryRun: options.dryRun, validOnly: options.validOnly };
-  const { sheets, errors: fileErrors } = await readSources(sources);
+  const read = await readTables(sources);
+  const saved = options.mapping === undefined ? await savedMappings(db, ctx.organisationId) : null;
+  const mappingProblems: HistoryError[] = [];
+  const recognised = sheetsOf(read.tables, (table) => {
+    const given = options.mapping?.find((m) => m.table === table.name);
+    const fromSaved = saved?.get(shapeOf(table));
+    const mapping =
+      given ?? (fromSaved && !fileOfTitle(table.title) ? { table: table.name, ...fromSaved } : null);
+    if (!mapping) return null;
+    const problems = mappingErrors(table, mapping);
+    mappingProblems.push(...problems);
+    return problems.length > 0 ? {} : applyMapping(table, mapping);
+  });
+  const { sheets } = recognised;
+  const fileErrors = [...read.errors, ...mappingProblems, ...recognised.errors];
   const parsed = parseSheets(sheets, ctx.today);
-  const files = Object.entries(parsed.counts).map(([file, rows]) => ({
-    file: parsed.sheetNames[file as keyof typeof parsed.sheetNames] ?? file,
-    rows: rows ?? 0,
-  }));
+  const files = Object.entries(parsed.counts).map(([file, rows]) => {
+    const sheet = sheets[file as keyof typeof sheets];
+    return {
+      file: parsed.sheetNames[file as keyof typeof parsed.sheetNames] ?? file,
+      rows: rows ?? 0,
+      encoding: sheet?.encoding ? ENCODING_LABELS[sheet.encoding] : null,
+    };
+  });
   const total = files.reduce((a, f) => a + f.rows, 0);
   await ctx.onTotal?.(total);
   if (fileErrors.length > 0) {
@@ -84,17 +112,25 @@ export async function runHistoryImport(
       written: false,
       total,
       counts,
-      errors: [...fileErrors, ...parsed.errors],
+      errors: [...fileErrors, ...inTableHeadings(parsed.errors, sheets)],
       skipped: [],
       files,
     };
   }
   const plan = await planImport(db, ctx, parsed);
-  const result = { ...base, total, counts: plan.counts, errors: plan.errors, skipped: plan.skipped, files };
+  const result = {
+    ...base,
+    total,
+    counts: plan.counts,
+    errors: inTableHeadings(plan.errors, sheets),
+    skipped: plan.skipped,
+    files,
+  };
   if (plan.errors.length > 0 && !options.validOnly) return { ...result, status: 'failed', written: false };
   if (options.dryRun) return { ...result, status: 'done', written: false };
   await db.transaction().execute(async (trx) => {
     const now = ctx.now();
+    const statusesBefore = ctx.jobId ? await employerStatusesBefore(trx, plan) : new Map<string, string>();
     await writePlan(
       trx,
       {
@@ -107,6 +143,15 @@ export async function runHistoryImport(
       },
       plan,
     );
+    // What it created, so that it can be undone (undo.ts); the command line's import has no job.
+    if (ctx.jobId) {
+      await writeUndoJournal(
+        trx,
+        { organisationId: ctx.organisationId, jobId: ctx.jobId, now },
+        plan,
+        statusesBefore,
+      );
+    }
     // One audit entry for the whole import: counts only, no personal data.
     await trx
       .insertInto('audit_log')
@@ -129,4 +174,15 @@ export async function runHistoryImport(
       .execute();
   });
   return { ...result, status: 'done', written: true };
+}
+
+/** The errors of a mapped table name its own headings (the column it chose), not the file's codes. */
+function inTableHeadings(errors: HistoryError[], sheets: Sheets): HistoryError[] {
+  const headings = new Map<string, Record<string, string>>();
+  for (const sheet of Object.values(sheets)) if (sheet?.headings) headings.set(sheet.name, sheet.headings);
+  if (headings.size === 0) return errors;
+  return errors.map((e) => {
+    const heading = headings.get(e.file)?.[e.field];
+    return heading ? { ...e, field: heading } : e;
+  });
 }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { CsvError, type CsvRecord, parseCsv } from '../imports/csv.ts';
-import { fileOfName, HISTORY_FILES, type HistoryFile } from './format.ts';
+import { decodeText, type TextEncoding } from '../imports/encoding.ts';
+import { FILE_LABELS, HISTORY_FILES, type HistoryFile } from './format.ts';
+import { fileOfTitle, SHEET_TITLES } from './names.ts';
 import type { HistoryError } from './rows.ts';
 
 /**
@@ -14,10 +16,24 @@ export interface SourceFile {
   data: Uint8Array;
 }
 
+/** A table of an upload: a CSV file, or one sheet of the workbook. */
+export interface SourceTable {
+  /** The name shown in errors and in the mapping step: the file name, or "workbook.xlsx › Suivi". */
+  name: string;
+  /** The table's own name: the file name, or the sheet's name. */
+  title: string;
+  /** How a CSV file was encoded (null for a workbook). */
+  encoding: TextEncoding | null;
+  records: CsvRecord[];
+}
+
 export interface Sheet {
   /** The name shown in errors: the file name, or "workbook.xlsx › persons". */
   name: string;
   records: CsvRecord[];
+  encoding: TextEncoding | null;
+  /** For a table mapped onto the file: the file's column → the table's own heading (for errors). */
+  headings?: Record<string, string>;
 }
 
 export type Sheets = Partial<Record<HistoryFile, Sheet>>;
@@ -26,15 +42,16 @@ const MAX_RECORDS = 100_000;
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 
-function fileError(file: string, message: string): HistoryError {
+export function fileError(file: string, message: string): HistoryError {
   return { file, line: 0, field: 'file', message };
 }
 
-export async function readSources(files: readonly SourceFile[]): Promise<{
-  sheets: Sheets;
+/** The tables of the upload: each CSV file, decoded, or the visible sheets of one workbook. */
+export async function readTables(files: readonly SourceFile[]): Promise<{
+  tables: SourceTable[];
   errors: HistoryError[];
 }> {
-  const sheets: Sheets = {};
+  const tables: SourceTable[] = [];
   const errors: HistoryError[] = [];
   const workbooks = files.filter((f) => isXlsx(f.name));
   if (workbooks.length > 0 && files.length > 1) {
@@ -44,44 +61,24 @@ export async function readSources(files: readonly SourceFile[]): Promise<{
         'Envoyez soit un classeur XLSX seul, soit des fichiers CSV, pas les deux ni plusieurs classeurs.',
       ),
     );
-    return { sheets, errors };
+    return { tables, errors };
   }
   if (workbooks.length === 1) {
-    await readWorkbook(workbooks[0]!, sheets, errors);
+    await readWorkbook(workbooks[0]!, tables, errors);
   } else {
     for (const f of files) {
-      const kind = fileOfName(f.name);
-      if (!kind) {
-        errors.push(
-          fileError(
-            f.name,
-            `Nom de fichier inconnu : les fichiers s’appellent ${HISTORY_FILES.map((h) => `${h}.csv`).join(', ')}.`,
-          ),
-        );
-        continue;
-      }
-      if (sheets[kind]) {
-        errors.push(fileError(f.name, `Deux fichiers « ${kind} » ont été envoyés : gardez-en un seul.`));
-        continue;
-      }
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(f.data);
-      } catch {
-        errors.push(
-          fileError(
-            f.name,
-            'Le fichier n’est pas encodé en UTF-8 : enregistrez-le depuis le tableur au format « CSV UTF-8 ».',
-          ),
-        );
-        continue;
-      }
+      const { text, encoding } = decodeText(f.data);
       if (text.includes('\u0000')) {
         errors.push(fileError(f.name, 'Le fichier contient des caractères nuls : est-ce bien un CSV ?'));
         continue;
       }
       try {
-        sheets[kind] = { name: f.name, records: parseCsv(text).records };
+        tables.push({
+          name: f.name,
+          title: f.name.replace(/^.*[/\\]/, '').replace(/\.(csv|txt)$/i, ''),
+          encoding,
+          records: parseCsv(text).records,
+        });
       } catch (error) {
         if (!(error instanceof CsvError)) throw error;
         errors.push({
@@ -93,29 +90,71 @@ export async function readSources(files: readonly SourceFile[]): Promise<{
       }
     }
   }
-  for (const [kind, sheet] of Object.entries(sheets)) {
-    if (sheet.records.length - 1 > MAX_RECORDS) {
+  for (const table of [...tables]) {
+    if (table.records.length - 1 > MAX_RECORDS) {
       errors.push(
         fileError(
-          sheet.name,
+          table.name,
           `Au plus ${MAX_RECORDS.toLocaleString('fr-BE')} lignes par fichier ; découpez-le.`,
         ),
       );
-      delete sheets[kind as HistoryFile];
+      tables.splice(tables.indexOf(table), 1);
+    }
+  }
+  return { tables, errors };
+}
+
+/**
+ * The sheets of the import: each table named after a file of the import (in English or in French,
+ * recognise.ts), or mapped onto files by the coordinator (`mapped`: the sheets a table gives, or
+ * null). A CSV file that is neither is refused; a sheet of a workbook that is neither is ignored
+ * (notes, lists of values).
+ */
+export function sheetsOf(
+  tables: readonly SourceTable[],
+  mapped: (table: SourceTable) => Sheets | null = () => null,
+): { sheets: Sheets; errors: HistoryError[] } {
+  const sheets: Sheets = {};
+  const errors: HistoryError[] = [];
+  const add = (kind: HistoryFile, sheet: Sheet) => {
+    if (sheets[kind]) {
+      errors.push(
+        fileError(
+          sheet.name,
+          `Deux tableaux donnent les ${FILE_LABELS[kind]} (« ${sheets[kind].name} » et « ${sheet.name} ») : gardez-en un seul.`,
+        ),
+      );
+    } else sheets[kind] = sheet;
+  };
+  for (const table of tables) {
+    const fromMapping = mapped(table);
+    if (fromMapping) {
+      for (const [kind, sheet] of Object.entries(fromMapping)) add(kind as HistoryFile, sheet);
+      continue;
+    }
+    const kind = fileOfTitle(table.title);
+    if (kind) add(kind, { name: table.name, records: table.records, encoding: table.encoding });
+    else if (table.encoding !== null) {
+      errors.push(
+        fileError(
+          table.name,
+          `Nom de fichier inconnu : les fichiers s’appellent ${HISTORY_FILES.map((h) => `${h}.csv`).join(', ')} (ou leur nom français : ${HISTORY_FILES.map((h) => SHEET_TITLES[h]).join(', ')}) ; sinon, faites correspondre ses colonnes à l’étape « Correspondance des colonnes ».`,
+        ),
+      );
     }
   }
   if (Object.keys(sheets).length === 0 && errors.length === 0) {
     errors.push(
       fileError(
-        files[0]?.name ?? 'import',
-        `Aucun fichier reconnu : les fichiers (ou les feuilles du classeur) s’appellent ${HISTORY_FILES.join(', ')}.`,
+        tables[0]?.name ?? 'import',
+        `Aucun fichier reconnu : les fichiers (ou les feuilles du classeur) s’appellent ${HISTORY_FILES.join(', ')} ou ${HISTORY_FILES.map((h) => SHEET_TITLES[h]).join(', ')} ; sinon, faites correspondre leurs colonnes à l’étape « Correspondance des colonnes ».`,
       ),
     );
   }
   return { sheets, errors };
 }
 
-async function readWorkbook(file: SourceFile, sheets: Sheets, errors: HistoryError[]) {
+async function readWorkbook(file: SourceFile, tables: SourceTable[], errors: HistoryError[]) {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer over the same bytes is what it reads.
@@ -127,8 +166,8 @@ async function readWorkbook(file: SourceFile, sheets: Sheets, errors: HistoryErr
     return;
   }
   for (const worksheet of workbook.worksheets) {
-    const kind = fileOfName(worksheet.name);
-    if (!kind || sheets[kind]) continue; // other sheets (notes, lists) are left alone
+    // Hidden sheets hold what the visible ones need (the template's lists of values).
+    if (worksheet.state !== 'visible') continue;
     const records: CsvRecord[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const fields: string[] = [];
@@ -136,7 +175,7 @@ async function readWorkbook(file: SourceFile, sheets: Sheets, errors: HistoryErr
       for (let c = 1; c <= count; c++) fields.push(cellText(row.getCell(c).value));
       if (fields.some((f) => f.trim() !== '')) records.push({ line: rowNumber, fields });
     });
-    sheets[kind] = { name: `${file.name} › ${worksheet.name}`, records };
+    tables.push({ name: `${file.name} › ${worksheet.name}`, title: worksheet.name, encoding: null, records });
   }
 }
 

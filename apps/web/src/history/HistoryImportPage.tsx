@@ -1,6 +1,7 @@
-import type { HistoryImportJob, UploadFile } from '@jobcoach/contract';
+import type { HistoryImportJob, HistoryTableMapping, UploadFile } from '@jobcoach/contract';
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -14,11 +15,20 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
-import { HISTORY_ENTITIES, toUpload, useHistoryImportJob, useStartHistoryImport } from './history-api.ts';
+import {
+  HISTORY_ENTITIES,
+  toUpload,
+  useHistoryImportJob,
+  useInspectHistoryImport,
+  useStartHistoryImport,
+} from './history-api.ts';
+import { MappingStep, TablesRead } from './MappingStep.tsx';
+import { RecentImports } from './RecentImports.tsx';
 
 const FILE_NAMES = [
   'employers.csv',
@@ -38,7 +48,10 @@ export function HistoryImportPage() {
   const fileId = useId();
   const queryClient = useQueryClient();
   const start = useStartHistoryImport();
+  const inspect = useInspectHistoryImport();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  /** The mapping step's choices, for the tables not named after a file of the import. */
+  const [mappings, setMappings] = useState<HistoryTableMapping[]>([]);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState(false);
   const [validOnly, setValidOnly] = useState(false);
@@ -51,6 +64,7 @@ export function HistoryImportPage() {
     if (imported.data?.written) {
       queryClient.invalidateQueries({ queryKey: ['persons'] });
       queryClient.invalidateQueries({ queryKey: ['employers'] });
+      queryClient.invalidateQueries({ queryKey: ['history-imports'] });
     }
   }, [imported.data?.written, queryClient]);
 
@@ -60,9 +74,25 @@ export function HistoryImportPage() {
     setImportId(null);
     setReadError(false);
     start.reset();
+    inspect.reset();
+    setMappings([]);
     setReading(true);
     try {
-      setFiles(await Promise.all(chosen.map(toUpload)));
+      const uploads = await Promise.all(chosen.map(toUpload));
+      setFiles(uploads);
+      if (uploads.length > 0) {
+        inspect.mutate(
+          { files: uploads },
+          {
+            onSuccess: (answer) =>
+              setMappings(
+                answer.tables
+                  .filter((table) => table.recognised === null)
+                  .map((table) => table.mapping ?? { table: table.table, target: null, columns: {} }),
+              ),
+          },
+        );
+      }
     } catch {
       setReadError(true);
       setFiles([]);
@@ -73,7 +103,7 @@ export function HistoryImportPage() {
 
   const run = (dryRun: boolean) =>
     start.mutate(
-      { files, dryRun, validOnly },
+      { files, dryRun, validOnly, mapping: mappings },
       { onSuccess: ({ jobId }) => (dryRun ? setCheckId(jobId) : setImportId(jobId)) },
     );
 
@@ -96,6 +126,20 @@ export function HistoryImportPage() {
           </span>
         ))}
       </Text>
+      <Group gap="sm" data-testid="history-template">
+        <Button
+          component="a"
+          href="/api/history-imports/template.xlsx"
+          download
+          variant="light"
+          data-testid="history-template-download"
+        >
+          {t('history.template.download')}
+        </Button>
+        <Anchor component={Link} to="/history-import/help" data-testid="history-help-link">
+          {t('history.template.documentation')}
+        </Anchor>
+      </Group>
       <Text size="sm" fw={600} data-testid="history-idempotent">
         {t('history.idempotent')}
       </Text>
@@ -117,6 +161,33 @@ export function HistoryImportPage() {
           {t('history.chosen', { count: files.length, names: files.map((f) => f.name).join(', ') })}
         </Text>
       )}
+      {inspect.isPending && <Spinner />}
+      <ErrorAlert error={inspect.error} />
+      {inspect.data && (
+        <Stack gap="xs" data-testid="history-inspected">
+          <TablesRead inspect={inspect.data} />
+          {inspect.data.errors.map((e) => (
+            <ErrorAlert key={`${e.file}-${e.line}`} message={`${e.file} : ${e.message}`} />
+          ))}
+          {mappings.map((mapping) => {
+            const table = inspect.data.tables.find((x) => x.table === mapping.table);
+            if (!table) return null;
+            return (
+              <MappingStep
+                key={mapping.table}
+                inspect={inspect.data}
+                table={table}
+                mapping={mapping}
+                disabled={importId !== null}
+                onChange={(next) => {
+                  setMappings(mappings.map((m) => (m.table === next.table ? next : m)));
+                  setCheckId(null);
+                }}
+              />
+            );
+          })}
+        </Stack>
+      )}
       <Checkbox
         label={t('history.validOnly')}
         description={t('history.validOnlyHint')}
@@ -134,7 +205,7 @@ export function HistoryImportPage() {
           variant={checked ? 'default' : 'filled'}
           onClick={() => run(true)}
           loading={(start.isPending && checkId === null) || reading || check.data?.status === 'running'}
-          disabled={files.length === 0 || importId !== null}
+          disabled={files.length === 0 || importId !== null || inspect.isPending}
           data-testid="history-check"
         >
           {t('history.check')}
@@ -150,6 +221,7 @@ export function HistoryImportPage() {
       </Group>
       {checkId !== null && importId === null && <JobPanel query={check} />}
       {importId !== null && <JobPanel query={imported} />}
+      <RecentImports />
     </Stack>
   );
 }

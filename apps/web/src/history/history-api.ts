@@ -1,5 +1,14 @@
-import type { HistoryImportBody, HistoryImportJob, JobStarted, UploadFile } from '@jobcoach/contract';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import type {
+  HistoryImportBody,
+  HistoryImportJob,
+  HistoryImportList,
+  HistoryInspect,
+  HistoryInspectBody,
+  HistoryUndone,
+  JobStarted,
+  UploadFile,
+} from '@jobcoach/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
 
 // The historical import (docs/import.md): the files go base64-encoded in JSON, the server runs a
@@ -38,5 +47,33 @@ export function useHistoryImportJob(jobId: string | null) {
     enabled: jobId !== null,
     queryFn: () => api.get<HistoryImportJob>(`/api/history-imports/${encodeURIComponent(jobId ?? '')}`),
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
+  });
+}
+
+/** The organisation's written imports of the last weeks, and whether each can still be undone. */
+export function useHistoryImports() {
+  return useQuery({
+    queryKey: ['history-imports'],
+    queryFn: () => api.get<HistoryImportList>('/api/history-imports'),
+  });
+}
+
+export function useUndoHistoryImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) =>
+      api.post<HistoryUndone>(`/api/history-imports/${encodeURIComponent(jobId)}/undo`, {}),
+    onSettled: () => {
+      queryClient.invalidateQueries({ queryKey: ['history-imports'] });
+      queryClient.invalidateQueries({ queryKey: ['persons'] });
+      queryClient.invalidateQueries({ queryKey: ['employers'] });
+    },
+  });
+}
+
+/** The tables of the chosen files: recognised by name, or offered a mapping (saved or guessed). */
+export function useInspectHistoryImport() {
+  return useMutation({
+    mutationFn: (body: HistoryInspectBody) => api.post<HistoryInspect>('/api/history-imports/inspect', body),
   });
 }

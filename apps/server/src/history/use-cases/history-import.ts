@@ -11,8 +11,9 @@ import { AppError, notFound } from '../../application/errors.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
 import { basinOf } from '../../employers/scope.ts';
 import type { ImportJobs } from '../../imports/runners.ts';
+import { saveMappings } from '../mapping.ts';
 import { type HistoryImportOptions, type HistoryImportResult, runHistoryImport } from '../run.ts';
-import type { SourceFile } from '../sources.ts';
+import { readTables, type SourceFile } from '../sources.ts';
 
 /**
  * The historical import (docs/import.md): coordinators only (`history.import`). The API takes the
@@ -62,12 +63,12 @@ export async function importHistoryFiles(
       ...progress,
     },
     sources,
-    { dryRun: run.dryRun, validOnly: run.validOnly },
+    { dryRun: run.dryRun, validOnly: run.validOnly, mapping: run.mapping },
   );
 }
 
 /** The files of the request, decoded; an empty one is refused. */
-function decodeFiles(files: z.output<typeof historyImportBodySchema>['files']): SourceFile[] {
+export function decodeFiles(files: z.output<typeof historyImportBodySchema>['files']): SourceFile[] {
   return files.map((f, i) => {
     const data = Buffer.from(f.contentBase64.replace(/\s/g, ''), 'base64');
     if (data.length === 0) {
@@ -177,8 +178,23 @@ export function historyImportJobs(jobs: ImportJobs) {
     { action: 'history_import', entity: 'history_import' },
     async (ctx, body) => {
       ctx.require('history.import');
-      const options = { dryRun: body.dryRun === true, validOnly: body.validOnly === true };
+      const options: HistoryImportOptions = {
+        dryRun: body.dryRun === true,
+        validOnly: body.validOnly === true,
+        // The page always sends the mapping step's choices (an empty list when every table is named).
+        mapping: body.mapping ?? [],
+      };
       const sources = decodeFiles(body.files);
+      if (body.mapping && body.mapping.length > 0) {
+        // Kept for the next upload of tables of the same shapes (mapping.ts).
+        const { tables } = await readTables(sources);
+        await saveMappings(
+          ctx.db,
+          { organisationId: ctx.organisationId, userId: ctx.userId, now: ctx.now },
+          tables,
+          body.mapping,
+        );
+      }
       const job = await ctx.db
         .insertInto('import_job')
         .values({
@@ -194,7 +210,12 @@ export function historyImportJobs(jobs: ImportJobs) {
         .returning('id')
         .executeTakeFirstOrThrow();
       ctx.audit.entityId = job.id;
-      ctx.audit.details = { ...options, files: sources.map((s) => ({ name: s.name, bytes: s.data.length })) };
+      ctx.audit.details = {
+        dryRun: options.dryRun,
+        validOnly: options.validOnly,
+        mapped: options.mapping?.map((m) => m.target) ?? [],
+        files: sources.map((s) => ({ name: s.name, bytes: s.data.length })),
+      };
       ctx.afterCommit(() => jobs.runners.start(job.id, () => runJob(jobs, ctx, job.id, sources, options)));
       return { jobId: job.id };
     },
@@ -219,7 +240,7 @@ export function historyImportJobs(jobs: ImportJobs) {
       if (!job) throw notFound('Import');
       const summary = (job.summary ?? {}) as {
         written?: boolean;
-        files?: { file: string; rows: number }[];
+        files?: { file: string; rows: number; encoding?: string | null }[];
         counts?: Record<string, z.infer<typeof historyCountsSchema>>;
         skipped?: z.infer<typeof historySkippedSchema>[];
         skippedCount?: number;
