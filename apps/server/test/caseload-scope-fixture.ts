@@ -67,7 +67,8 @@ export async function buildWorld(t: TestApp) {
   const karimPerson = await createPreHirePerson(karim, today, {
     firstName: 'Wendelin',
     lastName: 'Karimsky',
-    physicalLimits: 'SANTE-MARQUEUR-4471 ne peut porter plus de 10 kg',
+    physicalLimits: ['heavy_loads'],
+    physicalLimitsNote: 'SANTE-MARQUEUR-4471 ne peut porter plus de 10 kg',
     origin: 'foreign_or_foreign_origin',
     residenceStatus: 'asylum_seeker',
     debtSettlementPlan: true,
@@ -76,7 +77,7 @@ export async function buildWorld(t: TestApp) {
   const sophiePerson = await createPreHirePerson(sophie, today, {
     firstName: 'Ysolde',
     lastName: 'Sophiani',
-    physicalLimits: 'SANTE-MARQUEUR-8830',
+    physicalLimitsNote: 'SANTE-MARQUEUR-8830',
   });
   const intakePerson = await createPerson(
     admin,

@@ -14,6 +14,7 @@ import {
 import { type DatabaseHandle, sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import {
+  BASIN_REQUEST_STATUSES,
   COACHABILITY_DECISIONS,
   CONTACT_CHANNELS,
   CONTRACT_END_REASONS,
@@ -21,6 +22,7 @@ import {
   CONTRACT_TYPES,
   DIRECT_CHANNELS,
   FOLLOW_UP_MODES,
+  HIRING_AID_AUTHORITIES,
   INCOME_SOURCES,
   INTRODUCTION_CHANNELS,
   MEMBERSHIP_ROLES,
@@ -44,6 +46,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * A new enumerated column must be added to the table below.
  */
 const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
+  'basin_request.status': BASIN_REQUEST_STATUSES,
   'coachability_assessment.decision': COACHABILITY_DECISIONS,
   'contact.channel': CONTACT_CHANNELS,
   'contact.with_whom': ['person', 'employer', 'partner'],
@@ -57,6 +60,7 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'employment_period.kind': CONTRACT_KINDS,
   'follow_up_arrangement.mode': FOLLOW_UP_MODES,
   'follow_up_arrangement.three_way_reason': THREE_WAY_REASONS,
+  'hiring_aid_rule.authority': HIRING_AID_AUTHORITIES,
   'membership.role': MEMBERSHIP_ROLES,
   'organisation.kind': ORGANISATION_KINDS,
   'partner.type': PARTNER_TYPES,

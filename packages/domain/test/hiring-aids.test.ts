@@ -7,6 +7,7 @@ import {
   type HiringAidRule,
   hiringAidsFor,
   isWalloonPostcode,
+  joblessMonthsOn,
   OCCUPATIONS,
   searchOccupations,
 } from '../src/index.ts';
@@ -72,6 +73,8 @@ describe('hiring aids from the dated configuration', () => {
     expect(codes({ ...older, joblessMonths: null }, '2025-03-01')).not.toContain('impulsion_12_months');
     expect(codes({ ...young, birthDate: null }, '2025-03-01')).toEqual(['first_hires_reduction']);
     expect(codes({ ...young, postcode: '1000' }, '2025-03-01')).toEqual(['first_hires_reduction']);
+    expect(joblessMonthsOn(6, '2024-11-15', '2025-03-01')).toBe(9);
+    expect(joblessMonthsOn(null, '2024-11-15', '2025-03-01')).toBeNull();
     expect(isWalloonPostcode('1348')).toBe(true);
     expect(isWalloonPostcode('9000')).toBe(false);
   });

@@ -254,6 +254,7 @@ const LABELS: Record<string, string> = {
   scheduleHours: 'Horaires',
   scheduleLimits: 'Contraintes d’horaire',
   physicalLimits: 'Limites physiques',
+  physicalLimitsNote: 'Limites physiques (note)',
   wishedSectors: 'Secteurs souhaités',
   wishedJobs: 'Métiers souhaités',
   cdiOnly: 'CDI uniquement',

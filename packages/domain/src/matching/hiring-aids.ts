@@ -1,4 +1,4 @@
-import { ageAt, type IsoDate } from '../calendar.ts';
+import { ageAt, type IsoDate, monthsBetween } from '../calendar.ts';
 import type { IncomeSource } from '../person.ts';
 
 /**
@@ -78,6 +78,16 @@ export interface OpenedHiringAid {
   because: string[];
   /** What remains to check with the employer, when the rule says. */
   employerCondition: string | null;
+}
+
+/**
+ * Months without a job on a day, from the months recorded at a date (the file records « mois sans
+ * emploi » at intake): the months since then are added while the person is still looking. Null
+ * when nothing was recorded.
+ */
+export function joblessMonthsOn(recorded: number | null, recordedOn: IsoDate, on: IsoDate): number | null {
+  if (recorded === null) return null;
+  return recorded + monthsBetween(recordedOn, on);
 }
 
 export function isWalloonPostcode(postcode: string | null): boolean {
