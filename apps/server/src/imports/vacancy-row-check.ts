@@ -3,9 +3,9 @@ import {
   DIPLOMA_LEVELS,
   isIsoDate,
   LANGUAGE_SKILLS,
+  normalizeLanguage,
   REQUIRED_SKILL_LEVELS,
   type RequiredSkillLevel,
-  normalizeLanguage,
   VACANCY_CONTRACT_TYPES,
   WORK_SCHEDULES,
 } from '@jobcoach/domain';

@@ -9,8 +9,8 @@ import {
 import {
   type DiplomaLevel,
   LANGUAGE_NAMES,
-  LEGACY_REQUIREMENT_SKILLS,
   type LanguageRequirement,
+  LEGACY_REQUIREMENT_SKILLS,
   type LegacyLanguageLevel,
   normalizeLanguage,
   type VacancyContractType,

@@ -1,4 +1,4 @@
-import type { Database, Kysely, Selectable } from '@jobcoach/db';
+import type { Database, Selectable } from '@jobcoach/db';
 import {
   type HiringAidAuthority,
   type HiringAidRule,
