@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assessMatch,
   DEFAULT_HIRING_AID_RULES,
   estimateWageCost,
   findOccupation,
@@ -8,6 +9,7 @@ import {
   hiringAidsFor,
   isWalloonPostcode,
   joblessMonthsOn,
+  naceSectionOption,
   OCCUPATIONS,
   searchOccupations,
 } from '../src/index.ts';
@@ -111,6 +113,52 @@ describe('wage-cost estimate', () => {
 });
 
 describe('occupations referential', () => {
+  it('a sector picked from the referential matches the vacancy’s NACE section', () => {
+    const wish = naceSectionOption('H');
+    expect(wish).toBe('H — Transports et entreposage');
+    const result = assessMatch(
+      {
+        drivingLicence: true,
+        hasCar: true,
+        publicTransport: true,
+        maxTravelMinutes: null,
+        commune: null,
+        languages: [],
+        scheduleDays: [],
+        scheduleLimits: [],
+        physicalLimits: [],
+        singleParent: null,
+        childrenCount: null,
+        wishedSectors: [wish],
+        wishedJobs: ['préparateur de commandes'],
+        studies: null,
+        cdiOnly: false,
+        hiringAids: [],
+      },
+      {
+        title: 'Préparateur de commandes (H/F)',
+        sectorCode: '52.10',
+        contract: { type: 'cdi' },
+        hoursPerWeek: 38,
+        schedule: ['day'],
+        commune: null,
+        published: {
+          text: '',
+          diplomaLevel: null,
+          languages: [],
+          drivingLicence: false,
+          car: false,
+          experienceYears: null,
+        },
+        objectified: null,
+        physicalDemands: [],
+      },
+    );
+    expect(result.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['wished_job', 'wished_sector']),
+    );
+  });
+
   it('finds « préparateur de commandes » as one types, in any of the four languages', () => {
     expect(searchOccupations('prépa')[0]?.fr).toBe('préparateur de commandes');
     expect(searchOccupations('orderpick')[0]?.code).toBe('order_picker');

@@ -374,6 +374,9 @@ const SECTOR_KEYWORDS: Readonly<Record<string, string>> = {
 /** Whether a wished sector (code or free text) covers the vacancy's activity code. */
 function sectorMatches(wish: string, sectorCode: string | null, titleWords: readonly string[]): boolean {
   const trimmed = wish.trim();
+  // A section picked from the referential: « I — Hébergement et restauration ».
+  const picked = /^([A-U])\s+[—–-]\s/.exec(trimmed);
+  if (picked) return sectorMatches(picked[1] as string, sectorCode, titleWords);
   const keyword = SECTOR_KEYWORDS[normalizePlaceName(trimmed)];
   const code = keyword ?? trimmed;
   const wishSection = naceSection(code);
