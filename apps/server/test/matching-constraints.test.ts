@@ -5,6 +5,7 @@ import {
   addUser,
   type Client,
   createEmployer,
+  createOrganisation,
   createPerson,
   createPreHirePerson,
   createVacancy,
@@ -29,6 +30,8 @@ describe.each(testTargets())('real constraints and hiring aids on $driver', (tar
   let coach: Client;
   let today: string;
   let employerId: string;
+  let basinColleague: Client;
+  let elsewhere: Client;
 
   beforeAll(async () => {
     t = await startTestApp(target);
@@ -36,6 +39,16 @@ describe.each(testTargets())('real constraints and hiring aids on $driver', (tar
     admin = setup.admin;
     await addUser(t, setup.organisationId, 'karim@fleurus.example', 'jobcoach');
     coach = await loginAs(t, 'karim@fleurus.example');
+    // Another organisation of the same basin (Charleroi), and one of another basin.
+    const colleagueOrg = await createOrganisation(admin, 'Mission régionale de Charleroi', setup.basinId);
+    await addUser(t, colleagueOrg, 'bruno@mirec.example', 'jobcoach');
+    basinColleague = await loginAs(t, 'bruno@mirec.example');
+    const otherBasin = (await admin.get('/api/basins')).json.find(
+      (b: { name: string }) => b.name !== 'Charleroi',
+    );
+    const farOrg = await createOrganisation(admin, 'CPAS de Liège', otherBasin.id);
+    await addUser(t, farOrg, 'lea@liege.example', 'jobcoach');
+    elsewhere = await loginAs(t, 'lea@liege.example');
     today = t.clock.today();
     employerId = (
       await createEmployer(admin, employerBody({ name: 'Entrepôts Dubois', commune: 'Charleroi' }))
@@ -226,5 +239,103 @@ describe.each(testTargets())('real constraints and hiring aids on $driver', (tar
     const wrong = await coach.get(`/api/presentations/${presentation.id}/hire?grossHourly=-2`);
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.field).toBe('grossHourly');
+  });
+
+  it('shows the basin’s open offers of other organisations, never their candidates; a request is accepted or declined', async () => {
+    const person = await createPreHirePerson(coach, today, {
+      firstName: 'Sami',
+      lastName: 'Bassin',
+      commune: 'Fleurus',
+      wishedJobs: ['préparateur de commandes'],
+    });
+    // Bruno's organisation holds an offer, with one of its own candidates presented.
+    const theirEmployer = (
+      await createEmployer(basinColleague, employerBody({ name: 'Logistique Sambre', commune: 'Gosselies' }))
+    ).id;
+    const offer = await createVacancy(
+      basinColleague,
+      vacancyBody(theirEmployer, today, { title: 'Préparateur de commandes', hoursPerWeek: 38 }),
+    );
+    const theirPerson = await createPreHirePerson(basinColleague, today, {
+      firstName: 'Candidat',
+      lastName: 'Mirec',
+    });
+    await basinColleague.post('/api/presentations', { personId: theirPerson.id, vacancyId: offer.id });
+    await createVacancy(
+      basinColleague,
+      vacancyBody(theirEmployer, today, { title: 'Offre fermée', status: 'closed', closedOn: today }),
+    );
+    const farEmployer = (await createEmployer(elsewhere, employerBody({ name: 'Liège Logistique' }))).id;
+    await createVacancy(elsewhere, vacancyBody(farEmployer, today, { title: 'Préparateur à Liège' }));
+
+    const offers = await coach.get(`/api/persons/${person.id}/basin-offers`);
+    expect(offers.status).toBe(200);
+    expect(offers.json.map((o: { vacancy: { title: string } }) => o.vacancy.title)).toEqual([
+      'Préparateur de commandes',
+    ]);
+    const [found] = offers.json;
+    expect(found.vacancy).toMatchObject({
+      id: offer.id,
+      employerName: 'Logistique Sambre',
+      organisation: { name: 'Mission régionale de Charleroi' },
+    });
+    expect(found.result.reasons).toContainEqual(expect.objectContaining({ code: 'wished_job' }));
+    expect(found.request).toBeNull();
+    const text = JSON.stringify(offers.json);
+    expect(text).not.toContain('Candidat');
+    expect(text).not.toContain(theirPerson.id);
+    // Own offers are in the ordinary list, not here; the colleague cannot propose our person directly.
+    expect(
+      (await coach.post('/api/presentations', { personId: person.id, vacancyId: offer.id })).status,
+    ).toBe(404);
+
+    const asked = await coach.post('/api/basin-requests', {
+      personId: person.id,
+      basinVacancyId: offer.id,
+      note: 'Magasinier 3 ans, disponible tout de suite.',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.json.status).toBe('pending');
+    const twice = await coach.post('/api/basin-requests', {
+      personId: person.id,
+      basinVacancyId: offer.id,
+      note: 'Encore',
+    });
+    expect(twice.status).toBe(409);
+    // An offer of another basin cannot be asked for.
+    const far = (await elsewhere.get('/api/vacancies')).json[0];
+    const refused = await coach.post('/api/basin-requests', {
+      personId: person.id,
+      basinVacancyId: far.id,
+      note: 'x',
+    });
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.field).toBe('basinVacancyId');
+
+    // The offering organisation sees who asks and the note, not the person, and decides.
+    const incoming = await basinColleague.get(`/api/vacancies/${offer.id}/basin-requests`);
+    expect(incoming.json).toEqual([
+      expect.objectContaining({
+        organisationName: 'CPAS de Fleurus',
+        note: 'Magasinier 3 ans, disponible tout de suite.',
+        status: 'pending',
+      }),
+    ]);
+    expect(JSON.stringify(incoming.json)).not.toContain('Sami');
+    expect(
+      (await coach.post(`/api/basin-requests/${asked.json.id}/decision`, { decision: 'accepted' })).status,
+    ).toBe(404);
+    const decided = await basinColleague.post(`/api/basin-requests/${asked.json.id}/decision`, {
+      decision: 'accepted',
+      note: 'Envoyez le CV à Bruno.',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.json).toMatchObject({ status: 'accepted', decidedOn: today });
+    expect(
+      (await basinColleague.post(`/api/basin-requests/${asked.json.id}/decision`, { decision: 'declined' }))
+        .status,
+    ).toBe(409);
+    const after = (await coach.get(`/api/persons/${person.id}/basin-offers`)).json;
+    expect(after[0].request).toMatchObject({ status: 'accepted', decisionNote: 'Envoyez le CV à Bruno.' });
   });
 });
