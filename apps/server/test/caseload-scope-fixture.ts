@@ -252,6 +252,11 @@ export function personLevelCalls(
       body: { date: today, withWhom: 'person', channel: 'phone' },
     },
     'GET /api/persons/:id/matches': { url: `${p}/matches` },
+    'GET /api/persons/:id/basin-offers': { url: `${p}/basin-offers` },
+    'POST /api/basin-requests': {
+      url: '/api/basin-requests',
+      body: { personId: ids.personId, basinVacancyId: w.vacancyId, note: 'Profil de magasinier' },
+    },
     'GET /api/persons/:id/contracts': { url: `${p}/contracts` },
     'POST /api/persons/:id/contracts': {
       url: `${p}/contracts`,
@@ -275,6 +280,9 @@ export function personLevelCalls(
     'POST /api/presentations/:id/steps': {
       url: `/api/presentations/${ids.presentationId}/steps`,
       body: { step: 'withdrawn', date: today, version: 999 },
+    },
+    'GET /api/presentations/:id/hire': {
+      url: `/api/presentations/${ids.presentationId}/hire?grossHourly=15`,
     },
     // Consents, hand-offs and the data subject's rights (privacy/): the guard covers them too.
     'GET /api/persons/:id/consents': { url: `${p}/consents` },
@@ -331,6 +339,10 @@ export function referenceCalls(w: World): Record<string, Call> {
     'POST /api/presentations': {
       url: '/api/presentations',
       body: { personId: w.karimPerson.id, vacancyId: w.vacancyId },
+    },
+    'POST /api/basin-requests': {
+      url: '/api/basin-requests',
+      body: { personId: w.karimPerson.id, basinVacancyId: w.vacancyId, note: 'Profil de magasinier' },
     },
     'POST /api/persons/:id/contracts': {
       url: `/api/persons/${w.karimPerson.id}/contracts`,

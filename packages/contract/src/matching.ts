@@ -78,7 +78,7 @@ export const basinVacancySchema = z.object({
   requirements: requirementsOutputSchema,
   objectified: z.boolean(),
   /** The contact organisation: the one that holds the offer. */
-  organisation: z.object({ id: z.string(), name: z.string() }),
+  organisation: z.object({ name: z.string() }),
 });
 
 export const basinRequestAnswerSchema = z.object({

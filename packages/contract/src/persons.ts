@@ -107,7 +107,8 @@ export const personInputSchema = strictObject({
   languages: z
     .array(personLanguageSchema, 'liste attendue.')
     .max(20, 'au plus 20 langues.')
-    .refine((list) => new Set(list.map((l) => l.code)).size === list.length, 'une langue est en double.')
+    // The same language twice (« français, arabe, français »): the first entry is kept.
+    .transform((list) => list.filter((l, i) => list.findIndex((o) => o.code === l.code) === i))
     .optional(),
   scheduleDays: codeList(WEEK_DAYS, 'jour inconnu (mon, tue, wed, thu, fri, sat, sun).').optional(),
   scheduleHours: optionalText(200),

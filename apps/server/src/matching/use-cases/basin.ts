@@ -94,7 +94,7 @@ export const basinOffersForPerson = defineQuery(
           physicalDemands: row.physical_demands as 'heavy_loads'[],
           requirements: requirementsOf(row.objectified ?? row.published),
           objectified,
-          organisation: { id: row.organisation_id, name: row.organisation_name },
+          organisation: { name: row.organisation_name },
         },
         result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
         request: request
