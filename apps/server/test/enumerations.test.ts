@@ -61,6 +61,7 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'follow_up_arrangement.mode': FOLLOW_UP_MODES,
   'follow_up_arrangement.three_way_reason': THREE_WAY_REASONS,
   'hiring_aid_rule.authority': HIRING_AID_AUTHORITIES,
+  'invitation.role': MEMBERSHIP_ROLES,
   'membership.role': MEMBERSHIP_ROLES,
   'organisation.kind': ORGANISATION_KINDS,
   'partner.type': PARTNER_TYPES,
