@@ -145,5 +145,23 @@ describe.skipIf(!hasBrowser)('browser: matching on real constraints, hiring aids
     await expectAccessible(page, 'basin offers');
     await screenshot(page, 'matching-constraints-03-basin');
     await context.close();
+
+    // The administrator keeps the dated rules, with their sources.
+    const adminContext = await browser.newContext({ locale: 'fr-BE' });
+    const adminPage = await adminContext.newPage();
+    await login(adminPage, server.url, 'admin@jobcoach.demo');
+    await adminPage.goto(`${server.url}/admin`);
+    const rules = adminPage.getByTestId('hiring-aid-rules');
+    await rules.waitFor();
+    const table = (await rules.textContent()) ?? '';
+    expect(table).toContain('Impulsion -25 ans');
+    expect(table).toContain('moins de 25 ans');
+    expect(table).toContain('Plan Activa');
+    await adminPage.getByRole('button', { name: 'Modifier la règle : Impulsion -25 ans' }).click();
+    const edit = adminPage.getByRole('dialog');
+    expect(await edit.getByLabel('Moins de … ans').inputValue()).toBe('25');
+    await expectAccessible(adminPage, 'hiring-aid rules');
+    await screenshot(adminPage, 'matching-constraints-04-admin-rules');
+    await adminContext.close();
   });
 });
