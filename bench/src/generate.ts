@@ -586,12 +586,23 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
             ['cesi', 1],
             ['cess', 1],
           ] as const),
-          languages: [{ code: 'fr', level: rnd.pick(['basic', 'speaks', 'fluent']) }],
+          languages: [
+            {
+              code: 'fr',
+              ...{
+                basic: { understand: 'basic', speak: 'basic' },
+                speaks: { understand: 'good', speak: 'good' },
+                fluent: { understand: 'fluent', speak: 'fluent' },
+              }[rnd.pick(['basic', 'speaks', 'fluent'] as const)],
+            },
+          ],
           drivingLicence: rnd.chance(0.3),
           car: rnd.chance(0.15),
           experienceYears: rnd.chance(0.5) ? null : rnd.int(0, 3),
         }),
-        json(rnd.chance(0.4) ? [rnd.pick(['standing', 'loads', 'cold', 'heights'])] : []),
+        json(
+          rnd.chance(0.4) ? [rnd.pick(['long_standing', 'heavy_loads', 'cold_heat', 'work_at_height'])] : [],
+        ),
         open ? 'open' : rnd.chance(0.6) ? 'filled' : 'closed',
         isoOf(opened),
         open ? null : isoOf(Math.min(A, opened + rnd.int(7, 90))),
@@ -666,9 +677,11 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
         rnd.chance(0.8),
         rnd.pick([30, 45, 60, 90]),
         json(
-          rnd.chance(0.85)
-            ? ['français']
-            : ['français', rnd.pick(['arabe', 'turc', 'italien', 'néerlandais'])],
+          (rnd.chance(0.85) ? ['fr'] : ['fr', rnd.pick(['ar', 'tr', 'it', 'nl'])]).map((code) => ({
+            code,
+            understand: 'good',
+            speak: 'good',
+          })),
         ),
         json(['mon', 'tue', 'wed', 'thu', 'fri']),
         json(rnd.chance(0.3) ? [rnd.pick(['no_evening', 'no_night', 'no_weekend'])] : []),

@@ -24,6 +24,7 @@ import { contactRoutes } from './contacts/routes.ts';
 import { contractRoutes } from './contracts/routes.ts';
 import { employerModule } from './employers/module.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hiringAidRoutes } from './hiring-aids/routes.ts';
 import { historyImportRoutes } from './history/routes.ts';
 import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(employerModule);
   await app.register(contractRoutes);
   await app.register(contactRoutes);
+  await app.register(hiringAidRoutes);
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);
   await app.register(backupRoutes);

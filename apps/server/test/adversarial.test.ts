@@ -252,6 +252,37 @@ const ROUTES: Record<string, Entry> = {
     kind: 'org',
     call: (w) => ({ url: `/api/vacancies/${w.vacancyId}/matches` }),
   },
+  'GET /api/vacancies/:id/basin-requests': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/vacancies/${w.vacancyId}/basin-requests` }),
+  },
+  'POST /api/basin-requests/:id/decision': {
+    kind: 'org',
+    call: () => ({ url: `/api/basin-requests/${UUID}/decision`, body: { decision: 'accepted' } }),
+  },
+  'GET /api/hiring-aids/rules': { kind: 'own', call: () => ({ url: '/api/hiring-aids/rules' }) },
+  'POST /api/hiring-aids/rules': {
+    kind: 'admin',
+    call: () => ({
+      url: '/api/hiring-aids/rules',
+      body: {
+        code: 'pirate',
+        name: 'Aide pirate',
+        authority: 'other',
+        conditions: {},
+        amount: '1 € par mois',
+        monthlyAmount: 1,
+        durationMonths: null,
+        validFrom: '2020-01-01',
+        validTo: null,
+        source: 'Aucune source',
+      },
+    }),
+  },
+  'PATCH /api/hiring-aids/rules/:id': {
+    kind: 'admin',
+    call: () => ({ url: `/api/hiring-aids/rules/${UUID}`, body: { version: 1 } }),
+  },
   'GET /api/presentations': {
     kind: 'own', // a list: filtered to the caller's organisation and scope
     call: (w) => ({ url: `/api/presentations?vacancyId=${w.vacancyId}&personId=${w.sophiePerson.id}` }),
@@ -353,6 +384,9 @@ const PERSON_KEYS = [
   'DELETE /api/persons/:id/employment-periods/:periodId',
   'POST /api/persons/:id/contacts',
   'GET /api/persons/:id/matches',
+  'GET /api/persons/:id/basin-offers',
+  'POST /api/basin-requests',
+  'GET /api/presentations/:id/hire',
   'GET /api/persons/:id/contracts',
   'POST /api/persons/:id/contracts',
   'GET /api/persons/:id/end-letter.pdf',

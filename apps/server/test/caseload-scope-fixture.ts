@@ -67,7 +67,8 @@ export async function buildWorld(t: TestApp) {
   const karimPerson = await createPreHirePerson(karim, today, {
     firstName: 'Wendelin',
     lastName: 'Karimsky',
-    physicalLimits: 'SANTE-MARQUEUR-4471 ne peut porter plus de 10 kg',
+    physicalLimits: ['heavy_loads'],
+    physicalLimitsNote: 'SANTE-MARQUEUR-4471 ne peut porter plus de 10 kg',
     origin: 'foreign_or_foreign_origin',
     residenceStatus: 'asylum_seeker',
     debtSettlementPlan: true,
@@ -76,7 +77,7 @@ export async function buildWorld(t: TestApp) {
   const sophiePerson = await createPreHirePerson(sophie, today, {
     firstName: 'Ysolde',
     lastName: 'Sophiani',
-    physicalLimits: 'SANTE-MARQUEUR-8830',
+    physicalLimitsNote: 'SANTE-MARQUEUR-8830',
   });
   const intakePerson = await createPerson(
     admin,
@@ -254,6 +255,11 @@ export function personLevelCalls(
       body: { date: today, channel: 'phone' },
     },
     'GET /api/persons/:id/matches': { url: `${p}/matches` },
+    'GET /api/persons/:id/basin-offers': { url: `${p}/basin-offers` },
+    'POST /api/basin-requests': {
+      url: '/api/basin-requests',
+      body: { personId: ids.personId, basinVacancyId: w.vacancyId, note: 'Profil de magasinier' },
+    },
     'GET /api/persons/:id/contracts': { url: `${p}/contracts` },
     'POST /api/persons/:id/contracts': {
       url: `${p}/contracts`,
@@ -277,6 +283,9 @@ export function personLevelCalls(
     'POST /api/presentations/:id/steps': {
       url: `/api/presentations/${ids.presentationId}/steps`,
       body: { step: 'withdrawn', date: today, version: 999 },
+    },
+    'GET /api/presentations/:id/hire': {
+      url: `/api/presentations/${ids.presentationId}/hire?grossHourly=15`,
     },
     // Consents, hand-offs and the data subject's rights (privacy/): the guard covers them too.
     'GET /api/persons/:id/consents': { url: `${p}/consents` },
@@ -333,6 +342,10 @@ export function referenceCalls(w: World): Record<string, Call> {
     'POST /api/presentations': {
       url: '/api/presentations',
       body: { personId: w.karimPerson.id, vacancyId: w.vacancyId },
+    },
+    'POST /api/basin-requests': {
+      url: '/api/basin-requests',
+      body: { personId: w.karimPerson.id, basinVacancyId: w.vacancyId, note: 'Profil de magasinier' },
     },
     'POST /api/persons/:id/contracts': {
       url: `/api/persons/${w.karimPerson.id}/contracts`,

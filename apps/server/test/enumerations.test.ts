@@ -13,6 +13,7 @@ import {
 import { type DatabaseHandle, sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import {
+  BASIN_REQUEST_STATUSES,
   COACHABILITY_DECISIONS,
   CONTACT_CHANNELS,
   CONTACT_PURPOSES,
@@ -21,6 +22,7 @@ import {
   CONTRACT_TYPES,
   DIRECT_CHANNELS,
   FOLLOW_UP_MODES,
+  HIRING_AID_AUTHORITIES,
   INCOME_SOURCES,
   INTRODUCTION_CHANNELS,
   MEMBERSHIP_ROLES,
@@ -44,11 +46,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * A new enumerated column must be added to the table below.
  */
 const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
+  'basin_request.status': BASIN_REQUEST_STATUSES,
   'coachability_assessment.decision': COACHABILITY_DECISIONS,
   'contact.channel': CONTACT_CHANNELS,
   'contact.purpose': CONTACT_PURPOSES,
   'contract.end_reason': CONTRACT_END_REASONS,
-  'invitation.role': MEMBERSHIP_ROLES,
   'contract.type': CONTRACT_TYPES,
   'employer.sector': EMPLOYER_SECTORS,
   'employer.size_class': EMPLOYER_SIZE_CLASSES,
@@ -56,6 +58,8 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'employment_period.kind': CONTRACT_KINDS,
   'follow_up_arrangement.mode': FOLLOW_UP_MODES,
   'follow_up_arrangement.three_way_reason': THREE_WAY_REASONS,
+  'hiring_aid_rule.authority': HIRING_AID_AUTHORITIES,
+  'invitation.role': MEMBERSHIP_ROLES,
   'membership.role': MEMBERSHIP_ROLES,
   'organisation.kind': ORGANISATION_KINDS,
   'history_import_mapping.target': HISTORY_MAPPING_TARGETS,

@@ -171,8 +171,8 @@ describe.each(testTargets())('vacancy import on $driver', (target) => {
       published: {
         drivingLicence: true,
         languages: [
-          { code: 'fr', level: 'fluent' },
-          { code: 'nl', level: 'basic' },
+          { code: 'fr', understand: 'fluent', speak: 'fluent' },
+          { code: 'nl', understand: 'basic', speak: 'basic' },
         ],
         diplomaLevel: null,
         experienceYears: 0,

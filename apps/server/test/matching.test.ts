@@ -81,7 +81,7 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
         lastName: 'Bodart',
         drivingLicence: false,
         hasCar: false,
-        physicalLimits: 'Ne peut pas porter plus de 10 kg (dos)',
+        physicalLimitsNote: 'Ne peut pas porter plus de 10 kg (dos)',
       })
     ).id;
     // A person still in intake is not on the vacancy's list.
@@ -97,7 +97,7 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
       vacancyBody(employerId, today, {
         title: 'Magasinier',
         commune: 'Charleroi',
-        published: { drivingLicence: true, languages: [{ code: 'fr', level: 'fluent' }] },
+        published: { drivingLicence: true, languages: [{ code: 'fr', speak: 'good' }] },
       }),
     );
     const res = await coach.get(`/api/vacancies/${v.id}/matches`);
@@ -105,7 +105,13 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
     const matches = res.json as PersonMatch[];
     expect(matches.map((m) => m.person.firstName)).toEqual(['Ahmed', 'Béatrice']);
     const [first, second] = matches as [PersonMatch, PersonMatch];
-    expect(first.result).toMatchObject({ compatible: true, basis: 'published', hiringAids: [] });
+    // Hiring aids are named beside the result: Ahmed's file records neither age nor months without
+    // a job, so only the aid that depends on the employer alone is named.
+    expect(first.result).toMatchObject({
+      compatible: true,
+      basis: 'published',
+      hiringAids: ['Réduction groupe-cible premiers engagements'],
+    });
     expect(first.result.score).toBeGreaterThan(50);
     expect(first.result.distanceKm).toBeGreaterThan(5);
     expect(first.result.reasons).toEqual(

@@ -104,7 +104,7 @@ describe.each(testTargets())('persons on $driver', (target) => {
       phase: 'intake',
       coachId,
       niss: '70060112301',
-      languages: ['français', 'arabe'],
+      languages: [{ code: 'fr' }, { code: 'ar' }],
       referral: { kind: 'partner', partnerId, partnerName: 'CPAS de Verviers' },
       assessment: null,
       clock: null,

@@ -58,7 +58,14 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
   it('ACCEPTANCE: a jobcoach without the right receives no sensitive field in any response', async () => {
     const karim = w.clients.karim;
     const file = await must(karim.get(`/api/persons/${w.karimPerson.id}`), 200);
-    for (const key of ['physicalLimits', 'origin', 'residenceStatus', 'debtSettlementPlan', 'notes']) {
+    for (const key of [
+      'physicalLimits',
+      'physicalLimitsNote',
+      'origin',
+      'residenceStatus',
+      'debtSettlementPlan',
+      'notes',
+    ]) {
       expect(file, key).not.toHaveProperty(key);
       expect(file.restricted).toContain(key);
     }
@@ -83,7 +90,8 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
     // The coordinator reads them all.
     const full = await must(w.clients.admin.get(`/api/persons/${w.karimPerson.id}`), 200);
     expect(full).toMatchObject({
-      physicalLimits: expect.stringContaining('SANTE-MARQUEUR-4471'),
+      physicalLimits: ['heavy_loads'],
+      physicalLimitsNote: expect.stringContaining('SANTE-MARQUEUR-4471'),
       origin: 'foreign_or_foreign_origin',
       residenceStatus: 'asylum_seeker',
       debtSettlementPlan: true,
@@ -97,7 +105,7 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
     const karim = w.clients.karim;
     const before = await must(w.clients.admin.get(`/api/persons/${w.karimPerson.id}`), 200);
     const refused = await karim.patch(`/api/persons/${w.karimPerson.id}`, {
-      physicalLimits: null,
+      physicalLimits: [],
       version: before.version,
     });
     expect(refused.status).toBe(403);
@@ -116,6 +124,7 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
     const after = await must(w.clients.admin.get(`/api/persons/${w.karimPerson.id}`), 200);
     expect(after).toMatchObject({
       physicalLimits: before.physicalLimits,
+      physicalLimitsNote: before.physicalLimitsNote,
       origin: before.origin,
       residenceStatus: before.residenceStatus,
       debtSettlementPlan: before.debtSettlementPlan,
@@ -158,7 +167,7 @@ describe.each(testTargets())('sensitive fields on $driver', (target) => {
     );
     expect(granted.sensitiveAccess).toBe(true);
     const file = await must(w.clients.karim.get(`/api/persons/${w.karimPerson.id}`), 200);
-    expect(file.physicalLimits).toContain('SANTE-MARQUEUR-4471');
+    expect(file.physicalLimitsNote).toContain('SANTE-MARQUEUR-4471');
     expect(file.restricted).toEqual([]);
     const matches = await must(w.clients.karim.get(`/api/vacancies/${w.vacancyId}/matches`), 200);
     expect(JSON.stringify(matches)).toContain('SANTE-MARQUEUR-4471');

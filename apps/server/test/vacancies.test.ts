@@ -71,13 +71,13 @@ describe.each(testTargets())('vacancies on $driver', (target) => {
         published: {
           text: 'Magasinier bilingue allemand, 3 ans d’expérience, CESS.',
           diplomaLevel: 'cess',
-          languages: [{ code: 'Allemand', level: 'fluent' }],
+          languages: [{ code: 'Allemand', speak: 'fluent' }],
           drivingLicence: true,
           experienceYears: 3,
         },
         objectified: {
           text: 'Lire les étiquettes en allemand.',
-          languages: [{ code: 'de', level: 'reads' }],
+          languages: [{ code: 'de', read: 'basic' }],
           taskDescription:
             'Préparer les commandes, lire les étiquettes des colis en allemand, ranger le stock.',
         },
@@ -96,13 +96,13 @@ describe.each(testTargets())('vacancies on $driver', (target) => {
       schedule: ['day', 'shifts'],
       published: {
         diplomaLevel: 'cess',
-        languages: [{ code: 'de', level: 'fluent' }],
+        languages: [{ code: 'de', speak: 'fluent' }],
         drivingLicence: true,
         car: false,
         experienceYears: 3,
       },
       objectified: {
-        languages: [{ code: 'de', level: 'reads' }],
+        languages: [{ code: 'de', read: 'basic' }],
         drivingLicence: false,
         experienceYears: null,
         taskDescription: expect.stringMatching(/étiquettes/),
@@ -135,7 +135,10 @@ describe.each(testTargets())('vacancies on $driver', (target) => {
       [{ schedule: ['morning'] }, 'schedule.0'],
       [{ objectified: { text: 'x' } }, 'objectified.taskDescription'],
       [{ employerId: '00000000-0000-4000-8000-000000000000' }, 'employerId'],
-      [{ published: { languages: [{ code: 'de', level: 'native' }] } }, 'published.languages.0.level'],
+      [{ published: { languages: [{ code: 'de', speak: 'native' }] } }, 'published.languages.0.speak'],
+      [{ published: { languages: [{ code: 'de', level: 'reads' }] } }, 'published.languages.0.level'],
+      [{ drivingLicense: true }, 'drivingLicense'],
+      [{ published: { drivingLicense: true } }, 'published.drivingLicense'],
     ];
     for (const [overrides, field] of cases) {
       const res = await coachA.post('/api/vacancies', vacancyBody(employerId, today, overrides));

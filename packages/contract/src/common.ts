@@ -1,4 +1,10 @@
-import { isIsoDate } from '@jobcoach/domain';
+import {
+  isIsoDate,
+  LANGUAGE_SKILLS,
+  normalizeLanguage,
+  REQUIRED_SKILL_LEVELS,
+  SKILL_LEVELS,
+} from '@jobcoach/domain';
 import { z } from 'zod';
 
 /** Building blocks shared by the request schemas of every capability. */
@@ -55,3 +61,64 @@ export function codeList<T extends readonly [string, ...string[]]>(codes: T, mes
     .max(codes.length * 2, 'liste trop longue.')
     .transform((items) => [...new Set(items)]);
 }
+
+/**
+ * An object that refuses fields it does not know (a misspelt `drivingLicense` is named, not silently
+ * dropped). The message names the first unknown field; the server puts it in `error.field`.
+ */
+export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `champ inconnu : ${issue.keys.map((k) => `« ${k} »`).join(', ')} (vérifiez l’orthographe).`
+        : undefined,
+  });
+}
+
+const languageCodeSchema = text()
+  .trim()
+  .min(1, 'ce champ est obligatoire.')
+  .max(50, 'au plus 50 caractères.')
+  .transform((v) => normalizeLanguage(v));
+
+function skillsOf<L extends readonly [string, ...string[]]>(levels: L, message: string) {
+  const level = z.enum(levels, message).nullish();
+  return { understand: level, speak: level, read: level, write: level };
+}
+
+/**
+ * A language a person knows, skill by skill: `{ code: 'de', read: 'good', speak: 'none' }`. A bare
+ * name (« arabe ») is read as the language with no skill recorded yet.
+ */
+export const personLanguageSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { code: v } : v),
+  strictObject({
+    code: languageCodeSchema,
+    ...skillsOf(SKILL_LEVELS, 'niveau inconnu (none, basic, good ou fluent).'),
+  }),
+);
+
+/** A language a job needs: the minimum level of each skill it uses, at least one. */
+export const languageRequirementSchema = strictObject({
+  code: languageCodeSchema,
+  ...skillsOf(REQUIRED_SKILL_LEVELS, 'niveau inconnu (basic, good ou fluent).'),
+}).refine((l) => LANGUAGE_SKILLS.some((s) => l[s] != null), {
+  message: 'indiquez au moins une compétence demandée (understand, speak, read ou write).',
+});
+
+const skillOutput = <L extends readonly [string, ...string[]]>(levels: L) =>
+  z.enum(levels).nullable().optional();
+export const personLanguageOutputSchema = z.object({
+  code: z.string(),
+  understand: skillOutput(SKILL_LEVELS),
+  speak: skillOutput(SKILL_LEVELS),
+  read: skillOutput(SKILL_LEVELS),
+  write: skillOutput(SKILL_LEVELS),
+});
+export const languageRequirementOutputSchema = z.object({
+  code: z.string(),
+  understand: skillOutput(REQUIRED_SKILL_LEVELS),
+  speak: skillOutput(REQUIRED_SKILL_LEVELS),
+  read: skillOutput(REQUIRED_SKILL_LEVELS),
+  write: skillOutput(REQUIRED_SKILL_LEVELS),
+});

@@ -18,6 +18,7 @@ export * from './contracts.ts';
 export * from './employers.ts';
 export * from './fields.ts';
 export * from './health.ts';
+export * from './hiring-aids.ts';
 export * from './history.ts';
 export * from './imports.ts';
 export * from './matching.ts';

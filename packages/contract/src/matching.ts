@@ -1,8 +1,15 @@
-import { MATCH_REASON_CODES, PRESENTATION_STEPS } from '@jobcoach/domain';
+import {
+  BASIN_REQUEST_STATUSES,
+  MATCH_REASON_CODES,
+  PHYSICAL_DEMANDS,
+  PRESENTATION_STEPS,
+  WORK_SCHEDULES,
+} from '@jobcoach/domain';
 import { z } from 'zod';
+import { optionalText, requiredText, strictObject } from './common.ts';
 import { limitSchema, queryBoolean } from './fields.ts';
 import { personSummarySchema } from './persons.ts';
-import { vacancySummarySchema } from './vacancies.ts';
+import { requirementsOutputSchema, vacancyContractOutputSchema, vacancySummarySchema } from './vacancies.ts';
 
 /** The domain's MatchResult (packages/domain matching.ts). */
 export const matchResultSchema = z.object({
@@ -54,3 +61,66 @@ export const vacancyMatchListSchema = vacancyMatchSchema.array();
 export type VacancyMatch = z.output<typeof vacancyMatchSchema>;
 export type MatchResultAnswer = z.output<typeof matchResultSchema>;
 export type PresentationRef = PersonMatch['presentation'];
+
+// ---- Basin vacancies: the open offers of the other organisations of the basin ----
+
+/** Another organisation's open vacancy as its basin sees it: never its candidates. */
+export const basinVacancySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  employerName: z.string(),
+  commune: z.string().nullable(),
+  contract: vacancyContractOutputSchema,
+  hoursPerWeek: z.number().nullable(),
+  schedule: z.array(z.enum(WORK_SCHEDULES)),
+  physicalDemands: z.array(z.enum(PHYSICAL_DEMANDS)),
+  /** The requirements matching used: objectified when the offering organisation did it. */
+  requirements: requirementsOutputSchema,
+  objectified: z.boolean(),
+  /** The contact organisation: the one that holds the offer. */
+  organisation: z.object({ name: z.string() }),
+});
+
+export const basinRequestAnswerSchema = z.object({
+  id: z.string(),
+  status: z.enum(BASIN_REQUEST_STATUSES),
+  decidedOn: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export const basinRequestStateSchema = basinRequestAnswerSchema.nullable();
+
+export const basinOfferSchema = z.object({
+  vacancy: basinVacancySchema,
+  result: matchResultSchema,
+  /** This person's latest request to be presented for it, if any. */
+  request: basinRequestStateSchema,
+});
+export const basinOfferListSchema = basinOfferSchema.array();
+export type BasinOffer = z.output<typeof basinOfferSchema>;
+
+export const basinRequestInputSchema = strictObject({
+  personId: z.uuid('identifiant invalide.'),
+  basinVacancyId: z.uuid('identifiant invalide.'),
+  note: requiredText(2000),
+});
+export type BasinRequestBody = z.input<typeof basinRequestInputSchema>;
+
+export const basinDecisionSchema = strictObject({
+  decision: z.enum(['accepted', 'declined'], 'décision inconnue (accepted ou declined).'),
+  note: optionalText(2000),
+});
+export type BasinDecisionBody = z.input<typeof basinDecisionSchema>;
+
+/** A request as the organisation that holds the vacancy sees it: who asks and their note, no person. */
+export const incomingBasinRequestSchema = z.object({
+  id: z.string(),
+  vacancyId: z.string(),
+  organisationName: z.string(),
+  note: z.string(),
+  status: z.enum(BASIN_REQUEST_STATUSES),
+  createdAt: z.string(),
+  decidedOn: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export const incomingBasinRequestListSchema = incomingBasinRequestSchema.array();
+export type IncomingBasinRequest = z.output<typeof incomingBasinRequestSchema>;

@@ -11,6 +11,7 @@ import {
   normaliseNiss,
   ORIGINS,
   PHASES,
+  PHYSICAL_DEMANDS,
   RESIDENCE_STATUSES,
   RETURN_REASONS,
   SEXES,
@@ -24,7 +25,10 @@ import {
   dateSchema,
   idParams,
   optionalText,
+  personLanguageOutputSchema,
+  personLanguageSchema,
   requiredText,
+  strictObject,
   text,
   textList,
   versionSchema,
@@ -56,7 +60,7 @@ function optionalInteger(max: number) {
 }
 
 /** What a coach records about the person (identity, statistics, situation, wishes). */
-export const personInputSchema = z.object({
+export const personInputSchema = strictObject({
   firstName: requiredText(100),
   lastName: requiredText(100),
   birthDate: dateSchema.nullable(),
@@ -101,11 +105,19 @@ export const personInputSchema = z.object({
   hasCar: optionalBoolean,
   publicTransport: optionalBoolean,
   maxTravelMinutes: optionalInteger(600),
-  languages: textList(20, 50).optional(),
+  languages: z
+    .array(personLanguageSchema, 'liste attendue.')
+    .max(20, 'au plus 20 langues.')
+    // The same language twice (« français, arabe, français »): the first entry is kept.
+    .transform((list) => list.filter((l, i) => list.findIndex((o) => o.code === l.code) === i))
+    .optional(),
   scheduleDays: codeList(WEEK_DAYS, 'jour inconnu (mon, tue, wed, thu, fri, sat, sun).').optional(),
   scheduleHours: optionalText(200),
   scheduleLimits: codeList(SCHEDULE_LIMITS, 'limite inconnue.').optional(),
-  physicalLimits: optionalText(2000),
+  /** Physical demands the person cannot meet (the vacancies' vocabulary). Sensitive: health. */
+  physicalLimits: codeList(PHYSICAL_DEMANDS, `limite inconnue (${PHYSICAL_DEMANDS.join(', ')}).`).optional(),
+  /** The limits in the coach's words, beside the list. Sensitive: health. */
+  physicalLimitsNote: optionalText(2000),
   wishedSectors: textList(20, 100).optional(),
   wishedJobs: textList(20, 100).optional(),
   cdiOnly: z.boolean('vrai ou faux attendu.').optional(),
@@ -117,7 +129,7 @@ export const personInputSchema = z.object({
 });
 export type PersonInput = z.output<typeof personInputSchema>;
 
-export const referralSchema = z.object({
+export const referralSchema = strictObject({
   kind: z.enum(REFERRAL_KINDS, 'valeur inconnue (partner, spontaneous ou word_of_mouth).'),
   partnerId: z.uuid('identifiant invalide.').nullish(),
   receivedOn: dateSchema,
@@ -340,11 +352,12 @@ const personInputOutput = z.object({
   hasCar: z.boolean().nullable(),
   publicTransport: z.boolean().nullable(),
   maxTravelMinutes: z.number().nullable(),
-  languages: z.array(z.string()),
+  languages: z.array(personLanguageOutputSchema),
   scheduleDays: z.array(z.enum(WEEK_DAYS)),
   scheduleHours: nullableString,
   scheduleLimits: z.array(z.enum(SCHEDULE_LIMITS)),
-  physicalLimits: nullableString.optional(),
+  physicalLimits: z.array(z.enum(PHYSICAL_DEMANDS)).optional(),
+  physicalLimitsNote: nullableString.optional(),
   wishedSectors: z.array(z.string()),
   wishedJobs: z.array(z.string()),
   cdiOnly: z.boolean(),

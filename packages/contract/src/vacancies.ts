@@ -1,13 +1,16 @@
-import {
-  DIPLOMA_LEVELS,
-  LANGUAGE_LEVELS,
-  normalizeLanguage,
-  PHYSICAL_DEMANDS,
-  VACANCY_CONTRACT_TYPES,
-  WORK_SCHEDULES,
-} from '@jobcoach/domain';
+import { DIPLOMA_LEVELS, PHYSICAL_DEMANDS, VACANCY_CONTRACT_TYPES, WORK_SCHEDULES } from '@jobcoach/domain';
 import { z } from 'zod';
-import { codeList, dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import {
+  codeList,
+  dateSchema,
+  languageRequirementOutputSchema,
+  languageRequirementSchema,
+  optionalText,
+  requiredText,
+  strictObject,
+  text,
+  versionSchema,
+} from './common.ts';
 import { limitSchema, naceSchema, offsetSchema } from './fields.ts';
 
 export const VACANCY_SOURCES = [
@@ -23,17 +26,8 @@ export type VacancySource = (typeof VACANCY_SOURCES)[number];
 export const VACANCY_STATUSES = ['open', 'filled', 'closed'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 
-const languageRequirementSchema = z.object({
-  code: text()
-    .trim()
-    .min(1, 'ce champ est obligatoire.')
-    .max(30, 'au plus 30 caractères.')
-    .transform((v) => normalizeLanguage(v)),
-  level: z.enum(LANGUAGE_LEVELS, 'niveau inconnu (basic, reads, speaks ou fluent).'),
-});
-
 /** What the employer asks (as published, or as objectified with the coach). */
-export const requirementsSchema = z.object({
+export const requirementsSchema = strictObject({
   text: text().trim().max(5000, 'au plus 5000 caractères.').default(''),
   diplomaLevel: z
     .enum(DIPLOMA_LEVELS, 'niveau inconnu (none, ceb, cesi, cess ou higher).')
@@ -59,7 +53,7 @@ export type RequirementsInput = z.output<typeof requirementsSchema>;
 export const objectifiedSchema = requirementsSchema.extend({ taskDescription: requiredText(5000) });
 
 export const vacancyContractSchema = z
-  .object({
+  .strictObject({
     type: z.enum(VACANCY_CONTRACT_TYPES, 'type de contrat inconnu (cdi, cdd, interim ou other).'),
     months: z
       .number('nombre attendu.')
@@ -106,17 +100,14 @@ const vacancyFields = {
   sectorCode: naceSchema.nullish(),
   published: requirementsSchema,
   objectified: objectifiedSchema.nullish(),
-  physicalDemands: codeList(
-    PHYSICAL_DEMANDS,
-    'exigence physique inconnue (heavy_loads, long_standing, work_at_height, outdoor ou repetitive_motion).',
-  ),
+  physicalDemands: codeList(PHYSICAL_DEMANDS, `exigence physique inconnue (${PHYSICAL_DEMANDS.join(', ')}).`),
   qualityNote: optionalText(2000),
   status: z.enum(VACANCY_STATUSES, 'statut inconnu (open, filled ou closed).'),
   openedOn: dateSchema,
   closedOn: dateSchema.nullish(),
 };
 
-export const vacancyInputSchema = z.object({
+export const vacancyInputSchema = strictObject({
   ...vacancyFields,
   openings: vacancyFields.openings.optional(),
   schedule: vacancyFields.schedule.optional(),
@@ -125,7 +116,7 @@ export const vacancyInputSchema = z.object({
 });
 export type VacancyInput = z.output<typeof vacancyInputSchema>;
 
-export const vacancyPatchSchema = z.object(vacancyFields).partial().extend({ version: versionSchema });
+export const vacancyPatchSchema = strictObject(vacancyFields).partial().extend({ version: versionSchema });
 export type VacancyPatch = z.output<typeof vacancyPatchSchema>;
 
 export const vacancyListQuerySchema = z.object({
@@ -142,7 +133,7 @@ export const vacancyListQuerySchema = z.object({
 export const requirementsOutputSchema = z.object({
   text: z.string(),
   diplomaLevel: z.enum(DIPLOMA_LEVELS).nullable(),
-  languages: z.array(z.object({ code: z.string(), level: z.enum(LANGUAGE_LEVELS) })),
+  languages: z.array(languageRequirementOutputSchema),
   drivingLicence: z.boolean(),
   car: z.boolean(),
   experienceYears: z.number().nullable(),

@@ -48,6 +48,7 @@ import type { Database } from './types.ts';
 export const ORGANISATION_TABLES = [
   'absence',
   'audit_log',
+  'basin_request',
   'coachability_assessment',
   'contact',
   'contact_person',

@@ -119,6 +119,15 @@ export interface PartnerTable {
   updated_at: Timestamp;
 }
 
+/** A language of a person as stored in jsonb: the level of each skill recorded. */
+export interface PersonLanguageJson {
+  code: string;
+  understand?: string | null;
+  speak?: string | null;
+  read?: string | null;
+  write?: string | null;
+}
+
 export interface PersonTable {
   id: Generated<string>;
   organisation_id: string;
@@ -143,11 +152,15 @@ export interface PersonTable {
   has_car: boolean | null;
   public_transport: boolean | null;
   max_travel_minutes: number | null;
-  languages: JsonWithDefault<string[]>;
+  /** Per language, the level of each skill recorded (0016; packages/domain languages.ts). */
+  languages: JsonWithDefault<PersonLanguageJson[]>;
   schedule_days: JsonWithDefault<string[]>;
   schedule_hours: string | null;
   schedule_limits: JsonWithDefault<string[]>;
-  physical_limits: string | null;
+  /** Codes of the domain's PHYSICAL_DEMANDS the person cannot meet (0016, sensitive: health). */
+  physical_limits: JsonWithDefault<string[]>;
+  /** The limits in the coach's words (the free text before 0016; sensitive: health). */
+  physical_limits_note: string | null;
   wished_sectors: JsonWithDefault<string[]>;
   wished_jobs: JsonWithDefault<string[]>;
   cdi_only: Generated<boolean>;
@@ -357,7 +370,8 @@ export interface EmployerNoteTable {
 export interface VacancyRequirementsJson {
   text: string;
   diplomaLevel: string | null;
-  languages: { code: string; level: string }[];
+  /** The minimum level of each skill asked (0016). */
+  languages: PersonLanguageJson[];
   drivingLicence: boolean;
   car: boolean;
   experienceYears: number | null;
@@ -447,7 +461,51 @@ export interface OrganisationSettingsTable {
   presentation_cap: Generated<number>;
 }
 
+/** A hiring-aid rule, dated configuration of the installation (0016). */
+export interface HiringAidRuleTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  authority: string;
+  conditions: Json<{
+    ageBelow: number | null;
+    ageFrom: number | null;
+    minJoblessMonths: number | null;
+    incomes: string[] | null;
+    walloonResident: boolean;
+  }>;
+  employer_condition: string | null;
+  amount: string;
+  monthly_amount: number | null;
+  duration_months: number | null;
+  valid_from: DateString;
+  valid_to: OptionalDate;
+  source: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A request to present a candidate for another organisation's vacancy of the basin (0016). */
+export interface BasinRequestTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  vacancy_organisation_id: string;
+  vacancy_id: string;
+  note: string;
+  status: Generated<string>;
+  decided_on: OptionalDate;
+  decided_by: string | null;
+  decision_note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  hiring_aid_rule: HiringAidRuleTable;
+  basin_request: BasinRequestTable;
   employer: EmployerTable;
   employer_note: EmployerNoteTable;
   vacancy: VacancyTable;
@@ -594,6 +652,15 @@ export interface RetentionRunOrganisationTable {
   retention_years: number;
   cutoff: DateString;
   anonymised: number;
+}
+
+/** A language of a person as stored in jsonb: the level of each skill recorded. */
+export interface PersonLanguageJson {
+  code: string;
+  understand?: string | null;
+  speak?: string | null;
+  read?: string | null;
+  write?: string | null;
 }
 
 export interface PersonTable {

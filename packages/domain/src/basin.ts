@@ -11,3 +11,16 @@ export const BASIN_ACTIVITY_MONTHS = 6;
 export function basinActivitySince(today: IsoDate): IsoDate {
   return addMonths(today, -BASIN_ACTIVITY_MONTHS);
 }
+
+/**
+ * A request to present a candidate for another organisation's vacancy of the basin: the asking
+ * organisation waits for the offering one to accept (then it presents its candidate through the
+ * offering organisation's coach) or decline.
+ */
+export const BASIN_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type BasinRequestStatus = (typeof BASIN_REQUEST_STATUSES)[number];
+export const BASIN_REQUEST_STATUS_LABELS: Record<BasinRequestStatus, string> = {
+  pending: 'En attente de réponse',
+  accepted: 'Acceptée',
+  declined: 'Refusée',
+};

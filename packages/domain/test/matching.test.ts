@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   assessMatch,
   DIPLOMA_LEVELS,
-  LANGUAGE_LEVELS,
   type MatchingPerson,
   type MatchingVacancy,
   type MatchResult,
   naceSection,
   normalizeLanguage,
   PHYSICAL_DEMANDS,
+  REQUIRED_SKILL_LEVELS,
   rankPersons,
   rankVacancies,
   SCHEDULE_LIMITS,
+  SKILL_LEVELS,
   STUDIES,
   VACANCY_CONTRACT_TYPES,
   type VacancyRequirements,
@@ -27,7 +28,7 @@ const person: MatchingPerson = {
   publicTransport: true,
   maxTravelMinutes: 45,
   commune: 'Fleurus',
-  languages: [{ code: 'fr', level: 'fluent' }],
+  languages: [{ code: 'fr', understand: 'fluent', speak: 'fluent', read: 'fluent', write: 'fluent' }],
   scheduleDays: [],
   scheduleLimits: [],
   physicalLimits: [],
@@ -166,6 +167,15 @@ describe('hard constraints', () => {
     expect(assessMatch(back, { ...vacancy, physicalDemands: ['long_standing'] }).compatible).toBe(true);
   });
 
+  it('a night-work limit blocks night hours even when the offer lists no such demand', () => {
+    const noNights: MatchingPerson = { ...person, physicalLimits: ['night_work', 'cold_heat'] };
+    const result = assessMatch(noNights, { ...vacancy, schedule: ['night'], physicalDemands: ['cold_heat'] });
+    expect(messages(result, 'blocking')).toEqual([
+      'Froid ou chaleur, la personne ne peut pas travailler au froid ou à la chaleur',
+      'Travail de nuit, la personne ne peut pas travailler la nuit (raison de santé)',
+    ]);
+  });
+
   it('lists every reason of an incompatible pair, soft ones included', () => {
     const result = assessMatch(
       { ...person, cdiOnly: true, drivingLicence: false, wishedJobs: ['magasinier'] },
@@ -181,23 +191,25 @@ describe('hard constraints', () => {
 
 describe('languages and the objectified offer', () => {
   // Method §6: "warehouseman speaking German" really needed only to read German labels.
-  const germanPublished: VacancyRequirements = { ...published, languages: [{ code: 'de', level: 'speaks' }] };
+  // « parler allemand couramment »
+  const germanPublished: VacancyRequirements = { ...published, languages: [{ code: 'de', speak: 'fluent' }] };
   const germanVacancy: MatchingVacancy = { ...vacancy, commune: 'Eupen', published: germanPublished };
+  // « lit l'allemand »: reads it well, understands a little, does not speak nor write it.
   const readsGerman: MatchingPerson = {
     ...person,
     commune: 'Verviers',
     languages: [
-      { code: 'fr', level: 'fluent' },
-      { code: 'de', level: 'reads' },
+      { code: 'fr', understand: 'fluent', speak: 'fluent', read: 'good', write: 'basic' },
+      { code: 'de', understand: 'basic', speak: 'none', read: 'good', write: 'none' },
     ],
   };
 
-  it('blocks a person who only reads German when the published offer asks to speak it', () => {
+  it('blocks a person who only reads German when the published offer asks to speak it fluently', () => {
     const result = assessMatch(readsGerman, germanVacancy);
     expect(result.basis).toBe('published');
     expect(result.compatible).toBe(false);
     expect(messages(result, 'blocking')).toEqual([
-      'Allemand demandé (conversation), la personne a le niveau lecture',
+      'Allemand demandé : parler (couramment), la personne : parler : pas du tout',
     ]);
   });
 
@@ -206,7 +218,8 @@ describe('languages and the objectified offer', () => {
       ...germanVacancy,
       objectified: {
         ...germanPublished,
-        languages: [{ code: 'de', level: 'reads' }],
+        // « lire des étiquettes en allemand »
+        languages: [{ code: 'de', read: 'basic' }],
         taskDescription: 'Préparer les commandes en lisant les étiquettes en allemand',
       },
     };
@@ -214,8 +227,25 @@ describe('languages and the objectified offer', () => {
     expect(result.basis).toBe('objectified');
     expect(result.compatible).toBe(true);
     expect(result.score).toBeGreaterThan(0);
-    expect(messages(result, 'plus')).toContain('Allemand demandé (lecture) : niveau suffisant (lecture)');
+    expect(messages(result, 'plus')).toContain('Allemand demandé : lire (notions) : niveau suffisant');
     expect(messages(result, 'info')).toContain("Exigences objectivées avec l'employeur");
+  });
+
+  it('compares skill by skill: each skill asked must be met, an unrecorded skill is to check', () => {
+    const job = (languages: VacancyRequirements['languages']): MatchingVacancy => ({
+      ...vacancy,
+      published: { ...published, languages },
+    });
+    const writes = assessMatch(readsGerman, job([{ code: 'de', read: 'basic', write: 'basic' }]));
+    expect(messages(writes, 'blocking')).toEqual([
+      'Allemand demandé : lire (notions), écrire (notions), la personne : écrire : pas du tout',
+    ]);
+    const partly: MatchingPerson = { ...person, languages: [{ code: 'nl', understand: 'good' }] };
+    const check = assessMatch(partly, job([{ code: 'nl', understand: 'basic', speak: 'basic' }]));
+    expect(check.compatible).toBe(true);
+    expect(messages(check, 'info')).toContain(
+      'Néerlandais demandé : comprendre (notions), parler (notions) : niveau de la personne à vérifier (parler)',
+    );
   });
 
   it('uses the objectified requirements whenever they exist, the published ones otherwise', () => {
@@ -242,41 +272,41 @@ describe('languages and the objectified offer', () => {
   it('a higher level meets a lower requirement; a missing language blocks; names and codes compare', () => {
     const fluent: MatchingPerson = {
       ...person,
-      languages: ['Français', { code: 'Deutsch', level: 'fluent' }],
+      languages: ['Français', { code: 'Deutsch', understand: 'fluent', speak: 'fluent' }],
     };
     expect(
       assessMatch(fluent, {
         ...vacancy,
-        published: { ...published, languages: [{ code: 'DE', level: 'speaks' }] },
+        published: { ...published, languages: [{ code: 'DE', speak: 'good' }] },
       }).compatible,
     ).toBe(true);
     const dutch = assessMatch(fluent, {
       ...vacancy,
-      published: { ...published, languages: [{ code: 'nl', level: 'basic' }] },
+      published: { ...published, languages: [{ code: 'nl', understand: 'basic' }] },
     });
     expect(messages(dutch, 'blocking')).toEqual([
-      'Néerlandais demandé (notions), la personne ne connaît pas cette langue',
+      'Néerlandais demandé : comprendre (notions), la personne ne connaît pas cette langue',
     ]);
     // A language recorded without a level, or no languages recorded at all: to check, not a block.
     const noLevel = assessMatch(
       { ...person, languages: ['fr', 'nl'] },
       {
         ...vacancy,
-        published: { ...published, languages: [{ code: 'nl', level: 'fluent' }] },
+        published: { ...published, languages: [{ code: 'nl', speak: 'fluent' }] },
       },
     );
     expect(noLevel.compatible).toBe(true);
     expect(messages(noLevel, 'info')).toContain(
-      'Néerlandais demandé (courant) : niveau de la personne à vérifier',
+      'Néerlandais demandé : parler (couramment) : niveau de la personne à vérifier (parler)',
     );
     const nlBasic: MatchingVacancy = {
       ...vacancy,
-      published: { ...published, languages: [{ code: 'nl', level: 'basic' }] },
+      published: { ...published, languages: [{ code: 'nl', understand: 'basic' }] },
     };
     const notRecorded = assessMatch({ ...person, languages: [] }, nlBasic);
     expect(notRecorded.compatible).toBe(true);
     expect(messages(notRecorded, 'info')).toContain(
-      'Néerlandais demandé (notions) : langues de la personne non renseignées',
+      'Néerlandais demandé : comprendre (notions) : langues de la personne non renseignées',
     );
   });
 
@@ -439,9 +469,19 @@ const languageCode = fc.constantFrom('fr', 'nl', 'de', 'en', 'Allemand', 'ar');
 const requirementsArb: fc.Arbitrary<VacancyRequirements> = fc.record({
   text: fc.string(),
   diplomaLevel: maybe(fc.constantFrom(...DIPLOMA_LEVELS)),
-  languages: fc.array(fc.record({ code: languageCode, level: fc.constantFrom(...LANGUAGE_LEVELS) }), {
-    maxLength: 3,
-  }),
+  languages: fc.array(
+    fc.record(
+      {
+        code: languageCode,
+        understand: maybe(fc.constantFrom(...REQUIRED_SKILL_LEVELS)),
+        speak: maybe(fc.constantFrom(...REQUIRED_SKILL_LEVELS)),
+        read: maybe(fc.constantFrom(...REQUIRED_SKILL_LEVELS)),
+        write: maybe(fc.constantFrom(...REQUIRED_SKILL_LEVELS)),
+      },
+      { requiredKeys: ['code'] },
+    ),
+    { maxLength: 3 },
+  ),
   drivingLicence: fc.boolean(),
   car: fc.boolean(),
   experienceYears: maybe(fc.integer({ min: 0, max: 10 })),
@@ -470,7 +510,19 @@ const personArb: fc.Arbitrary<MatchingPerson> = fc.record({
   maxTravelMinutes: maybe(fc.double({ min: -10, max: 180, noNaN: false })),
   commune: maybe(fc.constantFrom(...communes)),
   languages: fc.array(
-    fc.oneof(languageCode, fc.record({ code: languageCode, level: fc.constantFrom(...LANGUAGE_LEVELS) })),
+    fc.oneof(
+      languageCode,
+      fc.record(
+        {
+          code: languageCode,
+          understand: maybe(fc.constantFrom(...SKILL_LEVELS)),
+          speak: maybe(fc.constantFrom(...SKILL_LEVELS)),
+          read: maybe(fc.constantFrom(...SKILL_LEVELS)),
+          write: maybe(fc.constantFrom(...SKILL_LEVELS)),
+        },
+        { requiredKeys: ['code'] },
+      ),
+    ),
     { maxLength: 4 },
   ),
   scheduleDays: subset(WEEKDAYS),

@@ -413,7 +413,9 @@ async function playStory(
       months_without_job: 26,
       income: 'integration_income',
       public_transport: true,
-      languages: JSON.stringify(['français']),
+      languages: JSON.stringify([
+        { code: 'fr', understand: 'fluent', speak: 'fluent', read: 'good', write: 'basic' },
+      ]),
       referral_kind: 'spontaneous',
       referral_received_on: received,
       information_session_on: addDays(received, 2),

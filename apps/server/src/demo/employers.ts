@@ -119,8 +119,8 @@ function vacanciesFor(city: string, today: string) {
         text: 'Magasinier bilingue français-allemand, 3 ans d’expérience, CESS, permis B.',
         diplomaLevel: 'cess',
         languages: [
-          { code: 'fr', level: 'fluent' },
-          { code: 'de', level: 'fluent' },
+          { code: 'fr', understand: 'fluent', speak: 'fluent' },
+          { code: 'de', understand: 'fluent', speak: 'fluent' },
         ],
         drivingLicence: true,
         experienceYears: 3,
@@ -128,7 +128,7 @@ function vacanciesFor(city: string, today: string) {
       // Objectivation with the employer (method.md §6): German is only needed to read the labels.
       objectified: requirements({
         text: 'Lire les étiquettes des colis en allemand ; le permis n’est pas utile (pas de livraison).',
-        languages: [{ code: 'de', level: 'reads' }],
+        languages: [{ code: 'de', read: 'basic' }],
         taskDescription:
           'Réceptionner les palettes, lire les étiquettes en allemand, préparer les commandes au transpalette ' +
           'électrique (formation sur place), ranger le stock. Pas de contact avec la clientèle.',

@@ -23,14 +23,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0]!;
-    const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const params = first.params as { input?: unknown; expected?: string; keys?: string[] };
+    // An unknown field is named as the field itself (a misspelt `drivingLicense`).
+    const unknownKey = first.keyword === 'unrecognized_keys' ? params.keys?.[0] : undefined;
+    const base = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const path = unknownKey === undefined ? base : base ? `${base}.${unknownKey}` : unknownKey;
     const where = error.validationContext ?? 'body';
     const field = path || where;
-    const params = first.params as { input?: unknown; expected?: string };
     const missing = first.keyword === 'invalid_type' && params.input === undefined;
     const detail = missing ? 'ce champ est obligatoire.' : first.message;
-    const message =
-      path === '' && where === 'body'
+    const message = unknownKey
+      ? `Champ inconnu : ${(params.keys ?? []).map((k) => `« ${k} »`).join(', ')} (vérifiez l’orthographe).`
+      : path === '' && where === 'body'
         ? `Le corps de la requête est invalide : ${detail}`
         : `« ${fieldLabel(field)} » : ${detail}`;
     return send(reply, 400, 'validation', message, field);

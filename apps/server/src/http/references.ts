@@ -32,6 +32,7 @@ export const ID_FIELDS = {
   vacancyId: 'organisation',
   employerId: 'basin',
   basinId: 'basin',
+  basinVacancyId: 'basin',
   coachId: 'user',
   coverCoachId: 'user',
   transitionId: 'name',

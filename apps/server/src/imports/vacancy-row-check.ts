@@ -2,8 +2,10 @@ import { normaliseNace, VACANCY_SOURCES, VACANCY_STATUSES, type VacancyInput } f
 import {
   DIPLOMA_LEVELS,
   isIsoDate,
-  LANGUAGE_LEVELS,
+  LANGUAGE_SKILLS,
   normalizeLanguage,
+  REQUIRED_SKILL_LEVELS,
+  type RequiredSkillLevel,
   VACANCY_CONTRACT_TYPES,
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
@@ -24,7 +26,8 @@ const STATUSES: ReadonlySet<string> = new Set(VACANCY_STATUSES);
 const CONTRACT_TYPES: ReadonlySet<string> = new Set(VACANCY_CONTRACT_TYPES);
 const SCHEDULES: ReadonlySet<string> = new Set(WORK_SCHEDULES);
 const DIPLOMAS: ReadonlySet<string> = new Set(DIPLOMA_LEVELS);
-const LEVELS: ReadonlySet<string> = new Set(LANGUAGE_LEVELS);
+const LEVELS: ReadonlySet<string> = new Set(REQUIRED_SKILL_LEVELS);
+const LANGUAGE_KEYS: ReadonlySet<string> = new Set(['code', ...LANGUAGE_SKILLS]);
 
 /** A string the schema's text() keeps as it is: trimmed already, no NUL, at most `max` long. */
 function plainText(v: unknown, max: number, min = 0): v is string {
@@ -80,14 +83,23 @@ export function checkRowFast(c: RowCandidate): Omit<VacancyInput, 'employerId'> 
   if (!plainText(p.text, 5000)) return null;
   if (p.diplomaLevel != null && !DIPLOMAS.has(p.diplomaLevel)) return null;
   if (!Array.isArray(p.languages) || p.languages.length > 10) return null;
-  const languages: { code: string; level: (typeof LANGUAGE_LEVELS)[number] }[] = [];
+  const languages: { code: string; [skill: string]: string }[] = [];
   const codes = new Set<string>();
-  for (const l of p.languages) {
-    if (!plainText(l.code, 30, 1) || !LEVELS.has(l.level)) return null;
+  for (const l of p.languages as unknown as Record<string, unknown>[]) {
+    if (typeof l !== 'object' || l === null || !plainText(l.code, 50, 1)) return null;
+    if (Object.keys(l).some((k) => !LANGUAGE_KEYS.has(k))) return null;
     const code = normalizeLanguage(l.code);
     if (codes.has(code)) return null;
     codes.add(code);
-    languages.push({ code, level: l.level });
+    const entry: { code: string; [skill: string]: string } = { code };
+    for (const skill of LANGUAGE_SKILLS) {
+      const level = l[skill];
+      if (level === undefined) continue;
+      if (typeof level !== 'string' || !LEVELS.has(level)) return null;
+      entry[skill] = level as RequiredSkillLevel;
+    }
+    if (Object.keys(entry).length === 1) return null;
+    languages.push(entry);
   }
   if (typeof p.drivingLicence !== 'boolean' || typeof p.car !== 'boolean') return null;
   if (p.experienceYears != null && !intIn(p.experienceYears, 0, 40)) return null;

@@ -9,7 +9,9 @@ import {
 import {
   type DiplomaLevel,
   LANGUAGE_NAMES,
-  type LanguageLevel,
+  type LanguageRequirement,
+  LEGACY_REQUIREMENT_SKILLS,
+  type LegacyLanguageLevel,
   normalizeLanguage,
   type VacancyContractType,
   type WorkSchedule,
@@ -350,7 +352,7 @@ function readSchedule(cell: string): Read<WorkSchedule[]> {
   return ok([...out]);
 }
 
-const LEVEL_WORDS: [RegExp, LanguageLevel][] = [
+const LEVEL_WORDS: [RegExp, LegacyLanguageLevel][] = [
   [/\b(notions?|basique|base|debutant|basic|a1|a2)\b/, 'basic'],
   [/\b(lecture|lire|lu|reads?|passif)\b/, 'reads'],
   [/\b(conversation|parle|speaks?|intermediaire|b1|b2)\b/, 'speaks'],
@@ -359,16 +361,17 @@ const LEVEL_WORDS: [RegExp, LanguageLevel][] = [
 
 /**
  * "français (courant), néerlandais notions", "fr:fluent; de:reads", "NL" → requirements; a language
- * without a level is asked at conversation level ('speaks').
+ * without a level is asked at conversation level ('speaks'). A published offer says one level per
+ * language: it becomes the skills it names (LEGACY_REQUIREMENT_SKILLS: « lecture » asks reading).
  */
-function readLanguages(cell: string): Read<{ code: string; level: LanguageLevel }[]> {
-  const out = new Map<string, LanguageLevel>();
+function readLanguages(cell: string): Read<LanguageRequirement[]> {
+  const out = new Map<string, LegacyLanguageLevel>();
   for (const item of cell
     .split(/[,/|+;]|\bet\b/)
     .map((s) => s.trim())
     .filter((s) => s !== '')) {
     let folded = fold(item);
-    let level: LanguageLevel = 'speaks';
+    let level: LegacyLanguageLevel = 'speaks';
     for (const [pattern, l] of LEVEL_WORDS) {
       if (pattern.test(folded)) {
         level = l;
@@ -380,7 +383,7 @@ function readLanguages(cell: string): Read<{ code: string; level: LanguageLevel 
     if (name === '' || !(code in LANGUAGE_NAMES)) return bad(`langue inconnue « ${item} ».`);
     out.set(code, level);
   }
-  return ok([...out].map(([code, level]) => ({ code, level })));
+  return ok([...out].map(([code, level]) => ({ code, ...LEGACY_REQUIREMENT_SKILLS[level] })));
 }
 
 function readExperience(cell: string): Read<number | null> {

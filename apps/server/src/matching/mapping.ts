@@ -1,6 +1,9 @@
+import type { PersonLanguageJson } from '@jobcoach/db';
 import type {
+  LanguageSkill,
   MatchingPerson,
   MatchingVacancy,
+  OpenedHiringAid,
   PhysicalDemand,
   ScheduleLimit,
   Studies,
@@ -34,6 +37,12 @@ export const MATCHING_PERSON_COLUMNS = [
   'wished_jobs',
   'studies',
   'cdi_only',
+  'physical_limits_note',
+  'birth_date',
+  'months_without_job',
+  'referral_received_on',
+  'income',
+  'postcode',
 ] as const;
 
 export interface MatchingPersonRow {
@@ -43,44 +52,52 @@ export interface MatchingPersonRow {
   public_transport: boolean | null;
   max_travel_minutes: number | null;
   commune: string | null;
-  languages: string[];
+  languages: PersonLanguageJson[];
   schedule_days: string[];
   schedule_limits: string[];
-  physical_limits: string | null;
+  physical_limits: string[];
+  physical_limits_note: string | null;
   single_parent: boolean | null;
   children_count: number | null;
   wished_sectors: string[];
   wished_jobs: string[];
   studies: string | null;
   cdi_only: boolean;
+  birth_date: string | null;
+  months_without_job: number | null;
+  referral_received_on: string;
+  income: string | null;
+  postcode: string | null;
 }
 
 /**
- * The persons API records languages as plain names ("français", "arabe") without a level: they go
- * to the domain as bare strings, which it reads as "level not recorded" (meets any requirement on
- * that language, with an « à vérifier » reason) rather than inventing a level. Physical limits are
- * free text in the persons API: they are shown as a note to check, never guessed into demands.
- * Hiring aids are not recorded on persons yet.
+ * A person for matching. Languages carry a level per skill (a skill not recorded is « à vérifier »);
+ * physical limits are the vocabulary's codes, the note beside them is shown for checking. The
+ * hiring aids the person opens on the day (the installation's dated rules) are named beside the
+ * result and never weigh in it.
  */
-export function toMatchingPerson(p: MatchingPersonRow): MatchingPerson {
+export function toMatchingPerson(
+  p: MatchingPersonRow,
+  aids: readonly OpenedHiringAid[] = [],
+): MatchingPerson {
   return {
     drivingLicence: p.driving_licence,
     hasCar: p.has_car,
     publicTransport: p.public_transport,
     maxTravelMinutes: p.max_travel_minutes,
     commune: p.commune,
-    languages: p.languages.filter((l) => typeof l === 'string' && l.trim() !== ''),
+    languages: p.languages.map((l) => (typeof l === 'string' ? l : (l as LanguageSkill))),
     scheduleDays: p.schedule_days as Weekday[],
     scheduleLimits: p.schedule_limits as ScheduleLimit[],
-    physicalLimits: [] as PhysicalDemand[],
-    physicalLimitsNote: p.physical_limits,
+    physicalLimits: p.physical_limits as PhysicalDemand[],
+    physicalLimitsNote: p.physical_limits_note,
     singleParent: p.single_parent,
     childrenCount: p.children_count,
     wishedSectors: p.wished_sectors,
     wishedJobs: p.wished_jobs,
     studies: p.studies as Studies | null,
     cdiOnly: p.cdi_only,
-    hiringAids: [],
+    hiringAids: aids.map((a) => a.name),
   };
 }
 

@@ -124,8 +124,13 @@ export async function seedDemoPersons(
         has_car: random() < 0.25,
         public_transport: true,
         max_travel_minutes: pick([30, 45, 60]),
+        // French spoken well, read and written at a level of its own; a second language spoken.
         languages: JSON.stringify(
-          random() < 0.3 ? ['français', pick(['arabe', 'turc', 'italien', 'néerlandais'])] : ['français'],
+          (random() < 0.3 ? ['fr', pick(['ar', 'tr', 'it', 'nl'])] : ['fr']).map((code, i) =>
+            i === 0
+              ? { code, understand: 'fluent', speak: 'fluent', read: 'good', write: 'basic' }
+              : { code, understand: 'good', speak: 'good' },
+          ),
         ),
         schedule_days: JSON.stringify(['mon', 'tue', 'wed', 'thu', 'fri']),
         schedule_limits: JSON.stringify(children > 0 ? ['no_evening', 'no_weekend'] : []),

@@ -34,6 +34,7 @@ export const PERSON_COLUMNS = {
   scheduleHours: 'schedule_hours',
   scheduleLimits: 'schedule_limits',
   physicalLimits: 'physical_limits',
+  physicalLimitsNote: 'physical_limits_note',
   wishedSectors: 'wished_sectors',
   wishedJobs: 'wished_jobs',
   cdiOnly: 'cdi_only',
@@ -45,6 +46,7 @@ export const PERSON_COLUMNS = {
 
 const LIST_KEYS: ReadonlySet<string> = new Set([
   'languages',
+  'physicalLimits',
   'scheduleDays',
   'scheduleLimits',
   'wishedSectors',

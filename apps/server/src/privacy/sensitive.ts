@@ -16,7 +16,13 @@ export type SensitiveCategory = 'health' | 'origin' | 'residence' | 'debts' | 'c
 
 export interface SensitiveField {
   /** The key in the API's person file and in the person's input. */
-  key: 'physicalLimits' | 'origin' | 'residenceStatus' | 'debtSettlementPlan' | 'notes';
+  key:
+    | 'physicalLimits'
+    | 'physicalLimitsNote'
+    | 'origin'
+    | 'residenceStatus'
+    | 'debtSettlementPlan'
+    | 'notes';
   table: 'person' | 'contact';
   column: string;
   category: SensitiveCategory;
@@ -26,6 +32,7 @@ export interface SensitiveField {
 
 export const SENSITIVE_FIELDS: readonly SensitiveField[] = [
   { key: 'physicalLimits', table: 'person', column: 'physical_limits', category: 'health' },
+  { key: 'physicalLimitsNote', table: 'person', column: 'physical_limits_note', category: 'health' },
   { key: 'origin', table: 'person', column: 'origin', category: 'origin' },
   { key: 'residenceStatus', table: 'person', column: 'residence_status', category: 'residence' },
   { key: 'debtSettlementPlan', table: 'person', column: 'debt_settlement_plan', category: 'debts' },
@@ -124,8 +131,9 @@ function restrictedField(field: string) {
 }
 
 /**
- * The matching reason that echoes the person's physical limits: kept (the coach must check them
- * before presenting the person) but without their text for a caller without the right.
+ * The matching reasons that echo the person's physical limits (the note, and a limit blocking a
+ * demand): kept (the coach must check them before presenting the person) but without what they
+ * say of the person's health for a caller without the right.
  */
 export function redactMatchReasons<R extends { code: string; message: string }>(
   reasons: R[],
@@ -138,6 +146,12 @@ export function redactMatchReasons<R extends { code: string; message: string }>(
           ...r,
           message: 'Limites de santé à vérifier (accès restreint : voir avec un·e collègue autorisé·e)',
         }
-      : r,
+      : r.code === 'physical'
+        ? {
+            ...r,
+            message:
+              'Exigence physique de l’offre incompatible avec une limite de santé de la personne (accès restreint)',
+          }
+        : r,
   );
 }

@@ -6,15 +6,15 @@ import type {
   VacancyStatus,
   VacancySummary,
 } from '@jobcoach/contract';
-import type { Database, Selectable, VacancyRequirementsJson } from '@jobcoach/db';
+import type { Database, PersonLanguageJson, Selectable, VacancyRequirementsJson } from '@jobcoach/db';
 import type {
   DiplomaLevel,
-  LanguageLevel,
   PhysicalDemand,
+  RequiredSkillLevel,
   VacancyContractType,
   WorkSchedule,
 } from '@jobcoach/domain';
-import { DEFAULT_PRESENTATION_CAP } from '@jobcoach/domain';
+import { DEFAULT_PRESENTATION_CAP, LANGUAGE_SKILLS, type LanguageRequirement } from '@jobcoach/domain';
 import { invalid } from '../application/errors.ts';
 import type { Db } from '../persons/common.ts';
 
@@ -54,12 +54,22 @@ export type VacancyLine = VacancyRow & {
   active_presentations: number | null;
 };
 
+/** A language requirement read back from jsonb: the skills asked, and only those. */
+function languageRequirementOf(l: PersonLanguageJson): LanguageRequirement {
+  const out: LanguageRequirement = { code: l.code };
+  for (const skill of LANGUAGE_SKILLS) {
+    const level = l[skill];
+    if (level != null) out[skill] = level as RequiredSkillLevel;
+  }
+  return out;
+}
+
 /** Requirements read back from jsonb, missing keys filled (rows written by older code stay readable). */
 export function requirementsOf(json: Partial<VacancyRequirementsJson> | null | undefined) {
   return {
     text: json?.text ?? '',
     diplomaLevel: (json?.diplomaLevel ?? null) as DiplomaLevel | null,
-    languages: (json?.languages ?? []).map((l) => ({ code: l.code, level: l.level as LanguageLevel })),
+    languages: (json?.languages ?? []).map(languageRequirementOf),
     drivingLicence: json?.drivingLicence ?? false,
     car: json?.car ?? false,
     experienceYears: json?.experienceYears ?? null,

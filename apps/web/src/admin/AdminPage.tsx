@@ -3,9 +3,10 @@ import { useT } from '../i18n/index.ts';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { BasinsSection } from './BasinsSection.tsx';
+import { HiringAidsSection } from './HiringAidsSection.tsx';
 import { OrganisationsSection } from './OrganisationsSection.tsx';
 
-/** « Administration »: the organisations using the platform, the employment basins, the backups. */
+/** « Administration »: the organisations using the platform, the employment basins, the hiring-aid rules, the backups. */
 export function AdminPage() {
   const t = useT();
   return (
@@ -13,6 +14,7 @@ export function AdminPage() {
       <PageHeading>{t('admin.title')}</PageHeading>
       <OrganisationsSection />
       <BasinsSection />
+      <HiringAidsSection />
       <BackupsSection />
     </Stack>
   );

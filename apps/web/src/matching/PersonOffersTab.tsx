@@ -9,6 +9,7 @@ import { PresentationList } from '../presentations/PresentationList.tsx';
 import { ProposeButton } from '../presentations/ProposeButton.tsx';
 import { Spinner } from '../shell/Loading.tsx';
 import { contractText } from '../vacancies/contract.ts';
+import { BasinOffers } from './BasinOffers.tsx';
 import { MatchCard } from './MatchCard.tsx';
 import { usePersonMatches } from './matching-api.ts';
 
@@ -83,6 +84,7 @@ export function PersonOffersTab({ person }: { person: PersonFile }) {
           )}
         </Stack>
       </Panel>
+      <BasinOffers person={person} />
       <PresentationList filter={{ personId: person.id }} show="vacancy" />
     </Stack>
   );

@@ -1,15 +1,28 @@
-import { INCOME_SOURCES, ORIGINS, RESIDENCE_STATUSES, STUDIES } from '@jobcoach/domain';
+import {
+  INCOME_SOURCES,
+  NACE_SECTIONS,
+  naceSectionOption,
+  ORIGINS,
+  PHYSICAL_DEMANDS,
+  RESIDENCE_STATUSES,
+  STUDIES,
+  searchOccupations,
+} from '@jobcoach/domain';
 import {
   Alert,
   Checkbox,
+  type ComboboxParsedItem,
   Fieldset,
   Group,
   NativeSelect,
   SimpleGrid,
+  TagsInput,
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useT } from '../i18n/index.ts';
+import { LanguagesField } from '../vacancies/LanguagesField.tsx';
 import type { PersonBinding } from './field-binding.ts';
 import { type PersonField, SCHEDULE_LIMITS, toggleCode, WEEK_DAYS } from './person-form.ts';
 
@@ -40,15 +53,29 @@ export function SituationFields({ form, restricted = [] }: { form: PersonBinding
         {...form.input(field)}
       />
     );
-  const codes = (field: 'scheduleDays' | 'scheduleLimits', all: readonly string[], label: string) => (
-    <Checkbox.Group label={label} value={form.values[field].split(',').filter(Boolean)}>
+  const codes = (
+    field: 'scheduleDays' | 'scheduleLimits' | 'physicalLimits',
+    all: readonly string[],
+    label: string,
+    description?: string,
+  ) => (
+    <Checkbox.Group
+      label={label}
+      description={description}
+      value={form.values[field].split(',').filter(Boolean)}
+      data-testid={`codes-${field}`}
+    >
       <Group gap="md" mt={6}>
         {all.map((code) => (
           <Checkbox
             key={code}
             value={code}
             label={t(
-              field === 'scheduleDays' ? `weekDay.${code as 'mon'}` : `scheduleLimit.${code as 'no_night'}`,
+              field === 'scheduleDays'
+                ? `weekDay.${code as 'mon'}`
+                : field === 'physicalLimits'
+                  ? `physicalDemand.${code as 'heavy_loads'}`
+                  : `scheduleLimit.${code as 'no_night'}`,
             )}
             onChange={(event) =>
               form.set(field, toggleCode(form.values[field], code, event.currentTarget.checked, all))
@@ -132,26 +159,39 @@ export function SituationFields({ form, restricted = [] }: { form: PersonBinding
         <Alert color="orange" mb="sm" title={t('person.sensitiveTitle')}>
           {t('person.sensitive')}
         </Alert>
-        {hidden('physicalLimits', t('person.physicalLimits')) ?? (
+        {hidden('physicalLimits', t('person.physicalLimits')) ??
+          codes(
+            'physicalLimits',
+            PHYSICAL_DEMANDS,
+            t('person.physicalLimits'),
+            t('person.physicalLimitsHint'),
+          )}
+        {hidden('physicalLimitsNote', t('person.physicalLimitsNote')) ?? (
           <Textarea
-            label={t('person.physicalLimits')}
+            mt="sm"
+            label={t('person.physicalLimitsNote')}
             autosize
             minRows={2}
-            {...form.input('physicalLimits')}
+            {...form.input('physicalLimitsNote')}
           />
         )}
       </Fieldset>
       <Fieldset legend={t('person.group.wishes')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
+          <WordsInput
+            form={form}
+            field="wishedJobs"
             label={t('person.wishedJobs')}
-            description={t('person.listHint')}
-            {...form.input('wishedJobs')}
+            description={t('person.wishedJobsHint')}
+            options={(search) => searchOccupations(search, 12).map((o) => o.fr)}
+            searched
           />
-          <TextInput
+          <WordsInput
+            form={form}
+            field="wishedSectors"
             label={t('person.wishedSectors')}
-            description={t('person.listHint')}
-            {...form.input('wishedSectors')}
+            description={t('person.wishedSectorsHint')}
+            options={() => NACE_SECTIONS.map(naceSectionOption)}
           />
         </SimpleGrid>
         <Checkbox
@@ -163,10 +203,14 @@ export function SituationFields({ form, restricted = [] }: { form: PersonBinding
         />
       </Fieldset>
       <Fieldset legend={t('person.group.skills')}>
-        <TextInput
+        <LanguagesField
+          kind="person"
           label={t('person.languages')}
-          description={t('person.listHint')}
-          {...form.input('languages')}
+          description={t('person.languagesHint')}
+          value={form.values.languages}
+          onChange={(value) => form.set('languages', value)}
+          error={form.errors.languages}
+          testId="languages-person"
         />
         <Textarea
           mt="sm"
@@ -192,5 +236,46 @@ export function SituationFields({ form, restricted = [] }: { form: PersonBinding
         )}
       </Fieldset>
     </>
+  );
+}
+
+/**
+ * Search as you type in a referential (occupations, NACE sections), one tag per choice; a word the
+ * referential lacks stays possible (Entrée or a comma adds it).
+ */
+function WordsInput({
+  form,
+  field,
+  label,
+  description,
+  options,
+  searched = false,
+}: {
+  form: PersonBinding;
+  field: 'wishedJobs' | 'wishedSectors';
+  label: string;
+  description: string;
+  options: (search: string) => string[];
+  /** The options are already the search's results (accents and other languages included). */
+  searched?: boolean;
+}) {
+  const [search, setSearch] = useState('');
+  const value = form.values[field].split('\n').filter((w) => w.trim() !== '');
+  const data = [...new Set(options(search))].filter((o) => !value.includes(o));
+  return (
+    <TagsInput
+      label={label}
+      description={description}
+      value={value}
+      onChange={(next) => form.set(field, next.join('\n'))}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={data}
+      limit={12}
+      {...(searched ? { filter: ({ options: found }: { options: ComboboxParsedItem[] }) => found } : {})}
+      clearable
+      error={form.errors[field]}
+      data-testid={`words-${field}`}
+    />
   );
 }

@@ -1,8 +1,10 @@
 import type { PersonBody, PersonFile, ScheduleLimit, WeekDay } from '@jobcoach/contract';
-import { formatNiss } from '@jobcoach/domain';
+import { formatNiss, PHYSICAL_DEMANDS } from '@jobcoach/domain';
+import { joinLanguages, languageBody, languageRows, parseLanguages } from '../vacancies/vacancy-form.ts';
 
 // A person's fields as form text: '' for unknown, 'yes'/'no' for the Oui/Non/Non précisé lists,
-// lists of words separated by commas, lists of codes joined with commas.
+// lists of words separated by commas, lists of codes joined with commas, languages as the JSON
+// rows of the languages field (one level per skill).
 
 export const WEEK_DAYS: readonly WeekDay[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const SCHEDULE_LIMITS: readonly ScheduleLimit[] = [
@@ -22,7 +24,7 @@ const TEXT = [
   'phone',
   'email',
   'scheduleHours',
-  'physicalLimits',
+  'physicalLimitsNote',
   'skillsKnowHow',
   'skillsSoft',
   'notes',
@@ -31,11 +33,23 @@ const DATE = ['birthDate'] as const;
 const CODE = ['sex', 'origin', 'residenceStatus', 'studies', 'income'] as const;
 const NUMBER = ['monthsWithoutJob', 'childrenCount', 'maxTravelMinutes'] as const;
 const YES_NO = ['singleParent', 'debtSettlementPlan', 'drivingLicence', 'hasCar', 'publicTransport'] as const;
-const WORDS = ['languages', 'wishedSectors', 'wishedJobs'] as const;
-const CODES = ['scheduleDays', 'scheduleLimits'] as const;
+const WORDS = ['wishedSectors', 'wishedJobs'] as const;
+const CODES = ['scheduleDays', 'scheduleLimits', 'physicalLimits'] as const;
+const LANGUAGES = ['languages'] as const;
 const FLAG = ['cdiOnly', 'notesConfidential'] as const;
 
-export const PERSON_FIELDS = [...TEXT, ...DATE, ...CODE, ...NUMBER, ...YES_NO, ...WORDS, ...CODES, ...FLAG];
+export const PERSON_FIELDS = [
+  ...TEXT,
+  ...DATE,
+  ...CODE,
+  ...NUMBER,
+  ...YES_NO,
+  ...WORDS,
+  ...CODES,
+  ...LANGUAGES,
+  ...FLAG,
+];
+export { PHYSICAL_DEMANDS };
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export type PersonValues = Record<PersonField, string>;
 
@@ -51,7 +65,8 @@ export const EMPTY_PERSON: PersonValues = {
 function toText(field: PersonField, value: unknown): string {
   if (value === null || value === undefined) return is(FLAG, field) ? 'no' : '';
   if (is(YES_NO, field) || is(FLAG, field)) return value ? 'yes' : 'no';
-  if (is(WORDS, field)) return (value as string[]).join(', ');
+  if (is(WORDS, field)) return (value as string[]).join('\n');
+  if (is(LANGUAGES, field)) return joinLanguages(languageRows(value as { code: string }[]));
   if (is(CODES, field)) return (value as string[]).join(',');
   if (field === 'niss') return formatNiss(String(value));
   return String(value);
@@ -72,9 +87,13 @@ function fromText(field: PersonField, text: string): unknown {
   if (is(NUMBER, field)) return trimmed === '' ? null : Number(trimmed);
   if (is(YES_NO, field)) return trimmed === '' ? null : trimmed === 'yes';
   if (is(FLAG, field)) return trimmed === 'yes';
+  if (is(LANGUAGES, field))
+    return parseLanguages(trimmed)
+      .filter((l) => l.code !== '')
+      .map(languageBody);
   if (is(WORDS, field))
     return trimmed
-      .split(/[,;\n]/)
+      .split('\n')
       .map((w) => w.trim())
       .filter(Boolean);
   return trimmed === '' ? [] : trimmed.split(',');

@@ -9,6 +9,7 @@ import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from '../person/Panel.tsx';
 import { Spinner } from '../shell/Loading.tsx';
+import { HirePanel } from './HirePanel.tsx';
 import { type PresentationFilter, usePresentations } from './presentations-api.ts';
 import { StepBadge } from './StepBadge.tsx';
 import { StepModal } from './StepModal.tsx';
@@ -32,6 +33,15 @@ export function PresentationList({
   const [open, setOpen] = useState<{ presentation: Presentation; step: PresentationStep } | null>(null);
   // After « Embauché·e »: the contract form, filled from the offer (the hire is typed once).
   const [contractFor, setContractFor] = useState<Presentation | null>(null);
+  // The presentations whose hire side (aids, cost for the employer) is unfolded.
+  const [hireOpen, setHireOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleHire = (id: string) =>
+    setHireOpen((open) => {
+      const next = new Set(open);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   return (
     <Panel id="presentations" title={t('presentation.title')}>
       {presentations.isPending ? (
@@ -102,6 +112,17 @@ export function PresentationList({
                 </Group>
               )}
               <History presentation={p} />
+              <Button
+                mt="xs"
+                size="xs"
+                variant="subtle"
+                aria-expanded={hireOpen.has(p.id)}
+                onClick={() => toggleHire(p.id)}
+                data-testid="hire-toggle"
+              >
+                {t('hire.toggle')}
+              </Button>
+              {hireOpen.has(p.id) && <HirePanel presentationId={p.id} />}
             </Card>
           ))}
         </Stack>

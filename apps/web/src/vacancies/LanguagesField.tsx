@@ -1,28 +1,35 @@
-import { LANGUAGE_LEVELS } from '@jobcoach/domain';
+import { LANGUAGE_SKILLS, REQUIRED_SKILL_LEVELS, SKILL_LEVELS } from '@jobcoach/domain';
 import { Button, Fieldset, Group, Input, NativeSelect, Stack, Text } from '@mantine/core';
-import { useT } from '../i18n/index.ts';
+import { type Translate, useT } from '../i18n/index.ts';
 import { LANGUAGE_CODES, languageLabel } from './languages.ts';
-import { joinLanguages, type LanguageRow, parseLanguages } from './vacancy-form.ts';
+import { emptyLanguageRow, joinLanguages, type LanguageRow, parseLanguages } from './vacancy-form.ts';
 
 /**
- * Languages asked, each with its level (notions, lecture, conversation, courant). A level is met
- * by the same or a higher one: « lecture » of German is what a warehouse job reading labels needs.
+ * Languages with a level per skill (comprendre, parler, lire, écrire). For a job (`kind="required"`)
+ * each level is the minimum asked and an empty one is not asked: « lire des étiquettes en allemand »
+ * is German, reading « notions ». For a person (`kind="person"`) each level is what the person can
+ * do, « pas du tout » included; an empty one is not assessed yet.
  */
 export function LanguagesField({
   label,
+  description,
   value,
   onChange,
   error,
   testId,
+  kind = 'required',
 }: {
   label: string;
+  description?: string;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
   testId: string;
+  kind?: 'required' | 'person';
 }) {
   const t = useT();
   const rows = parseLanguages(value);
+  const levels = kind === 'person' ? SKILL_LEVELS : REQUIRED_SKILL_LEVELS;
   const update = (index: number, row: LanguageRow) =>
     onChange(joinLanguages(rows.map((r, i) => (i === index ? row : r))));
   const codes = (current: string) =>
@@ -37,6 +44,7 @@ export function LanguagesField({
       legend={<Input.Label component="span">{label}</Input.Label>}
       data-testid={testId}
     >
+      {description && <Input.Description>{description}</Input.Description>}
       <Stack gap={6} mt={4}>
         {rows.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -45,26 +53,32 @@ export function LanguagesField({
         )}
         {rows.map((row, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-          <Group key={index} gap="xs" align="flex-end">
+          <Group key={index} gap="xs" align="flex-end" data-testid="language-row">
             <NativeSelect
               label={t('vacancy.languages.language', { n: index + 1 })}
               data={[{ value: '', label: t('field.chooseOption') }, ...codes(row.code)]}
               value={row.code}
               onChange={(event) => update(index, { ...row, code: event.currentTarget.value })}
               style={{ flex: '1 1 130px' }}
+              data-testid="language-code"
             />
-            <NativeSelect
-              label={t('vacancy.languages.level', { n: index + 1 })}
-              data={[
-                { value: '', label: t('field.chooseOption') },
-                ...LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`languageLevel.${l}`) })),
-              ]}
-              value={row.level}
-              onChange={(event) =>
-                update(index, { ...row, level: event.currentTarget.value as LanguageRow['level'] })
-              }
-              style={{ flex: '1 1 130px' }}
-            />
+            {LANGUAGE_SKILLS.map((skill) => (
+              <NativeSelect
+                key={skill}
+                label={t(`languageSkill.${skill}`)}
+                data={[
+                  {
+                    value: '',
+                    label: t(kind === 'person' ? 'skillLevel.notAssessed' : 'skillLevel.notAsked'),
+                  },
+                  ...levels.map((l) => ({ value: l, label: t(`skillLevel.${l}`) })),
+                ]}
+                value={row[skill]}
+                onChange={(event) => update(index, { ...row, [skill]: event.currentTarget.value })}
+                style={{ flex: '1 1 110px' }}
+                data-testid={`language-${skill}`}
+              />
+            ))}
             <Button
               variant="default"
               aria-label={t('vacancy.languages.removeLabel', {
@@ -80,7 +94,7 @@ export function LanguagesField({
           <Button
             variant="subtle"
             size="compact-sm"
-            onClick={() => onChange(joinLanguages([...rows, { code: '', level: '' }]))}
+            onClick={() => onChange(joinLanguages([...rows, emptyLanguageRow()]))}
           >
             {t('vacancy.languages.add')}
           </Button>
@@ -89,4 +103,17 @@ export function LanguagesField({
       </Stack>
     </Fieldset>
   );
+}
+
+/** « allemand : lire (notions), parler (bien) » */
+export function describeLanguage(
+  l: { code: string } & Partial<Record<(typeof LANGUAGE_SKILLS)[number], string | null>>,
+  t: Translate,
+): string {
+  const skills = LANGUAGE_SKILLS.filter((s) => l[s] != null && l[s] !== '').map(
+    (s) => `${t(`languageSkill.${s}`).toLowerCase()} (${t(`skillLevel.${l[s] as 'basic'}`).toLowerCase()})`,
+  );
+  return skills.length === 0
+    ? languageLabel(l.code, t)
+    : `${languageLabel(l.code, t)} : ${skills.join(', ')}`;
 }

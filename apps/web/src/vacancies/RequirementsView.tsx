@@ -2,7 +2,7 @@ import type { Requirements, VacancyFile } from '@jobcoach/contract';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { type Translate, useT } from '../i18n/index.ts';
-import { languageLabel } from './languages.ts';
+import { describeLanguage } from './LanguagesField.tsx';
 
 function rows(r: Requirements, t: Translate): [string, ReactNode][] {
   const none = t('vacancy.req.notAsked');
@@ -10,9 +10,7 @@ function rows(r: Requirements, t: Translate): [string, ReactNode][] {
     [t('vacancy.req.diplomaLevel'), r.diplomaLevel ? t(`diploma.${r.diplomaLevel}`) : none],
     [
       t('vacancy.req.languages'),
-      r.languages.length === 0
-        ? none
-        : r.languages.map((l) => `${languageLabel(l.code, t)} (${t(`languageLevel.${l.level}`)})`).join(', '),
+      r.languages.length === 0 ? none : r.languages.map((l) => describeLanguage(l, t)).join(' ; '),
     ],
     [t('vacancy.req.drivingLicenceShort'), r.drivingLicence ? t('vacancy.req.asked') : none],
     [t('vacancy.req.carShort'), r.car ? t('vacancy.req.asked') : none],

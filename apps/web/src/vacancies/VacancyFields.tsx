@@ -1,12 +1,15 @@
 import {
+  findOccupation,
   PHYSICAL_DEMANDS,
   type PhysicalDemand,
+  searchOccupations,
   VACANCY_CONTRACT_TYPES,
   WORK_SCHEDULES,
   type WorkSchedule,
 } from '@jobcoach/domain';
 import {
   Alert,
+  Autocomplete,
   Button,
   Checkbox,
   Fieldset,
@@ -64,11 +67,24 @@ export function VacancyFields({
       <Fieldset legend={t('vacancy.group.job')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <EmployerSelect {...form.input('employerId')} />
-          <TextInput
+          <Autocomplete
             label={t('vacancy.field.title')}
+            description={t('vacancy.titleHint')}
             required
             withAsterisk={false}
-            {...form.input('title')}
+            value={values.title}
+            onChange={(title) => {
+              form.set('title', title);
+              // A job picked from the referential gives the activity when none is entered yet.
+              const occupation = findOccupation(title);
+              if (occupation && values.sectorCode.trim() === '' && occupation.sections[0]) {
+                form.set('sectorCode', occupation.sections[0]);
+              }
+            }}
+            data={searchOccupations(values.title, 10).map((o) => o.fr)}
+            filter={({ options }) => options}
+            error={form.errors.title}
+            data-testid="vacancy-title"
           />
           <NativeSelect
             label={t('vacancy.field.source')}

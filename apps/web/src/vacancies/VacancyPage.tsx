@@ -8,6 +8,7 @@ import { naceLabel } from '../employers/sector.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
+import { BasinRequests } from '../matching/BasinRequests.tsx';
 import { CandidatesSection } from '../matching/CandidatesSection.tsx';
 import { PresentationList } from '../presentations/PresentationList.tsx';
 import { Spinner } from '../shell/Loading.tsx';
@@ -112,6 +113,7 @@ function VacancyView({ vacancy }: { vacancy: VacancyFile }) {
       </Stack>
       <CandidatesSection vacancy={vacancy} />
       <PresentationList filter={{ vacancyId: vacancy.id }} show="person" />
+      <BasinRequests vacancyId={vacancy.id} />
     </Stack>
   );
 }

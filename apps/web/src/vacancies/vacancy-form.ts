@@ -8,8 +8,8 @@ import type {
 } from '@jobcoach/contract';
 import {
   type DiplomaLevel,
-  LANGUAGE_LEVELS,
-  type LanguageLevel,
+  LANGUAGE_SKILLS,
+  type LanguageSkillName,
   type PhysicalDemand,
   type VacancyContractType,
   type WorkSchedule,
@@ -20,7 +20,8 @@ import { day } from '../person/person-validation.ts';
 
 // A vacancy as flat form text. Keys use the API's dotted names (`published.text`,
 // `contract.months`) so that a server error naming a field lands next to it. Lists of codes are
-// joined with commas; languages are « de:reads,fr:fluent »; yes/no are 'yes' / ''.
+// joined with commas; languages are a JSON list of rows (« [{"code":"de","read":"basic"}] »), '' when
+// empty; yes/no are 'yes' / ''.
 
 const REQUIREMENT_KEYS = [
   'text',
@@ -67,23 +68,51 @@ export const EMPTY_VACANCY: VacancyValues = {
   openedOn: today(),
 };
 
-export type LanguageRow = { code: string; level: LanguageLevel | '' };
+/** A language row of a form: its code and the level of each skill ('' when not set). */
+export type LanguageRow = { code: string } & Record<LanguageSkillName, string>;
 
-export function parseLanguages(text: string): LanguageRow[] {
-  return text
-    .split(',')
-    .filter(Boolean)
-    .map((item) => {
-      const [code = '', level = ''] = item.split(':');
-      return {
-        code,
-        level: (LANGUAGE_LEVELS as readonly string[]).includes(level) ? (level as LanguageLevel) : '',
-      };
-    });
+export const emptyLanguageRow = (): LanguageRow => ({
+  code: '',
+  understand: '',
+  speak: '',
+  read: '',
+  write: '',
+});
+
+/** Rows from the form's text, or from what the API answered. */
+export function languageRows(
+  list: readonly ({ code: string } & Partial<Record<LanguageSkillName, string | null>>)[],
+): LanguageRow[] {
+  return list.map((l) => ({
+    code: l.code,
+    understand: l.understand ?? '',
+    speak: l.speak ?? '',
+    read: l.read ?? '',
+    write: l.write ?? '',
+  }));
 }
 
-export function joinLanguages(rows: LanguageRow[]): string {
-  return rows.map((r) => `${r.code}:${r.level}`).join(',');
+export function parseLanguages(text: string): LanguageRow[] {
+  if (text.trim() === '') return [];
+  try {
+    const list = JSON.parse(text);
+    return Array.isArray(list) ? languageRows(list) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function joinLanguages(rows: readonly LanguageRow[]): string {
+  return rows.length === 0 ? '' : JSON.stringify(rows);
+}
+
+/** What the API takes: the code and the skills set. */
+export function languageBody(
+  row: LanguageRow,
+): { code: string } & Partial<Record<LanguageSkillName, string>> {
+  const out: { code: string } & Partial<Record<LanguageSkillName, string>> = { code: row.code };
+  for (const skill of LANGUAGE_SKILLS) if (row[skill] !== '') out[skill] = row[skill];
+  return out;
 }
 
 function requirementValues(block: Block, r: Requirements | null): Partial<VacancyValues> {
@@ -91,7 +120,7 @@ function requirementValues(block: Block, r: Requirements | null): Partial<Vacanc
   return {
     [`${block}.text`]: r.text,
     [`${block}.diplomaLevel`]: r.diplomaLevel ?? '',
-    [`${block}.languages`]: joinLanguages(r.languages),
+    [`${block}.languages`]: joinLanguages(languageRows(r.languages)),
     [`${block}.drivingLicence`]: r.drivingLicence ? 'yes' : '',
     [`${block}.car`]: r.car ? 'yes' : '',
     [`${block}.experienceYears`]: r.experienceYears === null ? '' : String(r.experienceYears),
@@ -148,8 +177,8 @@ function requirements(values: VacancyValues, block: Block): Requirements {
     text: values[`${block}.text`].trim(),
     diplomaLevel: (text(values[`${block}.diplomaLevel`]) as DiplomaLevel | null) ?? null,
     languages: parseLanguages(values[`${block}.languages`])
-      .filter((l) => l.code && l.level)
-      .map((l) => ({ code: l.code, level: l.level as LanguageLevel })),
+      .filter((l) => l.code && LANGUAGE_SKILLS.some((s) => l[s] !== ''))
+      .map((l) => languageBody(l) as Requirements['languages'][number]),
     drivingLicence: values[`${block}.drivingLicence`] === 'yes',
     car: values[`${block}.car`] === 'yes',
     experienceYears: number(values[`${block}.experienceYears`]),
@@ -205,7 +234,9 @@ const whole = (value: string, t: Translate, min = 0) =>
 /** Checks before sending; the server checks everything again. */
 export function checkVacancy(values: VacancyValues, t: Translate): Partial<Record<VacancyField, string>> {
   const languageProblem = (block: Block) =>
-    parseLanguages(values[`${block}.languages`]).some((l) => !l.code || !l.level)
+    parseLanguages(values[`${block}.languages`]).some(
+      (l) => !l.code || LANGUAGE_SKILLS.every((s) => l[s] === ''),
+    )
       ? t('vacancy.error.language')
       : undefined;
   return {

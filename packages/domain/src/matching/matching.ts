@@ -2,13 +2,17 @@ import type { Studies } from '../person.ts';
 import { distanceKm, travelMinutesEstimate } from '../places/distance.ts';
 import { findPlace, normalizePlaceName } from '../places/places.ts';
 import {
-  LANGUAGE_LEVEL_LABELS,
-  LANGUAGE_LEVELS,
-  type LanguageLevel,
+  LANGUAGE_SKILL_LABELS,
+  LANGUAGE_SKILLS,
+  type LanguageRequirement,
   type LanguageSkill,
-  languageLevelMeets,
+  type LanguageSkills,
   languageName,
   normalizeLanguage,
+  requiredSkills,
+  SKILL_LEVEL_LABELS,
+  type SkillLevel,
+  skillLevelMeets,
 } from './languages.ts';
 import { NACE_SECTION_LABELS, naceDigits, naceSection } from './nace.ts';
 
@@ -53,21 +57,35 @@ export const WORK_SCHEDULE_LABELS: Record<WorkSchedule, string> = {
   shifts: 'Travail en équipes (pauses)',
 };
 
-/** Physical demands of a job; on a person, the ones the person cannot meet (health, disability). */
+/**
+ * Physical demands of a job and, on a person, the same vocabulary for what the person cannot do
+ * (health, disability): one list, so a limit meets a demand by its code. The person's free note
+ * stays beside it for what the list does not say.
+ */
 export const PHYSICAL_DEMANDS = [
   'heavy_loads',
   'long_standing',
-  'work_at_height',
-  'outdoor',
   'repetitive_motion',
+  'work_at_height',
+  'cold_heat',
+  'outdoor',
+  'kneeling',
+  'fine_motor',
+  'night_work',
+  'driving',
 ] as const;
 export type PhysicalDemand = (typeof PHYSICAL_DEMANDS)[number];
 export const PHYSICAL_DEMAND_LABELS: Record<PhysicalDemand, string> = {
   heavy_loads: 'Port de charges lourdes',
   long_standing: 'Station debout prolongée',
-  work_at_height: 'Travail en hauteur',
-  outdoor: "Travail à l'extérieur",
   repetitive_motion: 'Gestes répétitifs',
+  work_at_height: 'Travail en hauteur',
+  cold_heat: 'Froid ou chaleur (chambre froide, fours…)',
+  outdoor: "Travail à l'extérieur",
+  kneeling: 'Travail à genoux ou accroupi',
+  fine_motor: 'Motricité fine (petites pièces, précision)',
+  night_work: 'Travail de nuit',
+  driving: 'Conduite de véhicule',
 };
 
 /** Contract offered by a vacancy (trajectory.ts' CONTRACT_KINDS are the contracts actually signed). */
@@ -109,7 +127,7 @@ export interface MatchingPerson {
   /** Days the person can work; empty = no limit. */
   scheduleDays: readonly Weekday[];
   scheduleLimits: readonly ScheduleLimit[];
-  /** Physical demands the person cannot meet. */
+  /** Physical demands the person cannot meet (sensitive: health). */
   physicalLimits: readonly PhysicalDemand[];
   /** Other health limits in the coach's words, shown for checking. */
   physicalLimitsNote?: string | null;
@@ -124,11 +142,6 @@ export interface MatchingPerson {
   cdiOnly: boolean;
   /** Hiring aids the person carries (Impulsion, art. 60 §7…): information only, never scored. */
   hiringAids: readonly string[];
-}
-
-export interface LanguageRequirement {
-  code: string;
-  level: LanguageLevel;
 }
 
 /** What the employer asks, as published or as objectified by the coach. */
@@ -272,9 +285,14 @@ const SCHEDULE_RULES: readonly {
 const PHYSICAL_MESSAGES: Record<PhysicalDemand, string> = {
   heavy_loads: 'Port de charges lourdes, la personne ne peut pas porter de charges lourdes',
   long_standing: 'Station debout prolongée, la personne ne peut pas rester longtemps debout',
-  work_at_height: 'Travail en hauteur, la personne ne peut pas travailler en hauteur',
-  outdoor: "Travail à l'extérieur, la personne ne peut pas travailler dehors",
   repetitive_motion: 'Gestes répétitifs, la personne ne peut pas faire de gestes répétitifs',
+  work_at_height: 'Travail en hauteur, la personne ne peut pas travailler en hauteur',
+  cold_heat: 'Froid ou chaleur, la personne ne peut pas travailler au froid ou à la chaleur',
+  outdoor: "Travail à l'extérieur, la personne ne peut pas travailler dehors",
+  kneeling: 'Travail à genoux ou accroupi, la personne ne peut pas travailler à genoux',
+  fine_motor: 'Motricité fine, la personne ne peut pas faire de gestes de précision',
+  night_work: 'Travail de nuit, la personne ne peut pas travailler la nuit (raison de santé)',
+  driving: 'Conduite de véhicule, la personne ne peut pas conduire (raison de santé)',
 };
 
 /** A number the French way: 19.5 → "19,5". */
@@ -356,6 +374,9 @@ const SECTOR_KEYWORDS: Readonly<Record<string, string>> = {
 /** Whether a wished sector (code or free text) covers the vacancy's activity code. */
 function sectorMatches(wish: string, sectorCode: string | null, titleWords: readonly string[]): boolean {
   const trimmed = wish.trim();
+  // A section picked from the referential: « I — Hébergement et restauration ».
+  const picked = /^([A-U])\s+[—–-]\s/.exec(trimmed);
+  if (picked) return sectorMatches(picked[1] as string, sectorCode, titleWords);
   const keyword = SECTOR_KEYWORDS[normalizePlaceName(trimmed)];
   const code = keyword ?? trimmed;
   const wishSection = naceSection(code);
@@ -392,25 +413,26 @@ function plural(n: number, one: string, many: string): string {
   return `${fr(n)} ${n >= 2 ? many : one}`;
 }
 
-/** The person's best level per language; null level = recorded without a level. */
-function personLanguages(person: MatchingPerson): Map<string, LanguageLevel | null> {
-  const levels = new Map<string, LanguageLevel | null>();
+/**
+ * The person's skills per language: the best level of each skill over the entries of that language;
+ * a bare name or code gives a language with no skill recorded.
+ */
+function personLanguages(person: MatchingPerson): Map<string, LanguageSkills> {
+  const byCode = new Map<string, LanguageSkills>();
   for (const entry of person.languages) {
     const code = normalizeLanguage(typeof entry === 'string' ? entry : entry.code);
-    const level = typeof entry === 'string' ? null : entry.level;
-    if (!levels.has(code)) {
-      levels.set(code, level);
-      continue;
+    const skills: LanguageSkills = { ...(byCode.get(code) ?? {}) };
+    if (typeof entry !== 'string') {
+      for (const skill of LANGUAGE_SKILLS) {
+        const level = entry[skill];
+        if (level == null) continue;
+        const current = skills[skill];
+        if (current == null || !skillLevelMeets(current, level)) skills[skill] = level;
+      }
     }
-    const current = levels.get(code) ?? null;
-    if (
-      level !== null &&
-      (current === null || LANGUAGE_LEVELS.indexOf(level) > LANGUAGE_LEVELS.indexOf(current))
-    ) {
-      levels.set(code, level);
-    }
+    byCode.set(code, skills);
   }
-  return levels;
+  return byCode;
 }
 
 /**
@@ -540,29 +562,46 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
 
   // Health: physical demands (hard).
   const cannot = new Set(person.physicalLimits);
-  for (const demand of vacancy.physicalDemands) {
-    if (cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
+  const demands = new Set(vacancy.physicalDemands);
+  // Night hours are a night-work demand whether or not the offer lists it among its demands.
+  if (vacancy.schedule.includes('night')) demands.add('night_work');
+  for (const demand of PHYSICAL_DEMANDS) {
+    if (demands.has(demand) && cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
   }
   if (person.physicalLimitsNote && person.physicalLimitsNote.trim() !== '') {
     add('info', 'physical_note', `Limites de santé à vérifier : ${person.physicalLimitsNote.trim()}`);
   }
 
-  // Languages (hard when the person's level is known).
+  // Languages, skill by skill (hard when the person's level of that skill is known).
   const spoken = personLanguages(person);
   for (const required of req.languages) {
     const code = normalizeLanguage(required.code);
     const name = capitalize(languageName(code));
-    const asked = `${name} demandé (${LANGUAGE_LEVEL_LABELS[required.level]})`;
-    if (spoken.size === 0) add('info', 'language', `${asked} : langues de la personne non renseignées`);
-    else if (!spoken.has(code))
-      add('blocking', 'language', `${asked}, la personne ne connaît pas cette langue`);
-    else {
-      const level = spoken.get(code) ?? null;
-      if (level === null) add('info', 'language', `${asked} : niveau de la personne à vérifier`);
-      else if (!languageLevelMeets(level, required.level)) {
-        add('blocking', 'language', `${asked}, la personne a le niveau ${LANGUAGE_LEVEL_LABELS[level]}`);
-      } else add('plus', 'language', `${asked} : niveau suffisant (${LANGUAGE_LEVEL_LABELS[level]})`);
+    const skills = requiredSkills(required);
+    if (skills.length === 0) continue;
+    const asked = `${name} demandé : ${skills.map(([s, l]) => `${LANGUAGE_SKILL_LABELS[s]} (${SKILL_LEVEL_LABELS[l]})`).join(', ')}`;
+    if (spoken.size === 0) {
+      add('info', 'language', `${asked} : langues de la personne non renseignées`);
+      continue;
     }
+    const has = spoken.get(code);
+    if (has === undefined) {
+      add('blocking', 'language', `${asked}, la personne ne connaît pas cette langue`);
+      continue;
+    }
+    const short: string[] = [];
+    const unknown: string[] = [];
+    for (const [skill, level] of skills) {
+      const own = has[skill];
+      if (own == null) unknown.push(LANGUAGE_SKILL_LABELS[skill]);
+      else if (!skillLevelMeets(own as SkillLevel, level)) {
+        short.push(`${LANGUAGE_SKILL_LABELS[skill]} : ${SKILL_LEVEL_LABELS[own as SkillLevel]}`);
+      }
+    }
+    if (short.length > 0) add('blocking', 'language', `${asked}, la personne : ${short.join(', ')}`);
+    else if (unknown.length > 0) {
+      add('info', 'language', `${asked} : niveau de la personne à vérifier (${unknown.join(', ')})`);
+    } else add('plus', 'language', `${asked} : niveau suffisant`);
   }
 
   // Wishes: jobs and sectors (soft).

@@ -54,6 +54,11 @@ export const NACE_SECTION_LABELS: Record<NaceSection, string> = {
   U: 'Organisations extraterritoriales',
 };
 
+/** « I — Hébergement et restauration »: how the forms show a section, and how a wish stores it. */
+export function naceSectionOption(section: NaceSection): string {
+  return `${section} — ${NACE_SECTION_LABELS[section]}`;
+}
+
 /** First division of each section, in order (NACE Rev. 2). */
 const SECTION_STARTS: readonly [number, NaceSection][] = [
   [1, 'A'],

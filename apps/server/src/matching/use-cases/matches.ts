@@ -7,6 +7,7 @@ import { personScope, requirePerson, viewerOf } from '../../application/person-s
 import { defineQuery } from '../../application/use-case.ts';
 import { redactMatchReasons } from '../../privacy/sensitive.ts';
 import { selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
+import { loadHiringAidRules, personHiringAids } from '../hiring-aids.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from '../mapping.ts';
 import { personSummaries } from '../summaries.ts';
 
@@ -52,9 +53,14 @@ export const matchPersonsToVacancy = defineQuery(
       ids.length === 0
         ? []
         : await selectMatchingPersons(db, ctx.organisationId).where('id', 'in', ids).execute();
+    const rules = await loadHiringAidRules(db);
     // Stable input order (name) so that equal scores keep a predictable order.
     const persons = rows
-      .map((row) => ({ ...toMatchingPerson(row), id: row.id, summary: summaries.get(row.id)! }))
+      .map((row) => ({
+        ...toMatchingPerson(row, personHiringAids(row, rules, ctx.today)),
+        id: row.id,
+        summary: summaries.get(row.id)!,
+      }))
       .sort(
         (a, b) =>
           a.summary.lastName.localeCompare(b.summary.lastName, 'fr') ||
@@ -98,8 +104,9 @@ export const matchVacanciesToPerson = defineQuery(
       .orderBy('v.id')
       .execute();
     const presentations = await activePresentations(ctx, { personId: id });
+    const aids = personHiringAids(person, await loadHiringAidRules(db), ctx.today);
     const ranked = rankVacancies(
-      toMatchingPerson(person),
+      toMatchingPerson(person, aids),
       vacancies.map((v) => ({ ...toMatchingVacancy(v), line: v })),
     )
       .filter((r) => !compatibleOnly || r.result.compatible)
