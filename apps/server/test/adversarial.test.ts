@@ -380,6 +380,7 @@ const PERSON_KEYS = [
   'PUT /api/persons/:id/trust-contract',
   'GET /api/persons/:id/trust-contract.pdf',
   'POST /api/persons/:id/transitions',
+  'POST /api/persons/:id/transitions/:eventId/cancel',
   'POST /api/persons/:id/employment-periods',
   'DELETE /api/persons/:id/employment-periods/:periodId',
   'POST /api/persons/:id/contacts',

@@ -246,6 +246,10 @@ export function personLevelCalls(
       url: `${p}/transitions`,
       body: { transitionId: 'exit', fields: { date: today, exitReason: 'left_voluntarily' }, version: 999 },
     },
+    'POST /api/persons/:id/transitions/:eventId/cancel': {
+      url: `${p}/transitions/00000000-0000-4000-8000-000000000000/cancel`,
+      body: { reason: 'Saisi par erreur', version: 999 },
+    },
     'POST /api/persons/:id/employment-periods': {
       url: `${p}/employment-periods`,
       body: { kind: 'cdd', start: addDays(today, -400), end: addDays(today, -390) },

@@ -14,6 +14,7 @@ import {
 } from './helpers.ts';
 
 type Timeline = {
+  id: string;
   type: string;
   title: string;
   status: string;
@@ -200,5 +201,60 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
     expect(audit.details).toMatchObject({
       correction: { before: { start: addDays(today, -30) }, after: { start: addDays(today, -20) } },
     });
+  });
+
+  it('cancels the last move entered by mistake: the person is back in the phase it left, the move stays marked', async () => {
+    const p = await createPreHirePerson(coach, today, { firstName: 'Yves' }, 40);
+    const exited = await coach.post(`/api/persons/${p.id}/transitions`, {
+      transitionId: 'exit',
+      fields: { date: today, exitReason: 'moved_away' },
+      version: p.version,
+    });
+    expect(exited.status).toBe(200);
+    expect(exited.json.phase).toBe('exited');
+    const timeline = exited.json.timeline as Timeline[];
+    const exit = timeline.find((e) => e.type === 'transition' && e.entity !== null)!;
+    // Only the last move offers the cancellation.
+    expect(timeline.filter((e) => e.type === 'transition' && e.entity !== null)).toHaveLength(1);
+    const entry = timeline.find((e) => e.type === 'transition' && e.entity === null)!;
+    expect(entry.title).toMatch(/pré-embauche/i);
+
+    const stale = await coach.post(`/api/persons/${p.id}/transitions/${exit.entity!.id}/cancel`, {
+      reason: 'Mauvais dossier',
+      version: p.version,
+    });
+    expect(stale.status).toBe(409);
+    const byColleague = await colleague.post(`/api/persons/${p.id}/transitions/${exit.entity!.id}/cancel`, {
+      reason: 'Mauvais dossier',
+      version: exited.json.version,
+    });
+    expect(byColleague.status).toBe(404);
+    const cancelled = await coach.post(`/api/persons/${p.id}/transitions/${exit.entity!.id}/cancel`, {
+      reason: 'Sortie notée sur le mauvais dossier',
+      version: exited.json.version,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ phase: 'pre_hire', phaseSince: addDays(today, -40) });
+    expect(cancelled.json.clock.preHireEntry).toBe(addDays(today, -40));
+    const marked = (cancelled.json.timeline as Timeline[]).find(
+      (e) => e.id === `transition:${exit.entity!.id}`,
+    );
+    expect(marked).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Sortie notée sur le mauvais dossier',
+    });
+    // The entry into pre-hire is now the last move; cancelling the exit again is refused.
+    const again = await coach.post(`/api/persons/${p.id}/transitions/${exit.entity!.id}/cancel`, {
+      reason: 'Encore',
+      version: cancelled.json.version,
+    });
+    expect(again.status).toBe(404);
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity', '=', 'trajectory_event')
+      .where('entity_id', '=', exit.entity!.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ before: { phase: 'exited' }, after: { phase: 'pre_hire' } });
   });
 });

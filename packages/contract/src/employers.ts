@@ -1,6 +1,6 @@
 import { CONTACT_CHANNELS, CONTACT_PURPOSES } from '@jobcoach/domain';
 import { z } from 'zod';
-import { dateSchema, optionalText, requiredText, text, versionSchema } from './common.ts';
+import { optionalText, requiredText, text, versionSchema } from './common.ts';
 import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
 import { bceSchema } from './organisations.ts';
 import { contactFields } from './persons.ts';

@@ -231,6 +231,10 @@ export const cancellationSchema = z.strictObject({ reason: requiredText(500) });
 export const cancelMoveSchema = z.strictObject({ reason: requiredText(500), version: versionSchema });
 
 export const contactParams = z.object({ id: z.uuid('identifiant invalide.') });
+export const transitionEventParams = z.object({
+  id: z.uuid('identifiant invalide.'),
+  eventId: z.uuid('identifiant invalide.'),
+});
 
 /** What a correction or a cancellation answers: the entry's new state and version. */
 export const correctedEntrySchema = z.object({
@@ -321,6 +325,7 @@ export type ScheduleLimit = (typeof SCHEDULE_LIMITS)[number];
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 export type ContactCorrectionBody = z.input<typeof contactCorrectionSchema>;
 export type CancellationBody = z.input<typeof cancellationSchema>;
+export type CancelMoveBody = z.input<typeof cancelMoveSchema>;
 export type CorrectedEntry = z.output<typeof correctedEntrySchema>;
 
 // ---- answers ----

@@ -31,6 +31,7 @@ export * from './matching/matching.ts';
 export * from './matching/nace.ts';
 export * from './matching/occupations.ts';
 export * from './matching/wage-cost.ts';
+export * from './move-cancellation.ts';
 export * from './myday.ts';
 export * from './organisation.ts';
 export * from './permissions.ts';

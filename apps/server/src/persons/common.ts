@@ -1,5 +1,5 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
-import { addDays, compareDates } from '@jobcoach/domain';
+import { addDays, compareDates, type LoggedMove, type Phase, type TransitionId } from '@jobcoach/domain';
 import { invalid } from '../http/errors.ts';
 
 /**
@@ -21,4 +21,25 @@ export function weekOf(day: string): { monday: string; sunday: string } {
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
   const monday = addDays(day, -weekday);
   return { monday, sunday: addDays(monday, 6) };
+}
+
+/** A stored move as the domain's cancellation rule reads it. */
+export function loggedMove(e: {
+  id: string;
+  date: string;
+  transition_id: string;
+  from_phase: string;
+  to_phase: string;
+  fields: unknown;
+}): LoggedMove {
+  const fields = (e.fields ?? {}) as Record<string, unknown>;
+  return {
+    id: e.id,
+    date: e.date,
+    transitionId: e.transition_id as TransitionId,
+    from: e.from_phase as Phase,
+    to: e.to_phase as Phase,
+    byContract: typeof fields.contractId === 'string',
+    wroteEmploymentPeriod: e.transition_id === 'start_follow_up' && typeof fields.contractId !== 'string',
+  };
 }

@@ -87,6 +87,9 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
       'e.reason',
       'e.detail',
       'e.fields',
+      'e.actor_id',
+      'e.cancelled_at',
+      'e.cancellation_reason',
       'u.name as actor_name',
     ])
     .where('e.person_id', '=', p.id)

@@ -14,6 +14,7 @@ import {
   CONTRACT_TYPE_SHORT_LABELS,
   type CoachabilityDecision,
   type ContractKind,
+  cancelLastMove,
   DEFAULT_CDD_ALERT_DAYS,
   EXIT_REASON_LABELS,
   type ExitReason,
@@ -30,7 +31,7 @@ import {
 import { UUID_PATTERN } from '../application/uuid.ts';
 import { contactStatus, type PersonContactRow } from '../contacts/queries.ts';
 import { type ContractLine, toContractView } from '../contracts/queries.ts';
-import { frenchDate } from './common.ts';
+import { frenchDate, loggedMove } from './common.ts';
 import type { PersonRow } from './queries.ts';
 
 /** What the timeline is made of, as loaded from the database. */
@@ -62,6 +63,9 @@ export interface TimelineSources {
     reason: string | null;
     detail: string | null;
     fields: Record<string, unknown>;
+    actor_id: string | null;
+    cancelled_at: Date | null;
+    cancellation_reason: string | null;
     actor_name: string | null;
   }[];
   documents: { id: string; kind: string; dated_on: string; created_at: Date; author_name: string | null }[];
@@ -265,6 +269,12 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
 
 /** One timeline of intake, assessments, phase changes, contacts and documents, newest first. */
 export function buildTimeline(s: TimelineSources): TimelineOutput[] {
+  const moves = s.events.filter((e) => e.cancelled_at === null).map(loggedMove);
+  const last = moves.at(-1);
+  const cancellable =
+    last && cancelLastMove(moves, last.id, { preHireEntry: null, referralReceivedOn: '' }).ok
+      ? last.id
+      : null;
   const entries: TimelineEntry[] = [
     ...intakeEntries(s),
     ...s.assessments.map(
@@ -287,6 +297,11 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         title: findTransition(e.transition_id)?.label ?? e.transition_id,
         detail: transitionDetail(e),
         authorName: e.actor_name,
+        ...(e.cancelled_at ? { status: 'cancelled' as const, statusReason: e.cancellation_reason } : {}),
+        // The last move that may be cancelled (domain cancelLastMove) offers « Annuler ce changement ».
+        ...(e.id === cancellable
+          ? { entity: { kind: 'transition' as const, id: e.id, version: null, authorId: e.actor_id } }
+          : {}),
       }),
     ),
     ...s.contacts.map(contactEntry),

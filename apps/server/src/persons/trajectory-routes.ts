@@ -1,13 +1,20 @@
 import {
+  cancelMoveSchema,
   employmentPeriodInputSchema,
   employmentPeriodParams,
   idParams,
   personFileSchema,
+  transitionEventParams,
   transitionInputSchema,
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
-import { addEmploymentPeriod, applyTransition, removeEmploymentPeriod } from './use-cases/trajectory.ts';
+import {
+  addEmploymentPeriod,
+  applyTransition,
+  cancelLastTransition,
+  removeEmploymentPeriod,
+} from './use-cases/trajectory.ts';
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -22,6 +29,25 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => run(request, applyTransition, { personId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/persons/:id/transitions/:eventId/cancel',
+    {
+      config: { access: 'session', audit: cancelLastTransition.audit },
+      schema: {
+        tags: ['persons'],
+        params: transitionEventParams,
+        body: cancelMoveSchema,
+        response: { 200: personFileSchema },
+      },
+    },
+    (request) =>
+      run(request, cancelLastTransition, {
+        personId: request.params.id,
+        eventId: request.params.eventId,
+        ...request.body,
+      }),
   );
 
   app.post(

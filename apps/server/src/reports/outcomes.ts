@@ -232,7 +232,7 @@ async function exitsByCohort(
     exit_event AS (
       SELECT DISTINCT ON (e.person_id) e.person_id, e.reason
       FROM trajectory_event e JOIN cohort k ON k.id = e.person_id
-      WHERE e.transition_id = 'exit' AND e.date <= ${params.today}::date
+      WHERE e.transition_id = 'exit' AND e.cancelled_at IS NULL AND e.date <= ${params.today}::date
       ORDER BY e.person_id, e.date DESC, e.at DESC
     )
     SELECT k.quarter::text AS quarter,
@@ -269,7 +269,7 @@ async function practiceIndicators(db: Kysely<Database>, params: ReportParams): P
       SELECT DISTINCT ON (e.person_id) e.person_id, p.organisation_id, e.to_phase AS phase,
         e.date AS phase_start
       FROM trajectory_event e JOIN person p ON p.id = e.person_id
-      WHERE p.organisation_id IN (${orgs}) AND p.deleted_at IS NULL AND e.date <= ${d}
+      WHERE p.organisation_id IN (${orgs}) AND p.deleted_at IS NULL AND e.cancelled_at IS NULL AND e.date <= ${d}
       ORDER BY e.person_id, e.date DESC, e.at DESC
     ),
     active AS (

@@ -65,7 +65,8 @@ function coachedCte(p: ReportParams) {
         AND p.pre_hire_entry <= ${p.to}::date
         AND NOT EXISTS (
           SELECT 1 FROM trajectory_event e
-          WHERE e.person_id = p.id AND e.transition_id = 'exit' AND e.date < ${p.from}::date
+          WHERE e.person_id = p.id AND e.transition_id = 'exit' AND e.cancelled_at IS NULL
+            AND e.date < ${p.from}::date
         )
     )`;
 }

@@ -1,6 +1,7 @@
 import type {
   AssessmentBody,
   CancellationBody,
+  CancelMoveBody,
   ContactBody,
   ContactCorrectionBody,
   CorrectedEntry,
@@ -118,4 +119,11 @@ export function useContactCorrection(personId?: string) {
     onSuccess: refresh,
   });
   return { correct, cancel };
+}
+
+/** « Annuler ce changement »: the last move entered by mistake, with a reason; answers the file. */
+export function useCancelTransition(personId: string) {
+  return usePersonMutation(({ eventId, ...body }: CancelMoveBody & { eventId: string }) =>
+    api.post<PersonFile>(`${personPath(personId)}/transitions/${encodeURIComponent(eventId)}/cancel`, body),
+  );
 }

@@ -70,7 +70,7 @@ function PersonView({ person }: { person: PersonFile }) {
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <Stack gap="md">
-            <Timeline entries={person.timeline} personId={person.id} />
+            <Timeline entries={person.timeline} personId={person.id} personVersion={person.version} />
             {coordinator ? <AccessLog personId={person.id} /> : null}
           </Stack>
         </Tabs.Panel>

@@ -5,6 +5,7 @@ import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
+import { CancelMoveModal } from './CancelMoveModal.tsx';
 import { ContactCorrectionModal } from './ContactCorrectionModal.tsx';
 
 type Correctable = TimelineEntry & { entity: NonNullable<TimelineEntry['entity']> };
@@ -42,17 +43,40 @@ function Icon({ type }: { type: TimelineType }) {
  * documents. An entry corrected or cancelled says so, with the reason; a contact's author or a
  * coordinator may correct or cancel it.
  */
-export function Timeline({ entries, personId }: { entries: TimelineEntry[]; personId: string }) {
+export function Timeline({
+  entries,
+  personId,
+  personVersion,
+}: {
+  entries: TimelineEntry[];
+  personId: string;
+  personVersion: number;
+}) {
   const t = useT();
   const me = useSession();
   const [editing, setEditing] = useState<{ entry: Correctable; mode: 'correct' | 'cancel' } | null>(null);
-  const mayCorrect = (entry: TimelineEntry): entry is Correctable =>
-    entry.entity?.kind === 'contact' &&
+  const [cancellingMove, setCancellingMove] = useState<Correctable | null>(null);
+  const mine = (entry: TimelineEntry): entry is Correctable =>
+    entry.entity !== null &&
     entry.status !== 'cancelled' &&
     (entry.entity.authorId === me.user.id || isCoordinator(me));
+  const mayCorrect = (entry: TimelineEntry): entry is Correctable =>
+    mine(entry) && entry.entity?.kind === 'contact';
+  // The server offers the one move that may be cancelled (the last, not made by a contract).
+  const mayCancelMove = (entry: TimelineEntry): entry is Correctable =>
+    mine(entry) && entry.entity?.kind === 'transition';
   if (entries.length === 0) return <Text c="dimmed">{t('timeline.empty')}</Text>;
   return (
     <section aria-label={t('person.tab.timeline')}>
+      {cancellingMove && (
+        <CancelMoveModal
+          personId={personId}
+          personVersion={personVersion}
+          eventId={cancellingMove.entity.id}
+          title={cancellingMove.title}
+          onClose={() => setCancellingMove(null)}
+        />
+      )}
       {editing && (
         <ContactCorrectionModal
           personId={personId}
@@ -101,6 +125,18 @@ export function Timeline({ entries, personId }: { entries: TimelineEntry[]; pers
               <Text size="xs" c="dimmed">
                 {t('timeline.by', { name: entry.authorName })}
               </Text>
+            )}
+            {mayCancelMove(entry) && (
+              <Group gap="xs" mt={4}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setCancellingMove(entry)}
+                >
+                  {t('correction.cancelMove')}
+                </Button>
+              </Group>
             )}
             {mayCorrect(entry) && (
               <Group gap="xs" mt={4}>

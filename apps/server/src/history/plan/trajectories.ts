@@ -38,6 +38,7 @@ async function loadStoredMoves(
       .select(['person_id', 'date', 'to_phase'])
       .where('organisation_id', '=', p.ctx.organisationId)
       .where('person_id', 'in', list)
+      .where('cancelled_at', 'is', null)
       .orderBy('at')
       .orderBy('id')
       .execute(),

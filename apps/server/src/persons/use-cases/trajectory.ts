@@ -1,9 +1,10 @@
-import { employmentPeriodInputSchema, transitionInputSchema } from '@jobcoach/contract';
-import { compareDates } from '@jobcoach/domain';
+import { cancelMoveSchema, employmentPeriodInputSchema, transitionInputSchema } from '@jobcoach/contract';
+import { cancelLastMove, compareDates, mayCorrect, validateCorrectionReason } from '@jobcoach/domain';
 import { z } from 'zod';
-import { invalid, notFound } from '../../application/errors.ts';
+import { AppError, invalid, notFound, staleVersion } from '../../application/errors.ts';
 import { requirePerson, viewerOf } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
+import { loggedMove } from '../common.ts';
 import { loadPersonFile } from '../file.ts';
 import { lockPerson } from '../queries.ts';
 import { moveTrajectory } from './move-trajectory.ts';
@@ -79,6 +80,74 @@ export const removeEmploymentPeriod = defineCommand(
     if (!deleted) throw notFound('Période d’emploi');
     ctx.audit.entityId = periodId;
     ctx.audit.details = { personId };
+    return (await loadPersonFile(ctx.db, ctx.organisationId, personId, viewerOf(ps), ctx.today))!;
+  },
+);
+
+/**
+ * « Annuler ce changement »: the last move of the trajectory entered by mistake, with a reason, by
+ * its author or a coordinator (domain cancelLastMove and mayCorrect). The move stays in the log,
+ * marked cancelled, and counts no more; the person goes back to the phase it left.
+ */
+export const cancelLastTransition = defineCommand(
+  'persons.cancelLastTransition',
+  cancelMoveSchema.extend({ personId: idSchema, eventId: idSchema }),
+  { action: 'cancel', entity: 'trajectory_event' },
+  async (ctx, { personId, eventId, reason, version }) => {
+    const ps = await requirePerson(ctx, 'persons.write', personId);
+    const person = await lockPerson(ctx.db, ctx.organisationId, personId);
+    if (!person) throw notFound('Personne');
+    if (person.version !== version) {
+      throw staleVersion(await loadPersonFile(ctx.db, ctx.organisationId, personId, viewerOf(ps), ctx.today));
+    }
+    const [problem] = validateCorrectionReason(reason);
+    if (problem) throw invalid(problem.field, problem.message);
+    const events = await ctx.db
+      .selectFrom('trajectory_event')
+      .select(['id', 'date', 'transition_id', 'from_phase', 'to_phase', 'fields', 'actor_id'])
+      .where('person_id', '=', personId)
+      .where('cancelled_at', 'is', null)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const event = events.find((e) => e.id === eventId);
+    if (!event) throw notFound('Changement de phase');
+    if (!mayCorrect({ authorId: event.actor_id }, { userId: ctx.userId, role: ctx.role })) {
+      throw new AppError(
+        403,
+        'forbidden',
+        'Seul·e l’auteur·rice de ce changement ou un·e coordinateur·rice peut l’annuler.',
+      );
+    }
+    const outcome = cancelLastMove(events.map(loggedMove), eventId, {
+      preHireEntry: person.pre_hire_entry,
+      referralReceivedOn: person.referral_received_on,
+    });
+    if (!outcome.ok) throw new AppError(409, 'conflict', outcome.message);
+    await ctx.db
+      .updateTable('trajectory_event')
+      .set({ cancelled_at: ctx.now, cancelled_by: ctx.userId, cancellation_reason: reason.trim() })
+      .where('id', '=', eventId)
+      .execute();
+    await ctx.db
+      .updateTable('person')
+      .set((eb) => ({
+        phase: outcome.phase,
+        phase_since: outcome.phaseSince,
+        pre_hire_entry: outcome.preHireEntry,
+        version: eb('version', '+', 1),
+        updated_at: ctx.now,
+      }))
+      .where('id', '=', personId)
+      .execute();
+    ctx.audit.entityId = eventId;
+    ctx.audit.details = {
+      personId,
+      reason: reason.trim(),
+      transitionId: event.transition_id,
+      before: { phase: person.phase, phaseSince: person.phase_since, preHireEntry: person.pre_hire_entry },
+      after: { phase: outcome.phase, phaseSince: outcome.phaseSince, preHireEntry: outcome.preHireEntry },
+    };
     return (await loadPersonFile(ctx.db, ctx.organisationId, personId, viewerOf(ps), ctx.today))!;
   },
 );

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cancelLastMove, type LoggedMove } from '../src/index.ts';
+
+const move = (m: Partial<LoggedMove> & Pick<LoggedMove, 'id' | 'date' | 'transitionId' | 'from' | 'to'>) => ({
+  byContract: false,
+  wroteEmploymentPeriod: false,
+  ...m,
+});
+const person = { preHireEntry: '2025-01-10', referralReceivedOn: '2024-12-01' };
+const entry = move({
+  id: 'a',
+  date: '2025-01-10',
+  transitionId: 'enter_pre_hire',
+  from: 'intake',
+  to: 'pre_hire',
+});
+const exit = move({ id: 'b', date: '2025-03-01', transitionId: 'exit', from: 'pre_hire', to: 'exited' });
+
+describe('cancelling the last move entered by mistake', () => {
+  it('puts the person back in the phase the move left, since the move before', () => {
+    expect(cancelLastMove([entry, exit], 'b', person)).toEqual({
+      ok: true,
+      phase: 'pre_hire',
+      phaseSince: '2025-01-10',
+      preHireEntry: '2025-01-10',
+    });
+  });
+
+  it('takes the clock’s start with a first entry into pre-hire, back to the referral', () => {
+    expect(cancelLastMove([entry], 'a', person)).toEqual({
+      ok: true,
+      phase: 'intake',
+      phaseSince: '2024-12-01',
+      preHireEntry: null,
+    });
+  });
+
+  it('refuses a move that is not the last, one a contract made, one that touched employment periods', () => {
+    expect(cancelLastMove([entry, exit], 'a', person)).toMatchObject({ ok: false, message: /dernier/ });
+    const hiring = move({
+      id: 'c',
+      date: '2025-02-01',
+      transitionId: 'start_hiring',
+      from: 'pre_hire',
+      to: 'hiring',
+      byContract: true,
+    });
+    expect(cancelLastMove([entry, hiring], 'c', person)).toMatchObject({ ok: false, message: /contrat/ });
+    const follow = move({
+      id: 'd',
+      date: '2025-02-03',
+      transitionId: 'start_follow_up',
+      from: 'hiring',
+      to: 'follow_up',
+      wroteEmploymentPeriod: true,
+    });
+    expect(cancelLastMove([entry, follow], 'd', person)).toMatchObject({
+      ok: false,
+      message: /périodes d’emploi/,
+    });
+  });
+});
