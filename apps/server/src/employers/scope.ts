@@ -1,23 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import type { Permission } from '../http/access.ts';
 import type { ErrorCode } from '../http/errors.ts';
 import type { Db } from '../persons/common.ts';
-import { currentScope, type Scope } from '../persons/scope.ts';
-
-/** The caller's current organisation (persons/scope.ts) and the employment basin it belongs to. */
-export interface BasinScope extends Scope {
-  basinId: string;
-}
-
-export async function basinScope(request: FastifyRequest, permission: Permission): Promise<BasinScope> {
-  const scope = await currentScope(request, permission);
-  const org = await request.server.deps.db
-    .selectFrom('organisation')
-    .select('basin_id')
-    .where('id', '=', scope.organisationId)
-    .executeTakeFirstOrThrow();
-  return { ...scope, basinId: org.basin_id };
-}
 
 /** The basin of an organisation. */
 export async function basinOf(db: Db, organisationId: string): Promise<string> {

@@ -47,17 +47,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     audited: boolean;
-    /** Runs a state change in one transaction and writes its audit entry in the same transaction. */
-    mutate<T>(fn: (trx: Transaction<Database>, audit: AuditContext) => Promise<T>): Promise<T>;
   }
   interface FastifyInstance {
     /** Every API route as declared: method, URL and its access and audit configuration. */
     routeTable: RouteEntry[];
     deps: {
-      /**
-       * The pool, unscoped: only for the employer routes' scope check and `request.mutate`, until
-       * those routes move onto use cases; then it goes (use `database`).
-       */
+      /** The pool, unscoped: only for the import jobs' advisory locks (imports/runners.ts). */
       db: Kysely<Database>;
       /** The application's database: scoped per organisation, or across for a stated reason. */
       database: AppDatabase;
@@ -138,20 +133,6 @@ export const requestContext = fp(async (app: FastifyInstance) => {
 
   app.decorateRequest('user', null);
   app.decorateRequest('audited', false);
-  app.decorateRequest('mutate', function mutate<
-    T,
-  >(this: FastifyRequest, fn: (trx: Transaction<Database>, audit: AuditContext) => Promise<T>): Promise<T> {
-    const spec = this.routeOptions.config.audit;
-    if (!spec) throw new Error('mutate() called on a route without an audit declaration');
-    return this.server.deps.db.transaction().execute(async (trx) => {
-      const ctx: AuditContext = { entityId: null, organisationId: null, details: null };
-      const result = await fn(trx, ctx);
-      await writeAudit(trx, this, spec, ctx);
-      this.audited = true;
-      return result;
-    });
-  });
-
   // Authentication comes first, before the body is parsed or validated: a caller without a
   // session learns nothing about a route's input.
   app.addHook('onRequest', async (request: FastifyRequest) => {

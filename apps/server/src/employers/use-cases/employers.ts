@@ -13,10 +13,8 @@ import { AppError, notFound, staleVersion } from '../../application/errors.ts';
 import { personInScope, personScope } from '../../application/person-scope.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
 import { recordContact } from '../../contacts/record.ts';
-import { assertNotFuture, frenchDate } from '../../persons/common.ts';
 import { likePattern, personErased } from '../../persons/queries.ts';
 import {
-  basinActivity,
   duplicateEmployer,
   findByBce,
   loadEmployerFile,
@@ -27,7 +25,7 @@ import {
   toEmployerSummary,
   withUniqueBce,
 } from '../queries.ts';
-import { basinOf, CODES } from '../scope.ts';
+import { basinOf } from '../scope.ts';
 
 /**
  * The employers of the basin's shared registry (method.md §6): the `employer` rows belong to the
