@@ -51,7 +51,7 @@ export function PersonOffersTab({ person }: { person: PersonFile }) {
               aria-label={t('matching.offers.listLabel')}
               data-testid="matches"
             >
-              {matches.data.map(({ vacancy, result, presentation }) => (
+              {matches.data.map(({ vacancy, result, presentation, capReached }) => (
                 <MatchCard
                   key={vacancy.id}
                   result={result}
@@ -75,6 +75,7 @@ export function PersonOffersTab({ person }: { person: PersonFile }) {
                       presentation={presentation}
                       name={vacancy.title}
                       compatible={result.compatible}
+                      capReached={capReached}
                     />
                   }
                 />
