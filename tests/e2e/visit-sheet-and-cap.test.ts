@@ -81,4 +81,53 @@ describe.skipIf(!hasBrowser)('browser: the candidate cap per offer, the employer
     expect(await after.getByTestId('propose-cap').count()).toBe(0);
     await context.close();
   });
+
+  it('the main employer’s page lists the persons working there; its visit sheet prints on one A4 page', async () => {
+    const context = await browser.newContext({ locale: 'fr-BE' });
+    const page = await context.newPage();
+    await login(page, server.url, 'coordination@edit.demo');
+    // The demo's main employer: the one where most of the organisation's persons work today.
+    const employers = (await api(page, 'GET', '/api/employers?limit=500')).json as unknown as {
+      id: string;
+      name: string;
+    }[];
+    let main:
+      | { id: string; name: string; persons: { firstName: string; lastName: string; discreet: boolean }[] }
+      | undefined;
+    for (const e of employers) {
+      const persons = (await api(page, 'GET', `/api/employers/${e.id}/persons`))
+        .json as unknown as NonNullable<typeof main>['persons'];
+      if (!main || persons.length > main.persons.length) main = { ...e, persons };
+    }
+    expect(main!.persons.length).toBeGreaterThan(0);
+    const { id, persons } = main!;
+
+    await page.goto(`${server.url}/employers/${id}`);
+    const section = page.getByTestId('employer-persons');
+    await section.getByTestId('employer-person').first().waitFor();
+    expect(await section.getByTestId('employer-person').count()).toBe(persons.length);
+    const text = (await section.textContent()) ?? '';
+    for (const p of persons) expect(text).toContain(`${p.firstName} ${p.lastName}`);
+    expect(await section.getByRole('heading', { name: 'Vos personnes chez cet employeur' }).count()).toBe(1);
+    const map = await page.getByTestId('employer-map').getAttribute('href');
+    expect(map).toMatch(/^https:\/\/www\.openstreetmap\.org\/search\?query=/);
+    await expectAccessible(page, 'employer page with its persons');
+    await screenshot(page, 'visit-01-employer-persons');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'employer page with its persons at 390 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('link', { name: 'Fiche de visite' }).click();
+    await page.getByTestId('visit-sheet').waitFor();
+    await page.getByTestId('visit-sheet').getByTestId('employer-person').first().waitFor();
+    const printed = persons.filter((p) => !p.discreet);
+    expect(await page.getByTestId('visit-sheet').getByTestId('employer-person').count()).toBe(printed.length);
+    await expectAccessible(page, 'visit sheet');
+    await screenshot(page, 'visit-02-sheet');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const raw = pdf.toString('latin1');
+    expect(raw.startsWith('%PDF')).toBe(true);
+    expect(raw.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+    await context.close();
+  });
 });
