@@ -130,4 +130,37 @@ describe.skipIf(!hasBrowser)('browser: the candidate cap per offer, the employer
     expect(raw.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
     await context.close();
   });
+
+  it('« Ma journée » names each deadline and gives a tel: link for the person’s phone', async () => {
+    const context = await browser.newContext({ locale: 'fr-BE' });
+    const page = await context.newPage();
+    await login(page, server.url, 'karim.benali@edit.demo');
+    const day = (await api(page, 'GET', '/api/my-day')).json as unknown as {
+      deadlines: { lastName: string; deadlineKind: string | null; phone: string | null }[];
+      overdue: { lastName: string; phone: string | null }[];
+    };
+    expect(day.deadlines.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/`);
+    const rows = page.getByTestId('myday-deadlines').getByTestId('myday-person');
+    await rows.first().waitFor();
+    const labels: Record<string, string> = {
+      pre_hire_24_months: 'Fin des 24 mois le ',
+      follow_up_end: 'Fin du suivi le ',
+      contract_end: 'Fin du CDD le ',
+      overall_30_months: 'Limite de 30 mois le ',
+    };
+    for (const [i, p] of day.deadlines.entries()) {
+      const text = (await rows.nth(i).textContent()) ?? '';
+      expect(text).toContain(labels[p.deadlineKind!]);
+      expect(text).not.toContain('Échéance le');
+    }
+    const withPhone = [...day.deadlines, ...day.overdue].filter((p) => p.phone);
+    expect(withPhone.length).toBeGreaterThan(0);
+    const tel = page.getByTestId('myday-tel').first();
+    expect(await tel.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    await expectAccessible(page, 'my day with tel links');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'my day with tel links at 390 px');
+    await context.close();
+  });
 });
