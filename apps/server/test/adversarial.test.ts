@@ -210,6 +210,11 @@ const ROUTES: Record<string, Entry> = {
     }),
   },
   'GET /api/employers/:id': { kind: 'basin', call: (w) => ({ url: `/api/employers/${w.employerId}` }) },
+  // The caller's own organisation's persons at a basin employer: B gets its own (none), never A's.
+  'GET /api/employers/:id/persons': {
+    kind: 'basin',
+    call: (w) => ({ url: `/api/employers/${w.employerId}/persons` }),
+  },
   'PATCH /api/employers/:id': {
     kind: 'basin',
     call: (w) => ({ url: `/api/employers/${w.employerId}`, body: { version: 999 } }),

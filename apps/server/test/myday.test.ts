@@ -131,6 +131,9 @@ describe.each(testTargets())('Ma journée on $driver', (target) => {
     expect(names(day.deadlines)).toEqual(['Echeance']);
     expect(day.deadlines[0].deadline).toBe(addMonths(addMonths(today, -23), 24));
     expect(day.deadlines[0].daysLeft).toBeLessThanOrEqual(60);
+    // The row says which limit it is, and carries the person's phone for a tel: link.
+    expect(day.deadlines[0].deadlineKind).toBe('pre_hire_24_months');
+    expect(day.deadlines[0]).toHaveProperty('phone');
     // Planned by hand today, then expected by the cadence a week after today's contact.
     expect(names(day.plannedThisWeek)).toEqual(['Prevu', 'Echeance']);
     expect(day.plannedThisWeek[0].plannedOn).toBe(today);

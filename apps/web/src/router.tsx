@@ -30,6 +30,7 @@ const AbsencesPage = page(() => import('./absences/AbsencesPage.tsx'), 'Absences
 const AccountPage = page(() => import('./account/AccountPage.tsx'), 'AccountPage');
 const AdminPage = page(() => import('./admin/AdminPage.tsx'), 'AdminPage');
 const EmployerPage = page(() => import('./employers/EmployerPage.tsx'), 'EmployerPage');
+const EmployerPrintPage = page(() => import('./employers/EmployerPrintPage.tsx'), 'EmployerPrintPage');
 const EmployersPage = page(() => import('./employers/EmployersPage.tsx'), 'EmployersPage');
 const NewEmployerPage = page(() => import('./employers/NewEmployerPage.tsx'), 'NewEmployerPage');
 const HistoryImportPage = page(() => import('./history/HistoryImportPage.tsx'), 'HistoryImportPage');
@@ -127,6 +128,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireCoach>
                     <EmployerPage />
+                  </RequireCoach>
+                ),
+              },
+              {
+                path: '/employers/:id/print',
+                element: (
+                  <RequireCoach>
+                    <EmployerPrintPage />
                   </RequireCoach>
                 ),
               },

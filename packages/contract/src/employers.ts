@@ -1,4 +1,4 @@
-import { CONTACT_CHANNELS, CONTACT_PURPOSES } from '@jobcoach/domain';
+import { CONTACT_CHANNELS, CONTACT_PURPOSES, CONTRACT_TYPES, FOLLOW_UP_MODES } from '@jobcoach/domain';
 import { z } from 'zod';
 import { optionalText, requiredText, text, versionSchema } from './common.ts';
 import { emailSchema, limitSchema, naceSchema, offsetSchema, phoneSchema, postcodeSchema } from './fields.ts';
@@ -154,3 +154,40 @@ export type EmployerPatchBody = z.input<typeof employerPatchSchema>;
 export type EmployerReferenceBody = NonNullable<EmployerBody['reference']>;
 export type EmployerContactBody = z.input<typeof employerContactInputSchema>;
 export type EmployerListQuery = z.input<typeof employerListQuerySchema>;
+
+/**
+ * « Vos personnes chez cet employeur »: the caller's organisation's persons (within the caller's
+ * record scope) with a contract at the employer running today. Discreet ones are included (it is the
+ * organisation's own data) and flagged: nothing of them may be said to the employer.
+ */
+export const employerPersonSchema = z.object({
+  personId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().nullable(),
+  coachName: z.string().nullable(),
+  contract: z.object({
+    id: z.string(),
+    type: z.enum(CONTRACT_TYPES),
+    jobTitle: z.string(),
+    startOn: z.string(),
+    plannedEndOn: z.string().nullable(),
+  }),
+  /** null: no follow-up arrangement recorded yet. */
+  followUpMode: z.enum(FOLLOW_UP_MODES).nullable(),
+  discreet: z.boolean(),
+  /** The next contact the cadence asks for (or the coach planned), and whether it is late. */
+  nextContactOn: z.string().nullable(),
+  overdue: z.boolean(),
+  /** The arrangement's reference person at the employer, else the registry's. */
+  reference: z
+    .object({
+      name: z.string(),
+      role: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type EmployerPerson = z.output<typeof employerPersonSchema>;
+export const employerPersonListSchema = employerPersonSchema.array();

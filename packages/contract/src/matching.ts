@@ -33,6 +33,25 @@ export const matchResultSchema = z.object({
 /** The active presentation of this person for this vacancy, if any. */
 const presentationRef = z.object({ id: z.string(), step: z.enum(PRESENTATION_STEPS) }).nullable();
 
+/**
+ * The offer is at the organisation's cap of candidates presented at once (and this pair is not one
+ * of them): who is in progress and at which step. `name` is null for a person outside the caller's
+ * scope (a colleague's candidate).
+ */
+const capReached = z
+  .object({
+    cap: z.number(),
+    candidates: z.array(
+      z.object({
+        name: z.string().nullable(),
+        coachName: z.string().nullable(),
+        step: z.enum(PRESENTATION_STEPS),
+      }),
+    ),
+  })
+  .nullable();
+export type CapReached = NonNullable<z.output<typeof capReached>>;
+
 export const vacancyMatchesQuerySchema = z.object({
   compatibleOnly: queryBoolean.optional(),
   coachId: z.uuid('identifiant invalide.').optional(),
@@ -48,12 +67,14 @@ export const personMatchSchema = z.object({
   person: personSummarySchema,
   result: matchResultSchema,
   presentation: presentationRef,
+  capReached,
 });
 
 export const vacancyMatchSchema = z.object({
   vacancy: vacancySummarySchema,
   result: matchResultSchema,
   presentation: presentationRef,
+  capReached,
 });
 export const personMatchListSchema = personMatchSchema.array();
 export type PersonMatch = z.output<typeof personMatchSchema>;

@@ -1,4 +1,4 @@
-import { CONTRACT_TYPES, FOLLOW_UP_MODES, PHASES } from '@jobcoach/domain';
+import { CONTRACT_TYPES, DEADLINE_KINDS, FOLLOW_UP_MODES, PHASES } from '@jobcoach/domain';
 import { z } from 'zod';
 
 export const myDayPersonSchema = z.object({
@@ -9,9 +9,13 @@ export const myDayPersonSchema = z.object({
   /** Shown because the person's coach is absent and the caller covers them. */
   covered: z.boolean(),
   coachName: z.string().nullable(),
+  /** The person's phone, for a tel: link on the row. */
+  phone: z.string().nullable(),
   dueDate: z.string().nullable(),
   daysOverdue: z.number(),
   deadline: z.string().nullable(),
+  /** Which limit the deadline is (domain person-status.ts DEADLINE_KINDS). */
+  deadlineKind: z.enum(DEADLINE_KINDS).nullable(),
   daysLeft: z.number().nullable(),
   plannedOn: z.string().nullable(),
 });

@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   personsPerFte: z.number(),
   cadence: cadenceSchema,
   trustContractTemplate: z.string(),
+  /** How many candidates the organisation presents at once for one offer. */
+  presentationCap: z.number(),
   /** 0 while the organisation still uses the defaults (nothing saved yet). */
   version: z.number(),
 });
@@ -35,6 +37,13 @@ export const settingsInputSchema = z.object({
     .trim()
     .min(1, 'ce champ est obligatoire.')
     .max(20_000, 'au plus 20 000 caractères.'),
+  /** Absent: the saved cap stays as it is (clients written before the cap was editable). */
+  presentationCap: z
+    .number('nombre entier attendu.')
+    .int('nombre entier attendu.')
+    .min(1, 'au moins 1.')
+    .max(10, 'au plus 10.')
+    .optional(),
   version: z.number('nombre entier attendu.').int('nombre entier attendu.').min(0, 'nombre positif attendu.'),
 });
 

@@ -109,6 +109,7 @@ const LABELS: Record<string, string> = {
   type: 'type',
   contact: 'contact',
   personsPerFte: 'personnes par ETP',
+  presentationCap: 'candidats présentés à la fois par offre',
   cadence: 'fréquence des contacts',
   preHireDays: 'jours entre deux contacts en pré-embauche',
   followUp: 'étapes du suivi',

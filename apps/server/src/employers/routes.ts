@@ -6,6 +6,7 @@ import {
   employerLookupQuerySchema,
   employerLookupSchema,
   employerPatchSchema,
+  employerPersonListSchema,
   employerSummaryListSchema,
   idParams,
 } from '@jobcoach/contract';
@@ -19,6 +20,7 @@ import {
   recordEmployerContact,
   updateEmployer,
 } from './use-cases/employers.ts';
+import { listEmployerPersons } from './use-cases/visit-sheet.ts';
 
 /** The basin's shared employer registry (employers/use-cases/employers.ts). */
 export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,6 +70,15 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['employers'], params: idParams, response: { 200: employerFileSchema } },
     },
     (request) => run(request, getEmployer, { employerId: request.params.id }),
+  );
+
+  app.get(
+    '/api/employers/:id/persons',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['employers'], params: idParams, response: { 200: employerPersonListSchema } },
+    },
+    (request) => run(request, listEmployerPersons, { employerId: request.params.id }),
   );
 
   app.patch(

@@ -1,5 +1,9 @@
 import type { OrganisationSettings } from '@jobcoach/contract';
-import { DEFAULT_CADENCE_SETTINGS, DEFAULT_PERSONS_PER_FTE } from '@jobcoach/domain';
+import {
+  DEFAULT_CADENCE_SETTINGS,
+  DEFAULT_PERSONS_PER_FTE,
+  DEFAULT_PRESENTATION_CAP,
+} from '@jobcoach/domain';
 import { DEFAULT_TRUST_CONTRACT_TEMPLATE } from '../documents/template.ts';
 import type { Db } from '../persons/common.ts';
 
@@ -7,7 +11,7 @@ import type { Db } from '../persons/common.ts';
 export async function loadSettings(db: Db, organisationId: string): Promise<OrganisationSettings> {
   const row = await db
     .selectFrom('organisation_settings')
-    .select(['persons_per_fte', 'cadence', 'trust_contract_template', 'version'])
+    .select(['persons_per_fte', 'cadence', 'trust_contract_template', 'presentation_cap', 'version'])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
   return settingsOf(row);
@@ -20,6 +24,8 @@ export function settingsOf(
         persons_per_fte: number | string;
         cadence: OrganisationSettings['cadence'];
         trust_contract_template: string;
+        /** Left out by queries that do not need it (the default is then reported). */
+        presentation_cap?: number;
         version: number;
       }
     | null
@@ -30,6 +36,7 @@ export function settingsOf(
       personsPerFte: DEFAULT_PERSONS_PER_FTE,
       cadence: structuredClone(DEFAULT_CADENCE_SETTINGS) as OrganisationSettings['cadence'],
       trustContractTemplate: DEFAULT_TRUST_CONTRACT_TEMPLATE,
+      presentationCap: DEFAULT_PRESENTATION_CAP,
       version: 0,
     };
   }
@@ -37,6 +44,7 @@ export function settingsOf(
     personsPerFte: Number(row.persons_per_fte),
     cadence: row.cadence,
     trustContractTemplate: row.trust_contract_template,
+    presentationCap: row.presentation_cap ?? DEFAULT_PRESENTATION_CAP,
     version: row.version,
   };
 }

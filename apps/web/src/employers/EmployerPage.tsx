@@ -15,9 +15,11 @@ import { EmployerContactModal } from './EmployerContactModal.tsx';
 import { EmployerContacts } from './EmployerContacts.tsx';
 import { EmployerEditForm } from './EmployerEditForm.tsx';
 import { EmployerIdentity, EmployerNotes } from './EmployerIdentity.tsx';
+import { EmployerPersons } from './EmployerPersons.tsx';
 import { EmployerStatusBadge } from './EmployerStatusBadge.tsx';
 import { EmployerVacancies } from './EmployerVacancies.tsx';
 import { useEmployer } from './employers-api.ts';
+import { addressLine, mapUrl } from './map-link.ts';
 
 /** An employer's file: facts shared by the basin, then what stays with the organisation. */
 export function EmployerPage() {
@@ -36,6 +38,7 @@ function EmployerView({ employer }: { employer: EmployerFile }) {
   const [editing, setEditing] = useState(false);
   const [contact, setContact] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const line = addressLine(employer);
 
   return (
     <Stack gap="md">
@@ -47,12 +50,20 @@ function EmployerView({ employer }: { employer: EmployerFile }) {
             <Button component={Link} to={`/offers/new?employerId=${employer.id}`} variant="default">
               {t('vacancies.new')}
             </Button>
+            <Button component={Link} to={`/employers/${employer.id}/print`} variant="default">
+              {t('employer.print.open')}
+            </Button>
           </Group>
         </Group>
         <Group gap="md">
           <EmployerStatusBadge status={employer.status} size="lg" />
           {employer.bce && <Text>{t('employers.bceShort', { bce: formatBce(employer.bce) })}</Text>}
           {employer.commune && <Text>{[employer.postcode, employer.commune].filter(Boolean).join(' ')}</Text>}
+          {line && (
+            <Anchor href={mapUrl(line)} target="_blank" rel="noopener noreferrer" data-testid="employer-map">
+              {t('employer.map')}
+            </Anchor>
+          )}
           <Anchor component={Link} to="/employers" size="sm">
             {t('employer.backToList')}
           </Anchor>
@@ -87,6 +98,7 @@ function EmployerView({ employer }: { employer: EmployerFile }) {
           </Stack>
         </SimpleGrid>
       )}
+      <EmployerPersons employerId={employer.id} />
       <EmployerContacts employer={employer} onAdd={() => setContact(true)} />
       <EmployerVacancies employer={employer} />
       {contact && (

@@ -4,6 +4,7 @@ import type {
   EmployerFile,
   EmployerLookup,
   EmployerPatchBody,
+  EmployerPerson,
   EmployerSummary,
 } from '@jobcoach/contract';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,4 +69,12 @@ export function useLogEmployerContact(id: string) {
   return useEmployerMutation((body: EmployerContactBody) =>
     api.post<EmployerFile>(`${employerPath(id)}/contacts`, body),
   );
+}
+
+/** « Vos personnes chez cet employeur »: the organisation's persons with a contract running there. */
+export function useEmployerPersons(id: string) {
+  return useQuery({
+    queryKey: [...employerKey(id), 'persons'],
+    queryFn: () => api.get<EmployerPerson[]>(`${employerPath(id)}/persons`),
+  });
 }

@@ -57,7 +57,7 @@ export function CandidatesSection({ vacancy }: { vacancy: VacancyFile }) {
             aria-label={t('matching.candidates.listLabel')}
             data-testid="matches"
           >
-            {matches.data.map(({ person, result, presentation }) => {
+            {matches.data.map(({ person, result, presentation, capReached }) => {
               const name = `${person.firstName} ${person.lastName}`;
               return (
                 <MatchCard
@@ -83,6 +83,7 @@ export function CandidatesSection({ vacancy }: { vacancy: VacancyFile }) {
                         presentation={presentation}
                         name={name}
                         compatible={result.compatible}
+                        capReached={capReached}
                       />
                     ) : null
                   }

@@ -52,7 +52,7 @@ export function PersonOffersTab({ person }: { person: PersonFile }) {
               aria-label={t('matching.offers.listLabel')}
               data-testid="matches"
             >
-              {matches.data.map(({ vacancy, result, presentation }) => (
+              {matches.data.map(({ vacancy, result, presentation, capReached }) => (
                 <MatchCard
                   key={vacancy.id}
                   result={result}
@@ -76,6 +76,7 @@ export function PersonOffersTab({ person }: { person: PersonFile }) {
                       presentation={presentation}
                       name={vacancy.title}
                       compatible={result.compatible}
+                      capReached={capReached}
                     />
                   }
                 />

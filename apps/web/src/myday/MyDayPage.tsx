@@ -120,7 +120,11 @@ function DayView({ day, own }: { day: MyDay; own: boolean }) {
             empty={t('myday.deadlines.empty')}
             persons={day.deadlines}
             detail={(p) =>
-              t('myday.deadlines.detail', { days: p.daysLeft ?? 0, date: formatDay(p.deadline) })
+              t('myday.deadlines.detail', {
+                kind: t(`myday.deadlineKind.${p.deadlineKind ?? 'unknown'}`),
+                days: p.daysLeft ?? 0,
+                date: formatDay(p.deadline),
+              })
             }
           />
           <MyDaySection

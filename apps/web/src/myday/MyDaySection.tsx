@@ -6,7 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { PhaseBadge } from '../people/PhaseBadge.tsx';
 
 type Listed = Pick<MyDayPerson, 'id' | 'firstName' | 'lastName' | 'phase'> &
-  Partial<Pick<MyDayPerson, 'covered' | 'coachName'>>;
+  Partial<Pick<MyDayPerson, 'covered' | 'coachName' | 'phone'>>;
 
 type Props<P extends Listed> = {
   id: string;
@@ -19,6 +19,11 @@ type Props<P extends Listed> = {
   detail: (person: P) => ReactNode;
   tone?: 'red' | 'orange';
 };
+
+/** A phone number as a tel: URL wants it: digits and a leading +, nothing else. */
+export function telNumber(phone: string): string {
+  return phone.replace(/[^\d+]/g, '');
+}
 
 /** One list of « Ma journée »: a heading with its count, each person linking to their file. */
 export function MyDaySection<P extends Listed>({ id, title, hint, empty, persons, detail, tone }: Props<P>) {
@@ -50,6 +55,19 @@ export function MyDaySection<P extends Listed>({ id, title, hint, empty, persons
                   {person.firstName} {person.lastName}
                 </Anchor>
                 <PhaseBadge phase={person.phase} size="sm" />
+                {person.phone && (
+                  <Anchor
+                    href={`tel:${telNumber(person.phone)}`}
+                    size="sm"
+                    aria-label={t('myday.call', {
+                      name: `${person.firstName} ${person.lastName}`,
+                      phone: person.phone,
+                    })}
+                    data-testid="myday-tel"
+                  >
+                    {person.phone}
+                  </Anchor>
+                )}
                 {person.covered && (
                   <Badge size="sm" color="grape" variant="light" data-testid="covered-badge">
                     {t('myday.covered')}

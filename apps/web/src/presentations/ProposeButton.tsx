@@ -1,5 +1,6 @@
-import type { PresentationRef } from '@jobcoach/contract';
+import type { CapReached, PresentationRef } from '@jobcoach/contract';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
 import { useErrorMessage } from '../forms/errors.ts';
 import { useT } from '../i18n/index.ts';
 import { useCreatePresentation } from './presentations-api.ts';
@@ -7,8 +8,9 @@ import { StepBadge } from './StepBadge.tsx';
 
 /**
  * « Proposer »: the person is proposed for the vacancy (step « Proposée »). Over the
- * organisation's cap of candidates at once, the server refuses (409 `presentation_cap`) and says
- * why. A pair already in progress shows its step instead.
+ * organisation's cap of candidates at once (a setting), the button is disabled and names the
+ * candidates in progress with their step; the server refuses too (409 `presentation_cap`) should the
+ * list be stale. A pair already in progress shows its step instead.
  */
 export function ProposeButton({
   personId,
@@ -16,6 +18,7 @@ export function ProposeButton({
   presentation,
   name,
   compatible,
+  capReached,
 }: {
   personId: string;
   vacancyId: string;
@@ -24,8 +27,11 @@ export function ProposeButton({
   name: string;
   /** An incompatible pair may still be proposed (the coach judges), with a quieter button. */
   compatible: boolean;
+  /** The offer is at the cap: who is in progress (null: it is not). */
+  capReached: CapReached | null;
 }) {
   const t = useT();
+  const capId = useId();
   const describe = useErrorMessage();
   const create = useCreatePresentation();
   if (presentation) {
@@ -43,6 +49,8 @@ export function ProposeButton({
           size="sm"
           variant={compatible ? 'filled' : 'default'}
           loading={create.isPending}
+          disabled={capReached !== null}
+          aria-describedby={capReached ? capId : undefined}
           aria-label={t('matching.proposeLabel', { name })}
           onClick={() => create.mutate({ personId, vacancyId })}
           data-testid="propose"
@@ -50,6 +58,22 @@ export function ProposeButton({
           {t('matching.propose')}
         </Button>
       </Group>
+      {capReached && (
+        <Text size="sm" id={capId} data-testid="propose-cap">
+          {t('matching.capReached', { cap: capReached.cap })}{' '}
+          {capReached.candidates.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a colleague's candidate has no id to show
+            <span key={i}>
+              {i > 0 && ', '}
+              {c.name ??
+                (c.coachName
+                  ? t('matching.capColleague', { coach: c.coachName })
+                  : t('matching.capColleagueUnassigned'))}{' '}
+              ({t(`presentationStep.${c.step}`)})
+            </span>
+          ))}
+        </Text>
+      )}
       {create.error && (
         <Alert color="orange" role="alert" p="xs" data-testid="propose-error">
           <Text size="sm">{describe(create.error)}</Text>

@@ -34,7 +34,10 @@ import {
   valuesOf,
 } from './settings-form.ts';
 
-/** « Paramètres de l'organisation »: persons per ETP, contact cadence, trust contract template. */
+/**
+ * « Paramètres de l'organisation »: persons per ETP, candidates presented at once per offer, contact
+ * cadence, trust contract template.
+ */
 export function SettingsPage() {
   const t = useT();
   const me = useSession();
@@ -161,6 +164,21 @@ function SettingsForm({
             value={values.personsPerFte}
             onChange={(e) => change({ personsPerFte: e.currentTarget.value })}
             error={errors.personsPerFte}
+          />
+        </Card>
+        <Card component="section" withBorder aria-labelledby="settings-presentations">
+          <Title order={2} size="h3" id="settings-presentations" mb="xs">
+            {t('settings.presentations')}
+          </Title>
+          <TextInput
+            label={t('settings.presentationCap')}
+            description={t('settings.presentationCapHint')}
+            inputMode="numeric"
+            maw={320}
+            value={values.presentationCap}
+            onChange={(e) => change({ presentationCap: e.currentTarget.value })}
+            error={errors.presentationCap}
+            data-testid="settings-presentation-cap"
           />
         </Card>
         <Card component="section" withBorder aria-labelledby="settings-cadence">

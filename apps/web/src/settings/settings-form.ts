@@ -4,7 +4,13 @@ import type { Translate } from '../i18n/index.ts';
 import { parseFte } from '../team/fte.ts';
 
 export type Step = { untilMonth: string; days: string };
-export type SettingsValues = { personsPerFte: string; preHireDays: string; steps: Step[]; template: string };
+export type SettingsValues = {
+  personsPerFte: string;
+  preHireDays: string;
+  steps: Step[];
+  template: string;
+  presentationCap: string;
+};
 export type SettingsErrors = Record<string, string | undefined>;
 
 export const PLACEHOLDERS = ['prenom', 'nom', 'organisation', 'jobcoach', 'date'] as const;
@@ -15,6 +21,7 @@ export function valuesOf(settings: OrganisationSettings, format: (n: number) => 
     preHireDays: String(settings.cadence.preHireDays),
     steps: settings.cadence.followUp.map((s) => ({ untilMonth: String(s.untilMonth), days: String(s.days) })),
     template: settings.trustContractTemplate,
+    presentationCap: String(settings.presentationCap),
   };
 }
 
@@ -28,6 +35,7 @@ export function toSettings(values: SettingsValues, version: number): Organisatio
       followUp: values.steps.map((s) => ({ untilMonth: integer(s.untilMonth), days: integer(s.days) })),
     },
     trustContractTemplate: values.template,
+    presentationCap: integer(values.presentationCap),
     version,
   };
 }
@@ -46,5 +54,7 @@ export function checkSettings(values: SettingsValues, t: Translate): SettingsErr
           : t('settings.error.days');
   }
   if (values.template.trim() === '') errors.template = t('validation.required');
+  const cap = integer(values.presentationCap);
+  if (!(cap >= 1 && cap <= 10)) errors.presentationCap = t('settings.error.cap');
   return errors;
 }

@@ -1,12 +1,18 @@
-import { personMatchesQuerySchema, vacancyMatchesQuerySchema } from '@jobcoach/contract';
+import { type CapReached, personMatchesQuerySchema, vacancyMatchesQuerySchema } from '@jobcoach/contract';
 import { type PresentationStep, rankPersons, rankVacancies } from '@jobcoach/domain';
 import { z } from 'zod';
 import { type Context, writeAuditEntry } from '../../application/context.ts';
 import { notFound } from '../../application/errors.ts';
-import { personScope, requirePerson, viewerOf } from '../../application/person-scope.ts';
+import {
+  type PersonScope,
+  personInScope,
+  personScope,
+  requirePerson,
+  viewerOf,
+} from '../../application/person-scope.ts';
 import { defineQuery } from '../../application/use-case.ts';
 import { redactMatchReasons } from '../../privacy/sensitive.ts';
-import { selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
+import { presentationCap, selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
 import { loadHiringAidRules, personHiringAids } from '../hiring-aids.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from '../mapping.ts';
 import { personSummaries } from '../summaries.ts';
@@ -30,6 +36,40 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
   return new Map(
     rows.map((r) => [`${r.person_id} ${r.vacancy_id}`, { id: r.id, step: r.step as PresentationStep }]),
   );
+}
+
+/**
+ * The vacancies among `vacancyIds` at the organisation's cap of candidates presented at once, with
+ * the candidates in progress: named when the caller reaches them, otherwise by their coach only.
+ */
+async function vacanciesAtCap(ctx: Context, scope: PersonScope, vacancyIds: string[]) {
+  const full = new Map<string, CapReached>();
+  if (vacancyIds.length === 0) return full;
+  const cap = await presentationCap(ctx.db, ctx.organisationId);
+  const rows = await ctx.db
+    .selectFrom('presentation as pr')
+    .innerJoin('person as p', 'p.id', 'pr.person_id')
+    .leftJoin('app_user as u', 'u.id', 'p.coach_id')
+    .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
+    .select(personInScope(scope, 'p').as('in_scope'))
+    .where('pr.active', '=', true)
+    .where('pr.vacancy_id', 'in', vacancyIds)
+    .orderBy('pr.created_at')
+    .execute();
+  const byVacancy = new Map<string, typeof rows>();
+  for (const row of rows) byVacancy.set(row.vacancy_id, [...(byVacancy.get(row.vacancy_id) ?? []), row]);
+  for (const [vacancyId, active] of byVacancy) {
+    if (active.length < cap) continue;
+    full.set(vacancyId, {
+      cap,
+      candidates: active.map((r) => ({
+        name: r.in_scope ? `${r.first_name} ${r.last_name}` : null,
+        coachName: r.coach_name,
+        step: r.step as PresentationStep,
+      })),
+    });
+  }
+  return full;
 }
 
 /** The persons in pre-hire the caller reaches, ranked for a vacancy. */
@@ -68,6 +108,7 @@ export const matchPersonsToVacancy = defineQuery(
           a.id.localeCompare(b.id),
       );
     const presentations = await activePresentations(ctx, { vacancyId: id });
+    const full = (await vacanciesAtCap(ctx, reach, [id])).get(id) ?? null;
     const ranked = rankPersons(toMatchingVacancy(vacancy), persons)
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
@@ -82,6 +123,7 @@ export const matchPersonsToVacancy = defineQuery(
       // Physical limits rank the candidates but their text reaches only readers with the right.
       result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
       presentation: presentations.get(`${person.id} ${id}`) ?? null,
+      capReached: presentations.has(`${person.id} ${id}`) ? null : full,
     }));
   },
 );
@@ -92,7 +134,8 @@ export const matchVacanciesToPerson = defineQuery(
   personMatchesQuerySchema.extend({ personId: idSchema }),
   async (ctx, { personId: id, compatibleOnly, limit }) => {
     ctx.require('vacancies.read');
-    const viewer = viewerOf(await requirePerson(ctx, 'persons.read', id));
+    const reach = await requirePerson(ctx, 'persons.read', id);
+    const viewer = viewerOf(reach);
     const db = ctx.db;
     const person = await selectMatchingPersons(db, ctx.organisationId)
       .where('id', '=', id)
@@ -111,12 +154,18 @@ export const matchVacanciesToPerson = defineQuery(
     )
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
+    const full = await vacanciesAtCap(
+      ctx,
+      reach,
+      ranked.map((r) => r.vacancy.line.id),
+    );
     // Reading a person's matches reveals their constraints: audited like a read of their file.
     await writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id });
     return ranked.map(({ vacancy, result }) => ({
       vacancy: toVacancySummary(vacancy.line),
       result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
       presentation: presentations.get(`${id} ${vacancy.line.id}`) ?? null,
+      capReached: presentations.has(`${id} ${vacancy.line.id}`) ? null : (full.get(vacancy.line.id) ?? null),
     }));
   },
 );

@@ -67,9 +67,11 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
       phase: state.phase,
       covered: line.coach_id !== null && line.coach_id !== coachId,
       coachName: line.coach_name,
+      phone: line.phone,
       dueDate: cadence.dueDate,
       daysOverdue: cadence.daysOverdue,
       deadline: limit?.deadline ?? null,
+      deadlineKind: limit?.kind ?? null,
       daysLeft: limit?.daysLeft ?? null,
       plannedOn: nextContactOn(line.next_planned_on, cadence.dueDate, today),
     };

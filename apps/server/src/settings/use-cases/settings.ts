@@ -12,12 +12,15 @@ export const getSettings = defineQuery('settings.get', z.object({}), async (ctx)
   return loadSettings(ctx.db, ctx.organisationId);
 });
 
-/** The caseload norm, the contact cadence (checked by the domain) and the trust contract template. */
+/**
+ * The caseload norm, the contact cadence (checked by the domain), the trust contract template and
+ * the cap of candidates presented at once per offer (1 to 10; kept when the body leaves it out).
+ */
 export const updateSettings = defineCommand(
   'settings.update',
   settingsInputSchema,
   { action: 'update', entity: 'organisation_settings' },
-  async (ctx, { personsPerFte, cadence, trustContractTemplate, version }) => {
+  async (ctx, { personsPerFte, cadence, trustContractTemplate, presentationCap, version }) => {
     ctx.require('settings.update');
     const [cadenceError] = validateCadenceSettings(cadence);
     if (cadenceError) throw invalid(`cadence.${cadenceError.field}`, cadenceError.message);
@@ -29,11 +32,16 @@ export const updateSettings = defineCommand(
       );
     }
     ctx.audit.entityId = ctx.organisationId;
-    ctx.audit.details = { personsPerFte, cadence };
+    ctx.audit.details = {
+      personsPerFte,
+      cadence,
+      ...(presentationCap === undefined ? {} : { presentationCap }),
+    };
     const values = {
       persons_per_fte: personsPerFte,
       cadence: JSON.stringify(cadence),
       trust_contract_template: trustContractTemplate,
+      ...(presentationCap === undefined ? {} : { presentation_cap: presentationCap }),
       updated_at: ctx.now,
     };
     const saved =
