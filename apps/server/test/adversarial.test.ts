@@ -402,6 +402,7 @@ const PERSON_KEYS = [
   'PUT /api/contracts/:id/follow-up',
   'POST /api/presentations',
   'POST /api/presentations/:id/steps',
+  'POST /api/presentations/:id/steps/:stepId/cancel',
   'GET /api/persons/:id/consents',
   'POST /api/persons/:id/consents',
   'POST /api/persons/:id/consents/:consentId/withdraw',

@@ -284,6 +284,10 @@ export function personLevelCalls(
       url: '/api/presentations',
       body: { personId: ids.personId, vacancyId: w.vacancyId },
     },
+    'POST /api/presentations/:id/steps/:stepId/cancel': {
+      url: `/api/presentations/${ids.presentationId}/steps/00000000-0000-4000-8000-000000000000/cancel`,
+      body: { reason: 'Saisi par erreur', version: 999 },
+    },
     'POST /api/presentations/:id/steps': {
       url: `/api/presentations/${ids.presentationId}/steps`,
       body: { step: 'withdrawn', date: today, version: 999 },

@@ -6,11 +6,13 @@ import {
   type Client,
   createEmployer,
   createPreHirePerson,
+  createVacancy,
   employerBody,
   loginAs,
   setupInstallation,
   startTestApp,
   type TestApp,
+  vacancyBody,
 } from './helpers.ts';
 
 type Timeline = {
@@ -256,5 +258,60 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
       .where('entity_id', '=', exit.entity!.id)
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ before: { phase: 'exited' }, after: { phase: 'pre_hire' } });
+  });
+
+  it('cancels the last step of a presentation entered by mistake; back to the step before', async () => {
+    const vacancy = await createVacancy(coach, vacancyBody(employerId, today, { title: 'Carrossier' }));
+    const p = await createPreHirePerson(coach, today, { firstName: 'Zoé' });
+    const proposed = await coach.post('/api/presentations', { personId: p.id, vacancyId: vacancy.id });
+    expect(proposed.status).toBe(201);
+    const discussed = await coach.post(`/api/presentations/${proposed.json.id}/steps`, {
+      step: 'discussed',
+      date: today,
+      version: proposed.json.version,
+    });
+    expect(discussed.status).toBe(200);
+    const declined = await coach.post(`/api/presentations/${proposed.json.id}/steps`, {
+      step: 'declined',
+      date: today,
+      reason: 'Horaires',
+      version: discussed.json.version,
+    });
+    expect(declined.status).toBe(200);
+    expect(declined.json.step).toBe('declined');
+    const file = (await coach.get(`/api/persons/${p.id}`)).json;
+    const entries = (
+      file.timeline as (Timeline & { entity: { id: string; parentId?: string } | null })[]
+    ).filter((e) => e.type === 'presentation');
+    // Only the last step offers the cancellation; the proposal itself never does.
+    expect(entries.filter((e) => e.entity !== null)).toHaveLength(1);
+    const last = entries.find((e) => e.entity !== null)!;
+    expect(last.entity!.parentId).toBe(proposed.json.id);
+    const cancelled = await coach.post(
+      `/api/presentations/${proposed.json.id}/steps/${last.entity!.id}/cancel`,
+      { reason: 'Refus noté sur la mauvaise candidature', version: declined.json.version },
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.step).toBe('discussed');
+    const after = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(
+      (after.timeline as Timeline[]).find((e) => e.id === `presentation:${last.entity!.id}`),
+    ).toMatchObject({ status: 'cancelled', statusReason: 'Refus noté sur la mauvaise candidature' });
+    // « Discutée » is the last step now, and may be cancelled in turn; then the proposal is last,
+    // and it is not cancelled this way.
+    const next = (after.timeline as (Timeline & { entity: { id: string; version: number } | null })[]).find(
+      (e) => e.type === 'presentation' && e.entity !== null,
+    )!;
+    const back = await coach.post(`/api/presentations/${proposed.json.id}/steps/${next.entity!.id}/cancel`, {
+      reason: 'Pas encore discutée',
+      version: cancelled.json.version,
+    });
+    expect(back.json.step).toBe('proposed');
+    const last2 = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(
+      (last2.timeline as (Timeline & { entity: unknown })[]).filter(
+        (e) => e.type === 'presentation' && e.entity,
+      ),
+    ).toEqual([]);
   });
 });

@@ -231,6 +231,10 @@ export const cancellationSchema = z.strictObject({ reason: requiredText(500) });
 export const cancelMoveSchema = z.strictObject({ reason: requiredText(500), version: versionSchema });
 
 export const contactParams = z.object({ id: z.uuid('identifiant invalide.') });
+export const presentationStepParams = z.object({
+  id: z.uuid('identifiant invalide.'),
+  stepId: z.uuid('identifiant invalide.'),
+});
 export const transitionEventParams = z.object({
   id: z.uuid('identifiant invalide.'),
   eventId: z.uuid('identifiant invalide.'),
@@ -412,6 +416,8 @@ export const timelineEntrySchema = z.object({
       id: z.string(),
       version: z.number().nullable(),
       authorId: nullableString,
+      /** The record it belongs to (a step's presentation). */
+      parentId: nullableString.optional(),
     })
     .nullable()
     .default(null),

@@ -119,3 +119,36 @@ export function checkStep(
   }
   return { ok: true };
 }
+
+export type StepCancellation = { ok: true; step: PresentationStep } | { ok: false; message: string };
+
+/**
+ * Cancelling the last step of a presentation entered by mistake: only the latest step not
+ * cancelled, never the proposal itself (the presentation is withdrawn instead) nor « Embauché·e »
+ * (the hire moved the trajectory and may have filled the offer: the contract and the move are
+ * corrected instead). The presentation goes back to the step before.
+ */
+export function cancelLastStep(
+  steps: readonly { id: string; step: PresentationStep }[],
+  stepId: string,
+): StepCancellation {
+  const last = steps.at(-1);
+  if (!last || last.id !== stepId) {
+    return { ok: false, message: 'Seule la dernière étape d’une candidature s’annule.' };
+  }
+  const before = steps.at(-2);
+  if (!before) {
+    return {
+      ok: false,
+      message: 'La proposition elle-même ne s’annule pas : retirez la candidature (« Retirée »).',
+    };
+  }
+  if (last.step === 'hired') {
+    return {
+      ok: false,
+      message:
+        'L’embauche a fait passer la personne en phase d’embauche : corrigez le contrat ou annulez ce changement de phase.',
+    };
+  }
+  return { ok: true, step: before.step };
+}

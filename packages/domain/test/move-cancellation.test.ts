@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelLastMove, type LoggedMove } from '../src/index.ts';
+import { cancelLastMove, cancelLastStep, type LoggedMove } from '../src/index.ts';
 
 const move = (m: Partial<LoggedMove> & Pick<LoggedMove, 'id' | 'date' | 'transitionId' | 'from' | 'to'>) => ({
   byContract: false,
@@ -57,6 +57,25 @@ describe('cancelling the last move entered by mistake', () => {
     expect(cancelLastMove([entry, follow], 'd', person)).toMatchObject({
       ok: false,
       message: /périodes d’emploi/,
+    });
+  });
+});
+
+describe('cancelling the last step of a presentation', () => {
+  const steps = [
+    { id: '1', step: 'proposed' as const },
+    { id: '2', step: 'discussed' as const },
+    { id: '3', step: 'declined' as const },
+  ];
+  it('goes back to the step before', () => {
+    expect(cancelLastStep(steps, '3')).toEqual({ ok: true, step: 'discussed' });
+  });
+  it('refuses a step that is not the last, the proposal itself, and the hire', () => {
+    expect(cancelLastStep(steps, '2')).toMatchObject({ ok: false });
+    expect(cancelLastStep(steps.slice(0, 1), '1')).toMatchObject({ ok: false, message: /Retirée/ });
+    expect(cancelLastStep([...steps.slice(0, 2), { id: '4', step: 'hired' }], '4')).toMatchObject({
+      ok: false,
+      message: /contrat/,
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   type CoachabilityDecision,
   type ContractKind,
   cancelLastMove,
+  cancelLastStep,
   DEFAULT_CDD_ALERT_DAYS,
   EXIT_REASON_LABELS,
   type ExitReason,
@@ -78,6 +79,11 @@ export interface TimelineSources {
     at: Date;
     reason: string | null;
     channel: string | null;
+    presentation_id: string;
+    author_id: string | null;
+    cancelled_at: Date | null;
+    cancellation_reason: string | null;
+    presentation_version: number;
     vacancy_title: string;
     employer_name: string;
     author_name: string | null;
@@ -270,6 +276,19 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
 /** One timeline of intake, assessments, phase changes, contacts and documents, newest first. */
 export function buildTimeline(s: TimelineSources): TimelineOutput[] {
   const moves = s.events.filter((e) => e.cancelled_at === null).map(loggedMove);
+  const stepsByPresentation = new Map<string, { id: string; step: PresentationStep }[]>();
+  for (const step of s.presentationSteps) {
+    if (step.cancelled_at !== null) continue;
+    const list = stepsByPresentation.get(step.presentation_id) ?? [];
+    list.push({ id: step.id, step: step.step as PresentationStep });
+    stepsByPresentation.set(step.presentation_id, list);
+  }
+  const cancellableSteps = new Set(
+    [...stepsByPresentation.values()].flatMap((list) => {
+      const last = list.at(-1);
+      return last && cancelLastStep(list, last.id).ok ? [last.id] : [];
+    }),
+  );
   const last = moves.at(-1);
   const cancellable =
     last && cancelLastMove(moves, last.id, { preHireEntry: null, referralReceivedOn: '' }).ok
@@ -321,6 +340,21 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
           step.reason,
         ]),
         authorName: step.author_name,
+        ...(step.cancelled_at
+          ? { status: 'cancelled' as const, statusReason: step.cancellation_reason }
+          : {}),
+        // The last step of its presentation that may be cancelled (domain cancelLastStep).
+        ...(cancellableSteps.has(step.id)
+          ? {
+              entity: {
+                kind: 'presentation_step' as const,
+                id: step.id,
+                version: step.presentation_version,
+                authorId: step.author_id,
+                parentId: step.presentation_id,
+              },
+            }
+          : {}),
       }),
     ),
     ...s.documents.map(

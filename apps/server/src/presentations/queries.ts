@@ -67,6 +67,7 @@ export async function loadPresentations(
     .leftJoin('app_user as u', 'u.id', 's.author_id')
     .select(['s.presentation_id', 's.step', 's.date', 's.reason', 's.channel', 'u.name as author_name'])
     .where('s.organisation_id', '=', organisationId)
+    .where('s.cancelled_at', 'is', null)
     .where(
       's.presentation_id',
       'in',

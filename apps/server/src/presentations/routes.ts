@@ -1,14 +1,21 @@
 import {
+  cancelMoveSchema,
   idParams,
   presentationInputSchema,
   presentationListQuerySchema,
   presentationListSchema,
   presentationSchema,
+  presentationStepParams,
   stepInputSchema,
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { run } from '../http/use-case-route.ts';
-import { addPresentationStep, listPresentations, proposePresentation } from './use-cases/presentations.ts';
+import {
+  addPresentationStep,
+  cancelPresentationStep,
+  listPresentations,
+  proposePresentation,
+} from './use-cases/presentations.ts';
 
 export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -49,5 +56,24 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => run(request, addPresentationStep, { ...request.body, presentationId: request.params.id }),
+  );
+
+  app.post(
+    '/api/presentations/:id/steps/:stepId/cancel',
+    {
+      config: { access: 'session', audit: cancelPresentationStep.audit },
+      schema: {
+        tags: ['presentations'],
+        params: presentationStepParams,
+        body: cancelMoveSchema,
+        response: { 200: presentationSchema },
+      },
+    },
+    (request) =>
+      run(request, cancelPresentationStep, {
+        ...request.body,
+        presentationId: request.params.id,
+        stepId: request.params.stepId,
+      }),
   );
 };

@@ -325,6 +325,7 @@ async function practiceIndicators(db: Kysely<Database>, params: ReportParams): P
       FROM person p
       JOIN presentation pr ON pr.person_id = p.id
       JOIN presentation_step ps ON ps.presentation_id = pr.id AND ps.step = 'introduced'
+        AND ps.cancelled_at IS NULL
       WHERE p.organisation_id IN (${orgs}) AND p.deleted_at IS NULL AND p.pre_hire_entry IS NOT NULL
       GROUP BY p.id, p.organisation_id, p.pre_hire_entry
       HAVING min(ps.date) BETWEEN ${from} AND ${d}

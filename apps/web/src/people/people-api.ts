@@ -127,3 +127,24 @@ export function useCancelTransition(personId: string) {
     api.post<PersonFile>(`${personPath(personId)}/transitions/${encodeURIComponent(eventId)}/cancel`, body),
   );
 }
+
+/** « Annuler cette étape »: the last step of a presentation entered by mistake, with a reason. */
+export function useCancelPresentationStep(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      presentationId,
+      stepId,
+      ...body
+    }: CancelMoveBody & { presentationId: string; stepId: string }) =>
+      api.post<unknown>(
+        `/api/presentations/${encodeURIComponent(presentationId)}/steps/${encodeURIComponent(stepId)}/cancel`,
+        body,
+      ),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: personKey(personId) });
+      queryClient.invalidateQueries({ queryKey: ['presentations'] });
+      queryClient.invalidateQueries({ queryKey: ['my-day'] });
+    },
+  });
+}

@@ -5,42 +5,56 @@ import { CancelButton, FormModal } from '../forms/FormModal.tsx';
 import { useForm } from '../forms/useForm.ts';
 import { required } from '../forms/validation.ts';
 import { useT } from '../i18n/index.ts';
-import { useCancelTransition } from '../people/people-api.ts';
+import { useCancelPresentationStep, useCancelTransition } from '../people/people-api.ts';
 
 /**
- * « Annuler ce changement »: the last move of the trajectory entered by mistake, with a reason. It
- * stays in the history, marked « annulé »; the person goes back to the phase it left.
+ * « Annuler ce changement » / « Annuler cette étape »: the last move of the trajectory, or the last
+ * step of a presentation, entered by mistake, with a reason. It stays in the history, marked
+ * « annulé »; the person (or the presentation) goes back to where it was before.
  */
 export function CancelMoveModal({
   personId,
-  personVersion,
-  eventId,
+  target,
   title,
   onClose,
 }: {
   personId: string;
-  personVersion: number;
-  eventId: string;
+  target:
+    | { kind: 'transition'; eventId: string; personVersion: number }
+    | { kind: 'presentation_step'; stepId: string; presentationId: string; presentationVersion: number };
   title: string;
   onClose: () => void;
 }) {
   const t = useT();
-  const cancel = useCancelTransition(personId);
+  const cancelMove = useCancelTransition(personId);
+  const cancelStep = useCancelPresentationStep(personId);
+  const cancel = target.kind === 'transition' ? cancelMove : cancelStep;
   const form = useForm({ reason: '' });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!form.check({ reason: required(form.values.reason, t) })) return;
-    cancel.mutate(
-      { eventId, reason: form.values.reason, version: personVersion },
-      {
-        onSuccess: () => {
-          form.discard();
-          onClose();
-        },
-        onError: form.fail,
+    const done = {
+      onSuccess: () => {
+        form.discard();
+        onClose();
       },
-    );
+      onError: form.fail,
+    };
+    const reason = form.values.reason;
+    if (target.kind === 'transition') {
+      cancelMove.mutate({ eventId: target.eventId, reason, version: target.personVersion }, done);
+    } else {
+      cancelStep.mutate(
+        {
+          presentationId: target.presentationId,
+          stepId: target.stepId,
+          reason,
+          version: target.presentationVersion,
+        },
+        done,
+      );
+    }
   };
 
   return (
@@ -53,7 +67,9 @@ export function CancelMoveModal({
       <form ref={form.ref} onSubmit={submit} noValidate data-testid="move-cancel-form">
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
-          <Text size="sm">{t('correction.cancelMoveIntro')}</Text>
+          <Text size="sm">
+            {t(target.kind === 'transition' ? 'correction.cancelMoveIntro' : 'correction.cancelStepIntro')}
+          </Text>
           <TextInput
             label={t('correction.reason')}
             description={t('correction.reasonHint')}
@@ -64,7 +80,9 @@ export function CancelMoveModal({
           <Group justify="flex-end" mt="sm">
             <CancelButton />
             <Button type="submit" color="red" loading={cancel.isPending}>
-              {t('correction.cancelMoveSubmit')}
+              {t(
+                target.kind === 'transition' ? 'correction.cancelMoveSubmit' : 'correction.cancelStepSubmit',
+              )}
             </Button>
           </Group>
         </Stack>

@@ -64,15 +64,23 @@ export function Timeline({
     mine(entry) && entry.entity?.kind === 'contact';
   // The server offers the one move that may be cancelled (the last, not made by a contract).
   const mayCancelMove = (entry: TimelineEntry): entry is Correctable =>
-    mine(entry) && entry.entity?.kind === 'transition';
+    mine(entry) && (entry.entity?.kind === 'transition' || entry.entity?.kind === 'presentation_step');
   if (entries.length === 0) return <Text c="dimmed">{t('timeline.empty')}</Text>;
   return (
     <section aria-label={t('person.tab.timeline')}>
       {cancellingMove && (
         <CancelMoveModal
           personId={personId}
-          personVersion={personVersion}
-          eventId={cancellingMove.entity.id}
+          target={
+            cancellingMove.entity.kind === 'transition'
+              ? { kind: 'transition', eventId: cancellingMove.entity.id, personVersion }
+              : {
+                  kind: 'presentation_step',
+                  stepId: cancellingMove.entity.id,
+                  presentationId: cancellingMove.entity.parentId ?? '',
+                  presentationVersion: cancellingMove.entity.version ?? 1,
+                }
+          }
           title={cancellingMove.title}
           onClose={() => setCancellingMove(null)}
         />
@@ -134,7 +142,7 @@ export function Timeline({
                   color="red"
                   onClick={() => setCancellingMove(entry)}
                 >
-                  {t('correction.cancelMove')}
+                  {t(entry.entity.kind === 'transition' ? 'correction.cancelMove' : 'correction.cancelStep')}
                 </Button>
               </Group>
             )}

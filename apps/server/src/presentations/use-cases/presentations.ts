@@ -1,12 +1,21 @@
-import { presentationInputSchema, presentationListQuerySchema, stepInputSchema } from '@jobcoach/contract';
 import {
+  cancelMoveSchema,
+  presentationInputSchema,
+  presentationListQuerySchema,
+  stepInputSchema,
+} from '@jobcoach/contract';
+import {
+  CLOSED_STEPS,
+  cancelLastStep,
   checkStep,
   compareDates,
   maxDate,
+  mayCorrect,
   PHASE_LABELS,
   type Phase,
   PRESENTATION_STEP_LABELS,
   type PresentationStep,
+  validateCorrectionReason,
 } from '@jobcoach/domain';
 import { z } from 'zod';
 import { AppError, invalid, notFound, staleVersion } from '../../application/errors.ts';
@@ -191,6 +200,7 @@ export const addPresentationStep = defineCommand(
       .selectFrom('presentation_step')
       .select((eb) => eb.fn.max('date').as('d'))
       .where('presentation_id', '=', id)
+      .where('cancelled_at', 'is', null)
       .executeTakeFirst();
     if (last?.d && compareDates(date, last.d) < 0) {
       throw invalid(
@@ -253,5 +263,94 @@ export const addPresentationStep = defineCommand(
     ctx.audit.entityId = id;
     ctx.audit.details = { from, to: step, personId: presentation.person_id, vacancyId: vacancy.id };
     return (await loadPresentation(db, orgId, id))!;
+  },
+);
+
+/**
+ * « Annuler cette étape »: the last step of a presentation entered by mistake, with a reason, by
+ * its author or a coordinator (domain cancelLastStep and mayCorrect). The step stays in the log,
+ * marked cancelled; the presentation goes back to the step before.
+ */
+export const cancelPresentationStep = defineCommand(
+  'presentations.cancelStep',
+  cancelMoveSchema.extend({ presentationId: idSchema, stepId: idSchema }),
+  { action: 'cancel', entity: 'presentation_step' },
+  async (ctx, { presentationId: id, stepId, reason, version }) => {
+    await requireRecord(ctx, 'presentations.write', 'presentation', id);
+    const db = ctx.db;
+    const presentation = await db
+      .selectFrom('presentation')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!presentation) throw notFound('Candidature');
+    if (presentation.version !== version)
+      throw staleVersion(await loadPresentation(db, ctx.organisationId, id));
+    await lockPerson(db, ctx.organisationId, presentation.person_id);
+    const [problem] = validateCorrectionReason(reason);
+    if (problem) throw invalid(problem.field, problem.message);
+    const steps = await db
+      .selectFrom('presentation_step')
+      .select(['id', 'step', 'author_id'])
+      .where('presentation_id', '=', id)
+      .where('cancelled_at', 'is', null)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const target = steps.find((s) => s.id === stepId);
+    if (!target) throw notFound('Étape');
+    if (!mayCorrect({ authorId: target.author_id }, { userId: ctx.userId, role: ctx.role })) {
+      throw new AppError(
+        403,
+        'forbidden',
+        'Seul·e l’auteur·rice de cette étape ou un·e coordinateur·rice peut l’annuler.',
+      );
+    }
+    const outcome = cancelLastStep(
+      steps.map((s) => ({ id: s.id, step: s.step as PresentationStep })),
+      stepId,
+    );
+    if (!outcome.ok) throw new AppError(409, 'conflict', outcome.message);
+    if (
+      CLOSED_STEPS.includes(presentation.step as PresentationStep) &&
+      !CLOSED_STEPS.includes(outcome.step)
+    ) {
+      // Reopened: no other presentation of the person for this offer may be running meanwhile.
+      const running = await db
+        .selectFrom('presentation')
+        .select('id')
+        .where('person_id', '=', presentation.person_id)
+        .where('vacancy_id', '=', presentation.vacancy_id)
+        .where('active', '=', true)
+        .where('id', '<>', id)
+        .executeTakeFirst();
+      if (running) {
+        throw new AppError(
+          409,
+          'conflict',
+          'Une autre candidature de cette personne pour cette offre est en cours : cette étape ne s’annule plus.',
+        );
+      }
+    }
+    await db
+      .updateTable('presentation_step')
+      .set({ cancelled_at: ctx.now, cancelled_by: ctx.userId, cancellation_reason: reason.trim() })
+      .where('id', '=', stepId)
+      .execute();
+    await db
+      .updateTable('presentation')
+      .set((eb) => ({ step: outcome.step, version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', id)
+      .execute();
+    ctx.audit.entityId = stepId;
+    ctx.audit.details = {
+      presentationId: id,
+      personId: presentation.person_id,
+      reason: reason.trim(),
+      before: { step: presentation.step },
+      after: { step: outcome.step },
+    };
+    return (await loadPresentation(db, ctx.organisationId, id))!;
   },
 );
