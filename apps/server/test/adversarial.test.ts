@@ -86,6 +86,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups' }) },
   'POST /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups', body: {} }) },
+  'GET /api/outbox': { kind: 'admin', call: () => ({ url: '/api/outbox' }) },
   'GET /api/basins': { kind: 'own', call: () => ({ url: '/api/basins' }) },
   'POST /api/basins': {
     kind: 'admin',
