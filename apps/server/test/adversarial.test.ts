@@ -47,6 +47,8 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/setup/status': { kind: 'public' },
   'POST /api/setup': { kind: 'public' },
   'POST /api/auth/login': { kind: 'public' },
+  'POST /api/auth/password-reset': { kind: 'public' },
+  'POST /api/auth/password-reset/confirm': { kind: 'public' },
   'POST /api/test/clock': { kind: 'public' },
   'POST /api/auth/logout': { kind: 'public' }, // ends the caller's own session: not called
   'GET /api/auth/me': { kind: 'own', call: () => ({ url: '/api/auth/me' }) },

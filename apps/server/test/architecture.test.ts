@@ -57,6 +57,7 @@ const REASONS: Record<string, string[]> = {
     'auth/current-password.ts',
     'auth/use-cases/account-security.ts',
     'auth/use-cases/account.ts',
+    'auth/use-cases/password-reset.ts',
     'auth/use-cases/sign-in.ts',
     'http/context.ts',
     'http/use-case-route.ts',
