@@ -31,6 +31,8 @@ import { errorHandler } from './http/errors.ts';
 import { personScopeGuard } from './http/scope.ts';
 import { serveWeb } from './http/web.ts';
 import { ImportRunners } from './imports/runners.ts';
+import { mailRoutes } from './mail/routes.ts';
+import { type Mailer, smtpMailer } from './mail/transport.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { trajectoryModule } from './persons/module.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -74,6 +76,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const importRunners = new ImportRunners({ db: database.db, driver: database.driver });
   const clock = options.clock ?? new Clock();
+  const mailer: Mailer | null = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   app.decorate('deps', {
     db: database.db,
     database: new AppDatabase(database.db),
@@ -82,7 +85,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     driver: database.driver,
     importRunners,
     backups: new Backups(database, clock),
+    mailer,
   });
+  app.addHook('onClose', async () => mailer?.close());
   // Imports running in this process end before the database closes.
   app.addHook('onClose', () => importRunners.settle());
   // Stopping: the answers to the requests still in flight close their connection, so that a
@@ -148,6 +153,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);
   await app.register(backupRoutes);
+  await app.register(mailRoutes);
 
   await serveWeb(app, options.web === false ? '/nonexistent' : undefined);
   return app;

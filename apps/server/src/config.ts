@@ -18,6 +18,10 @@ export interface Config {
   logLevel: string;
   /** Run the background jobs (retention) in this process; BACKGROUND_JOBS=false turns them off. */
   backgroundJobs: boolean;
+  /** SMTP server for the outbox (smtp://user:password@host:587 or smtps://…); unset: nothing is sent. */
+  smtpUrl: string | undefined;
+  /** The sender of every message ("Jobcoach <jobcoach@example.be>"); required with SMTP_URL. */
+  mailFrom: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -38,6 +42,27 @@ function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
   return true;
 }
 
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('SMTP_URL must be a URL such as smtp://user:password@host:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  return value;
+}
+
+/** MAIL_FROM is required with SMTP_URL: a made-up sender would be refused or land in spam. */
+function mailFromOf(env: NodeJS.ProcessEnv): string {
+  const from = env.MAIL_FROM?.trim() ?? '';
+  if (env.SMTP_URL && !from.includes('@'))
+    throw new Error('MAIL_FROM must be set to an address with SMTP_URL');
+  return from;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
@@ -54,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowTestClock: testClockAllowed(env),
     logLevel: env.LOG_LEVEL || 'info',
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
+    mailFrom: mailFromOf(env),
     ...overrides,
   };
 }

@@ -47,6 +47,8 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/setup/status': { kind: 'public' },
   'POST /api/setup': { kind: 'public' },
   'POST /api/auth/login': { kind: 'public' },
+  'POST /api/auth/password-reset': { kind: 'public' },
+  'POST /api/auth/password-reset/confirm': { kind: 'public' },
   'POST /api/test/clock': { kind: 'public' },
   'POST /api/auth/logout': { kind: 'public' }, // ends the caller's own session: not called
   'GET /api/auth/me': { kind: 'own', call: () => ({ url: '/api/auth/me' }) },
@@ -86,6 +88,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups' }) },
   'POST /api/backups': { kind: 'admin', call: () => ({ url: '/api/backups', body: {} }) },
+  'GET /api/outbox': { kind: 'admin', call: () => ({ url: '/api/outbox' }) },
   'GET /api/basins': { kind: 'own', call: () => ({ url: '/api/basins' }) },
   'POST /api/basins': {
     kind: 'admin',

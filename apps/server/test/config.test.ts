@@ -23,6 +23,15 @@ describe('configuration', () => {
     });
     expect(c.publicUrl).toBe('http://localhost:8080');
   });
+  it('reads SMTP_URL and MAIL_FROM, and refuses one without the other or a URL of another kind', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined });
+    const c = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example:587', MAIL_FROM: 'Jobcoach <jc@example.be>' });
+    expect(c).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example:587', mailFrom: 'Jobcoach <jc@example.be>' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'jc@example.be' })).toThrow(
+      /SMTP_URL/,
+    );
+  });
   it('refuses a nonsensical port', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PasswordPage } from './auth/PasswordPage.tsx';
 import {
@@ -56,6 +57,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/setup', element: <SetupPage /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       {
         element: <RequireSession />,
         children: [

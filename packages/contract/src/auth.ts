@@ -35,6 +35,19 @@ export const passwordChangeBodySchema = z.object({
 });
 export type PasswordChangeBody = z.input<typeof passwordChangeBodySchema>;
 
+/** « Mot de passe oublié ? »: the address typed; the answer is the same whether it exists or not. */
+export const passwordResetRequestBodySchema = z.object({
+  email: z.string().trim().min(1, 'adresse e-mail requise.').max(254),
+});
+export type PasswordResetRequestBody = z.input<typeof passwordResetRequestBodySchema>;
+
+/** The link's token and the new password. */
+export const passwordResetBodySchema = z.object({
+  token: z.string().min(1, 'lien incomplet.').max(200),
+  newPassword: passwordSchema,
+});
+export type PasswordResetBody = z.input<typeof passwordResetBodySchema>;
+
 export const organisationSwitchBodySchema = z.object({ organisationId: z.uuid('identifiant invalide.') });
 
 /** An invitation as the inviting organisation sees it: what its coordinator typed, nothing more. */

@@ -21,6 +21,7 @@ export * from './health.ts';
 export * from './hiring-aids.ts';
 export * from './history.ts';
 export * from './imports.ts';
+export * from './mail.ts';
 export * from './matching.ts';
 export * from './myday.ts';
 export * from './organisations.ts';

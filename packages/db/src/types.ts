@@ -734,3 +734,37 @@ export interface Database {
   history_import_row: HistoryImportRowTable;
   history_import_mapping: HistoryImportMappingTable;
 }
+
+// Migration 0019: the e-mail outbox and password resets by e-mail.
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OutboxTable {
+  id: Generated<string>;
+  created_at: Timestamp;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_until: NullableTimestamp;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+}
+
+export interface PasswordResetTable {
+  id: Generated<string>;
+  user_id: string;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface Database {
+  outbox: OutboxTable;
+  password_reset: PasswordResetTable;
+}

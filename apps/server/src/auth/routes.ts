@@ -3,16 +3,20 @@ import {
   meSchema,
   organisationSwitchBodySchema,
   passwordChangeBodySchema,
+  passwordResetBodySchema,
+  passwordResetRequestBodySchema,
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runForAccount } from '../http/installation-route.ts';
 import { clearSessionCookie, sessionPolicyOf, setSessionCookie } from '../http/session-cookie.ts';
 import { changePassword, readMe, signOut, switchOrganisation } from './use-cases/account.ts';
+import { passwordResetUseCases } from './use-cases/password-reset.ts';
 import { signInUseCases } from './use-cases/sign-in.ts';
 
 /** Signing in and out, who the caller is, their password and current organisation (auth/use-cases/). */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { signIn } = signInUseCases(sessionPolicyOf(app.deps.config));
+  const { requestPasswordReset, resetPassword } = passwordResetUseCases(app.deps.config.publicUrl);
 
   app.post(
     '/api/auth/login',
@@ -81,5 +85,30 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => runForAccount(request, switchOrganisation, request.body),
+  );
+
+  // « Mot de passe oublié ? »: always 202, whether the address has an account or not.
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public', audit: requestPasswordReset.audit },
+      schema: { tags: ['auth'], body: passwordResetRequestBodySchema },
+    },
+    async (request, reply) => {
+      await runForAccount(request, requestPasswordReset, request.body);
+      return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { access: 'public', audit: resetPassword.audit },
+      schema: { tags: ['auth'], body: passwordResetBodySchema },
+    },
+    async (request, reply) => {
+      await runForAccount(request, resetPassword, request.body);
+      return reply.status(204).send();
+    },
   );
 };

@@ -8,6 +8,7 @@ import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { ImportRunners } from '../imports/runners.ts';
+import type { Mailer } from '../mail/transport.ts';
 import { AppError, forbidden, totpEnrolmentRequired } from './errors.ts';
 import { type RecordReference, recordReferences } from './references.ts';
 
@@ -63,6 +64,8 @@ declare module 'fastify' {
       importRunners: ImportRunners;
       /** The embedded database's backups (backup/service.ts). */
       backups: Backups;
+      /** SMTP, when SMTP_URL is set (mail/transport.ts); without it the outbox only fills. */
+      mailer: Mailer | null;
     };
   }
 }

@@ -4,6 +4,8 @@ import type { AppDatabase } from '../application/database.ts';
 import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import { startDueFollowUps } from '../contracts/jobs/start-follow-ups.ts';
+import { deliverDue } from '../mail/outbox.ts';
+import type { Mailer } from '../mail/transport.ts';
 import { runRetention } from './retention.ts';
 
 /** pg-boss keeps its own tables in this schema, outside our migrations. */
@@ -17,6 +19,9 @@ export const FOLLOW_UP_CRON = '15 0 * * *';
 export const BACKUP_QUEUE = 'backup';
 /** Every night at 02:00, Brussels time: before the retention job anonymises anything. */
 export const BACKUP_CRON = '0 2 * * *';
+export const OUTBOX_QUEUE = 'outbox';
+/** Every minute: the e-mails that are due (mail/outbox.ts); each message waits on its own back-off. */
+export const OUTBOX_CRON = '* * * * *';
 
 export interface Jobs {
   boss: PgBoss;
@@ -37,10 +42,10 @@ export interface JobsOptions {
  * goes through Kysely, so it never interleaves with a transaction of ours).
  */
 export async function startJobs(
-  deps: { database: AppDatabase; clock: Clock; backups?: Backups },
+  deps: { database: AppDatabase; clock: Clock; backups?: Backups; mailer?: Mailer | null },
   options: JobsOptions = {},
 ): Promise<Jobs> {
-  const { database, clock, backups } = deps;
+  const { database, clock, backups, mailer } = deps;
   const db = database.acrossOrganisations('jobs');
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
@@ -80,6 +85,26 @@ export async function startJobs(
   );
   if (options.schedule !== false) {
     await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON, {}, { tz: 'Europe/Brussels' });
+  }
+  // The e-mail outbox, when SMTP is configured (without it, the messages wait in the outbox and the
+  // administrator sees them). The job's own retries cover a failure of the job itself (the
+  // database); a message that fails waits on its own back-off (mail/outbox.ts).
+  if (mailer) {
+    await boss.createQueue(OUTBOX_QUEUE, {
+      name: OUTBOX_QUEUE,
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 900,
+    });
+    await boss.work(
+      OUTBOX_QUEUE,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 },
+      async () => deliverDue(database, mailer, () => clock.now()),
+    );
+    if (options.schedule !== false) {
+      await boss.schedule(OUTBOX_QUEUE, OUTBOX_CRON, {}, { tz: 'Europe/Brussels' });
+    }
   }
   // The nightly backup of the embedded database (backup/service.ts).
   if (backups?.enabled) {

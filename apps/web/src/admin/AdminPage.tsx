@@ -5,8 +5,9 @@ import { BackupsSection } from './BackupsSection.tsx';
 import { BasinsSection } from './BasinsSection.tsx';
 import { HiringAidsSection } from './HiringAidsSection.tsx';
 import { OrganisationsSection } from './OrganisationsSection.tsx';
+import { OutboxSection } from './OutboxSection.tsx';
 
-/** « Administration »: the organisations using the platform, the employment basins, the hiring-aid rules, the backups. */
+/** « Administration »: the organisations using the platform, the employment basins, the hiring-aid rules, the backups, the e-mails waiting. */
 export function AdminPage() {
   const t = useT();
   return (
@@ -16,6 +17,7 @@ export function AdminPage() {
       <BasinsSection />
       <HiringAidsSection />
       <BackupsSection />
+      <OutboxSection />
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 import type { LoginBody, Me } from '@jobcoach/contract';
-import { Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { checkTotpCode, cleanTotpCode } from '../account/TotpCodeInput.tsx';
 import { ApiError, api } from '../api.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
@@ -101,7 +101,9 @@ export function LoginPage() {
               <Button type="submit" loading={login.isPending} size="md">
                 {t('login.submit')}
               </Button>
-              <Text size="sm">{t('login.forgotten')}</Text>
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t('login.forgotten')}
+              </Anchor>
             </>
           )}
         </Stack>
