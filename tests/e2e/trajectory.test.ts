@@ -55,7 +55,7 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
     await page.goto(`${server.url}/`);
     await page
       .getByTestId('myday-referrals')
-      .getByRole('link', { name: /Haddouchi/ })
+      .getByRole('link', { name: 'Yasmina Haddouchi', exact: true })
       .click();
     await page.waitForURL(personUrl);
     // Before an assessment accepts the person, pre-hire is not offered, and the page says why; the
@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)('browser: from a referral to pre-hire, contacts and
     await page.getByRole('button', { name: 'Noter un contact' }).click();
     const contact = page.getByRole('dialog');
     await contact.getByLabel('Date du contact').fill(today);
-    await contact.getByLabel('Avec qui').selectOption('person');
+    await contact.getByLabel('La personne', { exact: true }).selectOption('yes');
     await contact.getByLabel('Canal').selectOption('office_meeting');
     await contact.getByLabel('Durée (minutes)').fill('45');
     await contact.getByLabel('Notes').fill('Premier entretien : projet magasinier, permis B en cours.');
