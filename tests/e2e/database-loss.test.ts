@@ -120,9 +120,10 @@ describe.skipIf(!ADMIN_URL)('losing the database during writes', () => {
     for (const status of statuses.keys()) expect([201, 503], `status ${status}`).toContain(status);
 
     // Every acknowledged write is in the database.
-    const rows = await database.query<{ notes: string }>('SELECT notes FROM contact WHERE person_id = $1', [
-      personId,
-    ]);
+    const rows = await database.query<{ notes: string }>(
+      'SELECT c.notes FROM contact c JOIN contact_person cp ON cp.contact_id = c.id WHERE cp.person_id = $1',
+      [personId],
+    );
     const stored = new Set(rows.map((r) => r.notes));
     const lost = acknowledged.filter((note) => !stored.has(note));
     expect(lost).toEqual([]);
