@@ -25,31 +25,29 @@ export type MoveCancellation =
  * it (or the referral, for the first); a first entry into pre-hire cancelled takes the clock's
  * start with it.
  */
+/** Why this move may not be cancelled, or null when it may (the rule of cancelLastMove). */
+export function moveCancellationRefusal(moves: readonly LoggedMove[], moveId: string): string | null {
+  const last = moves.at(-1);
+  if (!last || last.id !== moveId) {
+    return 'Seul le dernier changement de phase s’annule (annulez d’abord ceux qui le suivent).';
+  }
+  if (last.byContract) {
+    return 'Ce changement de phase vient d’un contrat : corrigez ou supprimez le contrat plutôt.';
+  }
+  if (last.wroteEmploymentPeriod || last.transitionId === 'return_to_pre_hire') {
+    return 'Ce changement de phase a aussi modifié les périodes d’emploi : il ne s’annule pas ainsi. Enregistrez le changement qui rétablit la situation.';
+  }
+  return null;
+}
+
 export function cancelLastMove(
   moves: readonly LoggedMove[],
   moveId: string,
   person: { preHireEntry: string | null; referralReceivedOn: string },
 ): MoveCancellation {
-  const last = moves.at(-1);
-  if (!last || last.id !== moveId) {
-    return {
-      ok: false,
-      message: 'Seul le dernier changement de phase s’annule (annulez d’abord ceux qui le suivent).',
-    };
-  }
-  if (last.byContract) {
-    return {
-      ok: false,
-      message: 'Ce changement de phase vient d’un contrat : corrigez ou supprimez le contrat plutôt.',
-    };
-  }
-  if (last.wroteEmploymentPeriod || last.transitionId === 'return_to_pre_hire') {
-    return {
-      ok: false,
-      message:
-        'Ce changement de phase a aussi modifié les périodes d’emploi : il ne s’annule pas ainsi. Enregistrez le changement qui rétablit la situation.',
-    };
-  }
+  const refusal = moveCancellationRefusal(moves, moveId);
+  if (refusal) return { ok: false, message: refusal };
+  const last = moves.at(-1)!;
   const before = moves.slice(0, -1);
   const enteredBefore = before.some((m) => m.to === 'pre_hire');
   return {

@@ -14,7 +14,6 @@ import {
   CONTRACT_TYPE_SHORT_LABELS,
   type CoachabilityDecision,
   type ContractKind,
-  cancelLastMove,
   cancelLastStep,
   DEFAULT_CDD_ALERT_DAYS,
   EXIT_REASON_LABELS,
@@ -22,6 +21,7 @@ import {
   findTransition,
   INTRODUCTION_CHANNEL_LABELS,
   type IntroductionChannel,
+  moveCancellationRefusal,
   PHASE_LABELS,
   type Phase,
   PRESENTATION_STEP_LABELS,
@@ -290,10 +290,7 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
     }),
   );
   const last = moves.at(-1);
-  const cancellable =
-    last && cancelLastMove(moves, last.id, { preHireEntry: null, referralReceivedOn: '' }).ok
-      ? last.id
-      : null;
+  const cancellable = last && moveCancellationRefusal(moves, last.id) === null ? last.id : null;
   const entries: TimelineEntry[] = [
     ...intakeEntries(s),
     ...s.assessments.map(
@@ -317,7 +314,7 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         detail: transitionDetail(e),
         authorName: e.actor_name,
         ...(e.cancelled_at ? { status: 'cancelled' as const, statusReason: e.cancellation_reason } : {}),
-        // The last move that may be cancelled (domain cancelLastMove) offers « Annuler ce changement ».
+        // The last move that may be cancelled (domain moveCancellationRefusal) offers « Annuler ce changement ».
         ...(e.id === cancellable
           ? { entity: { kind: 'transition' as const, id: e.id, version: null, authorId: e.actor_id } }
           : {}),

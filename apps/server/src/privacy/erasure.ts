@@ -7,6 +7,10 @@ import { invalid } from '../application/errors.ts';
 /** What a reason for a correction becomes once the person is erased (it may have named them). */
 const ERASED_REASON = 'Motif effacé (effacement des données)';
 
+/** A correction's or cancellation's reason erased where there was one: the fact stays, its text goes. */
+const erasedReason = (column: 'correction_reason' | 'cancellation_reason') =>
+  sql<string | null>`CASE WHEN ${sql.ref(column)} IS NOT NULL THEN ${ERASED_REASON}::text END`;
+
 /** What replaces the names of an erased person: a neutral label and a short code. */
 export const ERASED_FIRST_NAME = 'Personne effacée';
 export const REDACTED = '[effacé]';
@@ -179,37 +183,22 @@ async function anonymise(trx: Db, personId: string, kind: ErasureKind, now: Date
   // The person's contacts keep their date, channel and participants (the counts); their free texts go.
   await trx
     .updateTable('contact')
-    .set((eb) => ({
+    .set({
       counterpart: null,
       notes: null,
-      correction_reason: eb
-        .case()
-        .when('correction_reason', 'is not', null)
-        .then(ERASED_REASON)
-        .else(null)
-        .end(),
-      cancellation_reason: eb
-        .case()
-        .when('cancellation_reason', 'is not', null)
-        .then(ERASED_REASON)
-        .else(null)
-        .end(),
-    }))
+      correction_reason: erasedReason('correction_reason'),
+      cancellation_reason: erasedReason('cancellation_reason'),
+    })
     .where('id', 'in', (eb) =>
       eb.selectFrom('contact_person').select('contact_id').where('person_id', '=', p.id),
     )
     .execute();
   await trx
     .updateTable('presentation_step')
-    .set((eb) => ({
+    .set({
       reason: null,
-      cancellation_reason: eb
-        .case()
-        .when('cancellation_reason', 'is not', null)
-        .then(ERASED_REASON)
-        .else(null)
-        .end(),
-    }))
+      cancellation_reason: erasedReason('cancellation_reason'),
+    })
     .where((eb) => eb.or([eb('reason', 'is not', null), eb('cancellation_reason', 'is not', null)]))
     .where('presentation_id', 'in', (eb) =>
       eb.selectFrom('presentation').select('id').where('person_id', '=', p.id),
@@ -217,21 +206,11 @@ async function anonymise(trx: Db, personId: string, kind: ErasureKind, now: Date
     .execute();
   await trx
     .updateTable('contract')
-    .set((eb) => ({
+    .set({
       end_detail: null,
-      correction_reason: eb
-        .case()
-        .when('correction_reason', 'is not', null)
-        .then(ERASED_REASON)
-        .else(null)
-        .end(),
-      cancellation_reason: eb
-        .case()
-        .when('cancellation_reason', 'is not', null)
-        .then(ERASED_REASON)
-        .else(null)
-        .end(),
-    }))
+      correction_reason: erasedReason('correction_reason'),
+      cancellation_reason: erasedReason('cancellation_reason'),
+    })
     .where('person_id', '=', p.id)
     .execute();
   await trx
