@@ -1,13 +1,7 @@
 import { parseArgs } from 'node:util';
-import { BackupError, DataDirInUseError } from '@jobcoach/db';
-import { runBackup, runRestore } from './backup.ts';
-import { createAdmin } from './create-admin.ts';
-import { runDemo } from './demo.ts';
-import { runImport } from './import.ts';
-import { runMigrate } from './migrate.ts';
-import { runReport } from './report.ts';
-import { runRetentionCommand } from './retention.ts';
-import { runStart } from './start.ts';
+
+// Each command loads its own modules when it runs: `jobcoach help` answers without compiling the
+// server, the database driver or the web build.
 
 const USAGE = `Usage: jobcoach <command> [options]
 
@@ -44,21 +38,21 @@ const [command, ...rest] = process.argv.slice(2);
 async function main() {
   switch (command) {
     case 'start':
-      return runStart();
+      return (await import('./start.ts')).runStart();
     case 'migrate':
-      return runMigrate();
+      return (await import('./migrate.ts')).runMigrate();
     case 'demo':
-      return runDemo();
+      return (await import('./demo.ts')).runDemo();
     case 'retention': {
       const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' } } });
-      return runRetentionCommand(values['dry-run'] === true);
+      return (await import('./retention.ts')).runRetentionCommand(values['dry-run'] === true);
     }
     case 'report':
-      return runReport(rest);
+      return (await import('./report.ts')).runReport(rest);
     case 'backup':
-      return runBackup(rest);
+      return (await import('./backup.ts')).runBackup(rest);
     case 'restore':
-      return runRestore(rest);
+      return (await import('./backup.ts')).runRestore(rest);
     case 'create-admin': {
       const { values } = parseArgs({
         args: rest,
@@ -68,7 +62,7 @@ async function main() {
         console.error('create-admin needs --email and --name');
         process.exit(2);
       }
-      return createAdmin(values.email, values.name);
+      return (await import('./create-admin.ts')).createAdmin(values.email, values.name);
     }
     case 'import': {
       const { values, positionals } = parseArgs({
@@ -85,6 +79,7 @@ async function main() {
         console.error('import needs --org and one directory or .xlsx file');
         process.exit(2);
       }
+      const { runImport } = await import('./import.ts');
       process.exitCode = await runImport({
         org: values.org,
         dryRun: values['dry-run'] === true,
@@ -109,7 +104,8 @@ const IN_USE_HINTS: Record<string, string> = {
   restore: 'Arrêtez-le, puis relancez la restauration.',
 };
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  const { BackupError, DataDirInUseError } = await import('@jobcoach/db');
   if (error instanceof BackupError) {
     console.error(error.message);
     process.exit(1);
