@@ -3,12 +3,23 @@ import { type DatabaseHandle, migrate, openDatabase, sql } from '@jobcoach/db';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
-/** The PostgreSQL server the bench uses; it creates its own database there. */
-export const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const GIVEN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The bench's database name: the one named in BENCH_DATABASE_URL, unless that names the server's
+ * maintenance database (`postgres`, or none), in which case one per scale.
+ */
+export function benchDatabaseName(scale: string, given = GIVEN_URL): string {
+  const path = decodeURIComponent(new URL(given).pathname.replace(/^\//, ''));
+  return path && path !== 'postgres' ? path : `jobcoach_bench_${scale}`;
+}
+
+/** The server's maintenance database, from which the bench creates and drops its own. */
+export const SERVER_URL = databaseUrl('postgres');
 
 export function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const url = new URL(GIVEN_URL);
+  url.pathname = `/${encodeURIComponent(name)}`;
   return url.toString();
 }
 
@@ -61,12 +72,18 @@ export async function writeMarker(url: string, scale: string, version: number, s
   });
 }
 
-export async function openMigratedDatabase(url: string, poolSize = 10): Promise<DatabaseHandle> {
+export async function openMigratedDatabase(
+  url: string,
+  poolSize = 10,
+  { analyze = true }: { analyze?: boolean } = {},
+): Promise<DatabaseHandle> {
   const handle = await openDatabase({ databaseUrl: url, poolSize });
   const applied = await migrate(handle.db);
   // A migration that backfills a column rewrites the rows of a generated database: vacuumed and
   // analyzed before measuring, as the generator leaves it (autovacuum would get there later).
-  if (applied.length > 0) await sql`VACUUM (ANALYZE)`.execute(handle.db);
+  // Never on an empty database about to be generated: statistics saying "no rows" would make the
+  // triggers fired by the load plan scans of tables that grow to millions of rows.
+  if (analyze && applied.length > 0) await sql`VACUUM (ANALYZE)`.execute(handle.db);
   return handle;
 }
 

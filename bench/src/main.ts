@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  benchDatabaseName,
   databaseExists,
   databaseUrl,
   log,
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scale = SCALES[args.scale]!;
-  const name = `jobcoach_bench_${scale.name}`;
+  const name = benchDatabaseName(scale.name);
   const url = databaseUrl(name);
 
   let generation: { seconds: number; counts: Record<string, number> | null; reused: boolean };
@@ -65,7 +66,7 @@ async function main() {
   } else {
     log(`generating scale ${scale.name} into database ${name}`);
     await recreateDatabase(name);
-    const handle = await openMigratedDatabase(url, 1);
+    const handle = await openMigratedDatabase(url, 1, { analyze: false });
     await handle.close();
     const result = await generate(url, scale);
     await writeMarker(url, scale.name, GENERATOR_VERSION, result.seconds);
