@@ -148,6 +148,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       application_name: APPLICATION_NAME,
       // A server that does not answer must not hold a request forever: 503 after 5 s.
       connectionTimeoutMillis: 5_000,
+      // Idle connections stay five minutes (pg's default is 10 s): the first request after a pause
+      // does not pay a new connection and the preparation of its statements again.
+      idleTimeoutMillis: 300_000,
       keepAlive: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
