@@ -35,7 +35,13 @@ export function MyDaySection<P extends Listed>({ id, title, hint, empty, persons
         <Title order={2} id={headingId} size="h3">
           {title}
         </Title>
-        <Badge variant={persons.length > 0 && tone ? 'filled' : 'light'} color={tone ?? 'gray'} circle>
+        <Badge
+          variant={persons.length > 0 && tone ? 'filled' : 'light'}
+          color={tone ?? 'gray'}
+          // Never squeezed by a long title on a phone: 11 must not read « 1. ».
+          miw={28}
+          style={{ flexShrink: 0, overflow: 'visible' }}
+        >
           {persons.length}
         </Badge>
       </Group>
