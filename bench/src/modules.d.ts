@@ -36,6 +36,12 @@ declare module 'autocannon' {
     amount?: number;
     headers?: Record<string, string>;
     setupClient?: (client: Client) => void;
+    requests?: {
+      setupRequest?: (request: { headers?: Record<string, string>; [key: string]: unknown }) => {
+        headers?: Record<string, string>;
+        [key: string]: unknown;
+      };
+    }[];
     [key: string]: unknown;
   }
   export interface Instance {
