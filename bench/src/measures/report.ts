@@ -155,8 +155,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /**
  * The steering committee's report for one organisation and for the whole installation, over the
  * year ending on the reference day: computeSteeringReport (the function behind the report routes)
- * against the hand-written statement, both on the same PostgreSQL. Median of five runs after a
- * warm-up. The two must give the same numbers (checked).
+ * against the hand-written statement, both on the same PostgreSQL, through the server's pool and on
+ * a single connection. Median of five runs after the first, which is reported apart. The two must
+ * give the same numbers (checked).
  */
 export async function measureReport(url: string): Promise<{ measures: Measure[]; notes: string[] }> {
   if (!existsSync(STEERING))
@@ -174,6 +175,8 @@ export async function measureReport(url: string): Promise<{ measures: Measure[];
   const to = REFERENCE_DAY;
   const from = isoOf(dayOf(REFERENCE_DAY) - 364);
   const handle = await openDatabase({ databaseUrl: url });
+  // The same report on a single connection: what it costs without running statements side by side.
+  const single = await openDatabase({ databaseUrl: url, poolSize: 1 });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -188,41 +191,60 @@ export async function measureReport(url: string): Promise<{ measures: Measure[];
       ['whole installation', orgs],
     ] as const) {
       const params = { organisationIds: [...ids], from, to, today: REFERENCE_DAY };
-      const ours: number[] = [];
-      const base: number[] = [];
-      let report: ReportLike | null = null;
-      let hand: Figures | null = null;
-      for (let i = 0; i <= RUNS; i++) {
-        let t0 = performance.now();
-        report = await computeSteeringReport(handle.db, params, { aggregatesOnly: false });
-        if (i > 0) ours.push(performance.now() - t0);
-        t0 = performance.now();
-        const r = await client.query(HAND_WRITTEN, [ids, from, to]);
-        if (i > 0) base.push(performance.now() - t0);
-        hand = figuresOfHandWritten(r.rows[0]);
-      }
-      const mismatch = sameFigures(figuresOfReport(report!), hand!);
-      if (mismatch) throw new Error(`report and hand-written query disagree (${label}): ${mismatch}`);
-      const a = median(ours);
-      const b = median(base);
       const whole = label === 'whole installation';
-      log(
-        `report (${label}): ${a.toFixed(0)} ms, hand-written ${b.toFixed(0)} ms; ${hand!.coached} persons coached`,
-      );
-      out.push({
-        name: `Steering report, ${label}, one year`,
-        unit: 'ms',
-        ours: a,
-        baseline: b,
-        baselineName: 'one hand-written SQL statement',
-        ratio: a / b,
-        budget: whole ? '≤ 1,000 ms and ≤ 1.5× baseline' : null,
-        pass: whole ? a <= 1000 && a <= 1.5 * b : null,
-      });
+      for (const [connections, db] of [
+        ['', handle.db],
+        [', one connection', single.db],
+      ] as const) {
+        const ours: number[] = [];
+        const base: number[] = [];
+        let report: ReportLike | null = null;
+        let hand: Figures | null = null;
+        // Run 0 is the first: reported apart for the pool (cold caches, statements not yet prepared).
+        for (let i = 0; i <= RUNS; i++) {
+          let t0 = performance.now();
+          report = await computeSteeringReport(db, params, { aggregatesOnly: false });
+          ours.push(performance.now() - t0);
+          t0 = performance.now();
+          const r = await client.query(HAND_WRITTEN, [ids, from, to]);
+          base.push(performance.now() - t0);
+          hand = figuresOfHandWritten(r.rows[0]);
+        }
+        const mismatch = sameFigures(figuresOfReport(report!), hand!);
+        if (mismatch) throw new Error(`report and hand-written query disagree (${label}): ${mismatch}`);
+        if (connections === '') {
+          out.push({
+            name: `Steering report, ${label}, one year, first run`,
+            unit: 'ms',
+            ours: ours[0]!,
+            baseline: base[0]!,
+            baselineName: 'one hand-written SQL statement, first run',
+            ratio: ours[0]! / base[0]!,
+            budget: null,
+            pass: null,
+          });
+        }
+        const a = median(ours.slice(1));
+        const b = median(base.slice(1));
+        log(
+          `report (${label}${connections}): ${a.toFixed(0)} ms, hand-written ${b.toFixed(0)} ms; ${hand!.coached} persons coached`,
+        );
+        out.push({
+          name: `Steering report, ${label}${connections}, one year`,
+          unit: 'ms',
+          ours: a,
+          baseline: b,
+          baselineName: 'one hand-written SQL statement',
+          ratio: a / b,
+          budget: whole ? '≤ 1,000 ms and ≤ 1.5× baseline' : null,
+          pass: whole ? a <= 1000 && a <= 1.5 * b : null,
+        });
+      }
     }
     return { measures: out, notes: [] };
   } finally {
     await client.end();
     await handle.close();
+    await single.close();
   }
 }
