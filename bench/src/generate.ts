@@ -5,7 +5,7 @@ import { LAST_NAMES, MEN, WOMEN } from '../../apps/server/src/persons/demo-data.
 import { CopyWriter, log, withClient } from './database.ts';
 import { dayOf, isoOf, stampOf } from './days.ts';
 import { Random } from './prng.ts';
-import { BENCH_PASSWORD, REFERENCE_DAY, type Scale } from './scales.ts';
+import { BENCH_PASSWORD, organisationSizes, REFERENCE_DAY, type Scale } from './scales.ts';
 import { type PersonPlan, planPerson, type TrajectoryParams } from './trajectories.ts';
 
 /**
@@ -355,6 +355,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
   const created = stampOf(start - 30, 540);
   const orgs: Org[] = [];
   const pilot = scale.name === 'pilot';
+  const sizes = organisationSizes(scale);
   for (let i = 0; i < scale.organisations; i++) {
     const project = pilot ? PILOT_PROJECTS[i % PILOT_PROJECTS.length]! : null;
     const basinIndex = project
@@ -394,7 +395,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
       created,
     ]);
     w.membership.push([org.coordinatorId, org.id, 'coordinator', 1, created]);
-    for (let c = 0; c < scale.coachesPerOrganisation; c++) {
+    for (let c = 0; c < sizes[i]!.coaches; c++) {
       const id = rnd.uuid();
       org.coaches.push(id);
       const first = rnd.chance(0.6) ? rnd.pick(WOMEN) : rnd.pick(MEN);
@@ -486,20 +487,21 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
   }
 
   // Trajectories: calibrate the mean time to a hiring so that the contracts land near the target.
-  const perOrg = Math.ceil(scale.persons / scale.organisations);
   const params: TrajectoryParams = { start, end: A, hireMeanDays: 150 };
   const simulate = (org: Org, p: TrajectoryParams) => {
     const prnd = new Random(`${SEED}/persons/${org.index}`);
-    const count = Math.min(perOrg, scale.persons - org.index * perOrg);
+    const count = sizes[org.index]!.persons;
     const plans: PersonPlan[] = [];
     for (let k = 0; k < count; k++) plans.push(planPerson(prnd, p));
     return plans;
   };
   const sample = orgs.slice(0, Math.min(orgs.length, 30));
+  // The sample's share of the whole, in persons (organisations differ in size on a skewed scale).
+  const sampleShare = sample.reduce((n, org) => n + sizes[org.index]!.persons, 0) / scale.persons;
   for (let round = 0; round < 3; round++) {
     let contracts = 0;
     for (const org of sample) for (const plan of simulate(org, params)) contracts += plan.contracts.length;
-    const target = (scale.contracts * sample.length) / scale.organisations;
+    const target = scale.contracts * sampleShare;
     const ratio = contracts / target;
     if (Math.abs(ratio - 1) < 0.04) break;
     params.hireMeanDays = Math.max(20, Math.min(2000, params.hireMeanDays * ratio ** 1.5));
@@ -514,13 +516,11 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
     }
   }
   // 1.21: the mean gap's stretch by the long silences below (6 % of gaps 3–6 times as long).
-  const contactFactor =
-    ((scale.contacts * sample.length) / scale.organisations / Math.max(1, weighted)) * 1.21;
+  const contactFactor = ((scale.contacts * sampleShare) / Math.max(1, weighted)) * 1.21;
   log(
     `trajectories: mean ${Math.round(params.hireMeanDays)} days to a hiring, contact factor ${contactFactor.toFixed(2)}`,
   );
 
-  const vacanciesPerOrg = Math.ceil(scale.vacancies / scale.organisations);
   const openShare = scale.openVacancies / scale.vacancies;
   for (const org of orgs) {
     const plans = simulate(org, params);
@@ -535,7 +535,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
     // Vacancies first (contracts point at them): opened over the whole history, the latest open.
     const vacancies: { id: string; employer: string; title: string; opened: number }[] = [];
     const openFrom = A - Math.round((A - start) * openShare);
-    for (let v = 0; v < vacanciesPerOrg && org.index * vacanciesPerOrg + v < scale.vacancies; v++) {
+    for (let v = 0; v < sizes[org.index]!.vacancies; v++) {
       const id = rnd.uuid();
       const employer = rnd.pick(employers);
       const [title, nace] = rnd.pick(JOBS);

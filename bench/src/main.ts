@@ -22,7 +22,7 @@ import { GENERATOR_VERSION, SCALES } from './scales.ts';
 import { type Measure, printTable } from './table.ts';
 
 /**
- * npm run bench -- [--scale pilot|region] [--fresh] [--generate-only] [--only myday,matching,import,report]
+ * npm run bench -- [--scale pilot|region|skewed] [--fresh] [--generate-only] [--only myday,matching,import,report]
  *
  * Generates (or reuses) the database of the scale, runs the measures against the real server and
  * the fastest way to get the same answer from the same PostgreSQL, prints one table and writes
@@ -43,7 +43,7 @@ function parseArgs(argv: string[]) {
     else if (a.startsWith('--only=')) out.only = a.slice('--only='.length).split(',');
     else throw new Error(`unknown argument ${a}`);
   }
-  if (!SCALES[out.scale]) throw new Error(`unknown scale "${out.scale}" (pilot, region)`);
+  if (!SCALES[out.scale]) throw new Error(`unknown scale "${out.scale}" (pilot, region, skewed)`);
   return out;
 }
 

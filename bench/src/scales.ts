@@ -13,7 +13,50 @@ export interface Scale {
   openVacancies: number;
   /** Years of history before the reference day. */
   years: number;
+  /**
+   * How persons spread over the organisations: evenly, or skewed (from 3,000 persons and 60
+   * coaches in the largest down to 20 persons, log-uniform; one coach per 50 persons).
+   */
+  sizes: 'even' | 'skewed';
 }
+
+const SKEWED_LARGEST = 3_000;
+const SKEWED_SMALLEST = 20;
+const SKEWED_PERSONS_PER_COACH = 50;
+
+function skewedPersons(organisations: number, index: number): number {
+  const share = organisations === 1 ? 0 : index / (organisations - 1);
+  return Math.round(SKEWED_LARGEST * (SKEWED_SMALLEST / SKEWED_LARGEST) ** share);
+}
+
+/** Persons, coaches and vacancies of each organisation of a scale, by organisation index. */
+export function organisationSizes(scale: Scale): { persons: number; coaches: number; vacancies: number }[] {
+  const out: { persons: number; coaches: number; vacancies: number }[] = [];
+  const evenPersons = Math.ceil(scale.persons / scale.organisations);
+  const evenVacancies = Math.ceil(scale.vacancies / scale.organisations);
+  for (let i = 0; i < scale.organisations; i++) {
+    if (scale.sizes === 'even') {
+      out.push({
+        persons: Math.max(0, Math.min(evenPersons, scale.persons - i * evenPersons)),
+        coaches: scale.coachesPerOrganisation,
+        vacancies: Math.max(0, Math.min(evenVacancies, scale.vacancies - i * evenVacancies)),
+      });
+    } else {
+      const persons = skewedPersons(scale.organisations, i);
+      out.push({
+        persons,
+        coaches: Math.max(1, Math.round(persons / SKEWED_PERSONS_PER_COACH)),
+        vacancies: Math.round((scale.vacancies * persons) / scale.persons),
+      });
+    }
+  }
+  return out;
+}
+
+const SKEWED_ORGANISATIONS = 300;
+const skewedTotal = Array.from({ length: SKEWED_ORGANISATIONS }, (_, i) =>
+  skewedPersons(SKEWED_ORGANISATIONS, i),
+).reduce((a, b) => a + b, 0);
 
 export const SCALES: Record<string, Scale> = {
   // The six projects of the 2002 evaluation (method.md §7): 311 persons coached, 152 contracts,
@@ -29,6 +72,7 @@ export const SCALES: Record<string, Scale> = {
     vacancies: 1_200,
     openVacancies: 120,
     years: 1,
+    sizes: 'even',
   },
   region: {
     name: 'region',
@@ -41,6 +85,21 @@ export const SCALES: Record<string, Scale> = {
     vacancies: 400_000,
     openVacancies: 40_000,
     years: 5,
+    sizes: 'even',
+  },
+  // The region's proportions per person, on organisations of very different sizes.
+  skewed: {
+    name: 'skewed',
+    organisations: SKEWED_ORGANISATIONS,
+    coachesPerOrganisation: 0,
+    persons: skewedTotal,
+    contacts: skewedTotal * 25,
+    contracts: Math.round((skewedTotal * 25) / 12),
+    employers: 60_000,
+    vacancies: Math.round((skewedTotal * 10) / 3),
+    openVacancies: Math.round(skewedTotal / 3),
+    years: 5,
+    sizes: 'skewed',
   },
 };
 
