@@ -321,7 +321,8 @@ export function personLevelCalls(
     'DELETE /api/persons/:id/employment-periods/:periodId': {
       url: `${p}/employment-periods/${ids.periodId}`,
     },
-    'DELETE /api/contracts/:id': { url: c },
+    // An empty reason: refused after the scope check, nothing cancelled.
+    'POST /api/contracts/:id/cancel': { url: `${c}/cancel`, body: { reason: '' } },
     'DELETE /api/persons/:id': { url: p, body: { reason: 'Demande écrite de la personne' } },
   };
 }
