@@ -278,6 +278,12 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
     expect(moves).toHaveLength(2);
     expect(await contractsSigned()).toBe(reportBefore);
     expect(await endingSoon()).not.toContain(contractId);
+    // The person's access export still holds it, marked cancelled with the reason.
+    const exported = await admin.get(`/api/persons/${p.id}/export.json`);
+    expect(exported.status).toBe(200);
+    expect(exported.json.contracts).toMatchObject([
+      { id: contractId, cancelled: true, cancellationReason: 'Contrat saisi sur le mauvais dossier' },
+    ]);
 
     // Cancelled once: a second cancellation, or any other change, answers 409.
     const again = await coach.post(`/api/contracts/${contractId}/cancel`, { reason: 'Encore une fois' });
