@@ -70,7 +70,8 @@ describe.skipIf(!hasBrowser)('browser: a contract entered by mistake is cancelle
 
     await page.goto(`${server.url}/people/${id}`);
     const row = page.getByTestId('contract-row');
-    await expect.poll(() => row.count()).toBe(1);
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
     await row.getByRole('button', { name: 'Annuler ce contrat' }).click();
     const form = page.getByTestId('contract-cancel-form');
     await form.waitFor();
@@ -78,16 +79,17 @@ describe.skipIf(!hasBrowser)('browser: a contract entered by mistake is cancelle
 
     // Escape: the dialog asks before the reason is thrown away, and « Annuler » keeps it.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('unsaved-confirm').count()).toBe(1);
+    await page.getByTestId('unsaved-confirm').waitFor();
     await page.getByTestId('unsaved-keep').click();
     expect(await form.getByLabel('Motif').inputValue()).toBe('Contrat saisi sur le mauvais dossier');
     await expectAccessible(page, 'contract cancel dialog');
     await screenshot(page, 'contract-cancel-01-dialog');
 
     await form.getByRole('button', { name: 'Annuler le contrat' }).click();
-    await expect.poll(() => page.getByTestId('contract-cancel-form').count()).toBe(0);
+    await page.getByTestId('contract-cancel-form').waitFor({ state: 'detached' });
     // The contract stays, struck and badged « annulé » with its reason; nothing is offered on it.
-    await expect.poll(() => row.getAttribute('data-status')).toBe('cancelled');
+    await row.getByTestId('contract-cancelled-badge').waitFor();
+    expect(await row.getAttribute('data-status')).toBe('cancelled');
     expect(await row.getByTestId('contract-cancelled-badge').textContent()).toBe('Annulé');
     expect(await row.getByTestId('contract-cancelled-reason').textContent()).toContain(
       'Contrat saisi sur le mauvais dossier',
