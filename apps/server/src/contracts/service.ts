@@ -1,4 +1,5 @@
 import type { ArrangementFields, ContractInput, ContractPatch } from '@jobcoach/contract';
+import { sql } from '@jobcoach/db';
 import {
   addDays,
   CONTINUING_END_REASONS,
@@ -536,7 +537,14 @@ export async function cancelContract(ctx: Context, contractId: string, reason: s
     .where('person_id', '=', row.person_id)
     .where('organisation_id', '=', ctx.organisationId)
     .where('cancelled_at', 'is', null)
+    // One signature may make two moves in one transaction (same `at`): the day, then the order of
+    // the phases, put the move to hiring before the start of follow-up.
     .orderBy('at')
+    .orderBy('date')
+    .orderBy(
+      sql`CASE transition_id WHEN 'enter_pre_hire' THEN 1 WHEN 'start_hiring' THEN 2
+        WHEN 'start_follow_up' THEN 3 WHEN 'return_to_pre_hire' THEN 4 ELSE 5 END`,
+    )
     .orderBy('id')
     .execute();
   const outcome = cancelContractMoves(events.map(loggedMove), contractId, {
