@@ -401,7 +401,7 @@ const PERSON_KEYS = [
   'GET /api/persons/:id/end-letter.pdf',
   'PATCH /api/contracts/:id',
   'POST /api/contracts/:id/start-follow-up',
-  'DELETE /api/contracts/:id',
+  'POST /api/contracts/:id/cancel',
   'PUT /api/contracts/:id/follow-up',
   'POST /api/presentations',
   'POST /api/presentations/:id/steps',

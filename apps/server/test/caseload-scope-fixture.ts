@@ -321,7 +321,8 @@ export function personLevelCalls(
     'DELETE /api/persons/:id/employment-periods/:periodId': {
       url: `${p}/employment-periods/${ids.periodId}`,
     },
-    'DELETE /api/contracts/:id': { url: c },
+    // A valid reason: only the scope stands between the caller and the cancellation.
+    'POST /api/contracts/:id/cancel': { url: `${c}/cancel`, body: { reason: 'Saisi par erreur' } },
     'DELETE /api/persons/:id': { url: p, body: { reason: 'Demande écrite de la personne' } },
   };
 }

@@ -227,7 +227,10 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
       (await outsider.put(`/api/contracts/${signed.contract.id}/follow-up`, { version: 0 })).status,
     ).toBe(404);
     expect((await outsider.get(`/api/persons/${p.id}/contracts`)).status).toBe(404);
-    expect((await outsider.delete(`/api/contracts/${signed.contract.id}`)).status).toBe(404);
+    expect(
+      (await outsider.post(`/api/contracts/${signed.contract.id}/cancel`, { reason: 'Saisi par erreur' }))
+        .status,
+    ).toBe(404);
     // An end before the start is refused on the contract too.
     const early = await end(p.id, signed.contract.id, {
       actualEnd: addDays(today, -1),
@@ -738,16 +741,27 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
       'contract',
       'hand_entered',
     ]);
-    const removed = await coach.delete(`/api/contracts/${immersion.contract.id}`);
-    expect(removed.status).toBe(200);
-    expect(removed.json.person.contracts).toEqual([]);
+    // Nothing deletes a contract: cancelled, it stays on the file, marked so, and the history drops it.
+    expect((await coach.delete(`/api/contracts/${immersion.contract.id}`)).status).toBe(404);
+    const cancelled = await coach.post(`/api/contracts/${immersion.contract.id}/cancel`, {
+      reason: 'Saisi sur le mauvais dossier',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.person.contracts).toMatchObject([
+      { id: immersion.contract.id, cancelled: { reason: 'Saisi sur le mauvais dossier' } },
+    ]);
+    expect(cancelled.json.person.employmentHistory.map((h: { source: string }) => h.source)).toEqual([
+      'hand_entered',
+    ]);
   });
 
-  it('refuses to delete a contract that another one continues', async () => {
+  it('refuses to cancel a contract that another one continues', async () => {
     const p = await createPreHirePerson(coach, today, { firstName: 'Nadia' }, 80);
     const signed = await sign(p.id, cdd(addDays(today, -30), addDays(today, 30)));
     await end(p.id, signed.contract.id, { actualEnd: addDays(today, -1), endReason: 'converted_to_cdi' });
-    const refused = await coach.delete(`/api/contracts/${signed.contract.id}`);
+    const refused = await coach.post(`/api/contracts/${signed.contract.id}/cancel`, {
+      reason: 'Saisi par erreur',
+    });
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toMatch(/converti ou renouvelé/);
   });

@@ -5,6 +5,7 @@ import {
   addUser,
   type Client,
   createEmployer,
+  createOrganisation,
   createPreHirePerson,
   createVacancy,
   employerBody,
@@ -38,11 +39,13 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
   let colleague: Client;
   let today: string;
   let employerId: string;
+  let basinId: string;
 
   beforeAll(async () => {
     t = await startTestApp(target);
     const setup = await setupInstallation(t);
     admin = setup.admin;
+    basinId = setup.basinId;
     await addUser(t, setup.organisationId, 'karim@fleurus.example', 'jobcoach');
     await addUser(t, setup.organisationId, 'lea@fleurus.example', 'jobcoach');
     coach = await loginAs(t, 'karim@fleurus.example');
@@ -203,6 +206,134 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
     expect(audit.details).toMatchObject({
       correction: { before: { start: addDays(today, -30) }, after: { start: addDays(today, -20) } },
     });
+  });
+
+  it('ACCEPTANCE: a CDD entered by mistake is cancelled, never deleted; the clock, « Ma journée » and the report follow', async () => {
+    const entry = addDays(today, -200);
+    const p = await createPreHirePerson(coach, today, { firstName: 'Odile' }, 200);
+    const contractsSigned = async () => {
+      const res = await admin.get(`/api/reports/steering?from=${addDays(today, -60)}&to=${today}`);
+      expect(res.status).toBe(200);
+      const headline = (res.json.tables as Table[]).find((x) => x.id === 'headline')!;
+      return headline.rows.find((r) => r.key === 'contracts_signed')!.values.value as number;
+    };
+    const endingSoon = async () =>
+      ((await coach.get('/api/my-day')).json.contractsEndingSoon as { contractId: string }[]).map(
+        (c) => c.contractId,
+      );
+    const reportBefore = await contractsSigned();
+    const signed = await coach.post(`/api/persons/${p.id}/contracts`, {
+      employerId,
+      type: 'cdd',
+      jobTitle: 'Carrossière',
+      signedOn: addDays(today, -32),
+      start: addDays(today, -30),
+      plannedEnd: addDays(today, 10),
+      hoursPerWeek: 38,
+    });
+    expect(signed.status).toBe(201);
+    const contractId = signed.json.contract.id as string;
+    // The CDD moved the trajectory to follow-up and suspends the pre-hire clock while it runs.
+    expect(signed.json.person.phase).toBe('follow_up');
+    expect(signed.json.person.clock.suspendedDays).toBeGreaterThan(0);
+    expect(signed.json.person.clock.deadline > addMonths(entry, 24)).toBe(true);
+    expect(await contractsSigned()).toBe(reportBefore + 1);
+    expect(await endingSoon()).toContain(contractId);
+
+    // The reason is required, named in the 400; another organisation's id is not found.
+    const noReason = await coach.post(`/api/contracts/${contractId}/cancel`, { reason: '  ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.field).toBe('reason');
+    const orgB = await createOrganisation(admin, 'Mission Régionale Charleroi', basinId);
+    await addUser(t, orgB, 'ines@mirec.example', 'coordinator');
+    const outsider = await loginAs(t, 'ines@mirec.example');
+    const stolen = await outsider.post(`/api/contracts/${contractId}/cancel`, { reason: 'Pas chez nous' });
+    expect(stolen.status).toBe(404);
+    // Nothing deletes a contract any more.
+    expect((await coach.delete(`/api/contracts/${contractId}`)).status).toBe(404);
+
+    const cancelled = await coach.post(`/api/contracts/${contractId}/cancel`, {
+      reason: 'Contrat saisi sur le mauvais dossier',
+    });
+    expect(cancelled.status).toBe(200);
+    // The moves the contract made are cancelled with it: back in pre-hire since the entry.
+    expect(cancelled.json.person).toMatchObject({ phase: 'pre_hire', phaseSince: entry });
+    expect(cancelled.json.person.clock).toMatchObject({ preHireEntry: entry, suspendedDays: 0 });
+    expect(cancelled.json.person.clock.deadline).toBe(addMonths(entry, 24));
+    expect(cancelled.json.person.employmentHistory).toEqual([]);
+    // Still readable, marked cancelled with its reason, on the file and on the timeline.
+    expect(cancelled.json.contract).toMatchObject({
+      id: contractId,
+      alert: null,
+      cancelled: { reason: 'Contrat saisi sur le mauvais dossier' },
+    });
+    const listed = await coach.get(`/api/persons/${p.id}/contracts`);
+    expect(listed.json).toMatchObject([{ id: contractId, cancelled: { reason: expect.any(String) } }]);
+    const timeline = cancelled.json.person.timeline as Timeline[];
+    expect(timeline.find((e) => e.id === `contract:${contractId}:signed`)).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Contrat saisi sur le mauvais dossier',
+    });
+    const moves = timeline.filter((e) => e.type === 'transition' && e.status === 'cancelled');
+    expect(moves).toHaveLength(2);
+    expect(await contractsSigned()).toBe(reportBefore);
+    expect(await endingSoon()).not.toContain(contractId);
+    // The person's access export still holds it, marked cancelled with the reason.
+    const exported = await admin.get(`/api/persons/${p.id}/export.json`);
+    expect(exported.status).toBe(200);
+    expect(exported.json.contracts).toMatchObject([
+      { id: contractId, cancelled: true, cancellationReason: 'Contrat saisi sur le mauvais dossier' },
+    ]);
+
+    // Cancelled once: a second cancellation, or any other change, answers 409.
+    const again = await coach.post(`/api/contracts/${contractId}/cancel`, { reason: 'Encore une fois' });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toMatch(/annulé/);
+    const patched = await coach.patch(`/api/contracts/${contractId}`, {
+      version: cancelled.json.contract.version,
+      hoursPerWeek: 20,
+    });
+    expect(patched.status).toBe(409);
+    // The audit log keeps the contract as it was and the trajectory before and after.
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity', '=', 'contract')
+      .where('entity_id', '=', contractId)
+      .where('action', '=', 'cancel')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({
+      reason: 'Contrat saisi sur le mauvais dossier',
+      before: { start: addDays(today, -30), plannedEnd: addDays(today, 10), phase: 'follow_up' },
+      after: { cancelled: true, phase: 'pre_hire', phaseSince: entry },
+    });
+  });
+
+  it('refuses to cancel a contract while a later move depends on the moves it made', async () => {
+    const p = await createPreHirePerson(coach, today, { firstName: 'Théo' }, 100);
+    const signed = await coach.post(`/api/persons/${p.id}/contracts`, {
+      employerId,
+      type: 'cdi',
+      jobTitle: 'Vendeur',
+      signedOn: addDays(today, -12),
+      start: addDays(today, -10),
+    });
+    expect(signed.status).toBe(201);
+    const exited = await coach.post(`/api/persons/${p.id}/transitions`, {
+      transitionId: 'exit',
+      fields: { date: today, exitReason: 'moved_away' },
+      version: signed.json.person.version,
+    });
+    expect(exited.status).toBe(200);
+    const refused = await coach.post(`/api/contracts/${signed.json.contract.id}/cancel`, {
+      reason: 'Saisi par erreur',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/Sortie du jobcoaching.*annulez-le d’abord/);
+    // Nothing was written: the contract counts, the person is still out.
+    const file = (await coach.get(`/api/persons/${p.id}`)).json;
+    expect(file.phase).toBe('exited');
+    expect(file.contracts[0].cancelled).toBeNull();
   });
 
   it('cancels the last move entered by mistake: the person is back in the phase it left, the move stays marked', async () => {

@@ -734,7 +734,10 @@ describe.each(testTargets())('data protection on $driver', (target) => {
         'follow-up arrangement',
         () => coach.put(`/api/contracts/${contractId}/follow-up`, { mode: 'phone', version: 1 }),
       ],
-      ['contract deletion', () => coach.request('DELETE', `/api/contracts/${contractId}`)],
+      [
+        'contract cancellation',
+        () => coach.post(`/api/contracts/${contractId}/cancel`, { reason: 'Saisi par erreur' }),
+      ],
       ['presentation', () => coach.post('/api/presentations', { personId: zephId, vacancyId })],
       [
         'presentation step',

@@ -195,6 +195,13 @@ export const contractSchema = z.object({
   /** The person waits in hiring for this contract's first day, which has come: follow-up can start. */
   canStartFollowUp: z.boolean(),
   arrangement: arrangementSchema.nullable(),
+  /**
+   * Cancelled as entered by mistake (POST /api/contracts/:id/cancel): when and why. A cancelled
+   * contract stays readable and counts for nothing (clocks, reports, « Ma journée »).
+   */
+  cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  /** Its terms were corrected (PATCH with correctionReason): when and why. */
+  corrected: z.object({ at: z.string(), reason: z.string() }).nullable(),
   version: z.number(),
 });
 export type ContractView = z.output<typeof contractSchema>;

@@ -539,6 +539,3 @@ export type EmploymentHistoryEntry = PersonFile['employmentHistory'][number];
 
 export const contractAndPersonSchema = z.object({ contract: contractSchema, person: personFileSchema });
 export type ContractAndPerson = z.output<typeof contractAndPersonSchema>;
-
-/** A contract deleted: the person file without it. */
-export const contractDeletedSchema = z.object({ person: personFileSchema });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelLastMove, cancelLastStep, type LoggedMove } from '../src/index.ts';
+import { cancelContractMoves, cancelLastMove, cancelLastStep, type LoggedMove } from '../src/index.ts';
 
 const move = (m: Partial<LoggedMove> & Pick<LoggedMove, 'id' | 'date' | 'transitionId' | 'from' | 'to'>) => ({
   byContract: false,
@@ -76,6 +76,71 @@ describe('cancelling the last step of a presentation', () => {
     expect(cancelLastStep([...steps.slice(0, 2), { id: '4', step: 'hired' }], '4')).toMatchObject({
       ok: false,
       message: /contrat/,
+    });
+  });
+});
+
+describe('cancelling a whole contract entered by mistake', () => {
+  const hiring = move({
+    id: 'h',
+    date: '2025-02-01',
+    transitionId: 'start_hiring',
+    from: 'pre_hire',
+    to: 'hiring',
+    byContract: true,
+    contractId: 'k',
+  });
+  const follow = move({
+    id: 'f',
+    date: '2025-02-03',
+    transitionId: 'start_follow_up',
+    from: 'hiring',
+    to: 'follow_up',
+    byContract: true,
+    contractId: 'k',
+  });
+  const state = { phase: 'follow_up' as const, phaseSince: '2025-02-03', referralReceivedOn: '2024-12-01' };
+
+  it('takes the moves the contract made with it, back to the phase its first move left', () => {
+    expect(cancelContractMoves([entry, hiring, follow], 'k', state)).toEqual({
+      ok: true,
+      moveIds: ['h', 'f'],
+      phase: 'pre_hire',
+      phaseSince: '2025-01-10',
+    });
+  });
+
+  it('leaves the trajectory as it is for a contract that made no move', () => {
+    expect(cancelContractMoves([entry, hiring, follow], 'other', state)).toEqual({
+      ok: true,
+      moveIds: [],
+      phase: 'follow_up',
+      phaseSince: '2025-02-03',
+    });
+  });
+
+  it('goes back to the referral when the contract made the first move', () => {
+    const lone = { ...hiring, from: 'pre_hire' as const };
+    expect(cancelContractMoves([lone], 'k', state)).toMatchObject({ ok: true, phaseSince: '2024-12-01' });
+  });
+
+  it('refuses while a later move depends on the contract’s moves, and says which to cancel first', () => {
+    const out = move({ id: 'x', date: '2025-03-01', transitionId: 'exit', from: 'follow_up', to: 'exited' });
+    const refused = cancelContractMoves([entry, hiring, follow, out], 'k', state);
+    expect(refused).toMatchObject({
+      ok: false,
+      message: /Sortie du jobcoaching.*01\/03\/2025.*Annuler ce changement/,
+    });
+    const byOther = {
+      ...out,
+      transitionId: 'return_to_pre_hire' as const,
+      to: 'pre_hire' as const,
+      byContract: true,
+      contractId: 'k2',
+    };
+    expect(cancelContractMoves([entry, hiring, follow, byOther], 'k', state)).toMatchObject({
+      ok: false,
+      message: /autre contrat/,
     });
   });
 });

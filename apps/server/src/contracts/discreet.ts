@@ -21,7 +21,7 @@ export function notAboutDiscreetPerson(alias = 'c') {
     SELECT 1 FROM contact_person dcp
     JOIN contract fk ON fk.person_id = dcp.person_id AND fk.organisation_id = dcp.organisation_id
     JOIN follow_up_arrangement fa ON fa.contract_id = fk.id AND fa.organisation_id = fk.organisation_id
-    WHERE fa.discreet AND dcp.contact_id = ${column('id')} AND dcp.organisation_id = ${column('organisation_id')}
+    WHERE fa.discreet AND fk.cancelled_at IS NULL AND dcp.contact_id = ${column('id')} AND dcp.organisation_id = ${column('organisation_id')}
       AND fk.employer_id = ${column('employer_id')}
   )`;
 }
@@ -41,6 +41,7 @@ export async function isDiscreetTowards(
     .where('fa.discreet', '=', true)
     .where('fk.person_id', '=', personId)
     .where('fk.employer_id', '=', employerId)
+    .where('fk.cancelled_at', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }

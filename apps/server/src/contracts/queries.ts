@@ -22,9 +22,13 @@ import {
 } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
 
-/** A contract with what its views need: employer, vacancy, the contract continuing it, its arrangement. */
-export function selectContracts(db: Db, organisationId: string) {
-  return db
+/**
+ * A contract with what its views need: employer, vacancy, the contract continuing it, its
+ * arrangement. Only the contracts not cancelled unless asked: a contract cancelled as entered by
+ * mistake counts for nothing (clocks, guards, « Ma journée »); the person's file still shows it.
+ */
+export function selectContracts(db: Db, organisationId: string, opts: { withCancelled?: boolean } = {}) {
+  const query = db
     .selectFrom('contract as k')
     .innerJoin('employer as e', 'e.id', 'k.employer_id')
     .leftJoin('vacancy as v', (j) =>
@@ -60,6 +64,7 @@ export function selectContracts(db: Db, organisationId: string) {
         .selectFrom('contract as n')
         .select('n.id')
         .whereRef('n.converted_from_contract_id', '=', 'k.id')
+        .where('n.cancelled_at', 'is', null)
         .limit(1)
         .as('converted_to_id'),
     )
@@ -67,12 +72,18 @@ export function selectContracts(db: Db, organisationId: string) {
     .orderBy('k.start_on', 'desc')
     .orderBy('k.created_at', 'desc')
     .orderBy('k.id');
+  return opts.withCancelled ? query : query.where('k.cancelled_at', 'is', null);
 }
 export type ContractLine = Awaited<ReturnType<ReturnType<typeof selectContracts>['execute']>>[number];
 
-/** The person's contracts, newest start first. */
-export function contractsOf(db: Db, organisationId: string, personId: string) {
-  return selectContracts(db, organisationId).where('k.person_id', '=', personId).execute();
+/** The person's contracts not cancelled (all of them with withCancelled), newest start first. */
+export function contractsOf(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  opts: { withCancelled?: boolean } = {},
+) {
+  return selectContracts(db, organisationId, opts).where('k.person_id', '=', personId).execute();
 }
 
 /** The contracts of several persons, by person. */
@@ -84,8 +95,11 @@ export async function contractsByPerson(db: Db, organisationId: string, personId
   return byPerson;
 }
 
+/** One contract, cancelled or not. */
 export function findContract(db: Db, organisationId: string, id: string) {
-  return selectContracts(db, organisationId).where('k.id', '=', id).executeTakeFirst();
+  return selectContracts(db, organisationId, { withCancelled: true })
+    .where('k.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The contract row itself, locked for the rest of the transaction. */
@@ -145,6 +159,8 @@ function arrangementOf(r: ContractLine): Arrangement | null {
   };
 }
 
+const stamp = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
+
 /** The contract as the API shows it, read on `today` for a person in `phase`. */
 export function toContractView(
   r: ContractLine,
@@ -156,6 +172,7 @@ export function toContractView(
   const type = c.type;
   const status = contractStatus(c, today);
   const endReason = c.endReason;
+  const cancelled = r.cancelled_at !== null;
   return {
     id: r.id,
     personId: r.person_id,
@@ -192,16 +209,19 @@ export function toContractView(
     status,
     employment: isEmploymentContract(type),
     endReasons:
-      c.actualEnd === null
+      c.actualEnd === null && !cancelled
         ? endReasonsFor(c).map((reason) => ({ reason, label: CONTRACT_END_REASON_LABELS[reason] }))
         : [],
-    alert: cddEndAlert(c, today, alertDays),
+    alert: cancelled ? null : cddEndAlert(c, today, alertDays),
     canStartFollowUp:
+      !cancelled &&
       phase === 'hiring' &&
       isEmploymentContract(type) &&
       c.actualEnd === null &&
       compareDates(c.start, today) <= 0,
     arrangement: arrangementOf(r),
+    cancelled: r.cancelled_at ? { at: stamp(r.cancelled_at), reason: r.cancellation_reason ?? '' } : null,
+    corrected: r.corrected_at ? { at: stamp(r.corrected_at), reason: r.correction_reason ?? '' } : null,
     version: r.version,
   };
 }

@@ -1,7 +1,7 @@
 import {
   arrangementInputSchema,
+  cancellationSchema,
   contractAndPersonSchema,
-  contractDeletedSchema,
   contractInputSchema,
   contractListSchema,
   contractPatchSchema,
@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextIn, run } from '../http/use-case-route.ts';
 import { getContractSettings, updateContractSettings } from './use-cases/contract-settings.ts';
 import {
-  deleteContract,
+  cancelContract,
   listContracts,
   saveArrangement,
   signContract,
@@ -73,17 +73,18 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => run(request, startContractFollowUp, { contractId: request.params.id }),
   );
 
-  app.delete(
-    '/api/contracts/:id',
+  app.post(
+    '/api/contracts/:id/cancel',
     {
-      config: { access: 'session', audit: deleteContract.audit },
+      config: { access: 'session', audit: cancelContract.audit },
       schema: {
         tags: ['contracts'],
         params: idParams,
-        response: { 200: contractDeletedSchema },
+        body: cancellationSchema,
+        response: { 200: contractAndPersonSchema },
       },
     },
-    (request) => run(request, deleteContract, { contractId: request.params.id }),
+    (request) => run(request, cancelContract, { ...request.body, contractId: request.params.id }),
   );
 
   app.put(

@@ -1,16 +1,19 @@
 import type { ArrangementFields, ContractInput, ContractPatch } from '@jobcoach/contract';
+import { sql } from '@jobcoach/db';
 import {
   addDays,
   CONTINUING_END_REASONS,
   CONTRACT_END_REASON_LABELS,
   CONTRACT_TYPE_SHORT_LABELS,
   type ContractEndReason,
+  cancelContractMoves,
   compareDates,
   employmentKindOf,
   type FieldError,
   isEmploymentContract,
   isRunningOn,
   maxDate,
+  mayCorrect,
   PHASE_LABELS,
   type Phase,
   returnDate,
@@ -19,10 +22,11 @@ import {
   trajectoryEffectOfEnd,
   validateArrangement,
   validateContract,
+  validateCorrectionReason,
 } from '@jobcoach/domain';
 import type { Context } from '../application/context.ts';
 import { AppError, invalid, notFound, staleVersion } from '../application/errors.ts';
-import { frenchDate } from '../persons/common.ts';
+import { frenchDate, loggedMove } from '../persons/common.ts';
 import { lockPerson } from '../persons/queries.ts';
 import { moveTrajectory } from '../persons/use-cases/move-trajectory.ts';
 import {
@@ -88,7 +92,20 @@ function employerOfBasin(ctx: Context, employerId: string) {
     .executeTakeFirst();
 }
 
-/** Finds the contract's person and locks it, then the contract (the order every writer keeps). */
+/** A change to a contract cancelled as entered by mistake: refused, it stays as it was. */
+function cancelledConflict(row: { cancelled_at: Date | null; cancellation_reason: string | null }) {
+  const on = row.cancelled_at ? frenchDate(new Date(row.cancelled_at).toISOString().slice(0, 10)) : '';
+  return new AppError(
+    409,
+    'conflict',
+    `Ce contrat a été annulé le ${on} (motif « ${row.cancellation_reason ?? ''} ») : il ne se modifie plus et ne s’annule qu’une fois.`,
+  );
+}
+
+/**
+ * Finds the contract's person and locks it, then the contract (the order every writer keeps). A
+ * contract cancelled as entered by mistake is not changed any more (409).
+ */
 async function lockBoth(ctx: Context, contractId: string) {
   const found = await ctx.db
     .selectFrom('contract')
@@ -99,6 +116,7 @@ async function lockBoth(ctx: Context, contractId: string) {
   const person = await lockPerson(ctx.db, ctx.organisationId, found.person_id);
   if (!person) throw notFound('Contrat');
   const contract = (await lockContract(ctx.db, ctx.organisationId, contractId))!;
+  if (contract.cancelled_at !== null) throw cancelledConflict(contract);
   return { person, contract };
 }
 
@@ -286,6 +304,7 @@ export async function updateContract(ctx: Context, contractId: string, b: Contra
       .selectFrom('contract')
       .select('start_on')
       .where('converted_from_contract_id', '=', contractId)
+      .where('cancelled_at', 'is', null)
       .executeTakeFirst();
     if (successor && compareDates(merged.start, successor.start_on) >= 0) {
       throw invalid('start', 'le contrat doit commencer avant celui qui le continue.');
@@ -409,6 +428,7 @@ export async function updateContract(ctx: Context, contractId: string, b: Contra
     .selectAll()
     .where('person_id', '=', row.person_id)
     .where('id', '<>', contractId)
+    .where('cancelled_at', 'is', null)
     .execute();
   const dayAfter = addDays(actualEnd, 1);
   const otherContractRunning = others
@@ -479,28 +499,111 @@ export async function startContractFollowUp(ctx: Context, contractId: string) {
   return { personId: row.person_id };
 }
 
-/** Deletes a contract entered by mistake (not one another contract continues). */
-export async function deleteContract(ctx: Context, contractId: string) {
-  const { contract: row } = await lockBoth(ctx, contractId);
+/**
+ * Cancels a contract entered by mistake (« Annuler ce contrat »), with a reason, by its author or a
+ * coordinator (domain mayCorrect): the contract stays, marked cancelled, and counts for nothing any
+ * more; the moves of the trajectory it made are cancelled with it while they are still the latest
+ * (domain cancelContractMoves), and the person goes back to the phase before them. Refused while a
+ * contract continuing it is not cancelled, or while a later move depends on its moves.
+ */
+export async function cancelContract(ctx: Context, contractId: string, reason: string) {
+  refuse(validateCorrectionReason(reason));
+  const { person, contract: row } = await lockBoth(ctx, contractId);
+  if (!mayCorrect({ authorId: row.created_by }, { userId: ctx.userId, role: ctx.role })) {
+    throw new AppError(
+      403,
+      'forbidden',
+      'Seul·e l’auteur·rice de ce contrat ou un·e coordinateur·rice peut l’annuler.',
+    );
+  }
   const successor = await ctx.db
     .selectFrom('contract')
     .select('id')
     .where('converted_from_contract_id', '=', contractId)
+    .where('cancelled_at', 'is', null)
     .executeTakeFirst();
   if (successor) {
     throw new AppError(
       409,
       'conflict',
-      'Ce contrat a été converti ou renouvelé : supprimez d’abord le contrat qui le continue.',
+      'Ce contrat a été converti ou renouvelé : annulez d’abord le contrat qui le continue.',
       undefined,
       { successorId: successor.id },
     );
   }
-  await ctx.db.deleteFrom('follow_up_arrangement').where('contract_id', '=', contractId).execute();
-  await ctx.db.deleteFrom('contract').where('id', '=', contractId).execute();
+  const events = await ctx.db
+    .selectFrom('trajectory_event')
+    .select(['id', 'date', 'transition_id', 'from_phase', 'to_phase', 'fields'])
+    .where('person_id', '=', row.person_id)
+    .where('organisation_id', '=', ctx.organisationId)
+    .where('cancelled_at', 'is', null)
+    // One signature may make two moves in one transaction (same `at`): the day, then the order of
+    // the phases, put the move to hiring before the start of follow-up.
+    .orderBy('at')
+    .orderBy('date')
+    .orderBy(
+      sql`CASE transition_id WHEN 'enter_pre_hire' THEN 1 WHEN 'start_hiring' THEN 2
+        WHEN 'start_follow_up' THEN 3 WHEN 'return_to_pre_hire' THEN 4 ELSE 5 END`,
+    )
+    .orderBy('id')
+    .execute();
+  const outcome = cancelContractMoves(events.map(loggedMove), contractId, {
+    phase: person.phase as Phase,
+    phaseSince: person.phase_since,
+    referralReceivedOn: person.referral_received_on,
+  });
+  if (!outcome.ok) throw new AppError(409, 'conflict', outcome.message);
+  const why = reason.trim();
+  await ctx.db
+    .updateTable('contract')
+    .set((eb) => ({
+      cancelled_at: ctx.now,
+      cancelled_by: ctx.userId,
+      cancellation_reason: why,
+      version: eb('version', '+', 1),
+      updated_at: ctx.now,
+    }))
+    .where('id', '=', contractId)
+    .execute();
+  if (outcome.moveIds.length > 0) {
+    await ctx.db
+      .updateTable('trajectory_event')
+      .set({ cancelled_at: ctx.now, cancelled_by: ctx.userId, cancellation_reason: why })
+      .where('id', 'in', outcome.moveIds)
+      .execute();
+    await ctx.db
+      .updateTable('person')
+      .set((eb) => ({
+        phase: outcome.phase,
+        phase_since: outcome.phaseSince,
+        version: eb('version', '+', 1),
+        updated_at: ctx.now,
+      }))
+      .where('id', '=', row.person_id)
+      .execute();
+  }
   return {
     personId: row.person_id,
-    details: { personId: row.person_id, type: row.type, employerId: row.employer_id },
+    details: {
+      personId: row.person_id,
+      reason: why,
+      // The contract as it was recorded (it stays so, marked cancelled) and the trajectory before and after.
+      before: {
+        type: row.type,
+        employerId: row.employer_id,
+        jobTitle: row.job_title,
+        signedOn: row.signed_on,
+        start: row.start_on,
+        plannedEnd: row.planned_end_on,
+        hoursPerWeek: row.hours_per_week,
+        actualEnd: row.actual_end_on,
+        endReason: row.end_reason,
+        phase: person.phase,
+        phaseSince: person.phase_since,
+      },
+      after: { cancelled: true, phase: outcome.phase, phaseSince: outcome.phaseSince },
+      cancelledMoveIds: outcome.moveIds,
+    },
   };
 }
 

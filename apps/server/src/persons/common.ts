@@ -40,6 +40,7 @@ export function loggedMove(e: {
     from: e.from_phase as Phase,
     to: e.to_phase as Phase,
     byContract: typeof fields.contractId === 'string',
+    contractId: typeof fields.contractId === 'string' ? fields.contractId : null,
     wroteEmploymentPeriod: e.transition_id === 'start_follow_up' && typeof fields.contractId !== 'string',
   };
 }

@@ -129,7 +129,8 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
     .execute();
   return {
     person: p,
-    contracts: await contractsOf(db, p.organisation_id, p.id),
+    // Cancelled ones too: the timeline and the contracts show them « annulé »; nothing counts them.
+    contracts: await contractsOf(db, p.organisation_id, p.id, { withCancelled: true }),
     presentationSteps,
     creatorName: await userName(db, p.created_by),
     partnerName: partner?.name ?? null,
@@ -171,8 +172,9 @@ export async function loadPersonFile(
   const sources = await loadSources(db, p, viewer);
   const settings = await loadSettings(db, organisationId);
   const periods = await employmentsOf(db, p.id);
-  // The clocks read the contracts and the hand-entered periods (contracts/, packages/domain contracts).
-  const employment = personEmployment(sources.contracts, periods, today);
+  // The clocks read the contracts not cancelled and the hand-entered periods (contracts/, packages/domain contracts).
+  const contracts = sources.contracts.filter((l) => l.cancelled_at === null);
+  const employment = personEmployment(contracts, periods, today);
   const { cddAlertDays } = await loadContractSettings(db, organisationId);
   // The cadence counts the direct contacts the person took part in, not cancelled (domain contacts.ts).
   const lastDirectContact =
@@ -196,7 +198,7 @@ export async function loadPersonFile(
   const facts: TrajectoryFacts = {
     assessmentDecision: (latest?.decision as CoachabilityDecision | undefined) ?? null,
     preHireEntry: p.pre_hire_entry,
-    openContracts: openContractsOf(sources.contracts, today).map((c) => c.label),
+    openContracts: openContractsOf(contracts, today).map((c) => c.label),
   };
   const input = personInputOf(p);
   const entry = p.pre_hire_entry ?? p.referral_received_on;
@@ -249,11 +251,7 @@ export async function loadPersonFile(
       clock: clockOf(state, employment.clockPeriods, today),
       cadence: {
         // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
-        ...cadenceOf(
-          state,
-          today,
-          cadenceWithFrequency(settings.cadence, currentFrequency(sources.contracts)),
-        ),
+        ...cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(contracts))),
         lastDirectContact,
         nextPlanned: sources.contacts.find((c) => c.cancelled_at === null)?.next_planned_on ?? null,
       },

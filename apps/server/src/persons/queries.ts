@@ -215,6 +215,7 @@ export function selectPersonLines(db: Db, organisationId: string) {
         .select('fa.frequency')
         .whereRef('fk.person_id', '=', 'p.id')
         .where('fk.actual_end_on', 'is', null)
+        .where('fk.cancelled_at', 'is', null)
         .where('fk.type', '<>', 'immersion')
         .where('fa.frequency', 'is not', null)
         .orderBy('fk.start_on', 'desc')

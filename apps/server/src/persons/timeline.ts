@@ -253,7 +253,11 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
         view.arrangement?.discreet ? 'Suivi discret : l’employeur n’est pas informé' : null,
       ]),
       authorName: l.author_name,
-      ...(l.corrected_at ? { status: 'corrected' as const, statusReason: l.correction_reason } : {}),
+      ...(l.cancelled_at
+        ? { status: 'cancelled' as const, statusReason: l.cancellation_reason }
+        : l.corrected_at
+          ? { status: 'corrected' as const, statusReason: l.correction_reason }
+          : {}),
     },
   ];
   if (view.actualEnd && view.endReason) {
@@ -268,6 +272,7 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
         : `Fin du contrat (${CONTRACT_END_REASON_LABELS[view.endReason]}) : ${short} ${where}`,
       detail: joined([`Dernier jour sous ce contrat : ${frenchDate(view.actualEnd)}`, view.endDetail]),
       authorName: null,
+      ...(l.cancelled_at ? { status: 'cancelled' as const, statusReason: l.cancellation_reason } : {}),
     });
   }
   return entries;

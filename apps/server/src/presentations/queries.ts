@@ -47,6 +47,7 @@ export async function loadPresentations(
         .selectFrom('contract as k')
         .select('k.id')
         .whereRef('k.presentation_id', '=', 'p.id')
+        .where('k.cancelled_at', 'is', null)
         .limit(1)
         .as('contract_id'),
     )

@@ -199,8 +199,10 @@ export async function collectPersonExport(
       ...camel(p),
       steps: steps.filter((s) => s.presentation_id === p.id).map(camel),
     })),
+    // Cancelled contracts too (entered by mistake, kept): marked so, with the reason.
     contracts: contracts.map((k) => ({
       ...camel(k),
+      cancelled: k.cancelled_at !== null,
       arrangement: (() => {
         const a = arrangements.find((x) => x.contract_id === k.id);
         return a ? camel(a) : null;
@@ -322,6 +324,9 @@ const LABELS: Record<string, string> = {
   discreet: 'Suivi discret',
   frequency: 'Fréquence',
   threeWayDetail: 'Précision (rencontre tripartite)',
+  cancelled: 'Annulé (saisi par erreur)',
+  cancellationReason: 'Motif de l’annulation',
+  correctionReason: 'Motif de la correction',
 };
 
 /** Columns that say nothing to the reader (technical ids, versions, bookkeeping). */

@@ -155,7 +155,7 @@ async function cohortOutcomes(
         (c.type IN ('cdd', 'interim', 'art_60_7')
           OR (c.type = 'other_subsidised' AND c.planned_end_on IS NOT NULL)) AS fixed_term
       FROM contract c JOIN cohort ON cohort.id = c.person_id
-      WHERE c.type <> 'immersion' AND c.signed_on <= ${today}
+      WHERE c.type <> 'immersion' AND c.cancelled_at IS NULL AND c.signed_on <= ${today}
       UNION ALL
       SELECT e.id, e.person_id, e.kind, e.start_on, e.start_on, e.end_on, NULL, NULL, e.kind = 'cdd'
       FROM employment_period e JOIN cohort ON cohort.id = e.person_id
@@ -280,7 +280,8 @@ async function practiceIndicators(db: Kysely<Database>, params: ReportParams): P
         ${wholeMonths(sql.ref('s.phase_start'), d)} AS months,
         -- The follow-up frequency agreed for the contract running on the day, if any.
         (SELECT fa.frequency FROM follow_up_arrangement fa JOIN contract fk ON fk.id = fa.contract_id
-          WHERE fk.person_id = s.person_id AND fk.type <> 'immersion' AND fa.frequency IS NOT NULL
+          WHERE fk.person_id = s.person_id AND fk.type <> 'immersion' AND fk.cancelled_at IS NULL
+            AND fa.frequency IS NOT NULL
             AND fk.start_on <= ${d} AND (fk.actual_end_on IS NULL OR fk.actual_end_on >= ${d})
           ORDER BY fk.start_on DESC, fk.created_at DESC LIMIT 1) AS frequency
       FROM state s JOIN org o ON o.id = s.organisation_id

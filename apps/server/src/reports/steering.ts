@@ -119,6 +119,7 @@ async function contractCounts(db: Kysely<Database>, p: ReportParams) {
     JOIN person p ON p.id = c.person_id AND p.organisation_id = c.organisation_id
     WHERE c.organisation_id IN (${orgList(p.organisationIds)})
       AND p.deleted_at IS NULL
+      AND c.cancelled_at IS NULL
       AND c.signed_on BETWEEN ${p.from}::date AND ${p.to}::date
     GROUP BY GROUPING SETS ((c.type, p.sex), (c.type), (c.organisation_id, c.type))`.execute(db);
   return result.rows;

@@ -7,6 +7,7 @@ import { useT } from '../i18n/index.ts';
 import { AddPeriodModal, RemovePeriodModal } from '../person/EmploymentPeriods.tsx';
 import { Panel } from '../person/Panel.tsx';
 import { ArrangementModal } from './ArrangementModal.tsx';
+import { CancelContractModal } from './CancelContractModal.tsx';
 import { ContractModal } from './ContractModal.tsx';
 import { CorrectContractModal } from './CorrectContractModal.tsx';
 import { endLetterUrl, useStartFollowUp } from './contracts-api.ts';
@@ -14,7 +15,7 @@ import { EndContractModal } from './EndContractModal.tsx';
 
 type Dialog =
   | { kind: 'add' | 'addPast' }
-  | { kind: 'end' | 'follow' | 'correct'; contract: ContractView }
+  | { kind: 'end' | 'follow' | 'correct' | 'cancel'; contract: ContractView }
   | { kind: 'removePast'; period: EmploymentPeriod }
   | null;
 
@@ -60,6 +61,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
                 onEnd={() => setDialog({ kind: 'end', contract })}
                 onFollow={() => setDialog({ kind: 'follow', contract })}
                 onCorrect={() => setDialog({ kind: 'correct', contract })}
+                onCancel={() => setDialog({ kind: 'cancel', contract })}
               />
             ))}
           </Stack>
@@ -145,6 +147,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
       {dialog?.kind === 'end' && <EndContractModal contract={dialog.contract} onClose={close} />}
       {dialog?.kind === 'follow' && <ArrangementModal contract={dialog.contract} onClose={close} />}
       {dialog?.kind === 'correct' && <CorrectContractModal contract={dialog.contract} onClose={close} />}
+      {dialog?.kind === 'cancel' && <CancelContractModal contract={dialog.contract} onClose={close} />}
     </Panel>
   );
 }
@@ -155,27 +158,45 @@ function ContractRow({
   onEnd,
   onFollow,
   onCorrect,
+  onCancel,
 }: {
   contract: ContractView;
   readOnly: boolean;
   onEnd: () => void;
   onFollow: () => void;
   onCorrect: () => void;
+  onCancel: () => void;
 }) {
   const t = useT();
   const start = useStartFollowUp(contract.id);
   const arrangement = contract.arrangement;
+  const cancelled = contract.cancelled;
+  // A cancelled contract stays visible, struck through, with the reason; nothing is offered on it.
+  const struck = cancelled ? 'line-through' : undefined;
   return (
-    <li data-testid="contract-row" data-type={contract.type} data-status={contract.status}>
+    <li
+      data-testid="contract-row"
+      data-type={contract.type}
+      data-status={cancelled ? 'cancelled' : contract.status}
+    >
       <Stack
         gap={4}
         p="xs"
         style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
       >
         <Group gap="xs" wrap="wrap" align="baseline">
-          <Badge variant="light">{contract.typeLabel}</Badge>
-          <Text fw={600}>{contract.employerName}</Text>
-          <Text>{contract.jobTitle}</Text>
+          <Badge variant="light" color={cancelled ? 'gray' : undefined}>
+            {contract.typeLabel}
+          </Badge>
+          <Text fw={600} td={struck}>
+            {contract.employerName}
+          </Text>
+          <Text td={struck}>{contract.jobTitle}</Text>
+          {cancelled && (
+            <Badge color="red" variant="light" data-testid="contract-cancelled-badge">
+              {t('contracts.cancelled')}
+            </Badge>
+          )}
           {contract.alert && (
             <Badge color={contract.alert.overdue ? 'red' : 'orange'} data-testid="contract-ending-badge">
               {contract.alert.overdue
@@ -183,11 +204,18 @@ function ContractRow({
                 : t('contracts.ending', { days: contract.alert.daysLeft })}
             </Badge>
           )}
-          <Badge variant="outline" color="gray" size="sm">
-            {t(`contracts.status.${contract.status}`)}
-          </Badge>
+          {!cancelled && (
+            <Badge variant="outline" color="gray" size="sm">
+              {t(`contracts.status.${contract.status}`)}
+            </Badge>
+          )}
         </Group>
-        <Text size="sm">
+        {cancelled && (
+          <Text size="sm" c="red" data-testid="contract-cancelled-reason">
+            {t('contracts.cancelledReason', { reason: cancelled.reason })}
+          </Text>
+        )}
+        <Text size="sm" td={struck}>
           {t('contracts.dates', {
             start: formatDay(contract.start),
             plannedEnd: contract.plannedEnd ? formatDay(contract.plannedEnd) : t('contracts.noPlannedEnd'),
@@ -224,7 +252,7 @@ function ContractRow({
           </Group>
         )}
         <ErrorAlert error={start.error} />
-        {!readOnly && (
+        {!readOnly && !cancelled && (
           <Group gap="xs" mt={4}>
             {!contract.actualEnd && (
               <Button size="xs" variant="default" onClick={onEnd}>
@@ -238,6 +266,9 @@ function ContractRow({
             )}
             <Button size="xs" variant="subtle" onClick={onCorrect}>
               {t('contracts.correct.button')}
+            </Button>
+            <Button size="xs" variant="subtle" color="red" onClick={onCancel}>
+              {t('contracts.cancel.button')}
             </Button>
             {contract.canStartFollowUp && (
               <Button size="xs" loading={start.isPending} onClick={() => start.mutate(undefined)}>

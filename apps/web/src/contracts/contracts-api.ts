@@ -1,4 +1,10 @@
-import type { ArrangementBody, ContractAndPerson, ContractBody, ContractPatchBody } from '@jobcoach/contract';
+import type {
+  ArrangementBody,
+  CancellationBody,
+  ContractAndPerson,
+  ContractBody,
+  ContractPatchBody,
+} from '@jobcoach/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { storePerson } from '../people/people-api.ts';
@@ -32,6 +38,23 @@ export function useSaveArrangement(contractId: string) {
   return useContractMutation((body: ArrangementBody) =>
     api.put<ContractAndPerson>(`${contractPath(contractId)}/follow-up`, body),
   );
+}
+
+/**
+ * « Annuler ce contrat »: the contract stays, marked cancelled; the moves it made go with it. The
+ * presentation it recorded a hire for and the employer's page read it too.
+ */
+export function useCancelContract(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CancellationBody) =>
+      api.post<ContractAndPerson>(`${contractPath(contractId)}/cancel`, body),
+    onSuccess: (answer) => {
+      storePerson(queryClient, answer.person);
+      queryClient.invalidateQueries({ queryKey: ['presentations'] });
+      queryClient.invalidateQueries({ queryKey: ['employers'] });
+    },
+  });
 }
 
 export function useStartFollowUp(contractId: string) {

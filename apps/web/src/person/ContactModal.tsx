@@ -16,17 +16,19 @@ import { day, pastDay, wholeNumber } from './person-validation.ts';
 export const contactDraftKey = (userId: string, personId: string) => `contact.${userId}.${personId}`;
 
 /**
- * The employers a contact about the person may be with: those of the person's contracts, the
- * current one (a contract running today) first.
+ * The employers a contact about the person may be with: those of the person's contracts not
+ * cancelled, the current one (a contract running today) first.
  */
 export function contactEmployers(
   person: PersonFile,
   on: string,
 ): { id: string; name: string; current: boolean }[] {
-  const current = person.contracts.find((c) => c.start <= on && (c.actualEnd ?? c.plannedEnd ?? on) >= on);
+  // A contract cancelled as entered by mistake names no employer of the person's.
+  const contracts = person.contracts.filter((c) => c.cancelled === null);
+  const current = contracts.find((c) => c.start <= on && (c.actualEnd ?? c.plannedEnd ?? on) >= on);
   const seen = new Set<string>();
   const list: { id: string; name: string; current: boolean }[] = [];
-  for (const c of current ? [current, ...person.contracts] : person.contracts) {
+  for (const c of current ? [current, ...contracts] : contracts) {
     if (seen.has(c.employerId)) continue;
     seen.add(c.employerId);
     list.push({ id: c.employerId, name: c.employerName, current: c === current });

@@ -27,6 +27,7 @@ export async function startDueFollowUps(
     .where('p.erased_at', 'is', null)
     .where('k.type', '<>', 'immersion')
     .where('k.actual_end_on', 'is', null)
+    .where('k.cancelled_at', 'is', null)
     .where('k.start_on', '<=', day.today)
     .orderBy('p.id')
     .orderBy('k.start_on')

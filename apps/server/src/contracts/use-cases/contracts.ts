@@ -1,6 +1,7 @@
 import {
   arrangementInputSchema,
   type ContractAndPerson,
+  cancellationSchema,
   contractInputSchema,
   contractPatchSchema,
 } from '@jobcoach/contract';
@@ -39,7 +40,7 @@ export const listContracts = defineQuery(
     const person = await findPerson(ctx.db, ctx.organisationId, personId);
     if (!person) throw notFound('Personne');
     const { cddAlertDays } = await loadContractSettings(ctx.db, ctx.organisationId);
-    return (await contractsOf(ctx.db, ctx.organisationId, person.id)).map((l) =>
+    return (await contractsOf(ctx.db, ctx.organisationId, person.id, { withCancelled: true })).map((l) =>
       toContractView(l, ctx.today, cddAlertDays, person.phase as Phase),
     );
   },
@@ -92,18 +93,21 @@ export const startContractFollowUp = defineCommand(
   },
 );
 
-/** A contract entered by mistake, deleted: the person's file without it. */
-export const deleteContract = defineCommand(
-  'contracts.delete',
-  z.object({ contractId: idSchema }),
-  { action: 'delete', entity: 'contract' },
-  async (ctx, { contractId }) => {
+/**
+ * « Annuler ce contrat »: a contract entered by mistake, cancelled with a reason (never deleted),
+ * with the moves it made while they are the latest (contracts/service.ts). The contract stays
+ * readable, marked cancelled; the audit log keeps it as it was and the trajectory before and after.
+ */
+export const cancelContract = defineCommand(
+  'contracts.cancel',
+  cancellationSchema.extend({ contractId: idSchema }),
+  { action: 'cancel', entity: 'contract' },
+  async (ctx, { contractId, reason }) => {
     const ps = await requireRecord(ctx, 'contracts.write', 'contract', contractId);
-    const done = await contracts.deleteContract(ctx, contractId);
+    const done = await contracts.cancelContract(ctx, contractId, reason);
     ctx.audit.entityId = contractId;
     ctx.audit.details = done.details;
-    const person = await loadPersonFile(ctx.db, ctx.organisationId, done.personId, viewerOf(ps), ctx.today);
-    return { person: person! };
+    return contractAndPerson(ctx, ps, contractId, done.personId);
   },
 );
 

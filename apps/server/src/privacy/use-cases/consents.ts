@@ -149,6 +149,7 @@ async function handoffSummary(
       .innerJoin('employer as e', 'e.id', 'k.employer_id')
       .select(['k.type', 'k.job_title', 'k.start_on', 'k.actual_end_on', 'e.name'])
       .where('k.person_id', '=', person.id)
+      .where('k.cancelled_at', 'is', null)
       .orderBy('k.start_on')
       .execute();
     lines.push('', `${SECTION_LABELS.contracts} :`);
