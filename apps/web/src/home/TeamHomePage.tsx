@@ -96,7 +96,7 @@ function CoachCard({ coach, self }: { coach: TeamCoach; self: boolean }) {
             {t('teamHome.active', { count: activeCount, capacity: number(capacity) })}
           </Text>
           {over && (
-            <Badge color="orange.9" variant="light">
+            <Badge color="red.9" variant="filled">
               {t('teamHome.over')}
             </Badge>
           )}
@@ -109,11 +109,7 @@ function CoachCard({ coach, self }: { coach: TeamCoach; self: boolean }) {
           >
             {t('teamHome.overdue', { count: coach.overdue })}
           </Text>
-          <Text
-            data-testid="team-coach-deadlines"
-            c={coach.deadlines > 0 ? 'orange.9' : undefined}
-            fw={coach.deadlines > 0 ? 600 : undefined}
-          >
+          <Text data-testid="team-coach-deadlines" fw={coach.deadlines > 0 ? 600 : undefined}>
             {t('teamHome.deadlines', { count: coach.deadlines })}
           </Text>
         </Group>
