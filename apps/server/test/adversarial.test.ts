@@ -280,7 +280,7 @@ const ROUTES: Record<string, Entry> = {
     call: () => ({
       url: '/api/hiring-aids/rules',
       body: {
-        code: 'pirate',
+        code: 'other',
         name: 'Aide pirate',
         authority: 'other',
         conditions: {},
