@@ -122,4 +122,21 @@ describe.skipIf(!hasBrowser)('browser: the coordinator’s home', () => {
     }
     await context.close();
   });
+
+  it('the administration chooses a rule’s aid from the labelled list of the contract', async () => {
+    const context = await browser.newContext({ locale: 'fr-BE' });
+    const page = await context.newPage();
+    await login(page, server.url, 'admin@jobcoach.demo');
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('button', { name: 'Ajouter une règle' }).click();
+    const aid = page.getByRole('dialog').getByLabel('Aide', { exact: true });
+    await aid.waitFor();
+    const labels = await aid.locator('option').allTextContents();
+    expect(labels).toContain("Mise à l'emploi article 60 §7 (CPAS)");
+    expect(labels).toContain('Impulsion -25 ans');
+    await aid.selectOption({ label: 'Impulsion 55 ans +' });
+    expect(await aid.inputValue()).toBe('impulsion_55_plus');
+    await expectAccessible(page, 'hiring-aid rule form');
+    await context.close();
+  });
 });
