@@ -32,7 +32,7 @@ describe.skipIf(!hasBrowser)('browser: the coordinator’s home', () => {
     const page = await context.newPage();
     await login(page, server.url, 'coordination@edit.demo');
     await page.waitForURL((u) => u.pathname === '/');
-    await page.getByRole('heading', { name: "Vue d'équipe", level: 1 }).waitFor();
+    await page.getByRole('heading', { name: "Vue d'ensemble", level: 1 }).waitFor();
     await page.getByTestId('team-coach').first().waitFor();
 
     const coaches = (await api(page, 'GET', '/api/team/overview')).json.coaches as Coach[];
@@ -91,7 +91,7 @@ describe.skipIf(!hasBrowser)('browser: the coordinator’s home', () => {
     await section.waitFor();
     const history = page.getByTestId('checklist-history');
     expect(await history.getAttribute('data-state')).toBe('todo');
-    expect(await history.getByRole('link', { name: "Importer l'historique" }).getAttribute('href')).toBe(
+    expect(await history.getByRole('link', { name: "Commencer l'import" }).getAttribute('href')).toBe(
       '/history-import',
     );
     await expectAccessible(page, 'setup checklist');

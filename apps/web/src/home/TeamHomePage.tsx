@@ -37,14 +37,9 @@ export function TeamHomePage() {
         </Group>
       )}
       <SetupChecklist />
-      <Group justify="space-between" align="baseline">
-        <Title order={2} size="h3" id="team-coaches-title">
-          {t('teamHome.coaches')}
-        </Title>
-        <Anchor component={Link} to="/my-day">
-          {t('teamHome.myDay')}
-        </Anchor>
-      </Group>
+      <Title order={2} size="h3" id="team-coaches-title">
+        {t('teamHome.coaches')}
+      </Title>
       {overview.isPending ? (
         <Spinner />
       ) : overview.error ? (
