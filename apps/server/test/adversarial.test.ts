@@ -180,6 +180,12 @@ const ROUTES: Record<string, Entry> = {
   },
   'DELETE /api/absences/:id': { kind: 'org', call: (w) => ({ url: `/api/absences/${w.absenceId}` }) },
   'GET /api/my-day': { kind: 'own', call: () => ({ url: '/api/my-day' }) },
+  'GET /api/team/overview': { kind: 'own', call: () => ({ url: '/api/team/overview' }) },
+  'GET /api/team/checklist': { kind: 'own', call: () => ({ url: '/api/team/checklist' }) },
+  'POST /api/team/checklist/dismissals': {
+    kind: 'own',
+    call: () => ({ url: '/api/team/checklist/dismissals', body: { item: 'history' } }),
+  },
   'GET /api/organisations/:id/settings': {
     kind: 'org',
     call: (w) => ({ url: `/api/organisations/${w.orgA}/settings` }),
@@ -274,7 +280,7 @@ const ROUTES: Record<string, Entry> = {
     call: () => ({
       url: '/api/hiring-aids/rules',
       body: {
-        code: 'pirate',
+        code: 'other',
         name: 'Aide pirate',
         authority: 'other',
         conditions: {},

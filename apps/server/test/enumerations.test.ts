@@ -1,5 +1,6 @@
 import {
   CONSENT_PURPOSES,
+  DISMISSIBLE_SETUP_ITEMS,
   EMPLOYER_SECTORS,
   EMPLOYER_SIZE_CLASSES,
   EMPLOYER_STATUSES,
@@ -76,6 +77,7 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'presentation.step': PRESENTATION_STEPS,
   'presentation_step.channel': INTRODUCTION_CHANNELS,
   'presentation_step.step': PRESENTATION_STEPS,
+  'setup_checklist_dismissal.item': DISMISSIBLE_SETUP_ITEMS,
   'trajectory_event.from_phase': PHASES,
   'trajectory_event.to_phase': PHASES,
   'trajectory_event.transition_id': TRANSITION_IDS,

@@ -35,6 +35,8 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
   const counter = new StatementCounter();
   let few: Client;
   let many: Client;
+  let coordinator: Client;
+  let organisation: string;
   let today: string;
   const personOf: Record<string, string> = {};
 
@@ -84,6 +86,9 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
     };
     today = clock.today();
     const { organisationId } = await setupInstallation(t);
+    organisation = organisationId;
+    await addUser(t, organisationId, 'coordinator@example.org', 'coordinator');
+    coordinator = await loginAs(t, 'coordinator@example.org');
     await addUser(t, organisationId, 'few@example.org', 'jobcoach');
     await addUser(t, organisationId, 'many@example.org', 'jobcoach');
     few = await loginAs(t, 'few@example.org');
@@ -109,5 +114,16 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
     const large = await statements(many, `/api/persons/${personOf.Many}`);
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(20);
+  });
+
+  it('reads the team overview with a fixed number of statements, whatever the number of coaches', async () => {
+    const before = await statements(coordinator, '/api/team/overview');
+    await addUser(t, organisation, 'third@example.org', 'jobcoach');
+    await caseload(await loginAs(t, 'third@example.org'), 3, 'Third');
+    const after = await statements(coordinator, '/api/team/overview');
+    expect(after).toBe(before);
+    // The session, then the coaches, the persons, their contracts, the absences and the settings
+    // side by side (team/use-cases/overview.ts).
+    expect(before).toBeLessThanOrEqual(8);
   });
 });

@@ -40,6 +40,7 @@ const ImportPage = page(() => import('./imports/ImportPage.tsx'), 'ImportPage');
 const InvitationsPage = page(() => import('./auth/InvitationsPage.tsx'), 'InvitationsPage');
 const PeoplePage = page(() => import('./people/PeoplePage.tsx'), 'PeoplePage');
 const PersonPage = page(() => import('./person/PersonPage.tsx'), 'PersonPage');
+const MyDayPage = page(() => import('./myday/MyDayPage.tsx'), 'MyDayPage');
 const NewReferralPage = page(() => import('./referral/NewReferralPage.tsx'), 'NewReferralPage');
 const ReportsPage = page(() => import('./reports/ReportsPage.tsx'), 'ReportsPage');
 const SettingsPage = page(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
@@ -91,6 +92,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole allowed={canSeePersons} reason="persons">
                     <PersonPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: '/my-day',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <MyDayPage />
                   </RequireRole>
                 ),
               },

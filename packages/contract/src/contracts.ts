@@ -17,7 +17,7 @@ const hoursSchema = z
 
 const hiringAidsSchema = codeList(
   HIRING_AIDS,
-  'aide à l’embauche inconnue (impulsion_under_25, impulsion_12_months, impulsion_55_plus, sesam, ape, activa, first_hires_reduction, sine ou other).',
+  'aide à l’embauche inconnue (impulsion_under_25, impulsion_12_months, impulsion_55_plus, sesam, ape, activa, first_hires_reduction, sine, art60 ou other).',
 );
 
 const referenceSchema = z.object({

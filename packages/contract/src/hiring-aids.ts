@@ -1,4 +1,4 @@
-import { HIRING_AID_AUTHORITIES, INCOME_SOURCES } from '@jobcoach/domain';
+import { HIRING_AID_AUTHORITIES, HIRING_AIDS, INCOME_SOURCES } from '@jobcoach/domain';
 import { z } from 'zod';
 import { dateSchema, optionalText, requiredText, strictObject, versionSchema } from './common.ts';
 
@@ -29,10 +29,11 @@ export const hiringAidConditionsSchema = strictObject({
 });
 
 const ruleFields = {
-  code: z
-    .string('texte attendu.')
-    .trim()
-    .regex(/^[a-z0-9_]{1,50}$/, 'code en minuscules, chiffres et _ (50 caractères au plus).'),
+  /** The aid, one of the contract's list (HIRING_AIDS): a rule's versions share it. */
+  code: z.enum(
+    HIRING_AIDS,
+    'aide inconnue (impulsion_under_25, impulsion_12_months, impulsion_55_plus, sesam, ape, activa, first_hires_reduction, sine, art60 ou other).',
+  ),
   name: requiredText(200),
   authority: z.enum(HIRING_AID_AUTHORITIES, 'autorité inconnue (wallonia, federal, cpas ou other).'),
   conditions: hiringAidConditionsSchema,

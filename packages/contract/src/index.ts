@@ -33,6 +33,7 @@ export * from './privacy.ts';
 export * from './reports.ts';
 export * from './settings.ts';
 export * from './setup.ts';
+export * from './team.ts';
 export * from './testclock.ts';
 export * from './users.ts';
 export * from './vacancies.ts';

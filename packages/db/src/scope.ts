@@ -71,6 +71,7 @@ export const ORGANISATION_TABLES = [
   'presentation',
   'presentation_step',
   'retention_run_organisation',
+  'setup_checklist_dismissal',
   'trajectory_event',
   'vacancy',
 ] as const satisfies readonly (keyof Database)[];

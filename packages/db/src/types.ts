@@ -768,3 +768,15 @@ export interface Database {
   outbox: OutboxTable;
   password_reset: PasswordResetTable;
 }
+
+// Migration 0023: the items of the setup checklist a coordinator set aside.
+export interface SetupChecklistDismissalTable {
+  organisation_id: string;
+  item: 'settings' | 'history';
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
+}
+
+export interface Database {
+  setup_checklist_dismissal: SetupChecklistDismissalTable;
+}

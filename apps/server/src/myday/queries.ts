@@ -101,18 +101,21 @@ function isCandidate(organisationId: string, coachId: string, today: string) {
 
 /** The candidate persons' lines (persons/queries.ts) with their hand-entered employment periods. */
 function candidatesQuery(db: Db, organisationId: string, coachId: string, today: string) {
-  return selectPersonLines(db, organisationId)
-    .select(
-      sql<HandEnteredPeriod[]>`(
+  return linesWithPeriods(db, organisationId).where(isCandidate(organisationId, coachId, today));
+}
+type CandidateLine = Awaited<ReturnType<ReturnType<typeof candidatesQuery>['execute']>>[number];
+
+/** The persons' lines (persons/queries.ts) with their hand-entered employment periods. */
+function linesWithPeriods(db: Db, organisationId: string) {
+  return selectPersonLines(db, organisationId).select(
+    sql<HandEnteredPeriod[]>`(
         SELECT coalesce(json_agg(json_build_object('id', ep.id, 'kind', ep.kind, 'start', ep.start_on,
                  'end', ep.end_on) ORDER BY ep.start_on), '[]'::json)
           FROM employment_period ep WHERE ep.person_id = p.id AND ep.organisation_id = p.organisation_id)`.as(
-        'employment_periods',
-      ),
-    )
-    .where(isCandidate(organisationId, coachId, today));
+      'employment_periods',
+    ),
+  );
 }
-type CandidateLine = Awaited<ReturnType<ReturnType<typeof candidatesQuery>['execute']>>[number];
 
 /** The contracts of the same persons (contracts/queries.ts), by person, latest first. */
 export async function myDayContracts(db: Db, organisationId: string, coachId: string, today: string) {
@@ -129,11 +132,50 @@ export async function myDayContracts(db: Db, organisationId: string, coachId: st
     )
     .modifyEnd(sql.raw(PREPARED_MARK))
     .execute();
-  const byPerson = new Map<string, ContractLine[]>();
+  return byPerson(rows);
+}
+
+function byPerson(rows: readonly ContractLine[]) {
+  const map = new Map<string, ContractLine[]>();
   for (const r of rows) {
-    const list = byPerson.get(r.person_id);
+    const list = map.get(r.person_id);
     if (list) list.push(r);
-    else byPerson.set(r.person_id, [r]);
+    else map.set(r.person_id, [r]);
   }
-  return byPerson;
+  return map;
+}
+
+/*
+ * The team overview (team/use-cases/overview.ts) reads every coach's own persons at once, with the
+ * same lines and contracts as « Ma journée », so that each person is judged by the same rules: two
+ * statements for the whole team, whatever the number of coaches (no statement per coach).
+ */
+
+/** The persons coached in the organisation and not exited (those « Ma journée » looks at). */
+const isCoachedLive = sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`;
+
+/** The lines of every coached, not exited person of the organisation. */
+export async function teamPersons(db: Db, organisationId: string) {
+  const rows = await linesWithPeriods(db, organisationId).where(isCoachedLive).execute();
+  return rows.map((r) => ({
+    ...r,
+    employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
+  }));
+}
+
+/** The contracts of the same persons, by person, latest first. */
+export async function teamContracts(db: Db, organisationId: string) {
+  const rows = await selectContracts(db, organisationId)
+    .where(
+      'k.person_id',
+      'in',
+      db
+        .selectFrom('person as p')
+        .select('p.id')
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null)
+        .where(isCoachedLive),
+    )
+    .execute();
+  return byPerson(rows);
 }

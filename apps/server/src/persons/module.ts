@@ -4,6 +4,7 @@ import { documentRoutes } from '../documents/routes.ts';
 import { myDayRoutes } from '../myday/routes.ts';
 import { partnerRoutes } from '../partners/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { teamRoutes } from '../team/routes.ts';
 import { testClockRoutes } from '../testclock/routes.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
 import { personRoutes } from './routes.ts';
@@ -18,6 +19,7 @@ export const trajectoryModule: FastifyPluginAsync = async (app) => {
   await app.register(trajectoryRoutes);
   await app.register(absenceRoutes);
   await app.register(myDayRoutes);
+  await app.register(teamRoutes);
   await app.register(settingsRoutes);
   await app.register(testClockRoutes);
 };

@@ -1,5 +1,10 @@
 import type { HiringAidRuleAnswer } from '@jobcoach/contract';
-import { HIRING_AID_AUTHORITIES, type HiringAidAuthority } from '@jobcoach/domain';
+import {
+  HIRING_AID_AUTHORITIES,
+  HIRING_AIDS,
+  type HiringAid,
+  type HiringAidAuthority,
+} from '@jobcoach/domain';
 import {
   Button,
   Checkbox,
@@ -119,6 +124,8 @@ export function HiringAidsSection() {
   );
 }
 
+const isHiringAid = (code: string): code is HiringAid => (HIRING_AIDS as readonly string[]).includes(code);
+
 const num = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 const numOrNull = (s: string) => (s.trim() === '' ? null : Number(s.trim().replace(',', '.')));
 
@@ -153,7 +160,7 @@ function RuleModal({ rule, onClose }: { rule: HiringAidRuleAnswer | null; onClos
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
-      code: v.code.trim(),
+      code: v.code as HiringAid,
       name: v.name.trim(),
       authority: v.authority as HiringAidAuthority,
       amount: v.amount.trim(),
@@ -182,7 +189,16 @@ function RuleModal({ rule, onClose }: { rule: HiringAidRuleAnswer | null; onClos
         <Stack gap="sm">
           <ErrorAlert message={form.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('admin.aids.field.code')} {...form.input('code')} />
+            <NativeSelect
+              label={t('admin.aids.field.code')}
+              data={[
+                { value: '', label: t('admin.aids.field.codePick'), disabled: true },
+                ...HIRING_AIDS.map((code) => ({ value: code, label: t(`hiringAid.${code}`) })),
+                // A rule stored before the codes came from the list keeps its code until changed.
+                ...(rule && !isHiringAid(rule.code) ? [{ value: rule.code, label: rule.code }] : []),
+              ]}
+              {...form.input('code')}
+            />
             <TextInput label={t('admin.aids.field.name')} {...form.input('name')} />
             <NativeSelect
               label={t('admin.aids.field.authority')}

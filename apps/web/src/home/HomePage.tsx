@@ -1,16 +1,18 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import { canSeePersons, currentMembership } from '../auth/permissions.ts';
+import { canSeePersons, currentMembership, isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
 import { MyDayPage } from '../myday/MyDayPage.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
+import { TeamHomePage } from './TeamHomePage.tsx';
 
 /**
- * The first page: « Ma journée » for those who work with persons (jobcoaches, coordinators); a
- * welcome for the others (evaluators, an administrator outside any organisation).
+ * The first page: the team at a glance for coordinators (their own day at /my-day), « Ma journée »
+ * for jobcoaches; a welcome for the others (evaluators, an administrator outside any organisation).
  */
 export function HomePage() {
   const me = useSession();
+  if (isCoordinator(me)) return <TeamHomePage />;
   return canSeePersons(me) ? <MyDayPage /> : <Welcome />;
 }
 

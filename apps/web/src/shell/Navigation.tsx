@@ -20,7 +20,10 @@ const welcomed = (me: Me) => !canSeePersons(me) && !canSeeReports(me);
 // The capabilities of the platform, in the order of a jobcoach's work. Evaluators see no
 // person-level entry: their first page is « Résultats », the aggregated figures.
 const ITEMS: Item[] = [
-  { to: '/', label: 'nav.home', shown: canSeePersons },
+  // Coordinators land on the team at a glance; their own « Ma journée » is beside it.
+  { to: '/', label: 'nav.teamHome', shown: isCoordinator },
+  { to: '/my-day', label: 'nav.home', shown: isCoordinator },
+  { to: '/', label: 'nav.home', shown: (me) => canSeePersons(me) && !isCoordinator(me) },
   { to: '/', label: 'nav.welcome', shown: welcomed },
   { to: '/people', label: 'nav.people', shown: canSeePersons },
   { to: '/absences', label: 'nav.absences', shown: canSeePersons },
@@ -44,7 +47,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
         return (
           <NavLink
-            key={item.label}
+            key={`${item.to} ${item.label}`}
             component={Link}
             to={item.to}
             label={t(item.label)}

@@ -74,7 +74,11 @@ export const CONTRACT_END_REASON_LABELS: Record<ContractEndReason, string> = {
 /** End reasons after which the same employment goes on under a new contract. */
 export const CONTINUING_END_REASONS: readonly ContractEndReason[] = ['converted_to_cdi', 'renewed'];
 
-/** Hiring aids an employer used (information on the contract, never a ranking criterion). */
+/**
+ * Hiring aids an employer used (information on the contract, never a ranking criterion): the one
+ * list every form chooses from (the contract, the dated rules of the administration, whose codes are
+ * these), each shown by its label.
+ */
 export const HIRING_AIDS = [
   'impulsion_under_25',
   'impulsion_12_months',
@@ -84,6 +88,7 @@ export const HIRING_AIDS = [
   'activa',
   'first_hires_reduction',
   'sine',
+  'art60',
   'other',
 ] as const;
 export type HiringAid = (typeof HIRING_AIDS)[number];
@@ -97,6 +102,7 @@ export const HIRING_AID_LABELS: Record<HiringAid, string> = {
   activa: 'Activa',
   first_hires_reduction: 'Réduction ONSS premiers engagements',
   sine: 'SINE (économie sociale d’insertion)',
+  art60: 'Mise à l’emploi article 60 §7 (CPAS)',
   other: 'Autre aide',
 };
 

@@ -1,12 +1,8 @@
 import { type ContractEnding, type MyDay, type MyDayPerson, myDayQuerySchema } from '@jobcoach/contract';
 import {
   ACTIVE_PHASES,
-  bindingDeadline,
   CONTRACT_TYPE_LABELS,
-  cadenceOf,
-  cadenceWithFrequency,
   caseloadStatus,
-  clockOf,
   compareDates,
   FOLLOW_UP_MODE_LABELS,
   myDayLists,
@@ -15,9 +11,9 @@ import {
 } from '@jobcoach/domain';
 import { AppError, notFound } from '../../application/errors.ts';
 import { defineQuery } from '../../application/use-case.ts';
-import { currentFrequency, toContractView } from '../../contracts/queries.ts';
-import { personEmployment } from '../../persons/employment.ts';
+import { toContractView } from '../../contracts/queries.ts';
 import { myDayContext, myDayContracts } from '../queries.ts';
+import { personStanding } from '../standing.ts';
 
 /**
  * « Ma journée » of a coach (the caller's own, or a colleague's for a coordinator): each person's
@@ -44,22 +40,8 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
   const { coach, settings, cddAlertDays, covering, persons: lines } = context;
 
   const persons = lines.map((line) => {
-    const state = {
-      phase: line.phase as Phase,
-      phaseSince: line.phase_since,
-      preHireEntry: line.pre_hire_entry,
-      lastDirectContact: line.last_direct_contact,
-    };
     const own = contracts.get(line.id) ?? [];
-    // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
-    const employment = personEmployment(own, line.employment_periods, today);
-    const cadence = cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(own)));
-    const limit = bindingDeadline(
-      state,
-      clockOf(state, employment.clockPeriods, today),
-      employment.window,
-      today,
-    );
+    const { state, employment, cadence, limit } = personStanding(line, own, settings.cadence, today);
     const item: MyDayPerson = {
       id: line.id,
       firstName: line.first_name,

@@ -1,0 +1,50 @@
+import type { OrganisationSettings } from '@jobcoach/contract';
+import {
+  bindingDeadline,
+  cadenceOf,
+  cadenceWithFrequency,
+  clockOf,
+  type PersonState,
+  type Phase,
+} from '@jobcoach/domain';
+import { type ContractLine, currentFrequency } from '../contracts/queries.ts';
+import { type HandEnteredPeriod, personEmployment } from '../persons/employment.ts';
+
+/** What « Ma journée » reads of a person's line to judge where the person stands. */
+export interface StandingLine {
+  phase: string;
+  phase_since: string;
+  pre_hire_entry: string | null;
+  last_direct_contact: string | null;
+  employment_periods: readonly HandEnteredPeriod[];
+}
+
+/**
+ * A person's standing today, read through the domain's rules (person-status.ts): the cadence of
+ * direct contacts (set by the follow-up arrangement of the contracts) and the limit that binds the
+ * person. « Ma journée » and the team overview both read a person through this one function, so that
+ * the counts of the overview are those of each coach's day.
+ */
+export function personStanding(
+  line: StandingLine,
+  contracts: readonly ContractLine[],
+  cadenceSettings: OrganisationSettings['cadence'],
+  today: string,
+) {
+  const state: PersonState = {
+    phase: line.phase as Phase,
+    phaseSince: line.phase_since,
+    preHireEntry: line.pre_hire_entry,
+    lastDirectContact: line.last_direct_contact,
+  };
+  // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
+  const employment = personEmployment(contracts, line.employment_periods, today);
+  const cadence = cadenceOf(state, today, cadenceWithFrequency(cadenceSettings, currentFrequency(contracts)));
+  const limit = bindingDeadline(
+    state,
+    clockOf(state, employment.clockPeriods, today),
+    employment.window,
+    today,
+  );
+  return { state, employment, cadence, limit };
+}
