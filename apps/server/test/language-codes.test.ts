@@ -1,9 +1,11 @@
 import { testTargets } from '@jobcoach/db/testing';
+import { addDays } from '@jobcoach/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
   type Client,
   createPerson,
+  createPreHirePerson,
   loginAs,
   personBody,
   setupInstallation,
@@ -13,9 +15,10 @@ import {
 
 /**
  * Every language: an error keeps its French message and carries a stable code, a message key and
- * its parameters, which the web words in the interface's language.
+ * its parameters; a timeline entry keeps its French text and carries a code and parameters (ISO
+ * dates, enum codes). The web words both in the interface's language.
  */
-describe.each(testTargets())('error codes and parameters, on $driver', (target) => {
+describe.each(testTargets())('error and timeline codes with parameters, on $driver', (target) => {
   let t: TestApp;
   let coach: Client;
   let today: string;
@@ -127,5 +130,41 @@ describe.each(testTargets())('error codes and parameters, on $driver', (target) 
       key: 'correction.reason_required',
       params: { field: 'reason' },
     });
+  });
+
+  it('gives each timeline entry its code and parameters beside its French text', async () => {
+    const person = await createPreHirePerson(coach, today, { firstName: 'Nadia' });
+    const logged = await coach.post(`/api/persons/${person.id}/contacts`, {
+      date: today,
+      channel: 'phone',
+      personPresent: true,
+      durationMinutes: 20,
+      nextPlannedOn: addDays(today, 7),
+    });
+    expect(logged.status).toBe(201);
+    type Entry = { type: string; code: string; params: Record<string, unknown>; title: string };
+    const timeline = logged.json.timeline as Entry[];
+    const contact = timeline.find((e) => e.type === 'contact')!;
+    expect(contact.code).toBe('contact');
+    expect(contact.params).toMatchObject({
+      channel: 'phone',
+      present: true,
+      durationMinutes: 20,
+      nextPlannedOn: addDays(today, 7),
+    });
+    expect(contact.title).toBe('Téléphone avec la personne');
+
+    const move = timeline.find((e) => e.type === 'transition')!;
+    expect(move).toMatchObject({
+      code: 'transition',
+      params: { transitionId: 'enter_pre_hire', fromPhase: 'intake', toPhase: 'pre_hire' },
+    });
+    const assessment = timeline.find((e) => e.type === 'assessment')!;
+    expect(assessment).toMatchObject({
+      code: 'assessment',
+      params: { decision: 'accepted', unmetConditions: [] },
+    });
+    const referral = timeline.find((e) => e.code === 'intake.referral')!;
+    expect(referral.params).toEqual({ referralKind: 'spontaneous', partnerName: null });
   });
 });
