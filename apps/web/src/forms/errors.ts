@@ -14,6 +14,9 @@ const FALLBACKS: Record<string, MessageId> = {
   stale_version: 'error.stale',
 };
 
+// A code whose message never varies: the catalogs' wording (the same as the server's French).
+const BY_CODE: Record<string, MessageId> = { invalid_credentials: 'login.failed' };
+
 const known = (id: string): id is MessageId => Object.hasOwn(catalogs.fr, id);
 
 /**
@@ -65,6 +68,8 @@ export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     const keyed = keyedMessage(error, t);
     if (keyed) return keyed;
+    const byCode = BY_CODE[error.code];
+    if (byCode) return t(byCode);
     if (error.message) return error.message;
     return t(FALLBACKS[error.code] ?? 'error.generic');
   }
