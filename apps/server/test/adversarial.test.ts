@@ -534,6 +534,8 @@ describe.each(testTargets())('adversarial route table on $driver', (target) => {
       code: 'not_found',
       message: 'Personne introuvable.',
       field: 'personId',
+      key: 'not_found',
+      params: { record: 'person' },
     });
   });
 

@@ -17,12 +17,18 @@ const DATE_MESSAGE = 'date au format AAAA-MM-JJ attendue.';
  */
 export const dateSchema = z
   .string(DATE_MESSAGE)
-  .refine((v) => isIsoDate(v), DATE_MESSAGE)
-  .refine((v) => v >= '1900-01-01' && v <= '2100-12-31', 'date entre 1900 et 2100 attendue.');
+  .refine((v) => isIsoDate(v), { message: DATE_MESSAGE, params: { key: 'invalid_date' } })
+  .refine((v) => v >= '1900-01-01' && v <= '2100-12-31', {
+    message: 'date entre 1900 et 2100 attendue.',
+    params: { key: 'date_out_of_range' },
+  });
 
 /** Text PostgreSQL can store: no NUL character. */
 export function text(message = 'texte attendu.') {
-  return z.string(message).refine((v) => !v.includes('\u0000'), 'caractère nul interdit.');
+  return z.string(message).refine((v) => !v.includes('\u0000'), {
+    message: 'caractère nul interdit.',
+    params: { key: 'forbidden_characters' },
+  });
 }
 
 export const idParams = z.object({ id: z.uuid('identifiant invalide.') });

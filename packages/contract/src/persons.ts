@@ -398,11 +398,33 @@ const clockSchema = z.object({
   overallDaysLeft: z.number(),
 });
 
+/** What a timeline entry says, as a code the web words from its catalogs (`timeline.text.*`). */
+export const TIMELINE_CODES = [
+  'intake.referral',
+  'intake.information',
+  'intake.consent',
+  'assessment',
+  'transition',
+  'contact',
+  'presentation',
+  'document',
+  'contract.signed',
+  'contract.ended',
+] as const;
+export type TimelineCode = (typeof TIMELINE_CODES)[number];
+/** A parameter of an entry: an ISO date, an enum code, a number, a name or free text, a flag, a list of codes. */
+const timelineParamSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type TimelineParams = Record<string, z.output<typeof timelineParamSchema>>;
+
 export const timelineEntrySchema = z.object({
   id: z.string(),
   date: z.string(),
   at: z.string(),
   type: z.enum(['contact', 'transition', 'assessment', 'document', 'intake', 'presentation', 'contract']),
+  /** The entry as a code and its parameters (dates ISO, enum codes), for every language. */
+  code: z.enum(TIMELINE_CODES),
+  params: z.record(z.string(), timelineParamSchema),
+  /** The entry in French, as before (API clients, exports). */
   title: z.string(),
   detail: nullableString,
   authorName: nullableString,

@@ -43,10 +43,15 @@ export interface CoachabilityAssessment {
   reason?: string | null;
 }
 
-/** A field of a form and the French message to show next to it. */
+/**
+ * A field of a form and the French message to show next to it; with a message key (and its
+ * parameters), a client words it in its own language.
+ */
 export interface FieldError {
   field: string;
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export function unmetConditions(conditions: CoachabilityConditions): CoachabilityCondition[] {

@@ -144,11 +144,22 @@ export function validateCorrectionReason(reason: string | null | undefined): Fie
   const text = reason?.trim() ?? '';
   if (text.length < 3) {
     return [
-      { field: 'reason', message: 'Dites en quelques mots pourquoi vous corrigez ou annulez cette saisie.' },
+      {
+        field: 'reason',
+        message: 'Dites en quelques mots pourquoi vous corrigez ou annulez cette saisie.',
+        key: 'correction.reason_required',
+      },
     ];
   }
   if (text.length > CORRECTION_REASON_MAX) {
-    return [{ field: 'reason', message: `Le motif compte au plus ${CORRECTION_REASON_MAX} caractères.` }];
+    return [
+      {
+        field: 'reason',
+        message: `Le motif compte au plus ${CORRECTION_REASON_MAX} caractères.`,
+        key: 'correction.reason_too_long',
+        params: { max: CORRECTION_REASON_MAX },
+      },
+    ];
   }
   return [];
 }

@@ -1,6 +1,7 @@
 import type {
   TimelineEntryInput as TimelineEntry,
   TimelineEntry as TimelineOutput,
+  TimelineParams,
 } from '@jobcoach/contract';
 import {
   COACHABILITY_CONDITION_LABELS,
@@ -123,6 +124,20 @@ function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
     date: c.date,
     at: iso(c.created_at),
     type: 'contact',
+    code: 'contact',
+    params: {
+      channel: c.channel,
+      present: c.present,
+      employerName: c.employer_name ?? null,
+      counterpart: c.counterpart ?? null,
+      durationMinutes: c.duration_minutes ?? null,
+      purpose: c.purpose ?? null,
+      discreetConfirmed: Boolean(c.discreet_confirmed),
+      confidential: Boolean(c.confidential),
+      notesWithheld: Boolean(c.confidential) && c.notes === null,
+      notes: c.notes,
+      nextPlannedOn: c.next_planned_on ?? null,
+    },
     title: `${channel}${withWhom.length > 0 ? ` ${withWhom.join(', ')}` : ''}${c.present ? '' : ' (à son sujet)'}`,
     detail: joined([
       c.duration_minutes ? `${c.duration_minutes} min` : null,
@@ -141,6 +156,29 @@ function contactEntry(c: TimelineSources['contacts'][number]): TimelineEntry {
     statusReason:
       status === 'cancelled' ? c.cancellation_reason : status === 'corrected' ? c.correction_reason : null,
     entity: { kind: 'contact', id: c.id, version: c.version, authorId: c.author_id },
+  };
+}
+
+/** A move's parameters: phases, reason and contract as codes and ISO dates, the free texts as they are. */
+function transitionParams(e: TimelineSources['events'][number]): TimelineParams {
+  const f = e.fields;
+  const contract = e.transition_id === 'start_follow_up' && typeof f.contractKind === 'string';
+  return {
+    transitionId: e.transition_id,
+    fromPhase: e.from_phase,
+    toPhase: e.to_phase,
+    exitReason: e.transition_id === 'exit' ? e.reason : null,
+    returnReason: e.transition_id === 'return_to_pre_hire' ? e.reason : null,
+    contractKind: contract ? String(f.contractKind) : null,
+    contractStart: contract && typeof f.contractStart === 'string' ? f.contractStart : null,
+    contractEnd: contract && typeof f.contractEnd === 'string' && f.contractEnd ? f.contractEnd : null,
+    employerName:
+      e.transition_id === 'start_hiring' &&
+      typeof f.employerId === 'string' &&
+      !UUID_PATTERN.test(f.employerId)
+        ? f.employerId
+        : null,
+    detail: e.detail,
   };
 }
 
@@ -199,6 +237,8 @@ function intakeEntries(s: TimelineSources): TimelineEntry[] {
       date: p.referral_received_on,
       at,
       type: 'intake',
+      code: 'intake.referral',
+      params: { referralKind: p.referral_kind, partnerName: s.partnerName },
       title: origin,
       detail: null,
       authorName: s.creatorName,
@@ -210,6 +250,8 @@ function intakeEntries(s: TimelineSources): TimelineEntry[] {
       date: p.information_session_on,
       at,
       type: 'intake',
+      code: 'intake.information',
+      params: {},
       title: 'Séance d’information sur le jobcoaching',
       detail: null,
       authorName: null,
@@ -221,6 +263,8 @@ function intakeEntries(s: TimelineSources): TimelineEntry[] {
       date: p.consent_on,
       at,
       type: 'intake',
+      code: 'intake.consent',
+      params: { scope: p.consent_scope },
       title: 'Consentement au traitement des données',
       detail: p.consent_scope,
       authorName: null,
@@ -241,6 +285,18 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
       date: view.signedOn,
       at: iso(l.created_at),
       type: 'contract',
+      code: 'contract.signed',
+      params: {
+        contractType: view.type,
+        continuing: view.convertedFromContractId !== null && view.convertedFromContractId !== undefined,
+        jobTitle: view.jobTitle,
+        employerName: view.employerName,
+        start: view.start,
+        plannedEnd: view.plannedEnd,
+        hoursPerWeek: view.hoursPerWeek,
+        hiringAids: view.hiringAids.map((a) => a.code),
+        discreet: Boolean(view.arrangement?.discreet),
+      },
       title: view.convertedFromContractId
         ? `${short} signé (suite d’un contrat) : ${where}`
         : `Contrat signé : ${short} ${where}`,
@@ -267,6 +323,15 @@ function contractEntries(l: ContractLine): TimelineEntry[] {
       date: view.actualEnd,
       at: iso(l.updated_at),
       type: 'contract',
+      code: 'contract.ended',
+      params: {
+        contractType: view.type,
+        endReason: view.endReason,
+        jobTitle: view.jobTitle,
+        employerName: view.employerName,
+        actualEnd: view.actualEnd,
+        endDetail: view.endDetail,
+      },
       title: continuing
         ? `${short} ${view.endReason === 'converted_to_cdi' ? 'converti en CDI' : 'renouvelé'} : ${where}`
         : `Fin du contrat (${CONTRACT_END_REASON_LABELS[view.endReason]}) : ${short} ${where}`,
@@ -304,6 +369,14 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         date: a.assessed_on,
         at: iso(a.created_at),
         type: 'assessment',
+        code: 'assessment',
+        params: {
+          decision: a.decision,
+          reviewDate: a.review_date,
+          partnerName: a.partner_name,
+          reason: a.reason,
+          unmetConditions: COACHABILITY_CONDITIONS.filter((c) => a.conditions[c]?.met === false),
+        },
         title: `Évaluation de la coachabilité : ${COACHABILITY_DECISION_LABELS[a.decision as CoachabilityDecision]}`,
         detail: assessmentDetail(a),
         authorName: a.assessor_name,
@@ -315,6 +388,8 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         date: e.date,
         at: iso(e.at),
         type: 'transition',
+        code: 'transition',
+        params: transitionParams(e),
         title: findTransition(e.transition_id)?.label ?? e.transition_id,
         detail: transitionDetail(e),
         authorName: e.actor_name,
@@ -332,6 +407,14 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         date: step.date,
         at: iso(step.at),
         type: 'presentation',
+        code: 'presentation',
+        params: {
+          vacancyTitle: step.vacancy_title,
+          employerName: step.employer_name,
+          step: step.step,
+          channel: step.channel,
+          reason: step.reason,
+        },
         title: `Candidature « ${step.vacancy_title} » (${step.employer_name}) : ${
           PRESENTATION_STEP_LABELS[step.step as PresentationStep] ?? step.step
         }`,
@@ -365,6 +448,8 @@ export function buildTimeline(s: TimelineSources): TimelineOutput[] {
         date: d.dated_on,
         at: iso(d.created_at),
         type: 'document',
+        code: 'document',
+        params: { documentKind: d.kind, datedOn: d.dated_on },
         title: DOCUMENT_TITLES[d.kind] ?? d.kind,
         detail:
           d.kind === 'end_letter'

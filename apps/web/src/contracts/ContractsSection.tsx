@@ -35,7 +35,7 @@ export function ContractsSection({ person }: { person: PersonFile }) {
   const exited = person.phase === 'exited';
   const hasEndLetter =
     exited &&
-    person.timeline.some((entry) => entry.type === 'document' && /fin d.accompagnement/i.test(entry.title));
+    person.timeline.some((entry) => entry.type === 'document' && entry.params.documentKind === 'end_letter');
 
   return (
     <Panel id="contracts-section" title={t('career.title')}>

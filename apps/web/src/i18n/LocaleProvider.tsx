@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, use, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { catalogs, FORMAT_LOCALES, LOCALES, type Locale } from './catalogs.ts';
+import { setDateLocale } from './dates.ts';
 
 const STORAGE_KEY = 'jobcoach.locale';
 
@@ -18,6 +19,8 @@ function storedLocale(): Locale {
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  // Dates on screen (formatDay) follow the language: set before the screens render.
+  setDateLocale(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -22,6 +22,3 @@ export function useT(): Translate {
   const intl = useIntl();
   return (id, values) => intl.formatMessage({ id }, values);
 }
-
-/** Belgian date format, dd/mm/yyyy, whatever the language. */
-export const DATE_FORMAT = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;

@@ -1,8 +1,8 @@
 import type { AccessEntry } from '@jobcoach/contract';
 import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
 import { api } from '../api.ts';
+import { formatInstant } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { ListState } from './ListState.tsx';
 import { Panel } from './Panel.tsx';
@@ -10,7 +10,6 @@ import { Panel } from './Panel.tsx';
 /** « Qui a consulté ce dossier » : the audited reads and exports of the file (coordinators). */
 export function AccessLog({ personId }: { personId: string }) {
   const t = useT();
-  const intl = useIntl();
   const log = useQuery({
     queryKey: ['person-access-log', personId],
     queryFn: () => api.get<AccessEntry[]>(`/api/persons/${encodeURIComponent(personId)}/access-log?limit=50`),
@@ -31,7 +30,7 @@ export function AccessLog({ personId }: { personId: string }) {
             <Table.Tbody>
               {log.data.map((entry) => (
                 <Table.Tr key={`${entry.at}-${entry.action}-${entry.actorName}`} data-testid="access-log-row">
-                  <Table.Td>{intl.formatDate(entry.at, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+                  <Table.Td>{formatInstant(entry.at)}</Table.Td>
                   <Table.Td>{entry.actorName ?? t('accessLog.unknown')}</Table.Td>
                   <Table.Td>
                     {entry.action === 'export' ? t('accessLog.export') : t('accessLog.read')}

@@ -7,6 +7,7 @@ import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { CancelMoveModal } from './CancelMoveModal.tsx';
 import { ContactCorrectionModal } from './ContactCorrectionModal.tsx';
+import { entryText } from './timeline-text.ts';
 
 type Correctable = TimelineEntry & { entity: NonNullable<TimelineEntry['entity']> };
 
@@ -39,7 +40,8 @@ function Icon({ type }: { type: TimelineType }) {
 }
 
 /**
- * One history of the file, newest first, as the server tells it: contacts, moves, assessments,
+ * One history of the file, newest first, as the server tells it (worded here from each entry's
+ * code and parameters, in the interface's language): contacts, moves, assessments,
  * documents. An entry corrected or cancelled says so, with the reason; a contact's author or a
  * coordinator may correct or cancel it.
  */
@@ -81,92 +83,101 @@ export function Timeline({
                   presentationVersion: cancellingMove.entity.version ?? 1,
                 }
           }
-          title={cancellingMove.title}
+          title={entryText(cancellingMove, t).title}
           onClose={() => setCancellingMove(null)}
         />
       )}
       {editing && (
         <ContactCorrectionModal
           personId={personId}
-          entry={editing.entry}
+          entry={{ ...editing.entry, title: entryText(editing.entry, t).title }}
           mode={editing.mode}
           onClose={() => setEditing(null)}
         />
       )}
       <MantineTimeline bulletSize={26} lineWidth={2} data-testid="timeline">
-        {entries.map((entry) => (
-          <MantineTimeline.Item
-            key={entry.id}
-            bullet={<Icon type={entry.type} />}
-            color={COLOURS[entry.type]}
-            data-testid={`timeline-${entry.type}`}
-            title={
-              <Group gap="xs" wrap="wrap">
-                <Text span fw={700}>
-                  {formatDay(entry.date)}
-                </Text>
-                <Badge size="sm" variant="light" color={COLOURS[entry.type]}>
-                  {t(`timeline.type.${entry.type}`)}
-                </Badge>
-                <Text span fw={600} td={entry.status === 'cancelled' ? 'line-through' : undefined}>
-                  {entry.title}
-                </Text>
-                {entry.status !== 'recorded' && (
-                  <Badge size="sm" variant="outline" color={entry.status === 'cancelled' ? 'red' : 'yellow'}>
-                    {t(`timeline.status.${entry.status}`)}
+        {entries.map((entry) => {
+          const text = entryText(entry, t);
+          return (
+            <MantineTimeline.Item
+              key={entry.id}
+              bullet={<Icon type={entry.type} />}
+              color={COLOURS[entry.type]}
+              data-testid={`timeline-${entry.type}`}
+              title={
+                <Group gap="xs" wrap="wrap">
+                  <Text span fw={700}>
+                    {formatDay(entry.date)}
+                  </Text>
+                  <Badge size="sm" variant="light" color={COLOURS[entry.type]}>
+                    {t(`timeline.type.${entry.type}`)}
                   </Badge>
-                )}
-              </Group>
-            }
-          >
-            {entry.statusReason && (
-              <Text size="sm" c="dimmed" fs="italic">
-                {t('timeline.statusReason', { reason: entry.statusReason })}
-              </Text>
-            )}
-            {entry.detail && (
-              <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                {entry.detail}
-              </Text>
-            )}
-            {entry.authorName && (
-              <Text size="xs" c="dimmed">
-                {t('timeline.by', { name: entry.authorName })}
-              </Text>
-            )}
-            {mayCancelMove(entry) && (
-              <Group gap="xs" mt={4}>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => setCancellingMove(entry)}
-                >
-                  {t(entry.entity.kind === 'transition' ? 'correction.cancelMove' : 'correction.cancelStep')}
-                </Button>
-              </Group>
-            )}
-            {mayCorrect(entry) && (
-              <Group gap="xs" mt={4}>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  onClick={() => setEditing({ entry, mode: 'correct' })}
-                >
-                  {t('correction.correct')}
-                </Button>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => setEditing({ entry, mode: 'cancel' })}
-                >
-                  {t('correction.cancel')}
-                </Button>
-              </Group>
-            )}
-          </MantineTimeline.Item>
-        ))}
+                  <Text span fw={600} td={entry.status === 'cancelled' ? 'line-through' : undefined}>
+                    {text.title}
+                  </Text>
+                  {entry.status !== 'recorded' && (
+                    <Badge
+                      size="sm"
+                      variant="outline"
+                      color={entry.status === 'cancelled' ? 'red' : 'yellow'}
+                    >
+                      {t(`timeline.status.${entry.status}`)}
+                    </Badge>
+                  )}
+                </Group>
+              }
+            >
+              {entry.statusReason && (
+                <Text size="sm" c="dimmed" fs="italic">
+                  {t('timeline.statusReason', { reason: entry.statusReason })}
+                </Text>
+              )}
+              {text.detail && (
+                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                  {text.detail}
+                </Text>
+              )}
+              {entry.authorName && (
+                <Text size="xs" c="dimmed">
+                  {t('timeline.by', { name: entry.authorName })}
+                </Text>
+              )}
+              {mayCancelMove(entry) && (
+                <Group gap="xs" mt={4}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setCancellingMove(entry)}
+                  >
+                    {t(
+                      entry.entity.kind === 'transition' ? 'correction.cancelMove' : 'correction.cancelStep',
+                    )}
+                  </Button>
+                </Group>
+              )}
+              {mayCorrect(entry) && (
+                <Group gap="xs" mt={4}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setEditing({ entry, mode: 'correct' })}
+                  >
+                    {t('correction.correct')}
+                  </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setEditing({ entry, mode: 'cancel' })}
+                  >
+                    {t('correction.cancel')}
+                  </Button>
+                </Group>
+              )}
+            </MantineTimeline.Item>
+          );
+        })}
       </MantineTimeline>
     </section>
   );

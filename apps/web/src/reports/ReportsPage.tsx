@@ -1,12 +1,11 @@
 import type { ReportScope, SteeringReport } from '@jobcoach/contract';
 import { OUTCOME_TABLE_IDS, type ReportTable } from '@jobcoach/domain';
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { isAdmin } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
-import { today as brusselsToday, formatDay } from '../i18n/dates.ts';
+import { today as brusselsToday, formatDay, formatInstant } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
@@ -113,7 +112,6 @@ function Report({ scopes }: { scopes: ReportScope[] }) {
 /** "Du 01/01/2026 au 15/05/2026 — EDIT Verviers, CPAS de Fleurus · produit le …" */
 function Coverage({ report, all }: { report: SteeringReport; all: boolean }) {
   const t = useT();
-  const intl = useIntl();
   const names = all
     ? t('reports.coverage.all', { count: report.organisations.length })
     : report.organisations.map((o) => o.name).join(', ');
@@ -126,7 +124,7 @@ function Coverage({ report, all }: { report: SteeringReport; all: boolean }) {
       })}
       {' · '}
       {t('reports.generatedAt', {
-        at: intl.formatDate(report.generatedAt, { dateStyle: 'short', timeStyle: 'short' }),
+        at: formatInstant(report.generatedAt),
       })}
     </>
   );

@@ -1,8 +1,8 @@
 import { cancellationSchema, contactCorrectionSchema } from '@jobcoach/contract';
-import { mayCorrect, validateContact, validateCorrectionReason } from '@jobcoach/domain';
+import { type FieldError, mayCorrect, validateContact, validateCorrectionReason } from '@jobcoach/domain';
 import { z } from 'zod';
 import type { Context } from '../../application/context.ts';
-import { AppError, notFound, staleVersion } from '../../application/errors.ts';
+import { AppError, notFound, refusal, staleVersion } from '../../application/errors.ts';
 import { personIsInScope, personScope } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
 
@@ -38,17 +38,29 @@ async function reachableContact(ctx: Context, contactId: string) {
       403,
       'forbidden',
       'Seul·e l’auteur·rice de ce contact ou un·e coordinateur·rice peut le corriger ou l’annuler.',
+      undefined,
+      undefined,
+      { key: 'correction.forbidden' },
     );
   }
   if (contact.cancelled_at) {
-    throw new AppError(409, 'conflict', 'Ce contact a été annulé : il ne se corrige plus.');
+    throw new AppError(
+      409,
+      'conflict',
+      'Ce contact a été annulé : il ne se corrige plus.',
+      undefined,
+      undefined,
+      {
+        key: 'correction.contact_cancelled',
+      },
+    );
   }
   return { contact, persons };
 }
 
-function refuse(errors: { field: string; message: string }[]) {
+function refuse(errors: FieldError[]) {
   const [first] = errors;
-  if (first) throw new AppError(400, 'validation', first.message, first.field);
+  if (first) throw refusal(first);
 }
 
 /** The fields of a contact as the audit log keeps them (both versions of a correction). */

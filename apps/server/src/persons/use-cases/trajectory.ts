@@ -101,7 +101,7 @@ export const cancelLastTransition = defineCommand(
       throw staleVersion(await loadPersonFile(ctx.db, ctx.organisationId, personId, viewerOf(ps), ctx.today));
     }
     const [problem] = validateCorrectionReason(reason);
-    if (problem) throw invalid(problem.field, problem.message);
+    if (problem) throw invalid(problem.field, problem.message, problem.key, problem.params);
     const events = await ctx.db
       .selectFrom('trajectory_event')
       .select(['id', 'date', 'transition_id', 'from_phase', 'to_phase', 'fields', 'actor_id'])
@@ -117,6 +117,9 @@ export const cancelLastTransition = defineCommand(
         403,
         'forbidden',
         'Seul·e l’auteur·rice de ce changement ou un·e coordinateur·rice peut l’annuler.',
+        undefined,
+        undefined,
+        { key: 'correction.forbidden' },
       );
     }
     const outcome = cancelLastMove(events.map(loggedMove), eventId, {

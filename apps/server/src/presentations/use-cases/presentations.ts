@@ -289,7 +289,7 @@ export const cancelPresentationStep = defineCommand(
       throw staleVersion(await loadPresentation(db, ctx.organisationId, id));
     await lockPerson(db, ctx.organisationId, presentation.person_id);
     const [problem] = validateCorrectionReason(reason);
-    if (problem) throw invalid(problem.field, problem.message);
+    if (problem) throw invalid(problem.field, problem.message, problem.key, problem.params);
     const steps = await db
       .selectFrom('presentation_step')
       .select(['id', 'step', 'author_id'])
@@ -305,6 +305,9 @@ export const cancelPresentationStep = defineCommand(
         403,
         'forbidden',
         'Seul·e l’auteur·rice de cette étape ou un·e coordinateur·rice peut l’annuler.',
+        undefined,
+        undefined,
+        { key: 'correction.forbidden' },
       );
     }
     const outcome = cancelLastStep(
