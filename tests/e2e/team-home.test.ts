@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser)('browser: the coordinator’s home', () => {
     await screenshot(page, 'team-home-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(page, 'team home at 390 px');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'team-home-390');
     await page.setViewportSize({ width: 1280, height: 800 });
 
