@@ -49,6 +49,7 @@ const ROUTES: Record<string, Entry> = {
   'POST /api/auth/login': { kind: 'public' },
   'POST /api/auth/password-reset': { kind: 'public' },
   'POST /api/auth/password-reset/confirm': { kind: 'public' },
+  'POST /api/auth/invitation-link': { kind: 'public' },
   'POST /api/test/clock': { kind: 'public' },
   'POST /api/auth/logout': { kind: 'public' }, // ends the caller's own session: not called
   'GET /api/auth/me': { kind: 'own', call: () => ({ url: '/api/auth/me' }) },

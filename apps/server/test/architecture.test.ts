@@ -67,6 +67,7 @@ const REASONS: Record<string, string[]> = {
     'users/invitations.ts',
     'users/queries.ts',
     'users/use-cases/invitation-answers.ts',
+    'users/use-cases/members.ts',
   ],
   administration: [
     'application/installation.ts',

@@ -48,6 +48,10 @@ export const passwordResetBodySchema = z.object({
 });
 export type PasswordResetBody = z.input<typeof passwordResetBodySchema>;
 
+/** The link of an invitation e-mail: its token and the password the new member chooses. */
+export const invitationLinkBodySchema = passwordResetBodySchema;
+export type InvitationLinkBody = PasswordResetBody;
+
 export const organisationSwitchBodySchema = z.object({ organisationId: z.uuid('identifiant invalide.') });
 
 /** An invitation as the inviting organisation sees it: what its coordinator typed, nothing more. */
