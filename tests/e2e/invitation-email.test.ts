@@ -87,6 +87,22 @@ describe.skipIf(!hasBrowser)('browser: a new member joins through the invitation
     expect(me.json.invitations).toEqual([]);
     expect(me.json.user.mustChangePassword).toBe(false);
     await screenshot(page, 'invitation-email-02-signed-in');
+
+    // On her account page she asks for the morning digest, in Dutch.
+    await page.goto(`${server.url}/account`);
+    const section = page.getByRole('region', { name: 'Courriels' });
+    await section
+      .getByRole('switch', { name: 'Recevoir chaque matin ouvrable le résumé de ma journée' })
+      .click();
+    await expect
+      .poll(async () => (await api(page, 'GET', '/api/auth/preferences')).json.morningDigest)
+      .toBe(true);
+    await section.getByLabel('Langue des courriels').selectOption('nl');
+    await expect
+      .poll(async () => (await api(page, 'GET', '/api/auth/preferences')).json)
+      .toEqual({ morningDigest: true, language: 'nl' });
+    await expectAccessible(page, 'account mail preferences');
+    await screenshot(page, 'invitation-email-03-mail-preferences');
     await context.close();
   }, 240_000);
 });
