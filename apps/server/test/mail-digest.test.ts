@@ -2,6 +2,8 @@ import { testTargets } from '@jobcoach/db/testing';
 import { addDays } from '@jobcoach/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMorningDigests } from '../src/mail/digest.ts';
+import { smtpMailer } from '../src/mail/transport.ts';
+import { DIGEST_QUEUE, startJobs } from '../src/privacy/jobs.ts';
 import {
   addUser,
   type Client,
@@ -175,5 +177,26 @@ describe.each(testTargets())('the morning digest on $driver', (target) => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.field).toBe('language');
     expect((await luca.get('/api/auth/preferences')).json).toEqual({ morningDigest: false, language: 'nl' });
+  });
+
+  it('is written by the background job, on the server’s own day', async () => {
+    await t.handle.db
+      .updateTable('app_user')
+      .set({ morning_digest: true })
+      .where('email', '=', 'luca@forma.example')
+      .execute();
+    const before = (await digests()).length;
+    clock.at = Date.parse('2026-12-08T06:00:00Z'); // a Tuesday
+    const jobs = await startJobs(
+      { ...t.app.deps, mailer: smtpMailer('smtp://127.0.0.1:9', 'jobcoach@forma.example') },
+      { schedule: false, pollingIntervalSeconds: 0.5 },
+    );
+    try {
+      await jobs.boss.send(DIGEST_QUEUE, {});
+      await expect.poll(async () => (await digests()).length, { timeout: 20_000 }).toBe(before + 1);
+      expect((await digests()).at(-1)!.text_body).toContain('08/12/2026');
+    } finally {
+      await jobs.stop();
+    }
   });
 });
