@@ -1,7 +1,7 @@
 import { testTargets } from '@jobcoach/db/testing';
 import { addDays } from '@jobcoach/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeMorningDigests } from '../src/mail/digest.ts';
+import { digestSection, writeMorningDigests } from '../src/mail/digest.ts';
 import { smtpMailer } from '../src/mail/transport.ts';
 import { DIGEST_QUEUE, startJobs } from '../src/privacy/jobs.ts';
 import {
@@ -198,5 +198,37 @@ describe.each(testTargets())('the morning digest on $driver', (target) => {
     } finally {
       await jobs.stop();
     }
+  });
+});
+
+describe('the digest’s part of « Ma journée »', () => {
+  it('keeps the deadlines of this week only, with names and links', () => {
+    const person = (id: string, lastName: string, deadline: string | null) => ({
+      id,
+      firstName: 'P',
+      lastName,
+      phase: 'pre_hire' as const,
+      covered: false,
+      coachName: null,
+      phone: '0470 00 00 00',
+      dueDate: null,
+      daysOverdue: 0,
+      deadline,
+      deadlineKind: null,
+      daysLeft: null,
+      plannedOn: null,
+    });
+    const day = {
+      today: THURSDAY,
+      overdue: [],
+      contractsEndingSoon: [],
+      deadlines: [person('a', 'Semaine', '2026-12-10'), person('b', 'Plustard', '2026-12-11')],
+    } as unknown as Parameters<typeof digestSection>[1];
+    expect(digestSection('FORMA', day, URL_BASE)).toEqual({
+      organisationName: 'FORMA',
+      overdue: [],
+      contractsEnding: [],
+      deadlines: [{ name: 'P Semaine', href: `${URL_BASE}/people/a`, on: '2026-12-10' }],
+    });
   });
 });
