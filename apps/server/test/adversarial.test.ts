@@ -49,6 +49,12 @@ const ROUTES: Record<string, Entry> = {
   'POST /api/auth/login': { kind: 'public' },
   'POST /api/auth/password-reset': { kind: 'public' },
   'POST /api/auth/password-reset/confirm': { kind: 'public' },
+  'POST /api/auth/invitation-link': { kind: 'public' },
+  'GET /api/auth/preferences': { kind: 'own', call: () => ({ url: '/api/auth/preferences' }) },
+  'PATCH /api/auth/preferences': {
+    kind: 'own',
+    call: () => ({ url: '/api/auth/preferences', body: { morningDigest: false } }),
+  },
   'POST /api/test/clock': { kind: 'public' },
   'POST /api/auth/logout': { kind: 'public' }, // ends the caller's own session: not called
   'GET /api/auth/me': { kind: 'own', call: () => ({ url: '/api/auth/me' }) },

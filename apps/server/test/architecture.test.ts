@@ -57,6 +57,7 @@ const REASONS: Record<string, string[]> = {
     'auth/current-password.ts',
     'auth/use-cases/account-security.ts',
     'auth/use-cases/account.ts',
+    'auth/use-cases/mail-preferences.ts',
     'auth/use-cases/password-reset.ts',
     'auth/use-cases/sign-in.ts',
     'http/context.ts',
@@ -67,6 +68,7 @@ const REASONS: Record<string, string[]> = {
     'users/invitations.ts',
     'users/queries.ts',
     'users/use-cases/invitation-answers.ts',
+    'users/use-cases/members.ts',
   ],
   administration: [
     'application/installation.ts',
@@ -99,6 +101,7 @@ const REASONS: Record<string, string[]> = {
     'history/use-cases/history-import.ts',
     'history/use-cases/history-undo.ts',
     'imports/use-cases/vacancy-import.ts',
+    'mail/digest.ts',
     'mail/outbox.ts',
     'privacy/jobs.ts',
     'privacy/retention.ts',

@@ -162,4 +162,24 @@ describe.each(testTargets())('password reset by e-mail on $driver', (target) => 
     expect(empty.status).toBe(400);
     expect(empty.json.error.field).toBe('email');
   });
+
+  it('writes to the account in its language', async () => {
+    // Past the throttle's window of the requests above, whose messages leave first.
+    clock.advance(3600);
+    await deliver();
+    await new Promise((r) => setTimeout(r, 300));
+    smtp.received.length = 0;
+    await t.handle.db
+      .updateTable('app_user')
+      .set({ language: 'de' })
+      .where('email', '=', 'bruno@fleurus.example')
+      .execute();
+    expect((await ask('bruno@fleurus.example', '10.0.0.4')).statusCode).toBe(202);
+    await deliver();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe('Jobcoach: Passwort zurücksetzen');
+    expect(mail!.text).toContain('Dieser Link funktioniert nur einmal und ist nur 60 Minuten gültig.');
+    expect(mail!.html).toContain('<html lang="de">');
+    expect(linkIn(mail!.text ?? '').token).toBeTruthy();
+  });
 });

@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/invitation', element: <ResetPasswordPage kind="invitation" /> },
       {
         element: <RequireSession />,
         children: [

@@ -48,6 +48,10 @@ export const passwordResetBodySchema = z.object({
 });
 export type PasswordResetBody = z.input<typeof passwordResetBodySchema>;
 
+/** The link of an invitation e-mail: its token and the password the new member chooses. */
+export const invitationLinkBodySchema = passwordResetBodySchema;
+export type InvitationLinkBody = PasswordResetBody;
+
 export const organisationSwitchBodySchema = z.object({ organisationId: z.uuid('identifiant invalide.') });
 
 /** An invitation as the inviting organisation sees it: what its coordinator typed, nothing more. */
@@ -132,3 +136,20 @@ const totpCodeSchema = z
   .regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
 export const totpEnableBodySchema = z.object({ code: totpCodeSchema });
 export const totpDisableBodySchema = z.object({ currentPassword: z.string().max(200) });
+
+// ---- the account's e-mail preferences ----
+
+export const MAIL_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
+
+/** The language of the messages the account receives, and the coach's morning digest. */
+export const mailPreferencesSchema = z.object({
+  morningDigest: z.boolean(),
+  language: z.enum(MAIL_LANGUAGES),
+});
+export type MailPreferences = z.output<typeof mailPreferencesSchema>;
+
+export const mailPreferencesPatchSchema = z.object({
+  morningDigest: z.boolean('vrai ou faux attendu.').optional(),
+  language: z.enum(MAIL_LANGUAGES, 'langue inconnue (fr, nl, de ou en).').optional(),
+});
+export type MailPreferencesPatch = z.input<typeof mailPreferencesPatchSchema>;

@@ -46,7 +46,11 @@ export const memberInputSchema = z.object({
   email: accountEmailSchema,
   role: roleSchema,
   fte: fteSchema.optional(),
-  temporaryPassword: passwordSchema,
+  /**
+   * For a new account, the password to hand over. Optional when the server sends e-mail: the
+   * invitation's link then lets the member choose theirs.
+   */
+  temporaryPassword: passwordSchema.optional(),
 });
 export type MemberBody = z.input<typeof memberInputSchema>;
 

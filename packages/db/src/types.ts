@@ -42,6 +42,10 @@ export interface AppUserTable {
   totp_pending_secret: string | null;
   /** Last TOTP time step accepted: a code is never accepted twice. */
   totp_last_step: number | null;
+  /** The language of the messages the account receives (migration 0021). */
+  language: Generated<'fr' | 'nl' | 'de' | 'en'>;
+  /** The coach's morning digest by e-mail, opted in on the account page (migration 0021). */
+  morning_digest: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -779,4 +783,14 @@ export interface SetupChecklistDismissalTable {
 
 export interface Database {
   setup_checklist_dismissal: SetupChecklistDismissalTable;
+}
+
+// Migration 0021: mail preferences and the morning digest's once-a-day mark.
+export interface MorningDigestSentTable {
+  user_id: string;
+  sent_on: DateString;
+}
+
+export interface Database {
+  morning_digest_sent: MorningDigestSentTable;
 }

@@ -147,3 +147,52 @@ export function brusselsDate(instant: Date): IsoDate {
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return toIsoDate(part('year'), part('month'), part('day'));
 }
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return toIsoDate(year, month, day);
+}
+
+/**
+ * Belgium's ten public holidays of a year (loi du 4 janvier 1974): New Year, Easter Monday, Labour
+ * Day, Ascension, Whit Monday, the National Day, the Assumption, All Saints, the Armistice and
+ * Christmas. Regional and community days (27 September…) are not days off by law: not listed.
+ */
+export function belgianPublicHolidays(year: number): IsoDate[] {
+  const easter = easterSunday(year);
+  return [
+    toIsoDate(year, 1, 1),
+    addDays(easter, 1),
+    toIsoDate(year, 5, 1),
+    addDays(easter, 39),
+    addDays(easter, 50),
+    toIsoDate(year, 7, 21),
+    toIsoDate(year, 8, 15),
+    toIsoDate(year, 11, 1),
+    toIsoDate(year, 11, 11),
+    toIsoDate(year, 12, 25),
+  ].sort();
+}
+
+/** Monday to Friday, and not a Belgian public holiday. */
+export function isBelgianWorkingDay(date: IsoDate): boolean {
+  const parsed = parseIsoDate(date);
+  if (!parsed) throw new RangeError(`Invalid date: ${date}`);
+  const weekday = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !belgianPublicHolidays(parsed.year).includes(date);
+}

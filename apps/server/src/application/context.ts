@@ -30,6 +30,11 @@ export interface AuditSpec {
 export interface ContextDeps {
   database: AppDatabase;
   clock: Clock;
+  /**
+   * Set when the server sends e-mail (SMTP_URL): the messages that only make sense when they
+   * leave (a partner's notice) are written to the outbox only then (mail/outbox.ts `sendsMail`).
+   */
+  mailer?: unknown;
 }
 
 /**

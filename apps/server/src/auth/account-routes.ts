@@ -1,5 +1,7 @@
 import {
   idParams,
+  mailPreferencesPatchSchema,
+  mailPreferencesSchema,
   sessionListSchema,
   totpDisableBodySchema,
   totpEnableBodySchema,
@@ -18,12 +20,28 @@ import {
   resetUserTotp,
   startTotpSetup,
 } from './use-cases/account-security.ts';
+import { readMailPreferences, updateMailPreferences } from './use-cases/mail-preferences.ts';
 
 /**
  * The user's own account security: their sessions (see and end them), the TOTP second factor;
  * and the admin's view of anyone's sessions (auth/use-cases/account-security.ts).
  */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/auth/preferences',
+    { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: mailPreferencesSchema } } },
+    (request) => runForAccount(request, readMailPreferences, {}),
+  );
+
+  app.patch(
+    '/api/auth/preferences',
+    {
+      config: { access: 'account', audit: updateMailPreferences.audit },
+      schema: { tags: ['auth'], body: mailPreferencesPatchSchema, response: { 200: mailPreferencesSchema } },
+    },
+    (request) => runForAccount(request, updateMailPreferences, request.body),
+  );
+
   app.get(
     '/api/auth/sessions',
     { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: sessionListSchema } } },

@@ -5,7 +5,7 @@ import type { InstallationContext } from '../application/installation.ts';
 import type { Mailer, MailMessage } from './transport.ts';
 
 /** What a message is for: counted for the administrator, never its content. */
-export type MailKind = 'password_reset' | 'invitation';
+export type MailKind = 'password_reset' | 'invitation' | 'intake_decision' | 'morning_digest';
 
 /** A message is held by the instance delivering it for this long (longer than SMTP's time limits). */
 export const CLAIM_SECONDS = 300;
@@ -15,6 +15,16 @@ export const MAX_ATTEMPTS = 10;
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4… up to 6 hours. */
 export function backOffMinutes(attempts: number): number {
   return Math.min(2 ** Math.max(0, attempts - 1), 360);
+}
+
+/**
+ * Whether this server sends e-mail. A notice that is only worth something if it leaves (the
+ * prescriber's answer) is not written without it: it would wait in the outbox with a person's name.
+ */
+export function sendsMail(ctx: Context): boolean {
+  // A context opened on a transaction handed in (Context.within) has no deps: it sends nothing.
+  const deps = ctx.deps as Context['deps'] | null;
+  return Boolean(deps?.mailer);
 }
 
 /**

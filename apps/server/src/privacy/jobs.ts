@@ -4,6 +4,7 @@ import type { AppDatabase } from '../application/database.ts';
 import type { Backups } from '../backup/service.ts';
 import type { Clock } from '../clock.ts';
 import { startDueFollowUps } from '../contracts/jobs/start-follow-ups.ts';
+import { writeMorningDigests } from '../mail/digest.ts';
 import { deliverDue } from '../mail/outbox.ts';
 import type { Mailer } from '../mail/transport.ts';
 import { runRetention } from './retention.ts';
@@ -22,6 +23,12 @@ export const BACKUP_CRON = '0 2 * * *';
 export const OUTBOX_QUEUE = 'outbox';
 /** Every minute: the e-mails that are due (mail/outbox.ts); each message waits on its own back-off. */
 export const OUTBOX_CRON = '* * * * *';
+export const DIGEST_QUEUE = 'morning-digest';
+/**
+ * Monday to Friday at 07:00, Brussels time: the coaches' morning digests (mail/digest.ts), which
+ * skip Belgian public holidays themselves.
+ */
+export const DIGEST_CRON = '0 7 * * 1-5';
 
 export interface Jobs {
   boss: PgBoss;
@@ -42,10 +49,16 @@ export interface JobsOptions {
  * goes through Kysely, so it never interleaves with a transaction of ours).
  */
 export async function startJobs(
-  deps: { database: AppDatabase; clock: Clock; backups?: Backups; mailer?: Mailer | null },
+  deps: {
+    database: AppDatabase;
+    clock: Clock;
+    backups?: Backups;
+    mailer?: Mailer | null;
+    config?: { publicUrl: string };
+  },
   options: JobsOptions = {},
 ): Promise<Jobs> {
-  const { database, clock, backups, mailer } = deps;
+  const { database, clock, backups, mailer, config } = deps;
   const db = database.acrossOrganisations('jobs');
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
@@ -104,6 +117,23 @@ export async function startJobs(
     );
     if (options.schedule !== false) {
       await boss.schedule(OUTBOX_QUEUE, OUTBOX_CRON, {}, { tz: 'Europe/Brussels' });
+    }
+    // The morning digests go into the same outbox; once per account and morning (mail/digest.ts).
+    if (config) {
+      await boss.createQueue(DIGEST_QUEUE, {
+        name: DIGEST_QUEUE,
+        retryLimit: 3,
+        retryDelay: 300,
+        expireInSeconds: 1800,
+      });
+      await boss.work(
+        DIGEST_QUEUE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+        async () => writeMorningDigests(database, clock, config.publicUrl),
+      );
+      if (options.schedule !== false) {
+        await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Europe/Brussels' });
+      }
     }
   }
   // The nightly backup of the embedded database (backup/service.ts).

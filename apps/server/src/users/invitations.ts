@@ -15,7 +15,7 @@ import { newToken, sha256 } from '../auth/tokens.ts';
  * the organisation has no hold on it, and the owner's other organisations are untouched.
  */
 
-/** How long an invitation (and the link a later e-mail will carry) stays valid. */
+/** How long an invitation (and the link its e-mail carries) stays valid. */
 export const INVITATION_DAYS = 7;
 
 /** Not accepted, declined nor revoked (it may have expired). */
@@ -66,10 +66,13 @@ export async function inviteMember(
     name: string;
     role: MembershipRole;
     fte: number;
-    /** The coordinator's temporary password, hashed: used only for an account created here. */
+    /**
+     * The coordinator's temporary password, hashed, or the hash of a secret nobody knows when the
+     * invitation travels by e-mail only: used only for an account created here.
+     */
     passwordHash: string;
   },
-): Promise<Invitation> {
+): Promise<{ invitation: Invitation; token: string; newAccount: boolean }> {
   const { email } = args;
   const { organisationId, now } = ctx;
   const trx = ctx.db;
@@ -124,6 +127,7 @@ export async function inviteMember(
     .where('email', '=', email)
     .where(isOpen)
     .execute();
+  const token = newToken();
   const row = await trx
     .insertInto('invitation')
     .values({
@@ -134,15 +138,15 @@ export async function inviteMember(
       role: args.role,
       fte: args.fte,
       new_account: newAccount,
-      // The link's token is for the e-mail that will carry it; only its digest is kept.
-      token_hash: sha256(newToken()),
+      // The link's token travels in the e-mail (mail/templates.ts); only its digest is kept.
+      token_hash: sha256(token),
       invited_by: ctx.userId,
       created_at: now,
       expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     })
     .returning(INVITATION_COLUMNS)
     .executeTakeFirstOrThrow();
-  return toInvitation(row, now);
+  return { invitation: toInvitation(row, now), token, newAccount };
 }
 
 async function createdHereAndUnused(trx: Db, organisationId: string, userId: string): Promise<boolean> {
@@ -255,4 +259,71 @@ export async function revokeInvitation(
     .returning('id')
     .executeTakeFirst();
   if (!revoked) throw invitationNotFound();
+}
+
+const LINK_SPENT =
+  'Ce lien n’est plus valable : il a déjà servi, a expiré ou a été remplacé. Demandez une nouvelle invitation à l’organisation.';
+
+/**
+ * The link of an invitation e-mail, for an account the invitation created and nobody has used yet
+ * (its password still the coordinator's temporary one, or unknown): its owner chooses a password,
+ * and the invitation is accepted, in one step. Once: the invitation ends here. An account already
+ * in use never gets a password from a link; its owner logs in and accepts.
+ */
+export async function acceptInvitationLink(
+  trx: Db,
+  args: { token: string; passwordHash: string; now: Date },
+): Promise<{ userId: string; organisationId: string; email: string }> {
+  const { now } = args;
+  const invitation = await trx
+    .selectFrom('invitation')
+    .innerJoin('app_user as u', 'u.id', 'invitation.user_id')
+    .select([
+      'invitation.id',
+      'invitation.organisation_id',
+      'invitation.user_id',
+      'invitation.role',
+      'invitation.fte',
+      'u.email',
+      'u.active',
+      'u.must_change_password',
+    ])
+    .where('invitation.token_hash', '=', sha256(args.token))
+    .where('invitation.new_account', '=', true)
+    .where('invitation.expires_at', '>', now)
+    .where(isOpen)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!invitation?.user_id || !invitation.active || !invitation.must_change_password) {
+    throw new AppError(400, 'validation', LINK_SPENT, 'token');
+  }
+  const used = await trx
+    .selectFrom('membership')
+    .select('organisation_id')
+    .where('user_id', '=', invitation.user_id)
+    .executeTakeFirst();
+  if (used) throw new AppError(400, 'validation', LINK_SPENT, 'token');
+  await trx
+    .updateTable('app_user')
+    .set((eb) => ({
+      password_hash: args.passwordHash,
+      must_change_password: false,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', invitation.user_id)
+    .execute();
+  await trx
+    .insertInto('membership')
+    .values({
+      user_id: invitation.user_id,
+      organisation_id: invitation.organisation_id,
+      role: invitation.role,
+      fte: invitation.role === 'jobcoach' ? Number(invitation.fte) : 1,
+    })
+    .execute();
+  await trx.updateTable('invitation').set({ accepted_at: now }).where('id', '=', invitation.id).execute();
+  // Whoever signed in with the temporary password is out.
+  await trx.deleteFrom('session').where('user_id', '=', invitation.user_id).execute();
+  return { userId: invitation.user_id, organisationId: invitation.organisation_id, email: invitation.email };
 }

@@ -1,5 +1,6 @@
 import {
   colleagueListSchema,
+  invitationLinkBodySchema,
   invitationListSchema,
   invitationParams,
   invitationSchema,
@@ -16,9 +17,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runForAccount } from '../http/installation-route.ts';
 import { contextIn, run } from '../http/use-case-route.ts';
-import { acceptInvitation, declineInvitation } from './use-cases/invitation-answers.ts';
+import { acceptInvitation, acceptInvitationLink, declineInvitation } from './use-cases/invitation-answers.ts';
 import {
-  inviteMember,
+  inviteMemberUseCase,
   listColleagues,
   listInvitations,
   listMembers,
@@ -32,6 +33,10 @@ import {
  * members.ts), and the answers to an invitation on the caller's account (invitation-answers.ts).
  */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  const inviteMember = inviteMemberUseCase({
+    publicUrl: app.deps.config.publicUrl,
+    sends: app.deps.mailer !== null,
+  });
   app.get(
     '/api/organisations/:orgId/users',
     {
@@ -109,6 +114,18 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => runForAccount(request, acceptInvitation, request.params),
+  );
+
+  app.post(
+    '/api/auth/invitation-link',
+    {
+      config: { access: 'public', audit: acceptInvitationLink.audit },
+      schema: { tags: ['auth'], body: invitationLinkBodySchema },
+    },
+    async (request, reply) => {
+      await runForAccount(request, acceptInvitationLink, request.body);
+      return reply.status(204).send();
+    },
   );
 
   app.post(

@@ -3,12 +3,13 @@ import { currentMembership } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
 import { PageHeading } from '../shell/PageHeading.tsx';
+import { MailSection } from './MailSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
 
 /**
- * « Sécurité du compte »: second factor and open sessions. Forced while the current organisation
- * requires TOTP.
+ * « Sécurité du compte »: second factor and open sessions (forced while the current organisation
+ * requires TOTP), and the account's e-mails.
  */
 export function AccountPage() {
   const t = useT();
@@ -27,6 +28,7 @@ export function AccountPage() {
       </div>
       <TotpSection />
       <SessionsSection />
+      <MailSection />
     </Stack>
   );
 }

@@ -1,4 +1,10 @@
-import type { AccountSession, Me, TotpSetup } from '@jobcoach/contract';
+import type {
+  AccountSession,
+  MailPreferences,
+  MailPreferencesPatch,
+  Me,
+  TotpSetup,
+} from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { meKey } from '../auth/session.ts';
@@ -55,5 +61,23 @@ export function useDisableTotp() {
   return useMutation({
     mutationFn: (currentPassword: string) => api.post<void>('/api/auth/totp/disable', { currentPassword }),
     onSuccess: () => setTotp(false),
+  });
+}
+
+export const mailPreferencesKey = ['account', 'mail-preferences'] as const;
+
+/** The account's e-mail preferences: the morning digest and the messages' language. */
+export function useMailPreferences() {
+  return useQuery({
+    queryKey: mailPreferencesKey,
+    queryFn: () => api.get<MailPreferences>('/api/auth/preferences'),
+  });
+}
+
+export function useUpdateMailPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MailPreferencesPatch) => api.patch<MailPreferences>('/api/auth/preferences', patch),
+    onSuccess: (saved) => queryClient.setQueryData(mailPreferencesKey, saved),
   });
 }

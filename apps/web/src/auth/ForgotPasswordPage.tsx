@@ -73,15 +73,22 @@ export function ForgotPasswordPage() {
 }
 
 /** The link of the message: a new password, once; then signing in again everywhere. */
-export function ResetPasswordPage() {
+/**
+ * The page of an e-mailed link that sets a password: a password reset (`reset`), or the invitation
+ * of a new member, who chooses their first password and joins the team (`invitation`).
+ */
+export function ResetPasswordPage({ kind = 'reset' }: { kind?: 'reset' | 'invitation' }) {
   const t = useT();
+  const invitation = kind === 'invitation';
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const form = useForm({ next: '', confirm: '' }, { newPassword: 'next' });
   const [done, setDone] = useState(false);
   const reset = useMutation({
     mutationFn: (body: PasswordResetBody) =>
-      api.post<void>('/api/auth/password-reset/confirm', body, { anonymous: true }),
+      api.post<void>(invitation ? '/api/auth/invitation-link' : '/api/auth/password-reset/confirm', body, {
+        anonymous: true,
+      }),
     onSuccess: () => setDone(true),
     onError: form.fail,
   });
@@ -93,11 +100,11 @@ export function ResetPasswordPage() {
   };
   return (
     <PublicLayout>
-      <PageHeading>{t('reset.title')}</PageHeading>
+      <PageHeading>{t(invitation ? 'invitationLink.title' : 'reset.title')}</PageHeading>
       {done ? (
         <Stack gap="md">
           <Alert color="green" role="status">
-            {t('reset.done')}
+            {t(invitation ? 'invitationLink.done' : 'reset.done')}
           </Alert>
           <Anchor component={Link} to="/login">
             {t('login.submit')}
@@ -106,7 +113,7 @@ export function ResetPasswordPage() {
       ) : (
         <form ref={form.ref} onSubmit={submit} noValidate>
           <Stack gap="md">
-            <Text>{t('reset.intro')}</Text>
+            <Text>{t(invitation ? 'invitationLink.intro' : 'reset.intro')}</Text>
             <ErrorAlert message={form.formError} />
             <PasswordField
               label={t('password.new')}
@@ -122,9 +129,11 @@ export function ResetPasswordPage() {
             <Button type="submit" loading={reset.isPending} size="md">
               {t('password.submit')}
             </Button>
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              {t('reset.askAgain')}
-            </Anchor>
+            {!invitation && (
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t('reset.askAgain')}
+              </Anchor>
+            )}
           </Stack>
         </form>
       )}

@@ -30,7 +30,9 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
       name: required(values.name, t),
       email: email(values.email, t),
       fte: jobcoach ? checkFte(values.fte, t) : undefined,
-      temporaryPassword: newPassword(values.temporaryPassword, t),
+      // Empty: the invitation goes by e-mail, with a link to choose a password (server with SMTP).
+      temporaryPassword:
+        values.temporaryPassword === '' ? undefined : newPassword(values.temporaryPassword, t),
     });
     if (!valid) return;
     const fte = jobcoach ? parseFte(values.fte) : null;
@@ -40,7 +42,7 @@ export function CreateMemberModal({ organisationId, onClose, onCreated }: Props)
         email: values.email.trim(),
         role: values.role as Role,
         ...(fte === null ? {} : { fte }),
-        temporaryPassword: values.temporaryPassword,
+        ...(values.temporaryPassword === '' ? {} : { temporaryPassword: values.temporaryPassword }),
       },
       { onSuccess: (invitation) => onCreated(invitation, values.temporaryPassword), onError: form.fail },
     );

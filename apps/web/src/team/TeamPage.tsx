@@ -113,7 +113,11 @@ function Team({ organisationId, organisationName }: { organisationId: string; or
           onClose={close}
           onCreated={(invitation, password) => {
             close();
-            setNotice({ text: t('team.create.done', { name: invitation.name }), password });
+            setNotice(
+              password === ''
+                ? { text: t('team.create.doneByEmail', { name: invitation.name }) }
+                : { text: t('team.create.done', { name: invitation.name }), password },
+            );
           }}
         />
       )}

@@ -6,7 +6,7 @@ import {
 import { AppError, invalid } from '../../application/errors.ts';
 import { commitWithAudit, defineInstallationCommand } from '../../application/installation.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
-import { passwordResetMail } from '../../mail/templates.ts';
+import { mailLanguage, passwordResetMail } from '../../mail/templates.ts';
 import { hashPassword } from '../passwords.ts';
 import { lockedUntil, recordFailure } from '../throttle.ts';
 import { newToken, sha256 } from '../tokens.ts';
@@ -50,7 +50,7 @@ export function passwordResetUseCases(publicUrl: string) {
       await recordFailure(db, addressKey, MAX_RESETS_PER_ADDRESS, now);
       const user = await db
         .selectFrom('app_user')
-        .select(['id', 'email'])
+        .select(['id', 'email', 'language'])
         .where('email', '=', email)
         .where('active', '=', true)
         .executeTakeFirst();
@@ -69,7 +69,11 @@ export function passwordResetUseCases(publicUrl: string) {
           })
           .execute();
         const link = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-        await enqueueMail(tx, 'password_reset', passwordResetMail(user.email, link, RESET_VALID_MINUTES));
+        await enqueueMail(
+          tx,
+          'password_reset',
+          passwordResetMail(user.email, link, RESET_VALID_MINUTES, mailLanguage(user.language)),
+        );
       });
     },
     { ownTransaction: true },

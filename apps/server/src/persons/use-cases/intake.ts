@@ -7,6 +7,7 @@ import { defineCommand } from '../../application/use-case.ts';
 import { recordContact } from '../../contacts/record.ts';
 import { assertNotFuture } from '../common.ts';
 import { loadPersonFile } from '../file.ts';
+import { answerPrescriber } from '../prescriber-answer.ts';
 import { assertPartner, lockPerson } from '../queries.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
@@ -73,6 +74,14 @@ export const assessPerson = defineCommand(
         created_at: ctx.now,
       })
       .execute();
+    // The referring partner hears of the decision, with the person's consent (prescriber-answer.ts).
+    ctx.audit.details.prescriberAnswered = await answerPrescriber(
+      ctx,
+      person,
+      body.decision,
+      body.decision === 'postponed' ? (body.reviewDate ?? null) : null,
+      scope.userId,
+    );
     return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
   },
 );

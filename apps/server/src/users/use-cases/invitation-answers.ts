@@ -1,7 +1,10 @@
-import { invitationParams } from '@jobcoach/contract';
+import { invitationLinkBodySchema, invitationParams, passwordWeakness } from '@jobcoach/contract';
+import { invalid } from '../../application/errors.ts';
 import { defineInstallationCommand, type InstallationContext } from '../../application/installation.ts';
 import { buildMe } from '../../auth/me.ts';
-import { answerInvitation } from '../invitations.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { sha256 } from '../../auth/tokens.ts';
+import { acceptInvitationLink as acceptLink, answerInvitation } from '../invitations.ts';
 
 /**
  * The owner of an account answers an invitation to join an organisation (users/invitations.ts).
@@ -50,4 +53,33 @@ export const declineInvitation = defineInstallationCommand(
   invitationParams,
   { action: 'decline', entity: 'invitation' },
   (ctx, { invitationId }) => answer(ctx, invitationId, false),
+);
+
+/**
+ * The link of an invitation e-mail (users/invitations.ts `acceptInvitationLink`): the new member
+ * chooses a password and joins; they sign in next. Public: the link's token is the proof.
+ */
+export const acceptInvitationLink = defineInstallationCommand(
+  'invitations.link',
+  invitationLinkBodySchema,
+  { action: 'accept', entity: 'invitation' },
+  async (ctx, { token, newPassword }) => {
+    const db = ctx.across('account');
+    // The account's e-mail is known only once the token is checked; the check is repeated below.
+    const invited = await db
+      .selectFrom('invitation')
+      .innerJoin('app_user as u', 'u.id', 'invitation.user_id')
+      .select('u.email')
+      .where('invitation.token_hash', '=', sha256(token))
+      .executeTakeFirst();
+    const weakness = invited ? passwordWeakness(newPassword, invited.email) : null;
+    if (weakness) throw invalid('newPassword', weakness);
+    const { userId, organisationId } = await acceptLink(db, {
+      token,
+      passwordHash: await hashPassword(newPassword),
+      now: ctx.now,
+    });
+    ctx.audit.entityId = userId;
+    ctx.audit.organisationId = organisationId;
+  },
 );

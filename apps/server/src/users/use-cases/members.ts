@@ -1,9 +1,17 @@
 import { memberInputSchema, memberPatchSchema, temporaryPasswordBodySchema } from '@jobcoach/contract';
 import { z } from 'zod';
-import { notFound, staleVersion } from '../../application/errors.ts';
+import { invalid, notFound, staleVersion } from '../../application/errors.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { inviteMember as invite, pendingInvitations, revokeInvitation as revoke } from '../invitations.ts';
+import { newToken } from '../../auth/tokens.ts';
+import { enqueueMail } from '../../mail/outbox.ts';
+import { invitationMail, mailLanguage } from '../../mail/templates.ts';
+import {
+  INVITATION_DAYS,
+  inviteMember as invite,
+  pendingInvitations,
+  revokeInvitation as revoke,
+} from '../invitations.ts';
 import {
   assertAccountControl,
   assertCoordinatorRemains,
@@ -37,26 +45,68 @@ export const listColleagues = defineQuery('members.colleagues', z.object({}), as
   return rows.map((r) => ({ userId: r.id, name: r.name, role: toMember(r).role }));
 });
 
-/** An invitation, whether the e-mail has an account or not, and the same answer (users/invitations.ts). */
-export const inviteMember = defineCommand(
-  'members.invite',
-  memberInputSchema,
-  { action: 'create', entity: 'invitation' },
-  async (ctx, body) => {
-    ctx.require('members.manage');
-    const passwordHash = await hashPassword(body.temporaryPassword);
-    const created = await invite(ctx, {
-      email: body.email,
-      name: body.name,
-      role: body.role,
-      fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
-      passwordHash,
-    });
-    ctx.audit.entityId = created.id;
-    ctx.audit.details = { role: body.role };
-    return created;
-  },
-);
+/**
+ * An invitation, whether the e-mail has an account or not, and the same answer
+ * (users/invitations.ts). When the server sends e-mail (`mail.sends`), the invitation goes by
+ * e-mail, in the same transaction (mail/outbox.ts): for an account it creates, a single-use link to
+ * choose a password, valid 7 days; for an existing account, the page where its owner accepts. The
+ * coordinator's temporary password is then optional; without SMTP it is the way in, and required.
+ */
+export function inviteMemberUseCase(mail: { publicUrl: string; sends: boolean }) {
+  return defineCommand(
+    'members.invite',
+    memberInputSchema,
+    { action: 'create', entity: 'invitation' },
+    async (ctx, body) => {
+      ctx.require('members.manage');
+      if (body.temporaryPassword === undefined && !mail.sends) {
+        throw invalid(
+          'temporaryPassword',
+          'mot de passe temporaire requis : ce serveur n’envoie pas de courriel (SMTP_URL).',
+        );
+      }
+      // Without a temporary password, a secret nobody knows: the link sets the real one.
+      const passwordHash = await hashPassword(body.temporaryPassword ?? newToken());
+      const { invitation, token, newAccount } = await invite(ctx, {
+        email: body.email,
+        name: body.name,
+        role: body.role,
+        fte: body.role === 'jobcoach' ? (body.fte ?? 1) : 1,
+        passwordHash,
+      });
+      ctx.audit.entityId = invitation.id;
+      ctx.audit.details = { role: body.role, byEmail: mail.sends };
+      if (mail.sends) {
+        const [organisation, account] = await Promise.all([
+          ctx.db
+            .selectFrom('organisation')
+            .select('name')
+            .where('id', '=', ctx.organisationId)
+            .executeTakeFirstOrThrow(),
+          ctx
+            .across('account')
+            .selectFrom('app_user')
+            .select('language')
+            .where('email', '=', body.email)
+            .executeTakeFirst(),
+        ]);
+        const link = newAccount
+          ? `${mail.publicUrl}/invitation?token=${encodeURIComponent(token)}`
+          : `${mail.publicUrl}/invitations`;
+        await enqueueMail(
+          ctx,
+          'invitation',
+          invitationMail(
+            body.email,
+            { organisationName: organisation.name, link, newAccount, validDays: INVITATION_DAYS },
+            mailLanguage(account?.language),
+          ),
+        );
+      }
+      return invitation;
+    },
+  );
+}
 
 /** The invitations still waiting for an answer (expired ones included). */
 export const listInvitations = defineQuery('members.invitations', z.object({}), async (ctx) => {
