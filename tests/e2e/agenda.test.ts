@@ -98,6 +98,17 @@ describe.skipIf(!hasBrowser)('browser: the agenda and its calendar feed', () => 
     await page.getByRole('button', { name: "Révoquer l'adresse" }).click();
     await page.getByRole('button', { name: "Créer l'adresse" }).waitFor();
     expect((await fetch(address)).status).toBe(404);
+
+    // « Noter un contact » on the agenda's row: the contact dialog, prefilled with the plan's
+    // channel; once saved, the plan is done and leaves the agenda.
+    await page.goto(`${server.url}/`);
+    await row.getByRole('button', { name: 'Noter un contact' }).click();
+    const contact = page.getByRole('dialog');
+    expect(await contact.getByLabel('Canal').inputValue()).toBe('visit');
+    await contact.getByLabel('Notes').fill('Visite faite comme prévu.');
+    await contact.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await contact.waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
     await context.close();
   });
 });
