@@ -44,6 +44,7 @@ function parseFeed(text: string) {
 
 describe.each(testTargets())('the agenda and its calendar feed on $driver', (target) => {
   let t: TestApp;
+  let admin: Client;
   let coach: Client;
   let other: Client;
   let personId: string;
@@ -55,7 +56,9 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
     const clock = new ManualClock();
     clock.at = NOW;
     t = await startTestApp(target, { clock });
-    const { admin, organisationId, basinId } = await setupInstallation(t, 'FORMA Namur');
+    const setup = await setupInstallation(t, 'FORMA Namur');
+    admin = setup.admin;
+    const { organisationId, basinId } = setup;
     await addUser(t, organisationId, 'nadia@forma.example', 'jobcoach');
     const otherOrg = await createOrganisation(admin, 'Mission régionale de Charleroi', basinId);
     await addUser(t, otherOrg, 'marc@mirec.example', 'jobcoach');
@@ -282,6 +285,31 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
     const stored = await t.handle.db.selectFrom('calendar_feed').select('token_hash').execute();
     const token = renewed.json.url.slice('/api/calendar/'.length, -'.ics'.length);
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
+  });
+
+  it('a person deleted for good takes their plans along, the one a contact held too', async () => {
+    const zoe = (await createPerson(coach, personBody(TODAY, { firstName: 'Zoé', lastName: 'Lenoir' }))).id;
+    const held = await coach.post(`/api/persons/${zoe}/planned-contacts`, { date: TODAY, channel: 'phone' });
+    await coach.post(`/api/persons/${zoe}/planned-contacts`, { date: addDays(TODAY, 1), channel: 'visit' });
+    expect(
+      (
+        await coach.post(`/api/persons/${zoe}/contacts`, {
+          date: TODAY,
+          channel: 'phone',
+          plannedContactId: held.json.id,
+        })
+      ).status,
+    ).toBe(201);
+    const res = await admin.request('DELETE', `/api/persons/${zoe}`, {
+      reason: 'Dossier créé deux fois par erreur',
+    });
+    expect(res.status).toBeLessThan(300);
+    const left = await t.handle.db
+      .selectFrom('planned_contact')
+      .select('id')
+      .where('person_id', '=', zoe)
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it('answers 404 to an unknown or malformed token, without a session', async () => {

@@ -35,7 +35,8 @@ CREATE TABLE planned_contact (
   CHECK ((status = 'done') = (done_contact_id IS NOT NULL)),
   UNIQUE (organisation_id, id),
   FOREIGN KEY (organisation_id, person_id) REFERENCES person (organisation_id, id),
-  FOREIGN KEY (organisation_id, done_contact_id) REFERENCES contact (organisation_id, id)
+  -- A contact is only ever deleted with its person (hard deletion): the plan it held goes with it.
+  FOREIGN KEY (organisation_id, done_contact_id) REFERENCES contact (organisation_id, id) ON DELETE CASCADE
 );
 -- « Ma journée » and the feed: a coach's plans still to hold, by day.
 CREATE INDEX planned_contact_coach_idx ON planned_contact (organisation_id, coach_id, starts_on)
