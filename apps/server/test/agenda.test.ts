@@ -46,6 +46,7 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
   let t: TestApp;
   let admin: Client;
   let coach: Client;
+  let coordinator: Client;
   let other: Client;
   let personId: string;
   let otherPersonId: string;
@@ -63,6 +64,8 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
     const otherOrg = await createOrganisation(admin, 'Mission régionale de Charleroi', basinId);
     await addUser(t, otherOrg, 'marc@mirec.example', 'jobcoach');
     coach = await loginAs(t, 'nadia@forma.example');
+    await addUser(t, organisationId, 'coordination@forma.example', 'coordinator');
+    coordinator = await loginAs(t, 'coordination@forma.example');
     other = await loginAs(t, 'marc@mirec.example');
     personId = (
       await createPerson(coach, personBody(addDays(TODAY, -40), { firstName: 'Marie', lastName: 'Dubois' }))
@@ -285,6 +288,21 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
     const stored = await t.handle.db.selectFrom('calendar_feed').select('token_hash').execute();
     const token = renewed.json.url.slice('/api/calendar/'.length, -'.ics'.length);
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
+  });
+
+  it("lists the person's plans in the data-subject export", async () => {
+    const res = await coordinator.get(`/api/persons/${personId}/export.json`);
+    expect(res.status).toBe(200);
+    expect(res.json.plannedContacts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          startsOn: TODAY,
+          channel: 'visit',
+          place: 'Bureau de Namur',
+          status: 'planned',
+        }),
+      ]),
+    );
   });
 
   it('a person deleted for good takes their plans along, the one a contact held too', async () => {
