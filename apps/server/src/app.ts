@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { agendaRoutes } from './agenda/routes.ts';
 import { AppDatabase } from './application/database.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { accountRoutes } from './auth/account-routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(employerModule);
   await app.register(contractRoutes);
   await app.register(contactRoutes);
+  await app.register(agendaRoutes);
   await app.register(hiringAidRoutes);
   await app.register(reportRoutes);
   await app.register(historyImportRoutes);

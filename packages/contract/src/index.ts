@@ -9,6 +9,7 @@
  * `…Input` or `…Patch` type is what the server reads once the request is parsed (`PersonInput`).
  */
 export * from './absences.ts';
+export * from './agenda.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './backups.ts';

@@ -1,5 +1,6 @@
 import { CONTRACT_TYPES, DEADLINE_KINDS, FOLLOW_UP_MODES, PHASES } from '@jobcoach/domain';
 import { z } from 'zod';
+import { agendaSchema } from './agenda.ts';
 
 export const myDayPersonSchema = z.object({
   id: z.string(),
@@ -52,6 +53,16 @@ export const followUpDueSchema = myDayPersonSchema.extend({
   employerName: z.string().nullable(),
 });
 
+/** A referral to assess: how long it has waited, and its review date when it was postponed. */
+export const referralWaitingSchema = myDayPersonSchema.extend({
+  referralReceivedOn: z.string(),
+  waitingDays: z.number(),
+  reviewDate: z.string().nullable(),
+  /** The review date has passed (the assessment is late). */
+  reviewPassed: z.boolean(),
+});
+export type ReferralWaiting = z.output<typeof referralWaitingSchema>;
+
 export const myDaySchema = z.object({
   today: z.string(),
   coach: z.object({ id: z.string(), name: z.string(), fte: z.number() }),
@@ -65,12 +76,14 @@ export const myDaySchema = z.object({
   overdue: myDayPersonSchema.array(),
   deadlines: myDayPersonSchema.array(),
   plannedThisWeek: myDayPersonSchema.array(),
-  referralsWaiting: myDayPersonSchema.array(),
+  referralsWaiting: referralWaitingSchema.array(),
   waitingList: myDayPersonSchema.array(),
   /** Fixed-term contracts ending soon: prepare the rebound, explore a renewal or a CDI. */
   contractsEndingSoon: contractEndingSchema.array(),
   /** Persons in follow-up whose contact is due this week or overdue, with the follow-up end. */
   followUpsDue: followUpDueSchema.array(),
+  /** The coach's planned contacts and visits: today's in order, then the days of the week. */
+  agenda: agendaSchema,
   /** The absent colleagues the coach covers today. */
   covering: z
     .object({ coachId: z.string(), coachName: z.string(), from: z.string(), to: z.string() })

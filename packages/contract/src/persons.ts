@@ -209,6 +209,8 @@ export const contactInputSchema = z.strictObject({
   /** The person took part (a direct contact with them keeps their cadence). */
   personPresent: z.boolean('vrai ou faux attendu.').default(true),
   employerId: z.uuid('identifiant invalide.').nullish(),
+  /** The planned contact this one holds (« Noter un contact » from the agenda): marked done. */
+  plannedContactId: z.uuid('identifiant invalide.').nullish(),
 });
 
 /** A correction of a contact entered by mistake: the fields to change and why. */

@@ -794,3 +794,42 @@ export interface MorningDigestSentTable {
 export interface Database {
   morning_digest_sent: MorningDigestSentTable;
 }
+
+// Migration 0022: the coach's agenda (planned contacts with a time) and the calendar feed.
+export interface PlannedContactTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  coach_id: string;
+  starts_on: DateString;
+  /** Europe/Brussels wall-clock time 'HH:MM:SS'; null: all day. */
+  starts_at: string | null;
+  duration_minutes: number | null;
+  place: string | null;
+  channel: ContactChannel;
+  employer_id: string | null;
+  status: Generated<'planned' | 'done' | 'cancelled'>;
+  done_contact_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  cancelled_at: NullableTimestamp;
+  cancelled_by: string | null;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  /** SHA-256 of the address's token. */
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_read_at: NullableTimestamp;
+}
+
+export interface Database {
+  planned_contact: PlannedContactTable;
+  calendar_feed: CalendarFeedTable;
+}

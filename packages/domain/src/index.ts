@@ -14,6 +14,7 @@
  *   Employer ↔ employeur   Partner ↔ partenaire   PromotingOrganisation ↔ organisme promoteur
  *   NISS ↔ numéro de registre national   BCE ↔ numéro d'entreprise
  */
+export * from './agenda.ts';
 export * from './basin.ts';
 export * from './cadence.ts';
 export * from './calendar.ts';

@@ -30,6 +30,7 @@ export const ID_FIELDS = {
   partnerId: 'organisation',
   redirectPartnerId: 'organisation',
   vacancyId: 'organisation',
+  plannedContactId: 'organisation',
   employerId: 'basin',
   basinId: 'basin',
   basinVacancyId: 'basin',

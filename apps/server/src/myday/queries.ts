@@ -1,5 +1,6 @@
 import { PREPARED_MARK, sql } from '@jobcoach/db';
-import { type ContractKind, DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
+import { type ContractKind, DEFAULT_CDD_ALERT_DAYS, myDayWeekEnd } from '@jobcoach/domain';
+import { coachPlansJson } from '../agenda/queries.ts';
 import { type ContractLine, selectContracts } from '../contracts/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
@@ -16,8 +17,9 @@ import { settingsOf } from '../settings/queries.ts';
  */
 
 /**
- * The coach (an active member), the organisation's settings, the absences the coach covers today
- * and the candidate persons (as one JSON array, in name order): one statement instead of two.
+ * The coach (an active member), the organisation's settings, the absences the coach covers today,
+ * the coach's planned contacts of the week and the candidate persons (as JSON arrays, persons in
+ * name order): one statement instead of several.
  */
 export async function myDayContext(db: Db, organisationId: string, coachId: string, today: string) {
   const row = await db
@@ -48,6 +50,12 @@ export async function myDayContext(db: Db, organisationId: string, coachId: stri
       sql<CandidateLine[]>`(SELECT coalesce(json_agg(l ORDER BY l.last_name, l.first_name), '[]'::json)
           FROM ${candidatesQuery(db, organisationId, coachId, today)} AS l)`.as('persons'),
     )
+    .select(
+      // The coach's planned contacts of the week (agenda/queries.ts), in the same statement.
+      coachPlansJson(sql`m.organisation_id`, sql`m.user_id`, today, myDayWeekEnd(today), 'planned').as(
+        'plans',
+      ),
+    )
     .where('m.organisation_id', '=', organisationId)
     .where('m.user_id', '=', coachId)
     .where('m.active', '=', true)
@@ -70,6 +78,7 @@ export async function myDayContext(db: Db, organisationId: string, coachId: stri
     // Same default as loadContractSettings (contracts/queries.ts) while no settings were saved.
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
+    plans: row.plans,
     persons: row.persons.map((r) => ({
       ...r,
       employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),

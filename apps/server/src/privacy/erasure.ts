@@ -193,6 +193,8 @@ async function anonymise(trx: Db, personId: string, kind: ErasureKind, now: Date
       eb.selectFrom('contact_person').select('contact_id').where('person_id', '=', p.id),
     )
     .execute();
+  // The person's planned contacts keep their day, time and channel; the place typed goes.
+  await trx.updateTable('planned_contact').set({ place: null }).where('person_id', '=', p.id).execute();
   await trx
     .updateTable('presentation_step')
     .set({

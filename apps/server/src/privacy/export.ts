@@ -28,6 +28,8 @@ export interface PersonExport {
   contacts: Row[];
   employmentPeriods: Row[];
   documents: Row[];
+  /** Contacts and visits planned with the person (agenda), held, cancelled or still to hold. */
+  plannedContacts: Row[];
   presentations: Row[];
   contracts: Row[];
   employerContacts: Row[];
@@ -109,6 +111,24 @@ export async function collectPersonExport(
     .select('u.name as author_name')
     .where('d.person_id', '=', personId)
     .orderBy('d.dated_on')
+    .execute();
+  const plannedContacts = await db
+    .selectFrom('planned_contact as pc')
+    .leftJoin('employer as e', 'e.id', 'pc.employer_id')
+    .leftJoin('app_user as u', 'u.id', 'pc.coach_id')
+    .select([
+      'pc.starts_on',
+      'pc.starts_at',
+      'pc.duration_minutes',
+      'pc.place',
+      'pc.channel',
+      'e.name as employer_name',
+      'u.name as coach_name',
+      'pc.status',
+    ])
+    .where('pc.person_id', '=', personId)
+    .orderBy('pc.starts_on')
+    .orderBy('pc.starts_at')
     .execute();
   const presentations = await db
     .selectFrom('presentation as pr')
@@ -195,6 +215,7 @@ export async function collectPersonExport(
     contacts: contacts.map(camel),
     employmentPeriods: periods.map(camel),
     documents: documents.map(camel),
+    plannedContacts: plannedContacts.map(camel),
     presentations: presentations.map((p) => ({
       ...camel(p),
       steps: steps.filter((s) => s.presentation_id === p.id).map(camel),
@@ -386,6 +407,7 @@ export function renderExportPdf(data: PersonExport): Promise<Buffer> {
     ...section('Contacts', data.contacts),
     ...section('Emplois encodés', data.employmentPeriods),
     ...section('Documents produits', data.documents),
+    ...section('Contacts planifiés', data.plannedContacts),
     ...section(
       'Candidatures présentées',
       data.presentations.map(({ steps, ...rest }) => ({

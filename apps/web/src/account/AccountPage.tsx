@@ -1,4 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
+import { CalendarFeedSection } from '../agenda/CalendarFeedSection.tsx';
 import { currentMembership } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
@@ -29,6 +30,7 @@ export function AccountPage() {
       <TotpSection />
       <SessionsSection />
       <MailSection />
+      {current && <CalendarFeedSection />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import type { MyDay } from '@jobcoach/contract';
-import { Alert, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { AgendaSection } from '../agenda/AgendaSection.tsx';
 import { currentMembership, isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { MyDayContractSections } from '../contracts/MyDayContracts.tsx';
@@ -103,6 +104,7 @@ function DayView({ day, own }: { day: MyDay; own: boolean }) {
           })}
         </Alert>
       ))}
+      <AgendaSection agenda={day.agenda} own={own} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Stack gap="md">
           <MyDaySection
@@ -147,7 +149,18 @@ function DayView({ day, own }: { day: MyDay; own: boolean }) {
             title={t('myday.referrals')}
             empty={t('myday.referrals.empty')}
             persons={day.referralsWaiting}
-            detail={(p) => (p.coachName ? t('myday.coachOf', { name: p.coachName }) : t('myday.unassigned'))}
+            detail={(p) => (
+              <>
+                {p.coachName ? t('myday.coachOf', { name: p.coachName }) : t('myday.unassigned')}
+                {' — '}
+                {t('myday.referrals.waited', { days: p.waitingDays })}
+                {p.reviewPassed && p.reviewDate && (
+                  <Badge ml="xs" size="sm" color="red" variant="light" data-testid="review-passed">
+                    {t('myday.referrals.reviewPassed', { date: formatDay(p.reviewDate) })}
+                  </Badge>
+                )}
+              </>
+            )}
           />
           <MyDaySection
             id="waiting"

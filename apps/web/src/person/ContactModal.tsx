@@ -44,10 +44,13 @@ export function contactEmployers(
  */
 export function ContactModal({
   person,
+  plan,
   onClose,
   onSaved,
 }: {
   person: PersonFile;
+  /** The planned contact this one holds (from the agenda): its channel and employer prefilled. */
+  plan?: { id: string; channel: ContactChannel | null; employerId: string | null };
   onClose: () => void;
   onSaved: (date: string) => void;
 }) {
@@ -59,9 +62,9 @@ export function ContactModal({
     {
       date: today(),
       personPresent: 'yes',
-      employerId: '',
+      employerId: plan?.employerId ?? '',
       counterpart: '',
-      channel: '',
+      channel: plan?.channel ?? '',
       durationMinutes: '',
       notes: '',
       nextPlannedOn: '',
@@ -74,7 +77,7 @@ export function ContactModal({
   const { values } = form;
   const [confidential, setConfidential] = useState(false);
   // A visit is by default at the current employer's, until the coach chooses otherwise.
-  const [employerChosen, setEmployerChosen] = useState(false);
+  const [employerChosen, setEmployerChosen] = useState(plan?.employerId != null);
   const current = employers.find((e) => e.current);
   const channelInput = {
     ...form.input('channel'),
@@ -117,6 +120,7 @@ export function ContactModal({
         notes: text(values.notes),
         confidential,
         nextPlannedOn: text(values.nextPlannedOn),
+        ...(plan ? { plannedContactId: plan.id } : {}),
       },
       {
         onSuccess: () => {

@@ -1,6 +1,7 @@
 import type { PersonFile } from '@jobcoach/contract';
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { PlannedContacts } from '../agenda/PlannedContacts.tsx';
 import { isCoordinator } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { readDraft } from '../forms/drafts.ts';
@@ -70,6 +71,7 @@ export function PersonHeader({ person }: { person: PersonFile }) {
         {person.ageToday !== null && <Text>{t('person.age', { age: person.ageToday })}</Text>}
         {person.phone && <Text>{t('person.phoneShort', { phone: person.phone })}</Text>}
       </Group>
+      <PlannedContacts person={person} />
       {notice && (
         <Alert
           color="green"

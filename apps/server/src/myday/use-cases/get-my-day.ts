@@ -1,13 +1,24 @@
-import { type ContractEnding, type MyDay, type MyDayPerson, myDayQuerySchema } from '@jobcoach/contract';
+import {
+  type AgendaItem,
+  type ContractEnding,
+  type MyDay,
+  type MyDayPerson,
+  myDayQuerySchema,
+} from '@jobcoach/contract';
 import {
   ACTIVE_PHASES,
+  type Agenda,
+  agendaOf,
   CONTRACT_TYPE_LABELS,
   caseloadStatus,
   compareDates,
   FOLLOW_UP_MODE_LABELS,
   myDayLists,
+  myDayWeekEnd,
   nextContactOn,
   type Phase,
+  referralWaitingDays,
+  reviewPassed,
 } from '@jobcoach/domain';
 import { AppError, notFound } from '../../application/errors.ts';
 import { defineQuery } from '../../application/use-case.ts';
@@ -37,7 +48,7 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
     myDayContracts(ctx.db, ctx.organisationId, coachId, today),
   ]);
   if (!context) throw notFound('Membre');
-  const { coach, settings, cddAlertDays, covering, persons: lines } = context;
+  const { coach, settings, cddAlertDays, covering, plans, persons: lines } = context;
 
   const persons = lines.map((line) => {
     const own = contracts.get(line.id) ?? [];
@@ -83,7 +94,13 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
     overdue: items(lists.overdue),
     deadlines: items(lists.deadlines),
     plannedThisWeek: items(lists.plannedThisWeek),
-    referralsWaiting: items(lists.referralsWaiting),
+    referralsWaiting: lists.referralsWaiting.map((p) => ({
+      ...p.item,
+      referralReceivedOn: p.referralReceivedOn,
+      waitingDays: referralWaitingDays(p.referralReceivedOn, today),
+      reviewDate: p.reviewDate,
+      reviewPassed: p.decision === 'postponed' && reviewPassed(p.reviewDate, today),
+    })),
     waitingList: items(lists.waitingList),
     contractsEndingSoon: persons
       .filter((p) => p.phase !== 'exited')
@@ -124,6 +141,7 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
         employerName: line?.employer_name ?? null,
       };
     }),
+    agenda: agendaView(agendaOf(agendaItems(plans, lines, coachId, today), today)),
     covering: covering.map((c) => ({
       coachId: c.coach_id,
       coachName: c.coach_name,
@@ -132,3 +150,73 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
     })),
   };
 });
+
+type Listed = AgendaItem & { sortName: string };
+const shown = ({ sortName: _, ...item }: Listed): AgendaItem => item;
+function agendaView(agenda: Agenda<Listed>) {
+  return {
+    today: agenda.today.map(shown),
+    week: agenda.week.map((d) => ({ date: d.date, items: d.items.map(shown) })),
+  };
+}
+
+type Context = NonNullable<Awaited<ReturnType<typeof myDayContext>>>;
+
+/**
+ * The agenda's items: the coach's plans of the week (with a time or all day), and the days planned
+ * at a logged contact for the coach's own persons (all day, as they have no time), unless a plan
+ * of the same person is on that day.
+ */
+function agendaItems(
+  plans: Context['plans'],
+  lines: Context['persons'],
+  coachId: string,
+  today: string,
+): Listed[] {
+  const weekEnd = myDayWeekEnd(today);
+  const planned = new Set(plans.map((p) => `${p.person_id}/${p.starts_on}`));
+  const fromPlans = plans.map((p) => ({
+    key: p.id,
+    planId: p.id,
+    personId: p.person_id,
+    firstName: p.first_name,
+    lastName: p.last_name,
+    phase: p.phase,
+    phone: p.phone,
+    date: p.starts_on,
+    time: p.starts_at,
+    durationMinutes: p.duration_minutes,
+    place: p.place,
+    channel: p.channel,
+    employerId: p.employer_id,
+    employerName: p.employer_name,
+    sortName: `${p.last_name} ${p.first_name}`,
+  }));
+  const fromContacts = lines
+    .filter(
+      (l) =>
+        l.coach_id === coachId &&
+        l.next_planned_on !== null &&
+        l.next_planned_on >= today &&
+        l.next_planned_on <= weekEnd &&
+        !planned.has(`${l.id}/${l.next_planned_on}`),
+    )
+    .map((l) => ({
+      key: `${l.id}/${l.next_planned_on}`,
+      planId: null,
+      personId: l.id,
+      firstName: l.first_name,
+      lastName: l.last_name,
+      phase: l.phase as Phase,
+      phone: l.phone,
+      date: l.next_planned_on!,
+      time: null,
+      durationMinutes: null,
+      place: null,
+      channel: null,
+      employerId: null,
+      employerName: null,
+      sortName: `${l.last_name} ${l.first_name}`,
+    }));
+  return [...fromPlans, ...fromContacts];
+}

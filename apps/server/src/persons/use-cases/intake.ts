@@ -1,6 +1,7 @@
 import { assessmentInputSchema, contactInputSchema } from '@jobcoach/contract';
 import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
 import { z } from 'zod';
+import { markPlanDone } from '../../agenda/use-cases/plans.ts';
 import { AppError, invalid, notFound } from '../../application/errors.ts';
 import { requirePerson, viewerOf } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
@@ -94,9 +95,14 @@ export const logContact = defineCommand(
   'persons.logContact',
   contactInputSchema.extend({ personId: idSchema }),
   { action: 'create', entity: 'contact' },
-  async (ctx, { personId: id, personPresent, employerId, ...body }) => {
+  async (ctx, { personId: id, personPresent, employerId, plannedContactId, ...body }) => {
     const scope = await requirePerson(ctx, 'persons.write', id);
-    await recordContact(ctx, { ...body, employerId, persons: [{ personId: id, present: personPresent }] });
+    const contactId = await recordContact(ctx, {
+      ...body,
+      employerId,
+      persons: [{ personId: id, present: personPresent }],
+    });
+    if (plannedContactId) await markPlanDone(ctx, plannedContactId, id, contactId);
     return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
   },
 );
