@@ -132,3 +132,7 @@ const totpCodeSchema = z
   .regex(/^\d{6}$/, 'code à 6 chiffres attendu.');
 export const totpEnableBodySchema = z.object({ code: totpCodeSchema });
 export const totpDisableBodySchema = z.object({ currentPassword: z.string().max(200) });
+
+/** GET /api/auth/offline-key: the key of the session's offline store on the device (null: none). */
+export const offlineKeySchema = z.object({ key: z.string().nullable() });
+export type OfflineKey = z.output<typeof offlineKeySchema>;

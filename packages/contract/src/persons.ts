@@ -209,6 +209,11 @@ export const contactInputSchema = z.strictObject({
   /** The person took part (a direct contact with them keeps their cadence). */
   personPresent: z.boolean('vrai ou faux attendu.').default(true),
   employerId: z.uuid('identifiant invalide.').nullish(),
+  /**
+   * The identifier the device gave a contact logged offline: sending the same one again answers
+   * as the first time and records nothing more (unique within the organisation).
+   */
+  clientId: z.uuid('identifiant invalide.').optional(),
 });
 
 /** A correction of a contact entered by mistake: the fields to change and why. */
