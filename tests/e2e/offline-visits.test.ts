@@ -236,7 +236,7 @@ describe.skipIf(!hasBrowser)('browser: company visits without a network', () => 
     expect(await fromServer()).toBe(1);
 
     // On the person's file and the employer's page.
-    await page.goto(`${server.url}/people/${person.id}`);
+    await page.goto(`${server.url}/people/${person.id}?tab=timeline`);
     await page.getByText(notes).first().waitFor();
     expect(await employerContacts()).toBe(atEmployer + (discreet ? 0 : 1));
     if (!discreet) {
