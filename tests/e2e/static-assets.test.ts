@@ -30,6 +30,22 @@ describe('static assets', () => {
     }
   });
 
+  it('sends the service worker and the manifest revalidated on every load, with their types', async () => {
+    // A long-cached service worker would keep an old app on the phones: it is always revalidated.
+    const sw = await fetch(`${server.url}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    // Workbox's precache list names the built files, and nothing under /api/.
+    const code = await sw.text();
+    expect(code).toContain('index.html');
+    expect(code).not.toMatch(/url:"\/?api\//);
+    const manifest = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('sends the JavaScript precompressed, brotli or gzip by negotiation, identical once decoded', async () => {
     const { assets } = await loginPageAssets();
     let plainBytes = 0;

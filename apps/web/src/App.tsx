@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError, onSessionLost } from './api.ts';
 import { meKey } from './auth/session.ts';
 import { LocaleProvider } from './i18n/index.ts';
+import { wipeOffline } from './offline/vault.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -20,8 +21,11 @@ const queryClient = new QueryClient({
 // A protected call answered 401: the session is gone, the guard sends the person to /login.
 // 403 password_change_required: reload the session, the guard sends the person to /password.
 onSessionLost((error) => {
-  if (error.status === 401) queryClient.setQueryData(meKey, null);
-  else queryClient.invalidateQueries({ queryKey: meKey });
+  if (error.status === 401) {
+    // The session expired: the day's files and waiting contacts kept on the device go with it.
+    void wipeOffline();
+    queryClient.setQueryData(meKey, null);
+  } else queryClient.invalidateQueries({ queryKey: meKey });
 });
 
 export function App() {

@@ -45,6 +45,7 @@ const NewReferralPage = page(() => import('./referral/NewReferralPage.tsx'), 'Ne
 const ReportsPage = page(() => import('./reports/ReportsPage.tsx'), 'ReportsPage');
 const SettingsPage = page(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const TeamPage = page(() => import('./team/TeamPage.tsx'), 'TeamPage');
+const VisitPage = page(() => import('./offline/VisitPage.tsx'), 'VisitPage');
 const VacanciesPage = page(() => import('./vacancies/VacanciesPage.tsx'), 'VacanciesPage');
 const VacancyPage = page(() => import('./vacancies/VacancyPage.tsx'), 'VacancyPage');
 const NewVacancyPage = page(() => import('./vacancies/VacancyFormPage.tsx'), 'NewVacancyPage');
@@ -101,6 +102,15 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole allowed={canSeePersons} reason="persons">
                     <MyDayPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                // The visit sheet of a person of the day, available without a network (offline/).
+                path: '/visits/:id',
+                element: (
+                  <RequireRole allowed={canSeePersons} reason="persons">
+                    <VisitPage />
                   </RequireRole>
                 ),
               },

@@ -153,3 +153,7 @@ export const mailPreferencesPatchSchema = z.object({
   language: z.enum(MAIL_LANGUAGES, 'langue inconnue (fr, nl, de ou en).').optional(),
 });
 export type MailPreferencesPatch = z.input<typeof mailPreferencesPatchSchema>;
+
+/** GET /api/auth/offline-key: the key of the session's offline store on the device (null: none). */
+export const offlineKeySchema = z.object({ key: z.string().nullable() });
+export type OfflineKey = z.output<typeof offlineKeySchema>;

@@ -211,6 +211,11 @@ export const contactInputSchema = z.strictObject({
   employerId: z.uuid('identifiant invalide.').nullish(),
   /** The planned contact this one holds (« Noter un contact » from the agenda): marked done. */
   plannedContactId: z.uuid('identifiant invalide.').nullish(),
+  /**
+   * The identifier the device gave a contact logged offline: sending the same one again answers
+   * as the first time and records nothing more (unique within the organisation).
+   */
+  clientId: z.uuid('identifiant invalide.').optional(),
 });
 
 /** A correction of a contact entered by mistake: the fields to change and why. */

@@ -74,6 +74,8 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: RequiredTimestamp;
+  /** 0024: the key of the device's offline store, handed over with the session, deleted with it. */
+  offline_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LoginThrottleTable {
@@ -274,6 +276,8 @@ export interface ContactTable {
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;
   cancellation_reason: string | null;
+  /** 0024: the identifier a device gave a contact logged offline (unique per organisation). */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A coached person a contact is about, and whether the person took part in it. */

@@ -1,6 +1,7 @@
 import {
   loginBodySchema,
   meSchema,
+  offlineKeySchema,
   organisationSwitchBodySchema,
   passwordChangeBodySchema,
   passwordResetBodySchema,
@@ -9,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runForAccount } from '../http/installation-route.ts';
 import { clearSessionCookie, sessionPolicyOf, setSessionCookie } from '../http/session-cookie.ts';
-import { changePassword, readMe, signOut, switchOrganisation } from './use-cases/account.ts';
+import { changePassword, readMe, readOfflineKey, signOut, switchOrganisation } from './use-cases/account.ts';
 import { passwordResetUseCases } from './use-cases/password-reset.ts';
 import { signInUseCases } from './use-cases/sign-in.ts';
 
@@ -55,6 +56,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/me',
     { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     (request) => runForAccount(request, readMe, {}),
+  );
+
+  // The key of the device's offline store, for as long as the session lives (never cached).
+  app.get(
+    '/api/auth/offline-key',
+    { config: { access: 'account' }, schema: { tags: ['auth'], response: { 200: offlineKeySchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return runForAccount(request, readOfflineKey, {});
+    },
   );
 
   app.post(

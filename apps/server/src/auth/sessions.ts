@@ -60,6 +60,8 @@ export async function createSession(
       created_at: args.now,
       last_seen_at: args.now,
       expires_at: new Date(args.now.getTime() + policy.absoluteHours * 3_600_000),
+      // The key of the device's offline store (apps/web/src/offline/): forgotten with the session.
+      offline_key: newToken(),
     })
     .execute();
   return { token, csrfToken };

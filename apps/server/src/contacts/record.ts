@@ -29,6 +29,8 @@ export interface ContactToRecord {
   persons: ContactPerson[];
   /** An employer of the basin's registry who took part. */
   employerId?: string | null | undefined;
+  /** The identifier the device gave it (a contact logged offline, persons/use-cases/intake.ts). */
+  clientId?: string | undefined;
 }
 
 /**
@@ -128,6 +130,7 @@ export async function recordContact(ctx: Context, c: ContactToRecord): Promise<s
       discreet_confirmed: discreetConfirmed,
       author_id: ctx.userId,
       created_at: ctx.now,
+      client_id: c.clientId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

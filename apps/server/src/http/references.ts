@@ -14,7 +14,7 @@ export type PersonRecord = 'person' | 'contract' | 'presentation' | 'document';
  *   a person's; the route looks it up within the organisation (404 otherwise);
  * - `basin`: the shared employer registry or a basin, looked up within the caller's basin;
  * - `user`: a member of the organisation (a coach), looked up among its members;
- * - `name`: not a record id (a transition's name).
+ * - `name`: not a record id (a transition's name, the id a device gave a contact).
  */
 export const ID_FIELDS = {
   personId: 'person',
@@ -37,6 +37,8 @@ export const ID_FIELDS = {
   coachId: 'user',
   coverCoachId: 'user',
   transitionId: 'name',
+  // The id a device gives a contact it logged offline: a name for it, looked up in the caller's organisation only.
+  clientId: 'name',
 } as const satisfies Record<string, PersonRecord | 'organisation' | 'basin' | 'user' | 'name'>;
 
 const PERSON_RECORDS: ReadonlySet<string> = new Set<PersonRecord>([

@@ -1,5 +1,6 @@
 import type { MyDay } from '@jobcoach/contract';
 import { Alert, Badge, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AgendaSection } from '../agenda/AgendaSection.tsx';
 import { currentMembership, isCoordinator } from '../auth/permissions.ts';
@@ -8,6 +9,9 @@ import { MyDayContractSections } from '../contracts/MyDayContracts.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
+import { DayVisits } from '../offline/DayVisits.tsx';
+import { keepDay } from '../offline/day.ts';
+import { useOnline } from '../offline/hooks.ts';
 import { Spinner } from '../shell/Loading.tsx';
 import { PageHeading } from '../shell/PageHeading.tsx';
 import { useStaff } from '../team/colleagues.ts';
@@ -26,6 +30,20 @@ export function MyDayPage() {
   const [params, setParams] = useSearchParams();
   const coachId = isCoordinator(me) ? params.get('coachId') : null;
   const day = useMyDay(coachId);
+  const online = useOnline();
+  const own = !day.data || day.data.coach.id === me.user.id;
+  // The day's visit sheets are kept on the device (encrypted) each time the coach's own day is read.
+  const [kept, setKept] = useState(0);
+  useEffect(() => {
+    if (!day.data || day.data.coach.id !== me.user.id) return;
+    let live = true;
+    keepDay(day.data)
+      .then((count) => live && setKept(count))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [day.data, me.user.id]);
 
   return (
     <Stack gap="md">
@@ -37,13 +55,18 @@ export function MyDayPage() {
           onChange={(id) => setParams(id ? { coachId: id } : {}, { replace: true })}
         />
       )}
-      {day.isPending ? (
+      {!online && !coachId ? (
+        <Alert color="orange" data-testid="myday-offline">
+          {t('offline.myday')}
+        </Alert>
+      ) : day.isPending ? (
         <Spinner />
       ) : day.error ? (
         <ErrorAlert error={day.error} onRetry={() => day.refetch()} />
       ) : (
         <DayView day={day.data} own={day.data.coach.id === me.user.id} />
       )}
+      {own && <DayVisits refresh={kept} />}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { useT } from '../i18n/index.ts';
+import { OfflineStatus } from '../offline/OfflineStatus.tsx';
 import { Spinner } from './Loading.tsx';
 import { Navigation } from './Navigation.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
@@ -70,6 +71,7 @@ export function Shell() {
       )}
       <AppShell.Main id="main" tabIndex={-1}>
         {restricted && canSwitch && phone && <OrganisationSwitcher inline={false} />}
+        <OfflineStatus />
         <Suspense fallback={<Spinner />}>
           <Outlet />
         </Suspense>

@@ -26,6 +26,22 @@ export const readMe = defineInstallationQuery('auth.me', z.object({}), async (ct
   });
 });
 
+/**
+ * The key of the session's offline store on the device (AES-GCM, 256 bits, base64url): the browser
+ * keeps it in memory only; the session row holds it and goes with it (logout, expiry), after which
+ * what the device kept cannot be read. Null for a session opened before offline work existed.
+ */
+export const readOfflineKey = defineInstallationQuery('auth.offline-key', z.object({}), async (ctx) => {
+  const session = ctx.requireSession();
+  const row = await ctx
+    .across('account')
+    .selectFrom('session')
+    .select('offline_key')
+    .where('id_hash', '=', session.hash)
+    .executeTakeFirst();
+  return { key: row?.offline_key ?? null };
+});
+
 export const signOut = defineInstallationCommand(
   'auth.sign-out',
   z.object({}),

@@ -2,6 +2,7 @@ import { assessmentInputSchema, contactInputSchema } from '@jobcoach/contract';
 import { COACHABILITY_CONDITIONS, compareDates, validateCoachabilityAssessment } from '@jobcoach/domain';
 import { z } from 'zod';
 import { markPlanDone } from '../../agenda/use-cases/plans.ts';
+import type { Context } from '../../application/context.ts';
 import { AppError, invalid, notFound } from '../../application/errors.ts';
 import { requirePerson, viewerOf } from '../../application/person-scope.ts';
 import { defineCommand } from '../../application/use-case.ts';
@@ -88,6 +89,41 @@ export const assessPerson = defineCommand(
 );
 
 /**
+ * Whether the organisation already has the contact a device sent under this identifier (an
+ * outbox sending again after a lost answer): then nothing is recorded and the answer is the
+ * file, as the first time. The person's row is locked first, so two sends of the same contact
+ * at once wait for each other instead of meeting on the unique index. The identifier of a
+ * contact about someone else is refused, without saying whom it is about.
+ */
+async function alreadyRecorded(ctx: Context, personId: string, clientId: string): Promise<boolean> {
+  await lockPerson(ctx.db, ctx.organisationId, personId);
+  const existing = await ctx.db
+    .selectFrom('contact')
+    .select('id')
+    .where('organisation_id', '=', ctx.organisationId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  if (!existing) return false;
+  const about = await ctx.db
+    .selectFrom('contact_person')
+    .select('person_id')
+    .where('contact_id', '=', existing.id)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (!about) {
+    throw new AppError(
+      409,
+      'conflict',
+      'Cet identifiant de contact est déjà pris par un autre contact.',
+      'clientId',
+    );
+  }
+  ctx.audit.entityId = existing.id;
+  ctx.audit.details = { replayed: true };
+  return true;
+}
+
+/**
  * « Noter un contact » on a person's file: one record (contacts/record.ts), about the person (who
  * took part or not), with an employer of the registry when one took part.
  */
@@ -95,11 +131,16 @@ export const logContact = defineCommand(
   'persons.logContact',
   contactInputSchema.extend({ personId: idSchema }),
   { action: 'create', entity: 'contact' },
-  async (ctx, { personId: id, personPresent, employerId, plannedContactId, ...body }) => {
+  async (ctx, { personId: id, personPresent, employerId, plannedContactId, clientId, ...body }) => {
     const scope = await requirePerson(ctx, 'persons.write', id);
+    // Sent again from a device's outbox: answered as the first time, nothing recorded twice.
+    if (clientId && (await alreadyRecorded(ctx, id, clientId))) {
+      return (await loadPersonFile(ctx.db, ctx.organisationId, id, viewerOf(scope), ctx.today))!;
+    }
     const contactId = await recordContact(ctx, {
       ...body,
       employerId,
+      clientId,
       persons: [{ personId: id, present: personPresent }],
     });
     if (plannedContactId) await markPlanDone(ctx, plannedContactId, id, contactId);
