@@ -1,5 +1,5 @@
 import { ApiError } from '../api.ts';
-import { catalogs, type MessageId, type Translate, useT } from '../i18n/index.ts';
+import { french, type MessageId, type Translate, useT } from '../i18n/index.ts';
 
 // The server sends a message key and its parameters beside its French message: the message is
 // worded here in the interface's language; without a key the catalogs know, the French message is
@@ -17,7 +17,7 @@ const FALLBACKS: Record<string, MessageId> = {
 // A code whose message never varies: the catalogs' wording (the same as the server's French).
 const BY_CODE: Record<string, MessageId> = { invalid_credentials: 'login.failed' };
 
-const known = (id: string): id is MessageId => Object.hasOwn(catalogs.fr, id);
+const known = (id: string): id is MessageId => Object.hasOwn(french, id);
 
 /**
  * A field's name in the interface's language, from the path the server names (`lastName`,

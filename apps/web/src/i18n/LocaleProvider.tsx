@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, use, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
-import { catalogs, FORMAT_LOCALES, LOCALES, type Locale } from './catalogs.ts';
+import type { Catalog } from './catalogs.ts';
 import { setDateLocale } from './dates.ts';
+import { FORMAT_LOCALES, LOCALES, type Locale, loadCatalog, loadedCatalog } from './locales.ts';
 
 const STORAGE_KEY = 'jobcoach.locale';
 
@@ -18,7 +19,13 @@ function storedLocale(): Locale {
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  // The language shown and its catalog change together: a language chosen is shown once its
+  // catalog has arrived (a small file, at once from the cache), until then the previous one stays.
+  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog | undefined }>(() => {
+    const locale = storedLocale();
+    return { locale, messages: loadedCatalog(locale) };
+  });
+  const { locale, messages } = shown;
   // Dates on screen (formatDay) follow the language: set before the screens render.
   setDateLocale(locale);
 
@@ -26,18 +33,37 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Not reachable (offline before it was ever loaded): French, the reference, rather than nothing.
+  const show = (next: Locale) =>
+    loadCatalog(next).then(
+      (catalog) => setShown({ locale: next, messages: catalog }),
+      () =>
+        setShown((current) => (current.messages ? current : { locale: 'fr', messages: loadedCatalog('fr') })),
+    );
+
+  // Only the first language, stored before this visit, can be missing at the start.
+  useEffect(() => {
+    if (messages) return;
+    loadCatalog(locale).then(
+      (catalog) => setShown({ locale, messages: catalog }),
+      () => setShown({ locale: 'fr', messages: loadedCatalog('fr') }),
+    );
+  }, [locale, messages]);
+
   const setLocale = (next: Locale) => {
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Private browsing: the choice lasts for this visit only.
     }
-    setLocaleState(next);
+    show(next);
   };
 
+  // A stored language other than French: nothing until its catalog is there (no French flash).
+  if (!messages) return null;
   return (
     <LocaleContext value={{ locale, setLocale }}>
-      <IntlProvider locale={FORMAT_LOCALES[locale]} defaultLocale="fr-BE" messages={catalogs[locale]}>
+      <IntlProvider locale={FORMAT_LOCALES[locale]} defaultLocale="fr-BE" messages={messages}>
         {children}
       </IntlProvider>
     </LocaleContext>

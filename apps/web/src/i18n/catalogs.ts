@@ -1,21 +1,19 @@
 // The message catalogs (ICU syntax). French is the reference: every catalog must have its keys.
-// No React here, so that a script or a test can import it on its own.
+// No React here, so that a script or a test can import it on its own. The app itself loads them
+// through locales.ts, one at a time.
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
+import { LOCALES, type Locale } from './locales.ts';
 import nl from './nl.json';
 
 export type MessageId = keyof typeof fr;
 export type Catalog = Record<MessageId, string>;
 
-export const LOCALES = ['fr', 'nl', 'de', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { FORMAT_LOCALES, LOCALES, type Locale } from './locales.ts';
 
 // Typed as Catalog: a key missing from a translation is a compile error.
 export const catalogs: Record<Locale, Catalog> = { fr, nl, de, en };
-
-/** Belgian conventions for each language: dates dd/mm/yyyy, decimal comma (en-BE too for dates). */
-export const FORMAT_LOCALES: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-BE' };
 
 /** Keys that a catalog lacks or has in excess compared with French; empty when all agree. */
 export function catalogDifferences(): { locale: Locale; missing: string[]; extra: string[] }[] {

@@ -1,5 +1,5 @@
 import { brusselsDate } from '@jobcoach/domain';
-import { FORMAT_LOCALES, type Locale } from './catalogs.ts';
+import { FORMAT_LOCALES, type Locale } from './locales.ts';
 
 // Days travel as 'YYYY-MM-DD' (the API's format, and the value of <input type="date">) and are
 // shown in each language's Belgian form, through Intl with the -BE locales:

@@ -2,8 +2,8 @@ import { useIntl } from 'react-intl';
 import type { MessageId } from './catalogs.ts';
 
 export type { Locale, MessageId } from './catalogs.ts';
-export { catalogDifferences, catalogs, FORMAT_LOCALES, LOCALES } from './catalogs.ts';
 export { LocaleProvider, useLocale } from './LocaleProvider.tsx';
+export { FORMAT_LOCALES, french, LANGUAGE_IN_EACH, LOCALES } from './locales.ts';
 
 // Message ids are checked by the compiler against the French catalog.
 declare global {

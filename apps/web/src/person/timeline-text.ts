@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@jobcoach/contract';
 import { formatDay } from '../i18n/dates.ts';
-import { catalogs, type MessageId, type Translate } from '../i18n/index.ts';
+import { french, type MessageId, type Translate } from '../i18n/index.ts';
 
 // A timeline entry worded in the interface's language from the code and parameters the server
 // sends (ISO dates, enum codes, names and free texts as they are). The server's French title and
@@ -8,7 +8,7 @@ import { catalogs, type MessageId, type Translate } from '../i18n/index.ts';
 
 type Params = TimelineEntry['params'];
 
-const known = (id: string): id is MessageId => Object.hasOwn(catalogs.fr, id);
+const known = (id: string): id is MessageId => Object.hasOwn(french, id);
 
 const str = (params: Params, name: string): string | null => {
   const value = params[name];

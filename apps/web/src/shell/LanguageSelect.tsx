@@ -1,5 +1,5 @@
 import { NativeSelect } from '@mantine/core';
-import { catalogs, LOCALES, type Locale, useLocale, useT } from '../i18n/index.ts';
+import { LANGUAGE_IN_EACH, LOCALES, type Locale, useLocale, useT } from '../i18n/index.ts';
 
 /**
  * The language choice before login (setup, login, forgotten password): a native select whose
@@ -12,7 +12,7 @@ export function LanguageSelect() {
     <NativeSelect
       aria-label={t('shell.language')}
       // Someone who does not read the current language still finds the choice: the title says it in all four.
-      title={LOCALES.map((l) => catalogs[l]['shell.language']).join(' · ')}
+      title={LOCALES.map((l) => LANGUAGE_IN_EACH[l]).join(' · ')}
       size="xs"
       value={locale}
       onChange={(event) => setLocale(event.currentTarget.value as Locale)}
@@ -20,7 +20,7 @@ export function LanguageSelect() {
     >
       {LOCALES.map((option) => (
         <option key={option} value={option} lang={option}>
-          {catalogs[option][`language.${option}`]}
+          {t(`language.${option}`)}
         </option>
       ))}
     </NativeSelect>
