@@ -69,6 +69,11 @@ describe.skipIf(!hasBrowser)('browser: the agenda and its calendar feed', () => 
     await row.getByRole('button', { name: 'Noter un contact' }).waitFor();
     await expectAccessible(page, '« Ma journée » with its agenda');
     await screenshot(page, 'agenda-my-day');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, '« Ma journée » with its agenda at 390 px');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'agenda-my-day-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // « Abonnement calendrier »: the address shown once, read without a session.
     await page.goto(`${server.url}/account`);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
+import { expectAccessible, hasBrowser, launchBrowser, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 import { api, login, logout, moveClock } from './support/session.ts';
 
@@ -192,6 +192,10 @@ describe.skipIf(!hasBrowser)('browser: company visits without a network', () => 
     await visit.getByRole('link', { name }).click();
     await page.getByTestId('visit-file').waitFor();
     expect(await page.getByTestId('visit-file').textContent()).toContain(employer.name);
+    await expectAccessible(page, 'visit sheet, offline');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'visit sheet, offline, at 390 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
     const notes = `Visite sans réseau ${Date.now()}`;
     const withEmployer = page.getByLabel(`Avec l'employeur ${employer.name}`);
     expect(await withEmployer.isChecked()).toBe(true);
