@@ -213,6 +213,15 @@ describe.skipIf(!hasBrowser)('browser: company visits without a network', () => 
     expect(await page.getByTestId('outbox-pending').textContent()).toBe("1 contact en attente d'envoi");
     expect(await page.getByTestId('visit-waiting').textContent()).toContain("en attente d'envoi");
     await page.getByTestId('offline-banner').waitFor();
+    // Logging out would lose it (its key goes with the session): asked first, and staying keeps it.
+    await page.getByRole('button', { name: 'Menu utilisateur' }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    const warning = page.getByRole('dialog', { name: 'Des contacts ne sont pas encore envoyés' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("1 contact noté sans réseau n'a pas encore atteint le serveur.");
+    await warning.getByRole('button', { name: 'Rester connecté·e' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('outbox-pending').textContent()).toBe("1 contact en attente d'envoi");
     // The server has not got it yet (asked from outside the offline browser, with its session).
     const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
     const fromServer = async () => {

@@ -1,7 +1,9 @@
-import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Button, Group, Menu, Modal, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLogout, useSession } from '../auth/session.ts';
 import { LOCALES, useLocale, useT } from '../i18n/index.ts';
+import { useOutbox } from '../offline/hooks.ts';
 
 /**
  * The user's name and a menu: change password, account security, language, sign out. The button
@@ -14,7 +16,13 @@ export function UserMenu() {
   const logout = useLogout();
   const { locale, setLocale } = useLocale();
 
+  const waiting = useOutbox().length;
+  const [confirming, setConfirming] = useState(false);
+
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  // Contacts logged offline and not sent yet are encrypted with the session's key: logging out
+  // loses them, so it is asked first.
+  const askSignOut = () => (waiting > 0 ? setConfirming(true) : signOut());
 
   return (
     <Group gap="xs" wrap="nowrap">
@@ -55,11 +63,24 @@ export function UserMenu() {
             </Menu.Item>
           ))}
           <Menu.Divider />
-          <Menu.Item onClick={signOut} disabled={logout.isPending}>
+          <Menu.Item onClick={askSignOut} disabled={logout.isPending}>
             {t('shell.logout')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('shell.logoutPending.title')}>
+        <Text size="sm" mb="md">
+          {t('shell.logoutPending.body', { count: waiting })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+            {t('shell.logoutPending.stay')}
+          </Button>
+          <Button color="red" onClick={signOut} loading={logout.isPending}>
+            {t('shell.logoutPending.confirm')}
+          </Button>
+        </Group>
+      </Modal>
     </Group>
   );
 }
