@@ -1,8 +1,7 @@
 import { createContext, type ReactNode, use, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
-import type { Catalog } from './catalogs.ts';
 import { setDateLocale } from './dates.ts';
-import { FORMAT_LOCALES, LOCALES, type Locale, loadCatalog, loadedCatalog } from './locales.ts';
+import { type Catalog, FORMAT_LOCALES, LOCALES, type Locale, loadCatalog, loadedCatalog } from './locales.ts';
 
 const STORAGE_KEY = 'jobcoach.locale';
 

@@ -4,13 +4,10 @@
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
-import { LOCALES, type Locale } from './locales.ts';
+import { type Catalog, LOCALES, type Locale } from './locales.ts';
 import nl from './nl.json';
 
-export type MessageId = keyof typeof fr;
-export type Catalog = Record<MessageId, string>;
-
-export { FORMAT_LOCALES, LOCALES, type Locale } from './locales.ts';
+export { type Catalog, FORMAT_LOCALES, LOCALES, type Locale, type MessageId } from './locales.ts';
 
 // Typed as Catalog: a key missing from a translation is a compile error.
 export const catalogs: Record<Locale, Catalog> = { fr, nl, de, en };

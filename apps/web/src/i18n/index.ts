@@ -1,8 +1,8 @@
 import { useIntl } from 'react-intl';
-import type { MessageId } from './catalogs.ts';
+import type { MessageId } from './locales.ts';
 
-export type { Locale, MessageId } from './catalogs.ts';
 export { LocaleProvider, useLocale } from './LocaleProvider.tsx';
+export type { Locale, MessageId } from './locales.ts';
 export { FORMAT_LOCALES, french, LANGUAGE_IN_EACH, LOCALES } from './locales.ts';
 
 // Message ids are checked by the compiler against the French catalog.

@@ -1,7 +1,11 @@
 // The languages of the interface. No catalog here: French is loaded with the app, the other
 // catalogs only when chosen (loadCatalog), so the first screen does not download all four.
-import type { Catalog } from './catalogs.ts';
 import fr from './fr.json';
+
+/** A message id, checked by the compiler against the French catalog. */
+export type MessageId = keyof typeof fr;
+/** A catalog: every key of the French one (a key missing from a translation is a compile error). */
+export type Catalog = Record<MessageId, string>;
 
 export const LOCALES = ['fr', 'nl', 'de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
