@@ -218,7 +218,9 @@ describe.skipIf(!hasBrowser)('browser: company visits without a network', () => 
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     const warning = page.getByRole('dialog', { name: 'Des contacts ne sont pas encore envoyés' });
     await warning.waitFor();
-    expect(await warning.textContent()).toContain("1 contact noté sans réseau n'a pas encore atteint le serveur.");
+    expect(await warning.textContent()).toContain(
+      "1 contact noté sans réseau n'a pas encore atteint le serveur.",
+    );
     await warning.getByRole('button', { name: 'Rester connecté·e' }).click();
     await warning.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('outbox-pending').textContent()).toBe("1 contact en attente d'envoi");

@@ -22,8 +22,11 @@ describe.skipIf(!hasBrowser)('browser: nothing typed is lost', () => {
     const page = await context.newPage();
     await login(page, server.url, 'karim.benali@edit.demo');
     await page.getByRole('link', { name: 'Personnes' }).click();
+    // The list itself, not « Ma journée » still on screen (its agenda links to files too).
+    await page.waitForURL(/\/people(\?|$)/);
     await page.locator('a[href^="/people/"]:not([href="/people/new"])').first().click();
     await page.waitForURL(/\/people\/[0-9a-f-]{36}/);
+    await page.getByTestId('person-coach').waitFor();
 
     await page.getByRole('button', { name: 'Noter un contact' }).click();
     const dialog = page.getByRole('dialog');

@@ -70,6 +70,26 @@ const ROUTES: Record<string, Entry> = {
     call: (w) => ({ url: '/api/auth/organisation', body: { organisationId: w.orgA } }),
   },
   'GET /api/auth/sessions': { kind: 'own', call: () => ({ url: '/api/auth/sessions' }) },
+  'GET /api/auth/offline-key': { kind: 'own', call: () => ({ url: '/api/auth/offline-key' }) },
+  'GET /api/calendar-feed': { kind: 'own', call: () => ({ url: '/api/calendar-feed' }) },
+  'POST /api/calendar-feed': { kind: 'own', call: () => ({ url: '/api/calendar-feed', body: {} }) },
+  'POST /api/calendar-feed/revoke': {
+    kind: 'own',
+    call: () => ({ url: '/api/calendar-feed/revoke', body: {} }),
+  },
+  // Read by calendar applications with the token in the address (agenda.test.ts).
+  'GET /api/calendar/:file': { kind: 'public' },
+  'PATCH /api/planned-contacts/:id': {
+    kind: 'org',
+    call: (w) => ({
+      url: `/api/planned-contacts/${w.planId}`,
+      body: { date: addDays(w.today, 3), time: '11:00', channel: 'visit', version: 1 },
+    }),
+  },
+  'POST /api/planned-contacts/:id/cancel': {
+    kind: 'org',
+    call: (w) => ({ url: `/api/planned-contacts/${w.planId}/cancel`, body: { version: 1 } }),
+  },
   'DELETE /api/auth/sessions/:id': { kind: 'own', call: () => ({ url: `/api/auth/sessions/${UUID}` }) },
   'GET /api/users/:userId/sessions': {
     kind: 'admin',
@@ -404,6 +424,8 @@ const PERSON_KEYS = [
   'POST /api/persons/:id/employment-periods',
   'DELETE /api/persons/:id/employment-periods/:periodId',
   'POST /api/persons/:id/contacts',
+  'GET /api/persons/:id/planned-contacts',
+  'POST /api/persons/:id/planned-contacts',
   'GET /api/persons/:id/matches',
   'GET /api/persons/:id/basin-offers',
   'POST /api/basin-requests',

@@ -109,6 +109,16 @@ export async function buildWorld(t: TestApp) {
   const contactId = (karimFile.timeline as { type: string; entity: { id: string } | null }[]).find(
     (e) => e.type === 'contact',
   )!.entity!.id;
+  // A visit Karim planned with his person (the agenda).
+  const plan = await must(
+    karim.post(`/api/persons/${karimPerson.id}/planned-contacts`, {
+      date: addDays(today, 1),
+      time: '10:00',
+      durationMinutes: 45,
+      channel: 'visit',
+    }),
+    201,
+  );
   const period = await must(
     sophie.post(`/api/persons/${sophiePerson.id}/employment-periods`, {
       kind: 'cdd',
@@ -169,6 +179,8 @@ export async function buildWorld(t: TestApp) {
     contractId: contract.contract.id as string,
     /** An ordinary contact of Karim's about his person. */
     contactId,
+    /** A visit Karim planned with his person. */
+    planId: plan.id as string,
     documentId: document.id,
     absenceId: absence.id as string,
     /** Names and markers of A's persons and notes that must never reach the wrong caller. */
@@ -257,6 +269,11 @@ export function personLevelCalls(
     'POST /api/persons/:id/contacts': {
       url: `${p}/contacts`,
       body: { date: today, channel: 'phone' },
+    },
+    'GET /api/persons/:id/planned-contacts': { url: `${p}/planned-contacts` },
+    'POST /api/persons/:id/planned-contacts': {
+      url: `${p}/planned-contacts`,
+      body: { date: addDays(today, 2), time: '09:30', channel: 'phone' },
     },
     'GET /api/persons/:id/matches': { url: `${p}/matches` },
     'GET /api/persons/:id/basin-offers': { url: `${p}/basin-offers` },

@@ -6,6 +6,7 @@ import {
   EMPLOYER_STATUSES,
   HANDOFF_PURPOSES,
   HISTORY_MAPPING_TARGETS,
+  MAIL_LANGUAGES,
   PARTNER_TYPES,
   REFERRAL_KINDS,
   VACANCY_SOURCES,
@@ -30,6 +31,7 @@ import {
   ORGANISATION_KINDS,
   ORIGINS,
   PHASES,
+  PLAN_STATUSES,
   PRESENTATION_STEPS,
   RESIDENCE_STATUSES,
   SEXES,
@@ -47,6 +49,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * A new enumerated column must be added to the table below.
  */
 const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
+  'app_user.language': MAIL_LANGUAGES,
   'basin_request.status': BASIN_REQUEST_STATUSES,
   'coachability_assessment.decision': COACHABILITY_DECISIONS,
   'contact.channel': CONTACT_CHANNELS,
@@ -74,6 +77,8 @@ const ENUMERATED_COLUMNS: Record<string, readonly string[]> = {
   'person.studies': STUDIES,
   'person_consent.purpose': CONSENT_PURPOSES,
   'person_handoff.purpose': HANDOFF_PURPOSES,
+  'planned_contact.channel': CONTACT_CHANNELS,
+  'planned_contact.status': PLAN_STATUSES,
   'presentation.step': PRESENTATION_STEPS,
   'presentation_step.channel': INTRODUCTION_CHANNELS,
   'presentation_step.step': PRESENTATION_STEPS,

@@ -1,4 +1,4 @@
-import { CONTACT_CHANNELS, PHASES, WALL_TIME_PATTERN } from '@jobcoach/domain';
+import { CONTACT_CHANNELS, PHASES, PLAN_STATUSES, WALL_TIME_PATTERN } from '@jobcoach/domain';
 import { z } from 'zod';
 import { dateSchema, optionalText, versionSchema } from './common.ts';
 
@@ -51,10 +51,13 @@ export const plannedContactSchema = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   employerId: z.string().nullable(),
   employerName: z.string().nullable(),
-  status: z.enum(['planned', 'done', 'cancelled']),
+  status: z.enum(PLAN_STATUSES),
   version: z.number(),
 });
 export type PlannedContact = z.output<typeof plannedContactSchema>;
+
+/** A person's plans (GET /api/persons/:id/planned-contacts). */
+export const plannedContactListSchema = plannedContactSchema.array();
 
 /** One row of the agenda: a plan, or a day planned at a logged contact (all day, `planId` null). */
 export const agendaItemSchema = z.object({

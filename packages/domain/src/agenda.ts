@@ -12,6 +12,10 @@ import { MY_DAY_WEEK_DAYS } from './myday.ts';
 /** The time zone every planned time is read in. */
 export const AGENDA_TIME_ZONE = 'Europe/Brussels';
 
+/** A plan's states: planned, done (a contact logged for it), cancelled. */
+export const PLAN_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
 /** A planned duration, in minutes. */
 export const PLAN_MIN_DURATION = 5;
 export const PLAN_MAX_DURATION = 1440;

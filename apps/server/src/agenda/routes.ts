@@ -5,6 +5,7 @@ import {
   idParams,
   planCancelSchema,
   planInputSchema,
+  plannedContactListSchema,
   plannedContactParams,
   plannedContactSchema,
   planUpdateSchema,
@@ -26,7 +27,7 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/persons/:id/planned-contacts',
     {
       config: { access: 'session' },
-      schema: { tags: ['agenda'], params: idParams, response: { 200: plannedContactSchema.array() } },
+      schema: { tags: ['agenda'], params: idParams, response: { 200: plannedContactListSchema } },
     },
     (request) => run(request, listPlans, { personId: request.params.id }),
   );
