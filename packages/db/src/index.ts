@@ -15,4 +15,5 @@ export * from './locks.ts';
 export * from './migrate.ts';
 export * from './raw.ts';
 export * from './scope.ts';
+export * from './statement.ts';
 export type * from './types.ts';

@@ -47,22 +47,44 @@ export function toIsoDate(year: number, month: number, day: number): IsoDate {
   return iso;
 }
 
-function requireDay(date: IsoDate): CalendarDay {
-  const parsed = parseIsoDate(date);
+/**
+ * The days already checked, with their UTC midnight: the rules compare and count the same few
+ * thousand days over and over (« Ma journée » reads each person's contracts through several
+ * clocks), and checking a day is most of what comparing two costs. Only valid days are kept; the
+ * memo is emptied when it grows past a bound, so it never holds more than a few hundred kilobytes.
+ */
+const checked = new Map<string, { day: CalendarDay; ms: number }>();
+const CHECKED_MAX = 20_000;
+
+function checkedDay(date: IsoDate): { day: CalendarDay; ms: number } {
+  const known = checked.get(date);
+  if (known) return known;
+  const parsed = typeof date === 'string' ? parseIsoDate(date) : null;
   if (!parsed) throw new RangeError(`Not a YYYY-MM-DD calendar day: ${JSON.stringify(date)}`);
-  return parsed;
+  const d = new Date(0);
+  d.setUTCFullYear(parsed.year, parsed.month - 1, parsed.day);
+  const entry = { day: Object.freeze(parsed), ms: d.getTime() };
+  if (checked.size >= CHECKED_MAX) checked.clear();
+  checked.set(date, entry);
+  return entry;
+}
+
+function requireDay(date: IsoDate): CalendarDay {
+  return checkedDay(date).day;
 }
 
 function toUtcMs(date: IsoDate): number {
-  const { year, month, day } = requireDay(date);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getTime();
+  return checkedDay(date).ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {
   const d = new Date(ms);
-  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const year = d.getUTCFullYear();
+  // A UTC midnight is always a real day: no need to check it again (toIsoDate checks its parts).
+  if (year < 1 || year > 9999) throw new RangeError(`Out of the calendar's years: ${year}`);
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** 2024-02-28 + 2 days = 2024-03-01. Negative counts go back in time. */

@@ -242,7 +242,9 @@ export async function loadContractSettings(db: Db, organisationId: string) {
  * The follow-up frequency agreed for a person: the arrangement of their latest employment contract
  * without a recorded end that has one; null (the organisation's cadence) otherwise.
  */
-export function currentFrequency(lines: readonly ContractLine[]) {
+export function currentFrequency(
+  lines: readonly Pick<ContractLine, 'actual_end_on' | 'type' | 'frequency'>[],
+) {
   const line = lines.find((l) => l.actual_end_on === null && l.type !== 'immersion' && l.frequency);
   return line?.frequency ?? null;
 }

@@ -1,66 +1,72 @@
-import { PREPARED_MARK, sql } from '@jobcoach/db';
-import { type ContractKind, DEFAULT_CDD_ALERT_DAYS, myDayWeekEnd } from '@jobcoach/domain';
+import type { Database } from '@jobcoach/db';
+import { type Kysely, PREPARED_MARK, scopedStatement, sql } from '@jobcoach/db';
+import { type ContractKind, DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
 import { coachPlansJson } from '../agenda/queries.ts';
-import { type ContractLine, selectContracts } from '../contracts/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
-import { selectPersonLines } from '../persons/queries.ts';
 import { settingsOf } from '../settings/queries.ts';
 
 /*
- * "Ma journée" is read with two statements sent side by side (docs/performance.md): the context
- * (the coach, the settings, the colleagues covered today) with the persons and their hand-entered
- * employment periods as a JSON array, and the persons' contracts. The persons are selected by the
- * same condition in both, the covered colleagues being a subquery, so that neither waits for the
- * other. Their texts do not depend on the values (no IN lists), so each connection prepares them once
- * (PREPARED_MARK, packages/db): planning them cost more than running them.
+ * "Ma journée" is read with one statement (docs/performance.md): the coach, the organisation's
+ * settings, the colleagues covered today, the coach's plans of the week, and the candidate persons
+ * as a JSON array, each with the hand-entered employment periods and the contracts the rules read.
+ * Its text does not depend on the values (no IN lists): it is built and compiled once
+ * (scopedStatement, packages/db) and each connection prepares it once (PREPARED_MARK).
  */
 
-/**
- * The coach (an active member), the organisation's settings, the absences the coach covers today,
- * the coach's planned contacts of the week and the candidate persons (as JSON arrays, persons in
- * name order): one statement instead of several.
- */
-export async function myDayContext(db: Db, organisationId: string, coachId: string, today: string) {
-  const row = await db
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .leftJoin('organisation_settings as s', 's.organisation_id', 'm.organisation_id')
-    .select([
-      'u.id',
-      'u.name',
-      'm.fte',
-      's.persons_per_fte',
-      's.cadence',
-      's.trust_contract_template',
-      's.version',
-      's.cdd_alert_days',
-    ])
-    .select(
-      sql<CoveredAbsence[]>`(
+const myDayStatement = scopedStatement(
+  (db, p: { organisationId: string; coachId: string; today: string; weekEnd: string }) =>
+    db
+      .selectFrom('membership as m')
+      .innerJoin('app_user as u', 'u.id', 'm.user_id')
+      .leftJoin('organisation_settings as s', 's.organisation_id', 'm.organisation_id')
+      .select([
+        'u.id',
+        'u.name',
+        'm.fte',
+        's.persons_per_fte',
+        's.cadence',
+        's.trust_contract_template',
+        's.version',
+        's.cdd_alert_days',
+      ])
+      .select(
+        sql<CoveredAbsence[]>`(
         SELECT coalesce(json_agg(json_build_object('coach_id', a.coach_id, 'coach_name', c.name,
                  'from_on', a.from_on, 'to_on', a.to_on) ORDER BY a.from_on), '[]'::json)
           FROM absence a JOIN app_user c ON c.id = a.coach_id
          WHERE a.organisation_id = m.organisation_id AND a.cover_coach_id = m.user_id
-           AND a.from_on <= ${today} AND a.to_on >= ${today})`.as('covering'),
-    )
-    .select(
-      // Every column of a line is text, a date (read as text anyway) or JSON: the JSON array
-      // gives the same values as the rows would.
-      sql<CandidateLine[]>`(SELECT coalesce(json_agg(l ORDER BY l.last_name, l.first_name), '[]'::json)
-          FROM ${candidatesQuery(db, organisationId, coachId, today)} AS l)`.as('persons'),
-    )
-    .select(
-      // The coach's planned contacts of the week (agenda/queries.ts), in the same statement.
-      coachPlansJson(sql`m.organisation_id`, sql`m.user_id`, today, myDayWeekEnd(today), 'planned').as(
-        'plans',
-      ),
-    )
-    .where('m.organisation_id', '=', organisationId)
-    .where('m.user_id', '=', coachId)
-    .where('m.active', '=', true)
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .executeTakeFirst();
+           AND a.from_on <= ${p.today} AND a.to_on >= ${p.today})`.as('covering'),
+      )
+      .select(
+        // Every column of a line is text, a date (read as text anyway) or JSON: the JSON array
+        // gives the same values as the rows would.
+        sql<StandingLine[]>`(SELECT coalesce(json_agg(l ORDER BY l.last_name, l.first_name), '[]'::json)
+          FROM ${standingLines(db, p.organisationId).where(isCandidate(p))} AS l)`.as('persons'),
+      )
+      .select(
+        // The coach's planned contacts of the week (agenda/queries.ts), in the same statement.
+        coachPlansJson(sql`m.organisation_id`, sql`m.user_id`, p.today, p.weekEnd, 'planned').as('plans'),
+      )
+      .where('m.organisation_id', '=', p.organisationId)
+      .where('m.user_id', '=', p.coachId)
+      .where('m.active', '=', true)
+      .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
+/**
+ * The coach (an active member), the organisation's settings, the absences the coach covers today,
+ * the coach's planned contacts of the week and the candidate persons in name order, each with
+ * the contracts the rules read; undefined when the coach is not an active member.
+ */
+export async function myDayRead(
+  db: Kysely<Database>,
+  organisationId: string,
+  coachId: string,
+  today: string,
+  weekEnd: string,
+) {
+  const [row] = await myDayStatement(db, organisationId, { coachId, today, weekEnd });
   if (!row) return undefined;
   const settings = settingsOf(
     row.version === null
@@ -79,12 +85,14 @@ export async function myDayContext(db: Db, organisationId: string, coachId: stri
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
     plans: row.plans,
-    persons: row.persons.map((r) => ({
-      ...r,
-      employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
-    })),
+    persons: row.persons.map(withPeriodKinds),
   };
 }
+
+const withPeriodKinds = (r: StandingLine) => ({
+  ...r,
+  employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
+});
 
 export interface CoveredAbsence {
   coach_id: string;
@@ -101,90 +109,107 @@ export interface CoveredAbsence {
  * covered colleagues are an array computed once (`= ANY (ARRAY(…))`), so that each branch of the
  * condition is an index probe on (organisation, coach).
  */
-function isCandidate(organisationId: string, coachId: string, today: string) {
-  return sql<boolean>`(p.phase <> 'exited' AND (p.coach_id = ${coachId}
-    OR p.coach_id = ANY (ARRAY(SELECT a.coach_id FROM absence a WHERE a.organisation_id = ${organisationId}
-         AND a.cover_coach_id = ${coachId} AND a.from_on <= ${today} AND a.to_on >= ${today}))
+function isCandidate(p: { organisationId: string; coachId: string; today: string }) {
+  return sql<boolean>`(p.phase <> 'exited' AND (p.coach_id = ${p.coachId}
+    OR p.coach_id = ANY (ARRAY(SELECT a.coach_id FROM absence a WHERE a.organisation_id = ${p.organisationId}
+         AND a.cover_coach_id = ${p.coachId} AND a.from_on <= ${p.today} AND a.to_on >= ${p.today}))
     OR (p.coach_id IS NULL AND p.phase = 'intake')))`;
 }
 
-/** The candidate persons' lines (persons/queries.ts) with their hand-entered employment periods. */
-function candidatesQuery(db: Db, organisationId: string, coachId: string, today: string) {
-  return linesWithPeriods(db, organisationId).where(isCandidate(organisationId, coachId, today));
+/** What the rules read of a contract (myday/standing.ts), and what « Ma journée » shows of it. */
+export interface StandingContractLine {
+  id: string;
+  type: string;
+  signed_on: string;
+  start_on: string;
+  planned_end_on: string | null;
+  actual_end_on: string | null;
+  end_reason: string | null;
+  converted_from_contract_id: string | null;
+  job_title: string;
+  employer_name: string;
+  arrangement_id: string | null;
+  mode: string | null;
+  discreet: boolean | null;
+  frequency: { untilMonth: number; days: number }[] | null;
 }
-type CandidateLine = Awaited<ReturnType<ReturnType<typeof candidatesQuery>['execute']>>[number];
 
-/** The persons' lines (persons/queries.ts) with their hand-entered employment periods. */
-function linesWithPeriods(db: Db, organisationId: string) {
-  return selectPersonLines(db, organisationId).select(
-    sql<HandEnteredPeriod[]>`(
+/**
+ * A person as « Ma journée » and the team overview judge them (alias p): the line, the latest
+ * assessment, the hand-entered employment periods and the contracts not cancelled (latest first),
+ * these two as JSON arrays. Only the columns the rules and the lists read.
+ */
+function standingLines(db: Db, organisationId: string) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('app_user as coach', 'coach.id', 'p.coach_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('coachability_assessment as a')
+          .select(['a.decision', 'a.review_date'])
+          .whereRef('a.person_id', '=', 'p.id')
+          .orderBy('a.created_at', 'desc')
+          .limit(1)
+          .as('ca'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.phase',
+      'p.phase_since',
+      'p.pre_hire_entry',
+      'p.coach_id',
+      'coach.name as coach_name',
+      'p.phone',
+      'p.referral_received_on',
+      // Kept on the person row by a trigger on contact (migration 0011, docs/performance.md).
+      'p.last_direct_contact',
+      'p.next_planned_on',
+      'ca.decision',
+      'ca.review_date',
+    ])
+    .select(
+      sql<HandEnteredPeriod[]>`(
         SELECT coalesce(json_agg(json_build_object('id', ep.id, 'kind', ep.kind, 'start', ep.start_on,
                  'end', ep.end_on) ORDER BY ep.start_on), '[]'::json)
           FROM employment_period ep WHERE ep.person_id = p.id AND ep.organisation_id = p.organisation_id)`.as(
-      'employment_periods',
-    ),
-  );
-}
-
-/** The contracts of the same persons (contracts/queries.ts), by person, latest first. */
-export async function myDayContracts(db: Db, organisationId: string, coachId: string, today: string) {
-  const rows = await selectContracts(db, organisationId)
-    .where(
-      'k.person_id',
-      'in',
-      db
-        .selectFrom('person as p')
-        .select('p.id')
-        .where('p.organisation_id', '=', organisationId)
-        .where('p.deleted_at', 'is', null)
-        .where(isCandidate(organisationId, coachId, today)),
+        'employment_periods',
+      ),
     )
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .execute();
-  return byPerson(rows);
+    .select(
+      sql<StandingContractLine[]>`(
+        SELECT coalesce(json_agg(json_build_object('id', k.id, 'type', k.type, 'signed_on', k.signed_on,
+                 'start_on', k.start_on, 'planned_end_on', k.planned_end_on,
+                 'actual_end_on', k.actual_end_on, 'end_reason', k.end_reason,
+                 'converted_from_contract_id', k.converted_from_contract_id, 'job_title', k.job_title,
+                 'employer_name', e.name, 'arrangement_id', fa.id, 'mode', fa.mode,
+                 'discreet', fa.discreet, 'frequency', fa.frequency)
+                 ORDER BY k.start_on DESC, k.created_at DESC, k.id), '[]'::json)
+          FROM contract k
+          JOIN employer e ON e.id = k.employer_id
+          LEFT JOIN follow_up_arrangement fa ON fa.contract_id = k.id AND fa.organisation_id = k.organisation_id
+         WHERE k.person_id = p.id AND k.organisation_id = p.organisation_id AND k.cancelled_at IS NULL)`.as(
+        'contracts',
+      ),
+    )
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.deleted_at', 'is', null);
 }
-
-function byPerson(rows: readonly ContractLine[]) {
-  const map = new Map<string, ContractLine[]>();
-  for (const r of rows) {
-    const list = map.get(r.person_id);
-    if (list) list.push(r);
-    else map.set(r.person_id, [r]);
-  }
-  return map;
-}
+type StandingLine = Awaited<ReturnType<ReturnType<typeof standingLines>['execute']>>[number];
 
 /*
  * The team overview (team/use-cases/overview.ts) reads every coach's own persons at once, with the
- * same lines and contracts as « Ma journée », so that each person is judged by the same rules: two
- * statements for the whole team, whatever the number of coaches (no statement per coach).
+ * same lines and contracts as « Ma journée », so that each person is judged by the same rules: one
+ * statement for the whole team, whatever the number of coaches (no statement per coach).
  */
 
-/** The persons coached in the organisation and not exited (those « Ma journée » looks at). */
-const isCoachedLive = sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`;
-
-/** The lines of every coached, not exited person of the organisation. */
+/** Every coached, not exited person of the organisation (those « Ma journée » looks at). */
 export async function teamPersons(db: Db, organisationId: string) {
-  const rows = await linesWithPeriods(db, organisationId).where(isCoachedLive).execute();
-  return rows.map((r) => ({
-    ...r,
-    employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
-  }));
-}
-
-/** The contracts of the same persons, by person, latest first. */
-export async function teamContracts(db: Db, organisationId: string) {
-  const rows = await selectContracts(db, organisationId)
-    .where(
-      'k.person_id',
-      'in',
-      db
-        .selectFrom('person as p')
-        .select('p.id')
-        .where('p.organisation_id', '=', organisationId)
-        .where('p.deleted_at', 'is', null)
-        .where(isCoachedLive),
-    )
+  const rows = await standingLines(db, organisationId)
+    .where(sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`)
     .execute();
-  return byPerson(rows);
+  return rows.map(withPeriodKinds);
 }

@@ -8,7 +8,7 @@ import {
   type Phase,
 } from '@jobcoach/domain';
 import { type ContractLine, currentFrequency } from '../contracts/queries.ts';
-import { type HandEnteredPeriod, personEmployment } from '../persons/employment.ts';
+import { type ContractDates, employmentRules, type HandEnteredPeriod } from '../persons/employment.ts';
 
 /** What « Ma journée » reads of a person's line to judge where the person stands. */
 export interface StandingLine {
@@ -19,6 +19,9 @@ export interface StandingLine {
   employment_periods: readonly HandEnteredPeriod[];
 }
 
+/** What it reads of a contract: its dates and type, and the frequency its arrangement agreed. */
+export type StandingContract = ContractDates & Pick<ContractLine, 'frequency'>;
+
 /**
  * A person's standing today, read through the domain's rules (person-status.ts): the cadence of
  * direct contacts (set by the follow-up arrangement of the contracts) and the limit that binds the
@@ -27,7 +30,7 @@ export interface StandingLine {
  */
 export function personStanding(
   line: StandingLine,
-  contracts: readonly ContractLine[],
+  contracts: readonly StandingContract[],
   cadenceSettings: OrganisationSettings['cadence'],
   today: string,
 ) {
@@ -38,7 +41,7 @@ export function personStanding(
     lastDirectContact: line.last_direct_contact,
   };
   // The clocks read the contracts and the hand-entered periods; the arrangement sets the cadence.
-  const employment = personEmployment(contracts, line.employment_periods, today);
+  const employment = employmentRules(contracts, line.employment_periods, today);
   const cadence = cadenceOf(state, today, cadenceWithFrequency(cadenceSettings, currentFrequency(contracts)));
   const limit = bindingDeadline(
     state,

@@ -24,18 +24,36 @@ export interface HandEnteredPeriod {
   end: string | null;
 }
 
+/** What the clocks read of a contract (a contract line, or the lighter line of « Ma journée »). */
+export type ContractDates = Parameters<typeof toDomainContract>[0];
+
 /**
  * What the person's jobs mean for the trajectory, read with the domain's rules: the periods the
- * pre-hire clock is suspended by (every employment contract and every hand-entered period), the
- * follow-up window of the current employment, and the employment history shown on the file.
+ * pre-hire clock is suspended by (every employment contract and every hand-entered period) and the
+ * follow-up window of the current employment.
  */
-export function personEmployment(
-  lines: readonly ContractLine[],
+export function employmentRules(
+  lines: readonly ContractDates[],
   periods: readonly HandEnteredPeriod[],
   today: string,
 ) {
   const contracts = lines.map(toDomainContract);
   const handEntered: EmploymentPeriod[] = periods.map(({ kind, start, end }) => ({ kind, start, end }));
+  return {
+    contracts,
+    clockPeriods: suspendingPeriods(contracts, handEntered),
+    window: followUpWindow(contracts, today, handEntered),
+  };
+}
+
+/** The rules above, with the employment history shown on the person's file. */
+export function personEmployment(
+  lines: readonly ContractLine[],
+  periods: readonly HandEnteredPeriod[],
+  today: string,
+) {
+  const rules = employmentRules(lines, periods, today);
+  const { contracts } = rules;
   const history: PersonFile['employmentHistory'] = [
     ...lines.map((l, i) => {
       const c = contracts[i]!;
@@ -69,12 +87,7 @@ export function personEmployment(
       endReasonLabel: null,
     })),
   ].sort((a, b) => compareDates(b.start, a.start) || a.id.localeCompare(b.id));
-  return {
-    contracts,
-    clockPeriods: suspendingPeriods(contracts, handEntered),
-    window: followUpWindow(contracts, today, handEntered),
-    history,
-  };
+  return { ...rules, history };
 }
 
 /** The follow-up window as the file shows it (in follow-up only), with the days left. */

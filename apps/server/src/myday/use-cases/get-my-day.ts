@@ -11,6 +11,7 @@ import {
   agendaOf,
   CONTRACT_TYPE_LABELS,
   caseloadStatus,
+  cddEndAlert,
   compareDates,
   FOLLOW_UP_MODE_LABELS,
   myDayLists,
@@ -22,8 +23,8 @@ import {
 } from '@jobcoach/domain';
 import { AppError, notFound } from '../../application/errors.ts';
 import { defineQuery } from '../../application/use-case.ts';
-import { toContractView } from '../../contracts/queries.ts';
-import { myDayContext, myDayContracts } from '../queries.ts';
+import { toDomainContract } from '../../contracts/queries.ts';
+import { myDayRead } from '../queries.ts';
 import { personStanding } from '../standing.ts';
 
 /**
@@ -41,17 +42,13 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
     );
   }
   const { today } = ctx;
-  // Two statements side by side, neither waiting for the other (myday/queries.ts): the answer
-  // waits for the slowest, not for their sum (docs/performance.md).
-  const [context, contracts] = await Promise.all([
-    myDayContext(ctx.db, ctx.organisationId, coachId, today),
-    myDayContracts(ctx.db, ctx.organisationId, coachId, today),
-  ]);
+  // One statement (myday/queries.ts, docs/performance.md).
+  const context = await myDayRead(ctx.db, ctx.organisationId, coachId, today, myDayWeekEnd(today));
   if (!context) throw notFound('Membre');
   const { coach, settings, cddAlertDays, covering, plans, persons: lines } = context;
 
   const persons = lines.map((line) => {
-    const own = contracts.get(line.id) ?? [];
+    const own = line.contracts;
     const { state, employment, cadence, limit } = personStanding(line, own, settings.cadence, today);
     const item: MyDayPerson = {
       id: line.id,
@@ -106,22 +103,23 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
       .filter((p) => p.phase !== 'exited')
       .flatMap((p) =>
         p.own.flatMap((line): ContractEnding[] => {
-          const view = toContractView(line, today, cddAlertDays, p.phase);
-          if (!view.alert) return [];
+          const contract = toDomainContract(line);
+          const alert = cddEndAlert(contract, today, cddAlertDays);
+          if (!alert) return [];
           return [
             {
-              contractId: view.id,
+              contractId: line.id,
               personId: p.id,
               firstName: p.firstName,
               lastName: p.lastName,
               phase: p.phase,
               covered: p.covered,
               coachName: p.coachName,
-              type: view.type,
-              typeLabel: CONTRACT_TYPE_LABELS[view.type],
-              employerName: view.employerName,
-              jobTitle: view.jobTitle,
-              ...view.alert,
+              type: contract.type,
+              typeLabel: CONTRACT_TYPE_LABELS[contract.type],
+              employerName: line.employer_name,
+              jobTitle: line.job_title,
+              ...alert,
             },
           ];
         }),
@@ -160,7 +158,7 @@ function agendaView(agenda: Agenda<Listed>) {
   };
 }
 
-type Context = NonNullable<Awaited<ReturnType<typeof myDayContext>>>;
+type Context = NonNullable<Awaited<ReturnType<typeof myDayRead>>>;
 
 /**
  * The agenda's items: the coach's plans of the week (with a time or all day), and the days planned

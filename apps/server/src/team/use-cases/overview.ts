@@ -9,7 +9,7 @@ import {
 } from '@jobcoach/domain';
 import { z } from 'zod';
 import { defineQuery } from '../../application/use-case.ts';
-import { teamContracts, teamPersons } from '../../myday/queries.ts';
+import { teamPersons } from '../../myday/queries.ts';
 import { personStanding } from '../../myday/standing.ts';
 import { loadSettings } from '../../settings/queries.ts';
 import { teamAbsences, teamCoaches } from '../queries.ts';
@@ -18,7 +18,7 @@ import { teamAbsences, teamCoaches } from '../queries.ts';
  * The team at a glance, for a coordinator: per coach, the active persons against the places, and the
  * counts of the coach's « Ma journée » for the coach's own persons — overdue contacts and limits
  * within 60 days, each person judged by the same function (myday/standing.ts) and sorted by the same
- * rules (domain myday.ts) — with the coach's absence and cover. Four statements side by side for the
+ * rules (domain myday.ts) — with the coach's absence and cover. Three statements side by side for the
  * whole team, whatever the number of coaches.
  */
 export const getTeamOverview = defineQuery(
@@ -27,21 +27,15 @@ export const getTeamOverview = defineQuery(
   async (ctx): Promise<TeamOverview> => {
     ctx.require('myday.others');
     const { today } = ctx;
-    const [coaches, persons, contracts, absences, settings] = await Promise.all([
+    const [coaches, persons, absences, settings] = await Promise.all([
       teamCoaches(ctx.db, ctx.organisationId),
       teamPersons(ctx.db, ctx.organisationId),
-      teamContracts(ctx.db, ctx.organisationId),
       teamAbsences(ctx.db, ctx.organisationId, today),
       loadSettings(ctx.db, ctx.organisationId),
     ]);
 
     const entries = persons.map((line) => {
-      const { state, cadence, limit } = personStanding(
-        line,
-        contracts.get(line.id) ?? [],
-        settings.cadence,
-        today,
-      );
+      const { state, cadence, limit } = personStanding(line, line.contracts, settings.cadence, today);
       return {
         coachId: line.coach_id!,
         phase: state.phase,
