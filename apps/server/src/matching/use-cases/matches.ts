@@ -45,17 +45,19 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
 async function vacanciesAtCap(ctx: Context, scope: PersonScope, vacancyIds: string[]) {
   const full = new Map<string, CapReached>();
   if (vacancyIds.length === 0) return full;
-  const cap = await presentationCap(ctx.db, ctx.organisationId);
-  const rows = await ctx.db
-    .selectFrom('presentation as pr')
-    .innerJoin('person as p', 'p.id', 'pr.person_id')
-    .leftJoin('app_user as u', 'u.id', 'p.coach_id')
-    .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
-    .select(personInScope(scope, 'p').as('in_scope'))
-    .where('pr.active', '=', true)
-    .where('pr.vacancy_id', 'in', vacancyIds)
-    .orderBy('pr.created_at')
-    .execute();
+  const [cap, rows] = await Promise.all([
+    presentationCap(ctx.db, ctx.organisationId),
+    ctx.db
+      .selectFrom('presentation as pr')
+      .innerJoin('person as p', 'p.id', 'pr.person_id')
+      .leftJoin('app_user as u', 'u.id', 'p.coach_id')
+      .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
+      .select(personInScope(scope, 'p').as('in_scope'))
+      .where('pr.active', '=', true)
+      .where('pr.vacancy_id', 'in', vacancyIds)
+      .orderBy('pr.created_at')
+      .execute(),
+  ]);
   const byVacancy = new Map<string, typeof rows>();
   for (const row of rows) byVacancy.set(row.vacancy_id, [...(byVacancy.get(row.vacancy_id) ?? []), row]);
   for (const [vacancyId, active] of byVacancy) {
@@ -79,21 +81,25 @@ export const matchPersonsToVacancy = defineQuery(
   async (ctx, { vacancyId: id, compatibleOnly, coachId, limit }) => {
     ctx.require('vacancies.read');
     const db = ctx.db;
-    const vacancy = await selectVacancies(db, ctx.organisationId).where('v.id', '=', id).executeTakeFirst();
+    // Candidates are the persons the caller reaches (a jobcoach: own caseload). The reads that do
+    // not depend on one another go side by side (docs/performance.md).
+    const [vacancy, reach, rules, presentations] = await Promise.all([
+      selectVacancies(db, ctx.organisationId).where('v.id', '=', id).executeTakeFirst(),
+      personScope(ctx, 'persons.read'),
+      loadHiringAidRules(db),
+      activePresentations(ctx, { vacancyId: id }),
+    ]);
     if (!vacancy) throw notFound('Offre d’emploi');
-    // Candidates are the persons the caller reaches (a jobcoach: own caseload).
-    const reach = await personScope(ctx, 'persons.read');
     const summaries = await personSummaries(db, ctx.organisationId, ctx.today, {
       phase: 'pre_hire',
       ...(coachId ? { coachId } : {}),
       scope: reach,
     });
     const ids = [...summaries.keys()];
-    const rows =
-      ids.length === 0
-        ? []
-        : await selectMatchingPersons(db, ctx.organisationId).where('id', 'in', ids).execute();
-    const rules = await loadHiringAidRules(db);
+    const [rows, full] = await Promise.all([
+      ids.length === 0 ? [] : selectMatchingPersons(db, ctx.organisationId).where('id', 'in', ids).execute(),
+      vacanciesAtCap(ctx, reach, [id]).then((m) => m.get(id) ?? null),
+    ]);
     // Stable input order (name) so that equal scores keep a predictable order.
     const persons = rows
       .map((row) => ({
@@ -107,8 +113,6 @@ export const matchPersonsToVacancy = defineQuery(
           a.summary.firstName.localeCompare(b.summary.firstName, 'fr') ||
           a.id.localeCompare(b.id),
       );
-    const presentations = await activePresentations(ctx, { vacancyId: id });
-    const full = (await vacanciesAtCap(ctx, reach, [id])).get(id) ?? null;
     const ranked = rankPersons(toMatchingVacancy(vacancy), persons)
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
@@ -137,30 +141,34 @@ export const matchVacanciesToPerson = defineQuery(
     const reach = await requirePerson(ctx, 'persons.read', id);
     const viewer = viewerOf(reach);
     const db = ctx.db;
-    const person = await selectMatchingPersons(db, ctx.organisationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    // The reads that do not depend on one another go side by side (docs/performance.md).
+    const [person, vacancies, presentations, rules] = await Promise.all([
+      selectMatchingPersons(db, ctx.organisationId).where('id', '=', id).executeTakeFirst(),
+      selectVacancies(db, ctx.organisationId)
+        .where('v.status', '=', 'open')
+        .orderBy('v.opened_on', 'desc')
+        .orderBy('v.id')
+        .execute(),
+      activePresentations(ctx, { personId: id }),
+      loadHiringAidRules(db),
+    ]);
     if (!person) throw notFound('Personne');
-    const vacancies = await selectVacancies(db, ctx.organisationId)
-      .where('v.status', '=', 'open')
-      .orderBy('v.opened_on', 'desc')
-      .orderBy('v.id')
-      .execute();
-    const presentations = await activePresentations(ctx, { personId: id });
-    const aids = personHiringAids(person, await loadHiringAidRules(db), ctx.today);
+    const aids = personHiringAids(person, rules, ctx.today);
     const ranked = rankVacancies(
       toMatchingPerson(person, aids),
       vacancies.map((v) => ({ ...toMatchingVacancy(v), line: v })),
     )
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
-    const full = await vacanciesAtCap(
-      ctx,
-      reach,
-      ranked.map((r) => r.vacancy.line.id),
-    );
-    // Reading a person's matches reveals their constraints: audited like a read of their file.
-    await writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id });
+    const [full] = await Promise.all([
+      vacanciesAtCap(
+        ctx,
+        reach,
+        ranked.map((r) => r.vacancy.line.id),
+      ),
+      // Reading a person's matches reveals their constraints: audited like a read of their file.
+      writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
+    ]);
     return ranked.map(({ vacancy, result }) => ({
       vacancy: toVacancySummary(vacancy.line),
       result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
