@@ -45,6 +45,11 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
   // One statement (myday/queries.ts, docs/performance.md).
   const context = await myDayRead(ctx.db, ctx.organisationId, coachId, today, myDayWeekEnd(today));
   if (!context) throw notFound('Membre');
+  return myDayOf(context, coachId, today);
+});
+
+/** The coach's day from what was read: each person judged by the domain's rules, then listed. */
+export function myDayOf(context: Context, coachId: string, today: string): MyDay {
   const { coach, settings, cddAlertDays, covering, plans, persons: lines } = context;
 
   const persons = lines.map((line) => {
@@ -147,7 +152,7 @@ export const getMyDay = defineQuery('myday.get', myDayQuerySchema, async (ctx, q
       to: c.to_on,
     })),
   };
-});
+}
 
 type Listed = AgendaItem & { sortName: string };
 const shown = ({ sortName: _, ...item }: Listed): AgendaItem => item;
