@@ -73,15 +73,22 @@ function coachedCte(p: ReportParams) {
 
 interface ProfileRow {
   sex: string | null;
+  organisation_id: string | null;
   total: number;
+  all_sexes: number;
+  by_org: number;
   [cell: string]: number | string | null;
 }
 
-/** Persons coached by sex (and in total), with their profile: one row per sex plus the total. */
-async function profileBySex(db: Kysely<Database>, p: ReportParams) {
+/**
+ * The persons coached, evaluated once: by sex with their profile, by organisation, and in total
+ * (GROUPING SETS; the profile and the count per organisation were two statements, each computing
+ * the coached persons again).
+ */
+async function coachedCounts(db: Kysely<Database>, p: ReportParams) {
   const result = await sql<ProfileRow>`
     WITH ${coachedCte(p)}
-    SELECT sex,
+    SELECT sex, organisation_id,
       count(*)::int AS total,
       count(*) FILTER (WHERE age <= ${YOUNG_MAX_AGE})::int AS age_under_25,
       count(*) FILTER (WHERE age > ${YOUNG_MAX_AGE} AND age < ${OLD_MIN_AGE})::int AS age_25_45,
@@ -95,10 +102,16 @@ async function profileBySex(db: Kysely<Database>, p: ReportParams) {
       count(*) FILTER (WHERE studies = 'cess')::int AS studies_cess,
       count(*) FILTER (WHERE studies = 'other')::int AS studies_other,
       count(*) FILTER (WHERE studies IS NULL)::int AS studies_not_stated,
-      GROUPING(sex)::int AS all_sexes
+      GROUPING(sex)::int AS all_sexes,
+      (GROUPING(organisation_id) = 0)::int AS by_org
     FROM coached
-    GROUP BY GROUPING SETS ((sex), ())`.execute(db);
-  return result.rows;
+    GROUP BY GROUPING SETS ((sex), (organisation_id), ())`.execute(db);
+  const profile = result.rows.filter((r) => Number(r.by_org) === 0);
+  // Per organisation, then the total row (every sex, every organisation).
+  const byOrganisation = result.rows
+    .filter((r) => Number(r.by_org) === 1 || Number(r.all_sexes) === 1)
+    .map((r) => ({ organisation_id: Number(r.by_org) === 1 ? r.organisation_id : null, n: Number(r.total) }));
+  return { profile, byOrganisation };
 }
 
 interface ContractCountRow {
@@ -135,15 +148,12 @@ interface PerOrgRow {
 /**
  * Per organisation and over all of them: persons coached, distinct employers with a direct
  * contact in the period (an employer of the basin contacted by two organisations counts once in
- * the whole), and the jobcoaches' FTE.
+ * the whole), and the jobcoaches' FTE; with the coached persons' profile by sex, read with them.
  */
 async function perOrganisation(db: Kysely<Database>, p: ReportParams) {
   const ids = orgList(p.organisationIds);
   const [coached, employers, fte] = await Promise.all([
-    sql<{ organisation_id: string | null; n: number }>`
-      WITH ${coachedCte(p)}
-      SELECT organisation_id, count(*)::int AS n FROM coached
-      GROUP BY GROUPING SETS ((organisation_id), ())`.execute(db),
+    coachedCounts(db, p),
     sql<{ organisation_id: string | null; n: number }>`
       SELECT organisation_id, count(DISTINCT employer_id)::int AS n
       FROM contact
@@ -158,14 +168,15 @@ async function perOrganisation(db: Kysely<Database>, p: ReportParams) {
   ]);
   const pick = (rows: { organisation_id: string | null; n: number }[], id: string | null) =>
     Number(rows.find((r) => r.organisation_id === id)?.n ?? 0);
-  return [...p.organisationIds, null].map(
+  const perOrg = [...p.organisationIds, null].map(
     (id): PerOrgRow => ({
       organisation_id: id,
-      coached: pick(coached.rows, id),
+      coached: pick(coached.byOrganisation, id),
       employers: pick(employers.rows, id),
       fte: pick(fte.rows, id),
     }),
   );
+  return { profile: coached.profile, perOrg };
 }
 
 function bySexTable(profile: ProfileRow[], contracts: ContractCountRow[]): ReportTable {
@@ -269,10 +280,9 @@ export async function computeSteeringReport(
   params: ReportParams,
   options: { aggregatesOnly: boolean },
 ): Promise<SteeringReport> {
-  const [profile, contracts, perOrg, organisations] = await Promise.all([
-    profileBySex(db, params),
-    contractCounts(db, params),
+  const [{ profile, perOrg }, contracts, organisations] = await Promise.all([
     perOrganisation(db, params),
+    contractCounts(db, params),
     db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', params.organisationIds).execute(),
   ]);
   const nameOf = new Map(organisations.map((o) => [o.id, o.name]));
