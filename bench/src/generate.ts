@@ -1,4 +1,4 @@
-import { BE_PLACES } from '@jobcoach/domain';
+import { BE_PLACES, employmentKindOf } from '@jobcoach/domain';
 import pg from 'pg';
 import { hashPassword } from '../../apps/server/src/auth/passwords.ts';
 import { LAST_NAMES, MEN, WOMEN } from '../../apps/server/src/persons/demo-data.ts';
@@ -6,7 +6,13 @@ import { CopyWriter, log, withClient } from './database.ts';
 import { dayOf, isoOf, stampOf } from './days.ts';
 import { Random } from './prng.ts';
 import { BENCH_PASSWORD, organisationSizes, REFERENCE_DAY, type Scale } from './scales.ts';
-import { type PersonPlan, planPerson, type TrajectoryParams } from './trajectories.ts';
+import {
+  type PersonPlan,
+  type PlannedContract,
+  type PlannedEvent,
+  planPerson,
+  type TrajectoryParams,
+} from './trajectories.ts';
 
 /**
  * Deterministic synthetic data at a chosen scale, written with COPY on one connection per table
@@ -281,14 +287,102 @@ export function bceOf(base: number): string {
   return `${head}${String(97 - (base % 97)).padStart(2, '0')}`;
 }
 
-/** A valid NISS: birth date, counter, mod-97 check (with the 2 prefix for births from 2000). */
-function nissOf(birth: string, counter: number): string {
-  const head = `${birth.slice(2, 4)}${birth.slice(5, 7)}${birth.slice(8, 10)}${String(counter).padStart(3, '0')}`;
+/**
+ * A valid NISS (packages/domain isValidNiss): birth date YYMMDD, a serial odd for men and even
+ * for women, and the mod-97 check (computed on "2" followed by the first nine digits for births
+ * from 2000 on).
+ */
+export function nissOf(birth: string, serial: number): string {
+  const head = `${birth.slice(2, 4)}${birth.slice(5, 7)}${birth.slice(8, 10)}${String(serial).padStart(3, '0')}`;
   const n = Number(birth.startsWith('2') ? `2${head}` : head);
   return `${head}${String(97 - (n % 97)).padStart(2, '0')}`;
 }
 
+/** Serials per birth day and sex: 001–997 odd for men, 002–998 even for women. */
+export const NISS_SERIALS_PER_SEX = 499;
+
+/**
+ * The national numbers of one organisation, unique within it (the unique index on
+ * (organisation_id, niss)): each person gets the next free serial of their birth day and sex.
+ * When a day's 499 serials of that sex are taken, the person is born the next day instead, so
+ * that the number and the birth date still agree (the server checks that they do).
+ */
+export class NissRegister {
+  private readonly used = new Map<number, number>();
+
+  /** The person's birth day (moved on past full days) and national number. */
+  next(birth: number, woman: boolean): { birth: number; niss: string } {
+    for (let day = birth; ; day++) {
+      const key = day * 2 + (woman ? 1 : 0);
+      const rank = this.used.get(key) ?? 0;
+      if (rank >= NISS_SERIALS_PER_SEX) continue;
+      this.used.set(key, rank + 1);
+      return { birth: day, niss: nissOf(isoOf(day), woman ? 2 * rank + 2 : 2 * rank + 1) };
+    }
+  }
+}
+
 const json = (v: unknown) => JSON.stringify(v);
+
+/**
+ * An assessment's four conditions as the server records them (`{ met, comment }` each, packages/
+ * contract assessmentInputSchema): all met when accepted (domain validateCoachabilityAssessment);
+ * a postponed person is not available yet, a redirected one is neither available nor willing.
+ */
+function conditionsOf(decision: 'accepted' | 'postponed' | 'redirected') {
+  const available = decision === 'accepted';
+  const volunteers = decision !== 'redirected';
+  return {
+    aims_low_qualified_job: { met: true, comment: null },
+    available_short_notice: {
+      met: available,
+      comment: available ? null : 'Pas disponible à court terme (formation ou situation à régler).',
+    },
+    faces_obstacles: { met: true, comment: null },
+    volunteers_after_information: {
+      met: volunteers,
+      comment: volunteers ? null : 'Ne souhaite pas s’engager dans la méthode pour le moment.',
+    },
+  };
+}
+
+/**
+ * A move's fields as the server records them: the transition's input (packages/contract
+ * transitionInputSchema), plus the contract that made it when a contract did (contracts/service.ts:
+ * signature, first day, end).
+ */
+function eventFields(
+  e: PlannedEvent,
+  contract: PlannedContract | null,
+  contractId: string | null,
+  employerId: string,
+): Record<string, unknown> {
+  const date = isoOf(e.day);
+  const by = contractId === null ? {} : { contractId };
+  switch (e.transition) {
+    case 'enter_pre_hire':
+      return { date, trustContractSignedOn: date };
+    case 'start_hiring':
+      return { date, employerId, ...by };
+    case 'start_follow_up': {
+      const c = contract!;
+      return {
+        date,
+        contractKind: employmentKindOf({
+          type: c.type,
+          plannedEnd: c.plannedEnd === null ? null : isoOf(c.plannedEnd),
+        }),
+        contractStart: isoOf(c.start),
+        ...(c.plannedEnd === null ? {} : { contractEnd: isoOf(c.plannedEnd) }),
+        ...by,
+      };
+    }
+    case 'return_to_pre_hire':
+      return { date, returnReason: e.reason, ...by };
+    case 'exit':
+      return { date, exitReason: e.reason };
+  }
+}
 
 /**
  * Drops the secondary indexes of the loaded tables and every foreign key (the tables load side by
@@ -522,6 +616,8 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
   );
 
   const openShare = scale.openVacancies / scale.vacancies;
+  const firstBirth = dayOf(scale.births?.[0] ?? '1960-01-01');
+  const lastBirth = dayOf(scale.births?.[1] ?? '2005-12-31');
   for (const org of orgs) {
     const plans = simulate(org, params);
     const rnd = new Random(`${SEED}/org/${org.index}`);
@@ -631,12 +727,13 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
       }
     }
 
-    plans.forEach((plan, k) => {
+    const register = new NissRegister();
+    plans.forEach((plan) => {
       const id = rnd.uuid();
       personIds.push(id);
       const woman = rnd.chance(0.55);
-      const birth = rnd.int(dayOf('1960-01-01'), dayOf('2005-12-31'));
-      const birthIso = isoOf(birth);
+      const identity = register.next(rnd.int(firstBirth, lastBirth), woman);
+      const birthIso = isoOf(identity.birth);
       const coach = plan.assigned ? rnd.pick(org.coaches) : null;
       coachOfPerson.push(coach ?? org.coordinatorId);
       const author = coach ?? org.coordinatorId;
@@ -652,7 +749,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
         rnd.pick(LAST_NAMES),
         birthIso,
         woman ? 'woman' : 'man',
-        nissOf(birthIso, (k % 997) + 1),
+        identity.niss,
         String(rnd.int(1000, 9999)),
         rnd.pick(places),
         `+32 4${rnd.int(70, 99)} ${rnd.int(10, 99)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`,
@@ -709,12 +806,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           org.id,
           id,
           isoOf(a.on),
-          json({
-            lowQualifiedJob: true,
-            availableAtShortNotice: !redirected,
-            facesObstacles: true,
-            volunteers: !redirected,
-          }),
+          json(conditionsOf(a.decision)),
           a.decision,
           a.review === null ? null : isoOf(a.review),
           redirected ? rnd.pick(org.partners) : null,
@@ -723,7 +815,21 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           stampOf(a.on, 600 + n),
         ]);
       });
+      // The contracts' identifiers, vacancies and employers first: the moves they made name them.
+      const contractRefs: { id: string; employer: string; vacancy: (typeof vacancies)[number] | null }[] = [];
+      for (const c of plan.contracts) {
+        const vacancy =
+          c.continues === null && rnd.chance(0.6) && vacancies.length > 0 ? rnd.pick(vacancies) : null;
+        // A renewal or a conversion continues the job with the same employer.
+        const employer =
+          c.continues !== null
+            ? contractRefs[c.continues]!.employer
+            : (vacancy?.employer ?? rnd.pick(employers));
+        contractRefs.push({ id: rnd.uuid(), employer, vacancy });
+      }
       plan.events.forEach((e, n) => {
+        const contract = e.contract === null ? null : plan.contracts[e.contract]!;
+        const ref = e.contract === null ? null : contractRefs[e.contract]!;
         w.trajectory_event.push([
           rnd.uuid(),
           org.id,
@@ -735,7 +841,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           e.from,
           e.to,
           e.reason,
-          e.transition === 'enter_pre_hire' ? json({ trustContractSignedOn: isoOf(e.day) }) : '{}',
+          json(eventFields(e, contract, ref?.id ?? null, ref?.employer ?? rnd.pick(employers))),
         ]);
       });
       if (plan.preHireEntry !== null) {
@@ -751,16 +857,8 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
       }
 
       // Contracts, each with its presentation (hired) and often its vacancy and arrangement.
-      const contractIds: string[] = [];
-      let lastEmployer = '';
-      for (const c of plan.contracts) {
-        const cid = rnd.uuid();
-        contractIds.push(cid);
-        const vacancy =
-          c.continues === null && rnd.chance(0.6) && vacancies.length > 0 ? rnd.pick(vacancies) : null;
-        // A renewal or a conversion continues the job with the same employer.
-        const employer = c.continues !== null ? lastEmployer : (vacancy?.employer ?? rnd.pick(employers));
-        lastEmployer = employer;
+      plan.contracts.forEach((c, k) => {
+        const { id: cid, employer, vacancy } = contractRefs[k]!;
         let presentationId: string | null = null;
         if (vacancy) {
           presentationId = rnd.uuid();
@@ -821,7 +919,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           vacancy?.title ?? wished[0],
           c.actualEnd === null ? null : isoOf(c.actualEnd),
           c.endReason,
-          c.continues === null ? null : contractIds[c.continues]!,
+          c.continues === null ? null : contractRefs[c.continues]!.id,
           author,
           stampOf(c.signed, 650),
           stampOf(c.actualEnd ?? c.signed, 650),
@@ -863,7 +961,7 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           // A follow-up visit at the workplace is with the person too.
           w.contact_person.push([visit, org.id, id, channel === 'visit']);
         }
-      }
+      });
 
       // Contacts along the phases, with the cadence's gaps (and some long silences: the overdue).
       let n = 0;

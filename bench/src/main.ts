@@ -17,12 +17,13 @@ import { generate } from './generate.ts';
 import { measureImport } from './measures/import.ts';
 import { measureMatching } from './measures/matching.ts';
 import { measureMyDay } from './measures/myday.ts';
+import { measureMyDayBySize } from './measures/myday-by-size.ts';
 import { measureReport } from './measures/report.ts';
 import { GENERATOR_VERSION, SCALES } from './scales.ts';
 import { type Measure, printTable } from './table.ts';
 
 /**
- * npm run bench -- [--scale pilot|region|skewed] [--fresh] [--generate-only] [--only myday,matching,import,report]
+ * npm run bench -- [--scale pilot|region|skewed] [--fresh] [--generate-only] [--only myday,myday-by-size,matching,import,report]
  *
  * Generates (or reuses) the database of the scale, runs the measures against the real server and
  * the fastest way to get the same answer from the same PostgreSQL, prints one table and writes
@@ -95,6 +96,7 @@ async function main() {
     measures.push(...r.measures);
   }
   if (wanted('myday')) measures.push(...(await measureMyDay(url)));
+  if (wanted('myday-by-size')) measures.push(...(await measureMyDayBySize(url)));
   if (wanted('matching')) measures.push(...(await measureMatching(url)));
   if (wanted('import')) measures.push(...(await measureImport(url)));
 

@@ -36,6 +36,11 @@ export interface PlannedEvent {
   from: Phase;
   to: Phase;
   reason: string | null;
+  /**
+   * Index (in the person's contracts) of the contract that made the move: its signature (hiring),
+   * its first day (follow-up), its end (back to pre-hire). Null for a move recorded by hand.
+   */
+  contract: number | null;
 }
 
 export interface Assessment {
@@ -94,8 +99,8 @@ export function planPerson(rnd: Random, p: TrajectoryParams): PersonPlan {
     phaseSince: referral,
     preHireEntry: null,
   };
-  const phaseTo = (day: number, ev: Omit<PlannedEvent, 'day' | 'from'>) => {
-    plan.events.push({ day, from: plan.phase, ...ev });
+  const phaseTo = (day: number, ev: Omit<PlannedEvent, 'day' | 'from' | 'contract'>, contract?: number) => {
+    plan.events.push({ day, from: plan.phase, ...ev, contract: contract ?? null });
     plan.phase = ev.to;
     plan.phaseSince = day;
   };
@@ -162,11 +167,12 @@ export function planPerson(rnd: Random, p: TrajectoryParams): PersonPlan {
       });
       return plan;
     }
-    // Hiring: a match confirmed, a contract signed, the job starts a few days later.
+    // Hiring: a match confirmed, a contract signed, the job starts a few days later; now and then
+    // the hiring falls through before any contract (recorded by hand, as the return is).
     used += next - since;
     const hired = next;
-    phaseTo(hired, { transition: 'start_hiring', to: 'hiring', reason: null });
     if (rnd.chance(0.06)) {
+      phaseTo(hired, { transition: 'start_hiring', to: 'hiring', reason: null });
       const back = hired + rnd.int(3, 20);
       if (back > A) return plan;
       phaseTo(back, { transition: 'return_to_pre_hire', to: 'pre_hire', reason: 'hiring_failed' });
@@ -178,8 +184,10 @@ export function planPerson(rnd: Random, p: TrajectoryParams): PersonPlan {
     let type = rnd.weighted(CONTRACT_TYPES);
     let contract = newContract(rnd, type, hired, start, null);
     plan.contracts.push(contract);
+    const signed = plan.contracts.length - 1;
+    phaseTo(hired, { transition: 'start_hiring', to: 'hiring', reason: null }, signed);
     if (start > A) return plan; // signed, starting later: still in hiring
-    phaseTo(start, { transition: 'start_follow_up', to: 'follow_up', reason: null });
+    phaseTo(start, { transition: 'start_follow_up', to: 'follow_up', reason: null }, signed);
     const followUpEnd = addMonths(start, 6);
     let backTo: number | null = null;
     for (;;) {
@@ -221,7 +229,11 @@ export function planPerson(rnd: Random, p: TrajectoryParams): PersonPlan {
         : contract.endReason === 'dismissal'
           ? 'dismissal'
           : 'follow_up_failed';
-    phaseTo(backTo, { transition: 'return_to_pre_hire', to: 'pre_hire', reason: why });
+    phaseTo(
+      backTo,
+      { transition: 'return_to_pre_hire', to: 'pre_hire', reason: why },
+      plan.contracts.length - 1,
+    );
     since = backTo;
     if (since >= overallLimit) {
       phaseTo(since, { transition: 'exit', to: 'exited', reason: 'time_limit_reached' });
