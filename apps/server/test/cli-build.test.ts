@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase } from '@jobcoach/db';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { PILOT_EXPECTED, PILOT_FROM, PILOT_TO, seedPilot2002 } from './fixtures/pilot-2002.ts';
 import { PASSWORD } from './helpers.ts';
@@ -122,28 +122,32 @@ describe('the built command line', () => {
 describe('the launcher', () => {
   // A project of its own: the launcher and its build script, and a command line of three files.
   const project = tempDir('jobcoach-launcher-');
-  mkdirSync(join(project, 'bin'));
-  for (const file of ['jobcoach.js', 'build.js']) cpSync(join(ROOT, 'bin', file), join(project, 'bin', file));
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  writeFileSync(join(project, 'package.json'), '{ "type": "module", "workspaces": [] }\n');
   const cli = join(project, 'apps', 'server', 'src', 'cli');
-  mkdirSync(cli, { recursive: true });
-  writeFileSync(
-    join(cli, 'main.ts'),
-    [
-      "import { readFileSync } from 'node:fs';",
-      "import { join } from 'node:path';",
-      "import { word } from './word.ts';",
-      "const note = readFileSync(join(import.meta.dirname, 'note.txt'), 'utf8').trim();",
-      "const { later } = await import('./later.ts');",
-      'console.log(JSON.stringify({ word, note, later: later() }));',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(join(cli, 'later.ts'), "export const later = (): string => 'loaded later';\n");
-  writeFileSync(join(cli, 'note.txt'), 'read beside the sources\n');
   const launcher = join(project, 'bin', 'jobcoach.js');
   const buildDir = join(project, 'apps', 'server', 'dist');
+
+  beforeAll(() => {
+    mkdirSync(join(project, 'bin'));
+    for (const file of ['jobcoach.js', 'build.js'])
+      cpSync(join(ROOT, 'bin', file), join(project, 'bin', file));
+    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    writeFileSync(join(project, 'package.json'), '{ "type": "module", "workspaces": [] }\n');
+    mkdirSync(cli, { recursive: true });
+    writeFileSync(
+      join(cli, 'main.ts'),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { join } from 'node:path';",
+        "import { word } from './word.ts';",
+        "const note = readFileSync(join(import.meta.dirname, 'note.txt'), 'utf8').trim();",
+        "const { later } = await import('./later.ts');",
+        'console.log(JSON.stringify({ word, note, later: later() }));',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(cli, 'later.ts'), "export const later = (): string => 'loaded later';\n");
+    writeFileSync(join(cli, 'note.txt'), 'read beside the sources\n');
+  });
 
   it('runs a changed source, never the build made before the change', async () => {
     writeFileSync(join(cli, 'word.ts'), "export const word: string = 'first';\n");
