@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// Entry point of the `jobcoach` command: runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// Entry point of the `jobcoach` command. It runs the built command line (bin/build.js) when the
+// build is up to date with the sources, and builds it first otherwise (the first start after an
+// install, or after a source file changed). Should the build fail, or with JOBCOACH_SOURCES=1, it
+// runs the TypeScript sources through tsx instead.
+import { pathToFileURL } from 'node:url';
+import { ensureBuild } from './build.js';
 
-register();
-await import('../apps/server/src/cli/main.ts');
+const entry = await ensureBuild();
+if (entry) {
+  await import(pathToFileURL(entry).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../apps/server/src/cli/main.ts');
+}

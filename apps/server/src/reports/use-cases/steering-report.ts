@@ -9,8 +9,6 @@ import {
 } from '../../application/installation.ts';
 import { buildSteeringDocument, reportFileName, type SteeringDocument } from '../document.ts';
 import { steeringCsv } from '../export-csv.ts';
-import { steeringPdf } from '../export-pdf.ts';
-import { steeringXlsx } from '../export-xlsx.ts';
 
 /**
  * The steering committee's report (docs/indicators.md) for a period and a scope: the caller's
@@ -159,8 +157,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const RENDER: Record<ReportFormat, (doc: SteeringDocument) => Promise<string | Buffer> | string> = {
   json: (doc) => `${JSON.stringify(doc, null, 2)}\n`,
   csv: steeringCsv,
-  xlsx: steeringXlsx,
-  pdf: steeringPdf,
+  // Loaded when asked for: exceljs and pdfkit take a good part of a second to load, which the
+  // command line's JSON and CSV reports (and a server never asked for these) do not pay.
+  xlsx: async (doc) => (await import('../export-xlsx.ts')).steeringXlsx(doc),
+  pdf: async (doc) => (await import('../export-pdf.ts')).steeringPdf(doc),
 };
 
 /**
