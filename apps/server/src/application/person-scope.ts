@@ -141,16 +141,29 @@ export async function requireRecord(
   return ps;
 }
 
-/** Whether the record (a person, or a record of a person) exists and its person is in the scope. */
-export async function recordIsInScope(
+/**
+ * Whether the record (a person, or a record of a person) exists and its person is in the scope.
+ *
+ * Outside a transaction the answer is kept for the rest of the request (the context's memo): the
+ * guard under every person-level route (http/scope.ts) asks it before the handler, and the use case
+ * behind the route asks the same question again. The key holds everything the answer depends on
+ * (the records the permission reaches, the coaches, the record), so a question asked with a wider
+ * or narrower scope is asked anew. Inside a transaction (a command) it is always read again, on the
+ * transaction's connection, as the change that follows relies on it.
+ */
+export function recordIsInScope(
   ctx: Context,
   ps: PersonScope,
   table: PersonRecord,
   id: string,
 ): Promise<boolean> {
-  if (!UUID_PATTERN.test(id)) return false;
-  const personId = await personOf(ctx, table, id);
-  return personId !== undefined && (await personIsInScope(ctx, ps, personId));
+  if (!UUID_PATTERN.test(id)) return Promise.resolve(false);
+  const read = async () => {
+    const personId = await personOf(ctx, table, id);
+    return personId !== undefined && (await personIsInScope(ctx, ps, personId));
+  };
+  if (ctx.db.isTransaction) return read();
+  return ctx.memo(`record-in-scope ${ps.records} ${ps.coachIds.join(',')} ${table} ${id}`, read);
 }
 
 /** The French name of a record, for « … introuvable. ». */

@@ -8,6 +8,7 @@ import {
   cadenceOf,
   cadenceWithFrequency,
   clockOf,
+  DEFAULT_CDD_ALERT_DAYS,
   keepsCadence,
   type MembershipRole,
   type Phase,
@@ -17,18 +18,12 @@ import {
   type TrajectoryFacts,
 } from '@jobcoach/domain';
 import { contactsOfPerson } from '../contacts/queries.ts';
-import {
-  contractsOf,
-  currentFrequency,
-  loadContractSettings,
-  openContractsOf,
-  toContractView,
-} from '../contracts/queries.ts';
+import { contractsOf, currentFrequency, openContractsOf, toContractView } from '../contracts/queries.ts';
 import { asViewer, contactNotesVisible, redactPersonFile, type Viewer } from '../privacy/sensitive.ts';
-import { loadSettings } from '../settings/queries.ts';
+import { settingsOf } from '../settings/queries.ts';
 import type { Db } from './common.ts';
 import { followUpOf, personEmployment } from './employment.ts';
-import { findPerson, type PersonRow, personInputOf } from './queries.ts';
+import { personInputOf } from './queries.ts';
 import { buildTimeline, type TimelineSources } from './timeline.ts';
 
 /** The moves offered to the role, exactly those the domain would accept given the person's facts. */
@@ -41,17 +36,49 @@ export function transitionOptions(phase: Phase, role: MembershipRole, facts: Tra
   }));
 }
 
-async function userName(db: Db, id: string | null): Promise<string | null> {
-  if (!id) return null;
-  const row = await db.selectFrom('app_user').select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? null;
+/**
+ * The person with what the file shows beside them, in one statement: the names of the partner who
+ * referred them, of who recorded them and of their coach, and the two settings of the organisation
+ * the file reads (the cadence, the days before a fixed-term contract's end that raise the alert).
+ */
+function findPersonWithNames(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('partner as pa', 'pa.id', 'p.referral_partner_id')
+    .leftJoin('app_user as creator', 'creator.id', 'p.created_by')
+    .leftJoin('app_user as coach', 'coach.id', 'p.coach_id')
+    .leftJoin('organisation_settings as s', 's.organisation_id', 'p.organisation_id')
+    .selectAll('p')
+    .select([
+      'pa.name as file_partner_name',
+      'creator.name as file_creator_name',
+      'coach.name as file_coach_name',
+      's.version as file_settings_version',
+      's.cadence as file_cadence',
+      's.cdd_alert_days as file_cdd_alert_days',
+    ])
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.id', '=', id)
+    .where('p.deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
-async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<TimelineSources> {
-  const partner = p.referral_partner_id
-    ? await db.selectFrom('partner').select('name').where('id', '=', p.referral_partner_id).executeTakeFirst()
-    : undefined;
-  const assessments = await db
+/**
+ * Runs reads that do not depend on one another: side by side on the pool (docs/performance.md),
+ * one after the other on a transaction's single connection.
+ */
+async function readAll<T extends readonly unknown[]>(
+  db: Db,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!db.isTransaction) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
+
+function assessmentsOf(db: Db, personId: string) {
+  return db
     .selectFrom('coachability_assessment as a')
     .leftJoin('partner as pa', 'pa.id', 'a.redirect_partner_id')
     .leftJoin('app_user as u', 'u.id', 'a.assessor_id')
@@ -67,14 +94,13 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
       'pa.name as partner_name',
       'u.name as assessor_name',
     ])
-    .where('a.person_id', '=', p.id)
+    .where('a.person_id', '=', personId)
     .orderBy('a.created_at', 'desc')
     .execute();
-  // A confidential note is read by its author and by members with the right (privacy/sensitive.ts).
-  const contacts = (await contactsOfPerson(db, p.id)).map((c) =>
-    contactNotesVisible(c, viewer) ? c : { ...c, notes: null },
-  );
-  const events = await db
+}
+
+function eventsOf(db: Db, personId: string) {
+  return db
     .selectFrom('trajectory_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
     .select([
@@ -92,16 +118,22 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
       'e.cancellation_reason',
       'u.name as actor_name',
     ])
-    .where('e.person_id', '=', p.id)
+    .where('e.person_id', '=', personId)
     .orderBy('e.at')
     .execute();
-  const documents = await db
+}
+
+function documentsOf(db: Db, personId: string) {
+  return db
     .selectFrom('person_document as d')
     .leftJoin('app_user as u', 'u.id', 'd.author_id')
     .select(['d.id', 'd.kind', 'd.dated_on', 'd.created_at', 'u.name as author_name'])
-    .where('d.person_id', '=', p.id)
+    .where('d.person_id', '=', personId)
     .execute();
-  const presentationSteps = await db
+}
+
+function presentationStepsOf(db: Db, organisationId: string, personId: string) {
+  return db
     .selectFrom('presentation_step as s')
     .innerJoin('presentation as pr', 'pr.id', 's.presentation_id')
     .innerJoin('vacancy as v', 'v.id', 'pr.vacancy_id')
@@ -123,22 +155,10 @@ async function loadSources(db: Db, p: PersonRow, viewer: Viewer): Promise<Timeli
       'e.name as employer_name',
       'u.name as author_name',
     ])
-    .where('pr.person_id', '=', p.id)
-    .where('s.organisation_id', '=', p.organisation_id)
+    .where('pr.person_id', '=', personId)
+    .where('s.organisation_id', '=', organisationId)
     .orderBy('s.at')
     .execute();
-  return {
-    person: p,
-    // Cancelled ones too: the timeline and the contracts show them « annulé »; nothing counts them.
-    contracts: await contractsOf(db, p.organisation_id, p.id, { withCancelled: true }),
-    presentationSteps,
-    creatorName: await userName(db, p.created_by),
-    partnerName: partner?.name ?? null,
-    assessments,
-    contacts,
-    events,
-    documents,
-  };
 }
 
 export async function employmentsOf(db: Db, personId: string) {
@@ -167,15 +187,49 @@ export async function loadPersonFile(
 ): Promise<PersonFile | undefined> {
   const viewer = asViewer(who);
   const role = viewer.role;
-  const p = await findPerson(db, organisationId, id);
-  if (!p) return undefined;
-  const sources = await loadSources(db, p, viewer);
-  const settings = await loadSettings(db, organisationId);
-  const periods = await employmentsOf(db, p.id);
+  // Every read of the file depends only on the person's id: they go together, and are dropped
+  // when the organisation has no such person.
+  const [found, assessments, contactRows, events, documents, presentationSteps, allContracts, periods] =
+    await readAll(db, [
+      () => findPersonWithNames(db, organisationId, id),
+      () => assessmentsOf(db, id),
+      () => contactsOfPerson(db, id),
+      () => eventsOf(db, id),
+      () => documentsOf(db, id),
+      () => presentationStepsOf(db, organisationId, id),
+      // Cancelled ones too: the timeline and the contracts show them « annulé »; nothing counts them.
+      () => contractsOf(db, organisationId, id, { withCancelled: true }),
+      () => employmentsOf(db, id),
+    ]);
+  if (!found) return undefined;
+  const {
+    file_partner_name: partnerName,
+    file_creator_name: creatorName,
+    file_coach_name: coachName,
+    file_settings_version: settingsVersion,
+    file_cadence: storedCadence,
+    file_cdd_alert_days: storedCddAlertDays,
+    ...p
+  } = found;
+  // The organisation's settings as loadSettings and loadContractSettings give them: the defaults
+  // while none were saved.
+  const cadence = settingsVersion === null ? settingsOf(undefined).cadence : storedCadence!;
+  const cddAlertDays = settingsVersion === null ? DEFAULT_CDD_ALERT_DAYS : storedCddAlertDays!;
+  const sources: TimelineSources = {
+    person: p,
+    contracts: allContracts,
+    presentationSteps,
+    creatorName,
+    partnerName,
+    assessments,
+    // A confidential note is read by its author and by members with the right (privacy/sensitive.ts).
+    contacts: contactRows.map((c) => (contactNotesVisible(c, viewer) ? c : { ...c, notes: null })),
+    events,
+    documents,
+  };
   // The clocks read the contracts not cancelled and the hand-entered periods (contracts/, packages/domain contracts).
   const contracts = sources.contracts.filter((l) => l.cancelled_at === null);
   const employment = personEmployment(contracts, periods, today);
-  const { cddAlertDays } = await loadContractSettings(db, organisationId);
   // The cadence counts the direct contacts the person took part in, not cancelled (domain contacts.ts).
   const lastDirectContact =
     sources.contacts.find((c) =>
@@ -211,7 +265,7 @@ export async function loadPersonFile(
       phase: state.phase,
       phaseSince: p.phase_since,
       coachId: p.coach_id,
-      coachName: await userName(db, p.coach_id),
+      coachName,
       referral: {
         kind: p.referral_kind as PersonFile['referral']['kind'],
         partnerId: p.referral_partner_id,
@@ -251,7 +305,7 @@ export async function loadPersonFile(
       clock: clockOf(state, employment.clockPeriods, today),
       cadence: {
         // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
-        ...cadenceOf(state, today, cadenceWithFrequency(settings.cadence, currentFrequency(contracts))),
+        ...cadenceOf(state, today, cadenceWithFrequency(cadence, currentFrequency(contracts))),
         lastDirectContact,
         nextPlanned: sources.contacts.find((c) => c.cancelled_at === null)?.next_planned_on ?? null,
       },

@@ -4,7 +4,13 @@ import { cadenceOf, cadenceWithFrequency, formatNiss, type Phase } from '@jobcoa
 import { z } from 'zod';
 import { writeAuditEntry } from '../../application/context.ts';
 import { notFound, staleVersion } from '../../application/errors.ts';
-import { personInScope, personScope, requirePerson, viewerOf } from '../../application/person-scope.ts';
+import {
+  personInScope,
+  personScope,
+  recordIsInScope,
+  requirePerson,
+  viewerOf,
+} from '../../application/person-scope.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
 import { assertMayWriteSensitive } from '../../privacy/sensitive.ts';
 import { loadSettings } from '../../settings/queries.ts';
@@ -139,7 +145,13 @@ export const getPersonFile = defineQuery(
   'persons.get',
   z.object({ personId: idSchema }),
   async (ctx, { personId }) => {
-    const scope = await requirePerson(ctx, 'persons.read', personId);
+    const scope = await personScope(ctx, 'persons.read');
+    // The scope check (answered once per request, application/person-scope.ts). Over the whole
+    // organisation it is the file's own read: an unknown, deleted or other organisation's id finds
+    // no person there and gets the same 404.
+    if (scope.records !== 'organisation' && !(await recordIsInScope(ctx, scope, 'person', personId))) {
+      throw notFound('Personne');
+    }
     const file = await loadPersonFile(ctx.db, ctx.organisationId, personId, viewerOf(scope), ctx.today);
     if (!file) throw notFound('Personne');
     await writeAuditEntry(ctx, { action: 'read', entity: 'person' }, { entityId: personId });
