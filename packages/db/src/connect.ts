@@ -1,6 +1,11 @@
+/// <reference path="./pg-copy-streams.d.ts" />
+
+import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { COPY_FROM_STDIN_MARK, type CopyData } from './copy.ts';
 import { acquireDataDirLock, type DataDirLock, preparePgdata } from './datadir.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './types.ts';
@@ -110,7 +115,10 @@ function describeConnectionError(error: unknown): string {
   return code ?? (isDatabaseUnavailable(error) ? String(message).slice(0, 80) : 'unknown error');
 }
 
-/** A pg client that sends the statements ending with PREPARED_MARK as named prepared statements. */
+/**
+ * A pg client that sends the statements ending with PREPARED_MARK as named prepared statements,
+ * and runs those ending with COPY_FROM_STDIN_MARK (copy.ts) as a COPY fed with their parameter.
+ */
 class PreparingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg.Client's constructor takes a config object or a string.
   constructor(config?: any) {
@@ -134,7 +142,46 @@ class PreparingClient extends pg.Client {
       }
       return super.query({ name, text: config, values }, callback);
     }
+    if (typeof config === 'string' && config.endsWith(COPY_FROM_STDIN_MARK) && Array.isArray(values)) {
+      return this.#copyFromStdin(config, values[0] as CopyData);
+    }
     return super.query(config, values, callback);
+  }
+
+  /**
+   * Sends the chunks as the server takes them (waiting for the socket to drain), then ends the
+   * COPY. A failure of the data's producer cancels the COPY (CopyFail: the statement fails, and
+   * with it the transaction); a row the server refuses fails it likewise, and what is left of
+   * the data is not produced. Answers as Kysely reads a result: the rows copied in `copied`.
+   */
+  async #copyFromStdin(text: string, data: CopyData) {
+    const stream = super.query(copyFrom(text)) as ReturnType<typeof copyFrom> & { rowCount: number };
+    // The server's refusal: once it came, nothing more is written to the stream.
+    let refused = false;
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', (error) => {
+        refused = true;
+        reject(error);
+      });
+    });
+    // Awaited below; meanwhile a refusal must not count as unhandled.
+    done.catch(() => undefined);
+    try {
+      for await (const chunk of data) {
+        if (refused) break;
+        if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+      }
+    } catch (error) {
+      if (refused) throw error;
+      // The producer failed: CopyFail, then the server's answer, then the producer's error.
+      stream.destroy(error as Error);
+      await done.catch(() => undefined);
+      throw error;
+    }
+    if (!refused) stream.end();
+    await done;
+    return { command: 'COPY', rowCount: stream.rowCount, rows: [{ copied: stream.rowCount }] };
   }
 }
 

@@ -10,6 +10,7 @@ export type {
 export { sql } from 'kysely';
 export * from './backup.ts';
 export * from './connect.ts';
+export * from './copy.ts';
 export * from './datadir.ts';
 export * from './locks.ts';
 export * from './migrate.ts';

@@ -34,6 +34,14 @@ export class ImportRunners {
   }
 
   /**
+   * Whether a job writes its new rows with COPY FROM STDIN: on PostgreSQL; the embedded database
+   * keeps its INSERT statements.
+   */
+  get copiesRows(): boolean {
+    return this.deps.driver === 'postgres';
+  }
+
+  /**
    * Claims the job for this process (call it before answering with the job's id), then runs
    * `work` in the background. The claim ends with the work.
    */

@@ -1,5 +1,13 @@
 import type { RowError } from '@jobcoach/contract';
-import { type Database, type Kysely, sql, type Transaction } from '@jobcoach/db';
+import {
+  copyCell,
+  copyFromStdin,
+  copyRow,
+  type Database,
+  type Kysely,
+  sql,
+  type Transaction,
+} from '@jobcoach/db';
 import { type VacancyRow, type VacancyValues, vacancyColumns, valuesOf } from '../vacancies/queries.ts';
 import type { ImportRow, VacancyKey } from './vacancy-rows.ts';
 
@@ -13,9 +21,12 @@ import type { ImportRow, VacancyKey } from './vacancy-rows.ts';
 
 /**
  * Rows written per transaction: each batch is a handful of set-based statements (employers, the
- * existing rows, one INSERT … SELECT, one UPDATE … FROM), whatever its size (docs/performance.md).
+ * existing rows, one COPY or INSERT … SELECT, one UPDATE … FROM), whatever its size
+ * (docs/performance.md).
  */
 export const IMPORT_BATCH_SIZE = 5000;
+/** Rows prepared between two turns of the event loop, and rows per chunk of a COPY's data. */
+const SLICE = 500;
 /** At most this many row errors are kept on a job (error_count holds the full count). */
 export const MAX_STORED_ERRORS = 1000;
 
@@ -25,6 +36,11 @@ export interface ImportContext {
   basinId: string;
   userId: string;
   now: () => Date;
+  /**
+   * PostgreSQL: the new rows go in with COPY FROM STDIN, in the batch's transaction. The embedded
+   * database inserts them with one INSERT … SELECT FROM jsonb_populate_recordset.
+   */
+  copy: boolean;
 }
 
 /** Stable text of a vacancy's content, to tell an unchanged row from an updated one. */
@@ -133,28 +149,79 @@ export interface BatchCounts {
  */
 interface PreparedBatch {
   rows: readonly ImportRow[];
-  /** Per row: the JSON object of its columns without employer_id, without its opening brace. */
+  /**
+   * Per row, the columns without employer_id: for COPY, their cells in `COPY_COLUMNS` order (tab
+   * separated, no line end); otherwise the JSON object of the columns without its opening brace.
+   */
   bodies: string[];
 }
 
-function prepareBatch(rows: readonly ImportRow[]): PreparedBatch {
-  return {
-    rows,
-    bodies: rows.map((row) => {
-      const { employer_id: _, ...columns } = vacancyColumns({ ...row.values, employerId: '' });
-      return recordBody(columns);
-    }),
-  };
+type RowColumn = Exclude<keyof ReturnType<typeof vacancyColumns>, 'employer_id'>;
+
+/** A new row's own cells in the COPY, in this order between its employer and the batch's cells. */
+const ROW_COLUMNS = [
+  'title',
+  'source',
+  'source_ref',
+  'place_of_work',
+  'commune',
+  'openings',
+  'contract_type',
+  'contract_months',
+  'hours_per_week',
+  'schedule',
+  'sector_code',
+  'published',
+  'objectified',
+  'physical_demands',
+  'quality_note',
+  'status',
+  'opened_on',
+  'closed_on',
+] as const satisfies readonly RowColumn[];
+
+/** The columns of the import's COPY: the employer (resolved per batch), the row's, the batch's. */
+const COPY_COLUMNS = [
+  'employer_id',
+  ...ROW_COLUMNS,
+  'organisation_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** A row's own COPY cells, tab-separated, without a line end (the batch's cells follow). */
+function copyBody(columns: Omit<ReturnType<typeof vacancyColumns>, 'employer_id'>): string {
+  // A column vacancyColumns gained and this list lacks would go unwritten: refused outright.
+  if (Object.keys(columns).length !== ROW_COLUMNS.length) {
+    throw new Error('import: the COPY columns differ from vacancyColumns');
+  }
+  return ROW_COLUMNS.map((c) => copyCell(columns[c])).join('\t');
 }
 
-/** One batch, in the given transaction; `whileWriting` runs while the database inserts its rows. */
+/**
+ * Serialises a batch's columns by slices, letting the event loop run in between: the statements
+ * of the batch being written are answered meanwhile (a COPY's data is sent as the server asks).
+ */
+async function prepareBatch(rows: readonly ImportRow[], copy: boolean): Promise<PreparedBatch> {
+  const bodies: string[] = [];
+  for (let start = 0; start < rows.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of rows.slice(start, start + SLICE)) {
+      const { employer_id: _, ...columns } = vacancyColumns({ ...row.values, employerId: '' });
+      bodies.push(copy ? copyBody(columns) : recordBody(columns));
+    }
+  }
+  return { rows, bodies };
+}
+
+/** One batch, in the given transaction. */
 async function importBatch(
   trx: Transaction<Database>,
   ctx: ImportContext,
   batch: PreparedBatch,
   keys: readonly VacancyKey[],
   employers: Map<string, string>,
-  whileWriting: () => void,
 ): Promise<BatchCounts> {
   const { rows } = batch;
   await resolveEmployers(trx, ctx, rows, employers);
@@ -192,8 +259,13 @@ async function importBatch(
     counts.updated++;
   });
   const now = ctx.now();
-  if (inserts.length === 0) whileWriting();
-  else {
+  if (inserts.length > 0 && ctx.copy) {
+    // The cells every new row of the batch shares, after its own.
+    const shared = copyRow([ctx.organisationId, ctx.userId, now, now]);
+    const copied = await copyFromStdin(trx, 'vacancy', COPY_COLUMNS, copyChunks(inserts, shared));
+    if (copied !== inserts.length) throw new Error(`COPY wrote ${copied} rows of ${inserts.length}`);
+    counts.created += inserts.length;
+  } else if (inserts.length > 0) {
     // One JSON parameter expanded by the database: one statement per batch instead of a VALUES
     // list of ~20 bound parameters per row (docs/performance.md).
     const common = {
@@ -206,14 +278,8 @@ async function importBatch(
     const json = `[${inserts.map((r) => `{"employer_id":${JSON.stringify(r.employerId)},${shared},${r.body}`).join(',')}]`;
     const columns = Object.keys(vacancyColumns({ ...rows[0]!.values, employerId: '' }));
     const names = sql.join([...columns, ...Object.keys(common)].map((c) => sql.id(c)));
-    const write = sql`INSERT INTO vacancy (${names})
+    await sql`INSERT INTO vacancy (${names})
       SELECT ${names} FROM jsonb_populate_recordset(NULL::vacancy, ${json}::jsonb)`.execute(trx);
-    // Once the statement is on its way (a turn of the event loop), the next batch is prepared
-    // while the database works; a failure is still reported by the await below.
-    write.catch(() => undefined);
-    await new Promise((resolve) => setImmediate(resolve));
-    whileWriting();
-    await write;
     counts.created += inserts.length;
   }
   if (updates.length > 0) {
@@ -225,6 +291,15 @@ async function importBatch(
       WHERE v.id = n.id AND v.organisation_id = ${ctx.organisationId}`.execute(trx);
   }
   return counts;
+}
+
+/** The new rows as COPY data, a slice of rows per chunk (the server reads the first meanwhile). */
+function* copyChunks(inserts: readonly { employerId: string; body: string }[], shared: string) {
+  for (let start = 0; start < inserts.length; start += SLICE) {
+    let chunk = '';
+    for (const r of inserts.slice(start, start + SLICE)) chunk += `${r.employerId}\t${r.body}\t${shared}`;
+    yield chunk;
+  }
 }
 
 /**
@@ -259,16 +334,18 @@ export async function runVacancyImport(
   const totals: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   let processed = 0;
   try {
+    // The next batch is serialised while the current one is written (prepareBatch yields).
     const prepare = (start: number) =>
-      start < rows.length ? prepareBatch(rows.slice(start, start + IMPORT_BATCH_SIZE)) : null;
+      start < rows.length ? prepareBatch(rows.slice(start, start + IMPORT_BATCH_SIZE), ctx.copy) : null;
     let next = prepare(0);
     for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
-      const current = next!;
+      const current = (await next)!;
+      next = prepare(start + IMPORT_BATCH_SIZE);
+      // Awaited on the next turn; a failure of this batch must not leave it unhandled.
+      next?.catch(() => undefined);
       const batch = current.rows;
       await db.transaction().execute(async (trx) => {
-        const counts = await importBatch(trx, ctx, current, keys, employers, () => {
-          next = prepare(start + IMPORT_BATCH_SIZE);
-        });
+        const counts = await importBatch(trx, ctx, current, keys, employers);
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.unchanged += counts.unchanged;

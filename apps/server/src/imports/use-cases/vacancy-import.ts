@@ -175,6 +175,7 @@ async function runJob(jobs: ImportJobs, requester: Requester, work: VacancyImpor
         basinId: work.basinId,
         userId: requester.userId,
         now: () => deps.clock.now(),
+        copy: jobs.runners.copiesRows,
       },
       work.rows,
       keysOf(work.mapping),
