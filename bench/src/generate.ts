@@ -1,4 +1,4 @@
-import { BE_PLACES } from '@jobcoach/domain';
+import { BE_PLACES, COACHABILITY_CONDITIONS, type CoachabilityCondition } from '@jobcoach/domain';
 import pg from 'pg';
 import { hashPassword } from '../../apps/server/src/auth/passwords.ts';
 import { LAST_NAMES, MEN, WOMEN } from '../../apps/server/src/persons/demo-data.ts';
@@ -7,6 +7,12 @@ import { dayOf, isoOf, stampOf } from './days.ts';
 import { Random } from './prng.ts';
 import { BENCH_PASSWORD, organisationSizes, REFERENCE_DAY, type Scale } from './scales.ts';
 import { type PersonPlan, planPerson, type TrajectoryParams } from './trajectories.ts';
+
+/** The conditions a person redirected to a partner did not meet. */
+const UNMET_WHEN_REDIRECTED = new Set<CoachabilityCondition>([
+  'available_short_notice',
+  'volunteers_after_information',
+]);
 
 /**
  * Deterministic synthetic data at a chosen scale, written with COPY on one connection per table
@@ -709,12 +715,15 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           org.id,
           id,
           isoOf(a.on),
-          json({
-            lowQualifiedJob: true,
-            availableAtShortNotice: !redirected,
-            facesObstacles: true,
-            volunteers: !redirected,
-          }),
+          // As the intake records them: each condition met or not, with its comment.
+          json(
+            Object.fromEntries(
+              COACHABILITY_CONDITIONS.map((c) => [
+                c,
+                { met: !(redirected && UNMET_WHEN_REDIRECTED.has(c)), comment: null },
+              ]),
+            ),
+          ),
           a.decision,
           a.review === null ? null : isoOf(a.review),
           redirected ? rnd.pick(org.partners) : null,
