@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { acquireDataDirLock, migrate, openDatabase, preparePgdata } from '@jobcoach/db';
+import { acquireDataDirLock, migrate, openDatabase, PGDATA_DIR, preparePgdata } from '@jobcoach/db';
 import pg from 'pg';
 import { copyOut, log } from './database.ts';
 
@@ -42,7 +42,14 @@ async function countRows(query: (text: string) => Promise<{ n: number }[]>, tabl
  */
 export async function copyIntoEmbedded(url: string, dataDir: string): Promise<EmbeddedCopy> {
   const t0 = performance.now();
-  rmSync(dataDir, { recursive: true, force: true });
+  // Under the directory's lock: a run still measuring on it (the lock's holder) is not pulled from
+  // under. One run per scale at a time: between the copy and the servers, nobody holds it.
+  const previous = acquireDataDirLock(dataDir, 'bench copy');
+  try {
+    rmSync(join(dataDir, PGDATA_DIR), { recursive: true, force: true });
+  } finally {
+    previous.release();
+  }
   const handle = await openDatabase({ dataDir, command: 'bench copy' });
   try {
     await migrate(handle.db);
