@@ -14,6 +14,7 @@ import {
   writeMarker,
 } from './database.ts';
 import { generate } from './generate.ts';
+import { measureEmbedded } from './measures/embedded.ts';
 import { measureImport } from './measures/import.ts';
 import { measureMatching } from './measures/matching.ts';
 import { measureMyDay } from './measures/myday.ts';
@@ -24,22 +25,31 @@ import { type Measure, printTable } from './table.ts';
 
 /**
  * npm run bench -- [--scale pilot|region|skewed] [--fresh] [--generate-only] [--only myday,myday-by-size,matching,import,report]
+ *   [--embedded]
  *
  * Generates (or reuses) the database of the scale, runs the measures against the real server and
  * the fastest way to get the same answer from the same PostgreSQL, prints one table and writes
- * the figures to bench/results/<scale>-<date>.json.
+ * the figures to bench/results/<scale>-<date>.json. --embedded (or `embedded` in --only) adds the
+ * embedded database's measures: the scale copied into PGlite, against the same on PostgreSQL.
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]) {
-  const out = { scale: 'pilot', fresh: false, generateOnly: false, only: null as string[] | null };
+  const out = {
+    scale: 'pilot',
+    fresh: false,
+    generateOnly: false,
+    embedded: false,
+    only: null as string[] | null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--scale') out.scale = argv[++i] ?? '';
     else if (a.startsWith('--scale=')) out.scale = a.slice('--scale='.length);
     else if (a === '--fresh') out.fresh = true;
     else if (a === '--generate-only') out.generateOnly = true;
+    else if (a === '--embedded') out.embedded = true;
     else if (a === '--only') out.only = (argv[++i] ?? '').split(',');
     else if (a.startsWith('--only=')) out.only = a.slice('--only='.length).split(',');
     else throw new Error(`unknown argument ${a}`);
@@ -99,6 +109,10 @@ async function main() {
   if (wanted('myday-by-size')) measures.push(...(await measureMyDayBySize(url)));
   if (wanted('matching')) measures.push(...(await measureMatching(url)));
   if (wanted('import')) measures.push(...(await measureImport(url)));
+  // Not by default: the copy into PGlite is made for the pilot scale (one organisation's database).
+  if (args.embedded || args.only?.includes('embedded')) {
+    measures.push(...(await measureEmbedded(url, scale.name)));
+  }
 
   const loadAfter = loadavg();
   const settings = await withClient(url, async (c) => {

@@ -37,7 +37,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     setupClient?: (client: Client) => void;
     requests?: {
-      setupRequest?: (request: { headers?: Record<string, string>; [key: string]: unknown }) => {
+      setupRequest?: (
+        request: { headers?: Record<string, string>; [key: string]: unknown },
+        context: Record<string, unknown>,
+      ) => {
         headers?: Record<string, string>;
         [key: string]: unknown;
       };

@@ -15,14 +15,20 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts bench/src/server.ts in its own process, so that the load generator does not share its CPU. */
-export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
+/**
+ * Starts bench/src/server.ts in its own process, so that the load generator does not share its CPU:
+ * on PostgreSQL (a connection string), or on an embedded data directory ({ dataDir }).
+ */
+export async function startBenchServer(database: string | { dataDir: string }): Promise<BenchServer> {
+  const { DATABASE_URL: _, ...env } = process.env;
+  const target =
+    typeof database === 'string' ? { DATABASE_URL: database } : { BENCH_DATA_DIR: database.dataDir };
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'bench', 'src', 'server.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+      env: { ...env, ...target, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,6 +1,6 @@
 /**
  * The server the benchmarks call: the real application (buildApp, the production pool size) on
- * the bench database, its clock set to the generated history's reference day, plus one route the
+ * the bench database (PostgreSQL, or the embedded copy of it), its clock set to the generated history's reference day, plus one route the
  * bench adds as the baseline of "Ma journée": the same session check, then one indexed query (the
  * coach's persons) and nothing else. Started as a child process by the measures; prints
  * "listening <url>" when ready.
@@ -10,12 +10,14 @@ import { buildApp, Clock, loadConfig } from '../../apps/server/src/index.ts';
 import { dayOf } from './days.ts';
 import { REFERENCE_DAY } from './scales.ts';
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error('DATABASE_URL is required');
+// PostgreSQL when DATABASE_URL is set; otherwise the embedded database in BENCH_DATA_DIR.
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = process.env.BENCH_DATA_DIR || undefined;
+if (!databaseUrl && !dataDir) throw new Error('DATABASE_URL or BENCH_DATA_DIR is required');
 const clock = new Clock();
 clock.shiftDays(dayOf(REFERENCE_DAY) - dayOf(clock.today()));
 const config = loadConfig({ ...process.env, PORT: undefined, LOG_LEVEL: 'warn' });
-const handle = await openDatabase({ databaseUrl });
+const handle = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir, command: 'bench server' });
 const app = await buildApp({ database: handle, config, clock, web: false, logger: false });
 
 app.get('/api/bench/minimal', { config: { access: 'session' } }, async (request) => {
