@@ -20,24 +20,24 @@ export function processCpuMs(pid: number): number | null {
 }
 
 /**
- * CPU time used so far by the PostgreSQL processes of this machine, ms; null when the database is
- * on another host (or /proc is not readable). Backends that ended since the last reading take
- * their time with them: the server's pool keeps its connections open during a measure.
+ * CPU time used so far by the PostgreSQL backends connected to this database (their process title
+ * names it: "postgres: [<cluster>: ]<user> <database> <client> <state>"), ms; the machine may run
+ * other databases' work at the same time, which is left out. Null when the database is on another
+ * host or /proc cannot be read. Backends that ended since the last reading take their time with
+ * them: the server's pool keeps its connections open during a measure.
  */
 export function postgresCpuMs(databaseUrl: string): number | null {
-  const host = new URL(databaseUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(host)) return null;
-  let total = 0;
-  let seen = 0;
+  const url = new URL(databaseUrl);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname)) return null;
+  const name = decodeURIComponent(url.pathname.slice(1));
+  let ticks = 0;
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        if (name !== 'postgres' && !name.startsWith('postgres:')) continue;
-        total += cpuTicks(stat);
-        seen++;
+        const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres: ') || !title.split(/[\s\0]+/).includes(name)) continue;
+        ticks += cpuTicks(readFileSync(`/proc/${entry}/stat`, 'utf8'));
       } catch {
         // The process ended while listing.
       }
@@ -45,5 +45,5 @@ export function postgresCpuMs(databaseUrl: string): number | null {
   } catch {
     return null;
   }
-  return seen === 0 ? null : (total * 1000) / TICKS_PER_SECOND;
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }

@@ -142,7 +142,8 @@ async function main() {
   console.log(`load average (1, 5, 15 min): ${load(loadBefore)} before, ${load(loadAfter)} after`);
   const dir = join(HERE, '..', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${scale.name}-${new Date().toISOString().slice(0, 10)}.json`);
+  // Date and time (UTC) in the name: a later run of some measures (--only) keeps the earlier run.
+  const file = join(dir, `${scale.name}-${new Date().toISOString().slice(0, 16).replace(':', '')}.json`);
   writeFileSync(
     file,
     `${JSON.stringify({ scale: scale.name, at: new Date().toISOString(), machine, generation: { ...generation, counts }, measures, notes }, null, 2)}\n`,

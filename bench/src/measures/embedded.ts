@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase, sql } from '@jobcoach/db';
 import autocannon, { type Result } from 'autocannon';
-import { processCpuMs } from '../cpu.ts';
+import { postgresCpuMs, processCpuMs } from '../cpu.ts';
 import { log, withClient } from '../database.ts';
 import { dayOf, isoOf } from '../days.ts';
 import { copyIntoEmbedded, countMismatches, embeddedDataDir } from '../embedded.ts';
@@ -22,31 +22,6 @@ const STEERING = join(
   'reports',
   'steering.ts',
 );
-
-/**
- * CPU time used so far by the PostgreSQL backends connected to this database (their process title
- * names it), ms: the machine may run other databases' work at the same time. Null when the database
- * is on another host.
- */
-function backendsCpuMs(databaseUrl: string): number | null {
-  const url = new URL(databaseUrl);
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname)) return null;
-  const title = ` ${decodeURIComponent(url.pathname.slice(1))} `;
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!cmdline.startsWith('postgres:') || !cmdline.includes(title)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while listing.
-    }
-  }
-  return ticks * 10;
-}
 
 /** Coaches at their desks at once: one connection each. */
 const COACHES = 8;
@@ -107,7 +82,7 @@ async function window(
   const cursors = target.cookies.map((_, i) => i);
   let connection = 0;
   const cpuBefore = processCpuMs(target.server.pid);
-  const pgBefore = target.databaseUrl ? backendsCpuMs(target.databaseUrl) : null;
+  const pgBefore = target.databaseUrl ? postgresCpuMs(target.databaseUrl) : null;
   const latencies: number[] = [];
   let personReads = 0;
   // autocannon hands each connection its own context: the coach (fixed) and the person read.
@@ -188,7 +163,7 @@ async function window(
     );
   }
   const cpuAfter = processCpuMs(target.server.pid);
-  const pgAfter = target.databaseUrl ? backendsCpuMs(target.databaseUrl) : null;
+  const pgAfter = target.databaseUrl ? postgresCpuMs(target.databaseUrl) : null;
   side.latencies.push(...latencies);
   side.seconds += (performance.now() - t0) / 1000;
   side.personReads += personReads;

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import autocannon, { type Result } from 'autocannon';
-import { processCpuMs } from '../cpu.ts';
+import { postgresCpuMs, processCpuMs } from '../cpu.ts';
 import { log, withClient } from '../database.ts';
 import { BENCH_PASSWORD, REFERENCE_DAY } from '../scales.ts';
 import { type BenchServer, login, startBenchServer } from '../server-process.ts';
@@ -15,32 +14,6 @@ import { type Measure, percentile } from '../table.ts';
  * windows so that the machine's load weighs on all alike, and the CPU time per answer of the
  * server and of PostgreSQL is kept beside the latencies.
  */
-
-/**
- * CPU time used so far by the PostgreSQL backends connected to this database, ms (null when the
- * database is on another host). Other databases of the same server (a shared machine) are left
- * out; the server's pool keeps its connections open, so no backend takes its time away with it.
- */
-function databaseCpuMs(databaseUrl: string): number | null {
-  const url = new URL(databaseUrl);
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname)) return null;
-  const name = decodeURIComponent(url.pathname.slice(1));
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      // A backend's title: "postgres: [<cluster>: ]<user> <database> <client> <state>".
-      if (!title.startsWith('postgres: ') || !title.split(/[\s\0]+/).includes(name)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    } catch {
-      // The process ended while listing.
-    }
-  }
-  return total;
-}
 
 const WINDOW_S = 2;
 const ROUNDS = 6;
@@ -125,7 +98,7 @@ async function window(
 ) {
   let next = 0;
   const cpuBefore = processCpuMs(server.pid);
-  const pgBefore = databaseCpuMs(databaseUrl);
+  const pgBefore = postgresCpuMs(databaseUrl);
   const latencies: number[] = [];
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
@@ -153,7 +126,7 @@ async function window(
   }
   if (!keep) return;
   const cpuAfter = processCpuMs(server.pid);
-  const pgAfter = databaseCpuMs(databaseUrl);
+  const pgAfter = postgresCpuMs(databaseUrl);
   group.latencies.push(...latencies);
   group.seconds += seconds;
   group.serverCpuMs += cpuBefore === null || cpuAfter === null ? Number.NaN : cpuAfter - cpuBefore;
