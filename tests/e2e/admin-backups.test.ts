@@ -27,7 +27,7 @@ describe.skipIf(!hasBrowser)('browser: the administrator sees the backups', () =
     await login(page, server.url, 'admin@forma.example', PASSWORD);
     await page.goto(`${server.url}/admin`);
     const section = page.getByRole('region', { name: 'Sauvegardes' });
-    await expect.poll(() => section.textContent()).toContain('Aucune sauvegarde pour l');
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Aucune sauvegarde pour l');
     expect(await section.textContent()).toContain('Chaque nuit à 2 h');
     expect(await section.textContent()).toContain(
       'Les 14 dernières sauvegardes sont gardées (0 actuellement)',
