@@ -74,6 +74,16 @@ export class ImportRunners {
     return advisoryLockHeld(this.deps.db, { namespace: LOCK_KEYS.importJob, name: jobId });
   }
 
+  /**
+   * Whether a job whose row said "running" when it was read ended with its process. A job that
+   * finished just after that read wrote its end before letting go of its claim, so once no runner
+   * has the job its row is read again (`readStatus`): still "running" means nobody will end it.
+   */
+  async interrupted(jobId: string, readStatus: () => Promise<string | undefined>): Promise<boolean> {
+    if (await this.alive(jobId)) return false;
+    return (await readStatus()) === 'running';
+  }
+
   /** Waits for this process's jobs to end (the server stops). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.#tasks]);

@@ -245,7 +245,10 @@ export function historyImportJobs(jobs: ImportJobs) {
         skipped?: z.infer<typeof historySkippedSchema>[];
         skippedCount?: number;
       };
-      const interrupted = job.status === 'running' && !(await jobs.runners.alive(job.id));
+      const status = async () =>
+        (await ctx.db.selectFrom('import_job').select('status').where('id', '=', job.id).executeTakeFirst())
+          ?.status;
+      const interrupted = job.status === 'running' && (await jobs.runners.interrupted(job.id, status));
       const errors = (job.errors ?? []) as unknown as z.infer<typeof historyErrorSchema>[];
       return {
         id: job.id,

@@ -260,7 +260,10 @@ export function vacancyImportJobs(jobs: ImportJobs) {
         .where('kind', '=', 'vacancies')
         .executeTakeFirst();
       if (!job) throw notFound('Import');
-      const interrupted = job.status === 'running' && !(await jobs.runners.alive(job.id));
+      const status = async () =>
+        (await ctx.db.selectFrom('import_job').select('status').where('id', '=', job.id).executeTakeFirst())
+          ?.status;
+      const interrupted = job.status === 'running' && (await jobs.runners.interrupted(job.id, status));
       const errors = interrupted
         ? [
             {
