@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase, sql } from '@jobcoach/db';
 import autocannon, { type Result } from 'autocannon';
 import { postgresCpuMs, processCpuMs } from '../cpu.ts';
@@ -10,18 +8,7 @@ import { copyIntoEmbedded, countMismatches, embeddedDataDir } from '../embedded.
 import { BENCH_PASSWORD, REFERENCE_DAY } from '../scales.ts';
 import { type BenchServer, login, startBenchServer } from '../server-process.ts';
 import { type Measure, percentile } from '../table.ts';
-
-const STEERING = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'apps',
-  'server',
-  'src',
-  'reports',
-  'steering.ts',
-);
+import { STEERING } from './report.ts';
 
 /** Coaches at their desks at once: one connection each. */
 const COACHES = 8;

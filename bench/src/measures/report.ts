@@ -8,7 +8,8 @@ import { dayOf, isoOf } from '../days.ts';
 import { REFERENCE_DAY } from '../scales.ts';
 import type { Measure } from '../table.ts';
 
-const STEERING = join(
+/** The report's module, loaded by path: the bench does not depend on the server's package. */
+export const STEERING = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   '..',
