@@ -37,6 +37,8 @@ describe.skipIf(!hasBrowser)('browser: a forgotten password reset by e-mail', ()
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    // The login page has its own « Adresse e-mail »: fill the field once the new page shows.
+    await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
     await page.getByLabel('Adresse e-mail').fill('admin@forma.example');
     await page.getByRole('button', { name: 'Recevoir le lien' }).click();
     await expect
