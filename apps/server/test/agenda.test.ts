@@ -177,11 +177,19 @@ describe.each(testTargets())('the agenda and its calendar feed on $driver', (tar
       channel: 'video',
       version: 2,
     });
+    // The person's file carries the plans still to hold, as the plans' own route gives them.
+    const file = await coach.get(`/api/persons/${personId}`);
+    expect(file.json.plannedContacts).toContainEqual(moved.json);
+    expect(file.json.plannedContacts).toEqual(
+      (await coach.get(`/api/persons/${personId}/planned-contacts`)).json,
+    );
     const stale = await coach.post(`/api/planned-contacts/${created.json.id}/cancel`, { version: 1 });
     expect(stale.status).toBe(409);
     const cancelled = await coach.post(`/api/planned-contacts/${created.json.id}/cancel`, { version: 2 });
     expect(cancelled.status).toBe(200);
     expect(cancelled.json.status).toBe('cancelled');
+    const after = (await coach.get(`/api/persons/${personId}`)).json.plannedContacts;
+    expect(after.map((p: { id: string }) => p.id)).not.toContain(created.json.id);
     const week = (await coach.get('/api/my-day')).json.agenda.week;
     expect(week.flatMap((d: { items: { planId: string }[] }) => d.items.map((i) => i.planId))).not.toContain(
       created.json.id,

@@ -28,7 +28,7 @@ interface Side {
   /** Server process, and PostgreSQL's processes (null for the embedded database: none). */
   serverCpuMs: number;
   postgresCpuMs: number | null;
-  /** Reads of a person answered: the file and its planned contacts, each audited. */
+  /** Reads of a person answered (person files), each audited. */
   personReads: number;
 }
 
@@ -55,9 +55,9 @@ interface Caseload {
 
 /**
  * One autocannon window of COACHES connections. "myday": GET /api/my-day. "person": the person's
- * page as the web app loads it: GET /api/persons/:id, then, once the file is there (the header
- * that lists them renders with it), GET /api/persons/:id/planned-contacts; the page's time is the
- * sum of the two. Each connection is one coach, reading the files of their own caseload in turn.
+ * page as the web app loads it: GET /api/persons/:id, which carries the planned contacts the page
+ * lists (until the seventh round the page asked for them apart, after the file: two requests).
+ * Each connection is one coach, reading the files of their own caseload in turn.
  */
 async function window(
   target: Target,
@@ -94,7 +94,6 @@ async function window(
               const coach = coachOf(context);
               const persons = caseloads[coach % caseloads.length]!.persons;
               const person = persons[cursors[coach]!++ % persons.length]!;
-              context.person = person;
               return {
                 ...request,
                 path: `/api/persons/${person}`,
@@ -102,15 +101,7 @@ async function window(
               };
             },
           },
-          {
-            setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => ({
-              ...request,
-              path: `/api/persons/${context.person as string}/planned-contacts`,
-              headers: { cookie: target.cookies[coachOf(context)]! },
-            }),
-          },
         ];
-  const pending = new Map<unknown, number>();
   const statuses = new Map<number, number>();
   const t0 = performance.now();
   const result = await new Promise<Result>((resolve, reject) => {
@@ -118,30 +109,20 @@ async function window(
       {
         url: target.server.url,
         connections: COACHES,
-        amount: COACHES * perConnection * requests.length,
+        amount: COACHES * perConnection,
         timeout: 120,
         requests,
       },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
-    instance.on('response', (client, status, _bytes, ms) => {
+    instance.on('response', (_client, status, _bytes, ms) => {
       if (status !== 200) {
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         return;
       }
-      if (kind === 'myday') {
-        latencies.push(ms);
-        return;
-      }
-      // A connection's answers come in its sequence's order: the file, then its planned contacts.
-      // Both are audited as reads of the person (the planned contacts with their part named).
-      personReads++;
-      const file = pending.get(client);
-      if (file === undefined) pending.set(client, ms);
-      else {
-        pending.delete(client);
-        latencies.push(file + ms);
-      }
+      latencies.push(ms);
+      // Each file read is audited as a read of the person.
+      if (kind === 'person') personReads++;
     });
   });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
@@ -275,8 +256,8 @@ async function timeReport(compute: ComputeReport, db: unknown, organisationIds: 
  * The embedded database (PGlite, what one organisation runs) on the scale's data: copied from the
  * generated PostgreSQL database into a fresh data directory (row counts checked), then the real
  * server on it beside the real server on PostgreSQL, alternated window by window, with COACHES
- * coaches at once: « Ma journée », and the person's page (the file, audited on every read, and
- * its planned contacts). After the servers stop (the embedded data directory takes one process
+ * coaches at once: « Ma journée », and the person's page (the file with its planned contacts,
+ * audited on every read). After the servers stop (the embedded data directory takes one process
  * at a time), the steering report for the whole installation, in this process, on both.
  */
 export async function measureEmbedded(databaseUrl: string, scale: string): Promise<Measure[]> {

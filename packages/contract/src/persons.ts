@@ -20,6 +20,7 @@ import {
   TRANSITION_IDS,
 } from '@jobcoach/domain';
 import { z } from 'zod';
+import { plannedContactListSchema } from './agenda.ts';
 import {
   codeList,
   dateSchema,
@@ -527,6 +528,8 @@ export const personFileSchema = personInputOutput.extend({
   followUp: z
     .object({ start: z.string(), limit: z.string(), end: z.string(), daysLeft: z.number() })
     .nullable(),
+  /** « Contacts planifiés »: the plans still to hold, by day and time (agenda.ts). */
+  plannedContacts: plannedContactListSchema,
   timeline: z.array(timelineEntrySchema),
   /** The sensitive fields withheld from this caller (the server's privacy/sensitive.ts); empty with the right. */
   restricted: z.array(z.string()),

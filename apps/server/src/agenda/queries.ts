@@ -79,6 +79,20 @@ export function selectPlans(db: Db) {
 }
 type PlanRow = Awaited<ReturnType<ReturnType<typeof selectPlans>['execute']>>[number];
 
+/**
+ * A person's plans still to hold, by day and time: what the person's file shows under « Contacts
+ * planifiés » (persons/file.ts) and what GET /api/persons/:id/planned-contacts answers.
+ */
+export async function plansToHold(db: Db, personId: string) {
+  const rows = await selectPlans(db)
+    .where('pc.person_id', '=', personId)
+    .where('pc.status', '=', 'planned')
+    .orderBy('pc.starts_on')
+    .orderBy('pc.starts_at')
+    .execute();
+  return rows.map(toPlannedContact);
+}
+
 export function toPlannedContact(r: PlanRow) {
   return {
     id: r.id,

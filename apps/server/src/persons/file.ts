@@ -17,6 +17,7 @@ import {
   type Studies,
   type TrajectoryFacts,
 } from '@jobcoach/domain';
+import { plansToHold } from '../agenda/queries.ts';
 import { contactsOfPerson } from '../contacts/queries.ts';
 import { contractsOf, currentFrequency, openContractsOf, toContractView } from '../contracts/queries.ts';
 import { asViewer, contactNotesVisible, redactPersonFile, type Viewer } from '../privacy/sensitive.ts';
@@ -189,18 +190,29 @@ export async function loadPersonFile(
   const role = viewer.role;
   // Every read of the file depends only on the person's id: they go together, and are dropped
   // when the organisation has no such person.
-  const [found, assessments, contactRows, events, documents, presentationSteps, allContracts, periods] =
-    await readAll(db, [
-      () => findPersonWithNames(db, organisationId, id),
-      () => assessmentsOf(db, id),
-      () => contactsOfPerson(db, id),
-      () => eventsOf(db, id),
-      () => documentsOf(db, id),
-      () => presentationStepsOf(db, organisationId, id),
-      // Cancelled ones too: the timeline and the contracts show them « annulé »; nothing counts them.
-      () => contractsOf(db, organisationId, id, { withCancelled: true }),
-      () => employmentsOf(db, id),
-    ]);
+  const [
+    found,
+    assessments,
+    contactRows,
+    events,
+    documents,
+    presentationSteps,
+    allContracts,
+    periods,
+    plans,
+  ] = await readAll(db, [
+    () => findPersonWithNames(db, organisationId, id),
+    () => assessmentsOf(db, id),
+    () => contactsOfPerson(db, id),
+    () => eventsOf(db, id),
+    () => documentsOf(db, id),
+    () => presentationStepsOf(db, organisationId, id),
+    // Cancelled ones too: the timeline and the contracts show them « annulé »; nothing counts them.
+    () => contractsOf(db, organisationId, id, { withCancelled: true }),
+    () => employmentsOf(db, id),
+    // « Contacts planifiés »: with the file, so that the page is one request and one audited read.
+    () => plansToHold(db, id),
+  ]);
   if (!found) return undefined;
   const {
     file_partner_name: partnerName,
@@ -318,6 +330,7 @@ export async function loadPersonFile(
       contracts: sources.contracts.map((l) => toContractView(l, today, cddAlertDays, state.phase)),
       employmentHistory: employment.history,
       followUp: followUpOf(employment.window, state.phase, today),
+      plannedContacts: plans,
       timeline: buildTimeline(sources),
       restricted: [],
     },

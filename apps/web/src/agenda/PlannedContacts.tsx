@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { formatDay } from '../i18n/dates.ts';
 import { useT } from '../i18n/index.ts';
-import { useCancelPlan, usePlans } from './agenda-api.ts';
+import { useCancelPlan } from './agenda-api.ts';
 import { PlanModal } from './PlanModal.tsx';
 
 /** When a plan is: its day, and its time and duration, or « toute la journée ». */
@@ -25,10 +25,9 @@ export function usePlanWhen() {
 export function PlannedContacts({ person }: { person: PersonFile }) {
   const t = useT();
   const when = usePlanWhen();
-  const plans = usePlans(person.id);
   const cancel = useCancelPlan(person.id);
   const [dialog, setDialog] = useState<PlannedContact | 'new' | null>(null);
-  const list = plans.data ?? [];
+  const list = person.plannedContacts;
 
   return (
     <Stack gap={4} data-testid="planned-contacts">
@@ -43,7 +42,6 @@ export function PlannedContacts({ person }: { person: PersonFile }) {
           {t('plan.add')}
         </Button>
       </Group>
-      {plans.error && <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />}
       {cancel.error && <ErrorAlert error={cancel.error} />}
       {list.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -7,24 +7,18 @@ import type {
 } from '@jobcoach/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
+import { personKey } from '../people/people-api.ts';
 
-const plansKey = (personId: string) => ['planned-contacts', personId];
-
-/** A person's planned contacts still to hold (GET /api/persons/:id/planned-contacts). */
-export function usePlans(personId: string) {
-  return useQuery({
-    queryKey: plansKey(personId),
-    queryFn: () => api.get<PlannedContact[]>(`/api/persons/${personId}/planned-contacts`),
-  });
-}
-
-/** After a change: the person's plans and « Ma journée » read again. */
+/**
+ * After a change: the person's file (which carries the plans still to hold) and « Ma journée »
+ * read again.
+ */
 function usePlanMutation<V>(personId: string, call: (variables: V) => Promise<PlannedContact>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: plansKey(personId) });
+      queryClient.invalidateQueries({ queryKey: personKey(personId) });
       queryClient.invalidateQueries({ queryKey: ['my-day'] });
     },
   });

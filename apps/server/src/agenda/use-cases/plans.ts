@@ -7,7 +7,7 @@ import { AppError, notFound, staleVersion } from '../../application/errors.ts';
 import { requirePerson } from '../../application/person-scope.ts';
 import { defineCommand, defineQuery } from '../../application/use-case.ts';
 import { basinOf } from '../../employers/scope.ts';
-import { selectPlans, toPlannedContact } from '../queries.ts';
+import { plansToHold, selectPlans, toPlannedContact } from '../queries.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
 
@@ -164,18 +164,13 @@ export const listPlans = defineQuery(
   z.object({ personId: idSchema }),
   async (ctx, { personId }) => {
     await requirePerson(ctx, 'persons.read', personId);
-    const rows = await selectPlans(ctx.db)
-      .where('pc.person_id', '=', personId)
-      .where('pc.status', '=', 'planned')
-      .orderBy('pc.starts_on')
-      .orderBy('pc.starts_at')
-      .execute();
+    const plans = await plansToHold(ctx.db, personId);
     await writeAuditEntry(
       ctx,
       { action: 'read', entity: 'person' },
       { entityId: personId, details: { part: 'planned_contacts' } },
     );
-    return rows.map(toPlannedContact);
+    return plans;
   },
 );
 
