@@ -1,6 +1,6 @@
 import type { Database } from '@jobcoach/db';
 import { type Kysely, PREPARED_MARK, scopedStatement, sql } from '@jobcoach/db';
-import { type ContractKind, DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
+import { DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
 import { coachPlansJson } from '../agenda/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
@@ -85,14 +85,9 @@ export async function myDayRead(
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
     plans: row.plans,
-    persons: row.persons.map(withPeriodKinds),
+    persons: row.persons,
   };
 }
-
-const withPeriodKinds = (r: StandingLine) => ({
-  ...r,
-  employment_periods: r.employment_periods.map((e) => ({ ...e, kind: e.kind as ContractKind })),
-});
 
 export interface CoveredAbsence {
   coach_id: string;
@@ -211,5 +206,5 @@ export async function teamPersons(db: Db, organisationId: string) {
   const rows = await standingLines(db, organisationId)
     .where(sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`)
     .execute();
-  return rows.map(withPeriodKinds);
+  return rows;
 }
