@@ -41,8 +41,8 @@ describe.skipIf(!hasBrowser)('browser: a visit entered once', () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     await login(page, server.url, 'karim.benali@edit.demo');
-    const today = (await api(page, 'GET', '/api/auth/me')).json.today as string | undefined;
-    const day = today ?? new Date().toISOString().slice(0, 10);
+    // The server's today (Brussels), which the form's date defaults to: not the test machine's UTC day.
+    const day = ((await api(page, 'GET', '/api/my-day')).json as { today: string }).today;
 
     // One of Karim's persons in follow-up, at an employer nobody of the organisation met today.
     const persons = (await api(page, 'GET', '/api/persons?phase=follow_up')).json as unknown as {

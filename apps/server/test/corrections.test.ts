@@ -289,6 +289,14 @@ describe.each(testTargets())('corrections and the one contact record, on $driver
     const again = await coach.post(`/api/contracts/${contractId}/cancel`, { reason: 'Encore une fois' });
     expect(again.status).toBe(409);
     expect(again.json.error.message).toMatch(/annulé/);
+    // The refusal names the day of the cancellation in Brussels: 23:30 UTC is already the next day.
+    await t.handle.db
+      .updateTable('contract')
+      .set({ cancelled_at: new Date('2026-03-10T23:30:00Z') })
+      .where('id', '=', contractId)
+      .execute();
+    const late = await coach.post(`/api/contracts/${contractId}/cancel`, { reason: 'Encore une fois' });
+    expect(late.json.error.message).toContain('annulé le 11/03/2026');
     const patched = await coach.patch(`/api/contracts/${contractId}`, {
       version: cancelled.json.contract.version,
       hoursPerWeek: 20,

@@ -2,6 +2,7 @@ import type { ArrangementFields, ContractInput, ContractPatch } from '@jobcoach/
 import { sql } from '@jobcoach/db';
 import {
   addDays,
+  brusselsDate,
   CONTINUING_END_REASONS,
   CONTRACT_END_REASON_LABELS,
   CONTRACT_TYPE_SHORT_LABELS,
@@ -94,7 +95,7 @@ function employerOfBasin(ctx: Context, employerId: string) {
 
 /** A change to a contract cancelled as entered by mistake: refused, it stays as it was. */
 function cancelledConflict(row: { cancelled_at: Date | null; cancellation_reason: string | null }) {
-  const on = row.cancelled_at ? frenchDate(new Date(row.cancelled_at).toISOString().slice(0, 10)) : '';
+  const on = row.cancelled_at ? frenchDate(brusselsDate(new Date(row.cancelled_at))) : '';
   return new AppError(
     409,
     'conflict',

@@ -1,5 +1,5 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
-import { isIsoDate } from '@jobcoach/domain';
+import { brusselsDate, isIsoDate } from '@jobcoach/domain';
 import { renderTextPdf } from '../documents/pdf.ts';
 import { frenchDate } from '../persons/common.ts';
 import { consentRecords, handoffRecords } from './records.ts';
@@ -193,7 +193,7 @@ export async function collectPersonExport(
       .map((p) => ({
         kind: 'employer' as const,
         name: p.employer_name,
-        on: new Date(p.created_at).toISOString().slice(0, 10),
+        on: brusselsDate(new Date(p.created_at)),
         what: `candidature « ${p.vacancy_title} »`,
       })),
     ...contracts.map((k) => ({
