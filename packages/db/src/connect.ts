@@ -56,7 +56,8 @@ export interface OpenOptions {
  * it with `.modifyEnd(PREPARED)`): PostgreSQL keeps its plan instead of planning it again on every
  * call, which for a hot, many-joined read costs more than running it (docs/performance.md). Only
  * for statements whose text does not vary with their values (arrays, not IN lists): each distinct
- * text stays prepared on every connection of the pool.
+ * text stays prepared on every connection of the pool. The embedded database prepares every
+ * statement with parameters, marked or not (pglite-pool.ts): one session, a bounded number kept.
  */
 export const PREPARED_MARK = '/* prepared */';
 
