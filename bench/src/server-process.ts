@@ -23,9 +23,16 @@ export async function startBenchServer(database: string | { dataDir: string }): 
   const { DATABASE_URL: _, ...env } = process.env;
   const target =
     typeof database === 'string' ? { DATABASE_URL: database } : { BENCH_DATA_DIR: database.dataDir };
+  // BENCH_SERVER_PROFILE=<directory>: the server writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'src', 'server.ts')],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'src', 'server.ts'),
+    ],
     {
       cwd: ROOT,
       env: { ...env, ...target, NODE_ENV: 'production' },
