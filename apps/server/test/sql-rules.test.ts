@@ -36,4 +36,11 @@ describe.each(testTargets())('rules written in SQL on $driver', (target) => {
     for (const r of rows.rows)
       expect([r.birth, r.day, r.age]).toEqual([r.birth, r.day, ageAt(r.birth, r.day)]);
   });
+
+  it('gives no age without a birth date or a day (the function is not declared STRICT, to be inlined)', async () => {
+    const rows = await sql<{ no_birth: number | null; no_day: number | null; both: number | null }>`
+      SELECT jc_age_at(NULL, '2020-01-01'::date) AS no_birth, jc_age_at('2000-01-01'::date, NULL) AS no_day,
+        jc_age_at(NULL, NULL) AS both`.execute(handle.db);
+    expect(rows.rows[0]).toEqual({ no_birth: null, no_day: null, both: null });
+  });
 });
