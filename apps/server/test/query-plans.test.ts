@@ -61,7 +61,8 @@ function seqScans(node: PlanNode, out: string[] = []): string[] {
  * table is wide, and at region scale reading its rows was most of the report's time.
  */
 function personRowReads(node: PlanNode, out: string[] = []): string[] {
-  if (node['Relation Name'] === 'person' && node['Node Type'] !== 'Index Only Scan') out.push(node['Node Type']);
+  if (node['Relation Name'] === 'person' && node['Node Type'] !== 'Index Only Scan')
+    out.push(node['Node Type']);
   for (const child of node.Plans ?? []) personRowReads(child, out);
   return out;
 }
@@ -187,7 +188,9 @@ describe.skipIf(!SERVER_URL)('query plans on PostgreSQL (pilot data)', () => {
         }
         const rowReads = q.label === 'steering report' ? personRowReads(plan) : [];
         if (rowReads.length > 0) {
-          problems.push(`${q.label}: the persons' rows read (${rowReads.join(', ')}) in\n  ${q.sql.slice(0, 300)}`);
+          problems.push(
+            `${q.label}: the persons' rows read (${rowReads.join(', ')}) in\n  ${q.sql.slice(0, 300)}`,
+          );
         }
       }
     } finally {
