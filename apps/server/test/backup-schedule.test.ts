@@ -1,13 +1,20 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BACKUPS_DIR, listBackups, migrate, openDatabase } from '@jobcoach/db';
+import { BACKUPS_DIR, listBackups, migrate, openDatabase, sql } from '@jobcoach/db';
 import { testTargets } from '@jobcoach/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { Clock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
-import { BACKUP_CRON, BACKUP_QUEUE, startJobs } from '../src/privacy/jobs.ts';
+import {
+  BACKUP_CRON,
+  BACKUP_QUEUE,
+  MAINTENANCE_CRON,
+  MAINTENANCE_QUEUE,
+  RETENTION_QUEUE,
+  startJobs,
+} from '../src/privacy/jobs.ts';
 import { addUser, type Client, loginAs, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
 
 /** The server's own backups of the embedded database: nightly on pg-boss, shown to the admin. */
@@ -89,6 +96,45 @@ describe('backups of the embedded database by its server', () => {
     expect(res.json.last.bytes).toBeGreaterThan(1000);
   });
 
+  it('vacuums and analyses the database every night at half past three (no autovacuum in it)', async () => {
+    const jobs = await startJobs(t.app.deps, { pollingIntervalSeconds: 0.5 });
+    const statistics = async () =>
+      (
+        await sql<{ columns: number; all_visible: number }>`
+          SELECT (SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = 'audit_log')::int AS columns,
+                 (SELECT relallvisible FROM pg_class WHERE oid = 'public.audit_log'::regclass)::int AS all_visible`.execute(
+          t.handle.db,
+        )
+      ).rows[0]!;
+    try {
+      const schedules = await jobs.boss.getSchedules();
+      expect(schedules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            name: MAINTENANCE_QUEUE,
+            cron: MAINTENANCE_CRON,
+            options: expect.objectContaining({ tz: 'Europe/Brussels' }),
+          }),
+        ]),
+      );
+      expect(MAINTENANCE_CRON).toBe('30 3 * * *');
+      // The setup and the logins wrote audit rows; nothing has analysed the table yet.
+      expect(await statistics()).toEqual({ columns: 0, all_visible: 0 });
+      const jobId = await jobs.boss.send(MAINTENANCE_QUEUE, {});
+      let job = await jobs.boss.getJobById(MAINTENANCE_QUEUE, jobId!);
+      for (let i = 0; i < 300 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = await jobs.boss.getJobById(MAINTENANCE_QUEUE, jobId!);
+      }
+      expect(job?.state).toBe('completed');
+      const after = await statistics();
+      expect(after.columns).toBeGreaterThan(3);
+      expect(after.all_visible).toBeGreaterThan(0);
+    } finally {
+      await jobs.stop();
+    }
+  });
+
   it('takes one on the admin’s demand, audited; nobody else may', async () => {
     const res = await admin.post('/api/backups');
     expect(res.status).toBe(201);
@@ -115,6 +161,20 @@ describe.each(testTargets())('no server backups without an embedded database on 
     ({ admin } = await setupInstallation(t));
   });
   afterAll(() => t.close());
+
+  it.runIf(target.driver === 'postgres')(
+    'leaves the vacuum to the server’s autovacuum on PostgreSQL',
+    async () => {
+      const jobs = await startJobs(t.app.deps, { pollingIntervalSeconds: 0.5 });
+      try {
+        const names = (await jobs.boss.getSchedules()).map((s) => s.name);
+        expect(names).toContain(RETENTION_QUEUE);
+        expect(names).not.toContain(MAINTENANCE_QUEUE);
+      } finally {
+        await jobs.stop();
+      }
+    },
+  );
 
   it('reports them as not the server’s job and refuses one on demand', async () => {
     const res = await admin.get('/api/backups');

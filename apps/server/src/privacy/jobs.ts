@@ -1,4 +1,4 @@
-import { executeRaw } from '@jobcoach/db';
+import { type Driver, executeRaw, vacuumAndAnalyze } from '@jobcoach/db';
 import PgBoss from 'pg-boss';
 import type { AppDatabase } from '../application/database.ts';
 import type { Backups } from '../backup/service.ts';
@@ -23,6 +23,13 @@ export const BACKUP_CRON = '0 2 * * *';
 export const OUTBOX_QUEUE = 'outbox';
 /** Every minute: the e-mails that are due (mail/outbox.ts); each message waits on its own back-off. */
 export const OUTBOX_CRON = '* * * * *';
+export const MAINTENANCE_QUEUE = 'embedded-maintenance';
+/**
+ * Every night at 03:30, Brussels time, on the embedded database only: after the backup and the
+ * retention job (which rewrites rows), the vacuum and the planner's statistics that a PostgreSQL
+ * server's autovacuum keeps by itself (packages/db maintenance.ts).
+ */
+export const MAINTENANCE_CRON = '30 3 * * *';
 export const DIGEST_QUEUE = 'morning-digest';
 /**
  * Monday to Friday at 07:00, Brussels time: the coaches' morning digests (mail/digest.ts), which
@@ -52,13 +59,15 @@ export async function startJobs(
   deps: {
     database: AppDatabase;
     clock: Clock;
+    /** The engine: the embedded one has no autovacuum, and gets the nightly maintenance. */
+    driver?: Driver;
     backups?: Backups;
     mailer?: Mailer | null;
     config?: { publicUrl: string };
   },
   options: JobsOptions = {},
 ): Promise<Jobs> {
-  const { database, clock, backups, mailer, config } = deps;
+  const { database, clock, driver, backups, mailer, config } = deps;
   const db = database.acrossOrganisations('jobs');
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => executeRaw(db, text, values ?? []) },
@@ -154,6 +163,22 @@ export async function startJobs(
     );
     if (options.schedule !== false) {
       await boss.schedule(BACKUP_QUEUE, BACKUP_CRON, {}, { tz: 'Europe/Brussels' });
+    }
+  }
+  if (driver === 'pglite') {
+    await boss.createQueue(MAINTENANCE_QUEUE, {
+      name: MAINTENANCE_QUEUE,
+      retryLimit: 1,
+      retryDelay: 600,
+      expireInSeconds: 3600,
+    });
+    await boss.work(
+      MAINTENANCE_QUEUE,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+      async () => vacuumAndAnalyze(db),
+    );
+    if (options.schedule !== false) {
+      await boss.schedule(MAINTENANCE_QUEUE, MAINTENANCE_CRON, {}, { tz: 'Europe/Brussels' });
     }
   }
   return {
