@@ -10,12 +10,30 @@ import { loadConfig } from '../src/config.ts';
 import {
   BACKUP_CRON,
   BACKUP_QUEUE,
+  type Jobs,
   MAINTENANCE_CRON,
   MAINTENANCE_QUEUE,
   RETENTION_QUEUE,
   startJobs,
 } from '../src/privacy/jobs.ts';
-import { addUser, type Client, loginAs, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
+import {
+  addUser,
+  type Client,
+  loginAs,
+  runJob,
+  setupInstallation,
+  startTestApp,
+  type TestApp,
+} from './helpers.ts';
+
+/** The queue has a schedule at that cron, in Brussels time. */
+async function expectScheduled(jobs: Jobs, name: string, cron: string) {
+  expect(await jobs.boss.getSchedules()).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ name, cron, options: expect.objectContaining({ tz: 'Europe/Brussels' }) }),
+    ]),
+  );
+}
 
 /** The server's own backups of the embedded database: nightly on pg-boss, shown to the admin. */
 describe('backups of the embedded database by its server', () => {
@@ -63,23 +81,9 @@ describe('backups of the embedded database by its server', () => {
   it('schedules a backup every night at two, Brussels time, and the job writes one', async () => {
     const jobs = await startJobs(t.app.deps, { pollingIntervalSeconds: 0.5 });
     try {
-      const schedules = await jobs.boss.getSchedules();
-      expect(schedules).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            name: BACKUP_QUEUE,
-            cron: BACKUP_CRON,
-            options: expect.objectContaining({ tz: 'Europe/Brussels' }),
-          }),
-        ]),
-      );
+      await expectScheduled(jobs, BACKUP_QUEUE, BACKUP_CRON);
       expect(BACKUP_CRON).toBe('0 2 * * *');
-      const jobId = await jobs.boss.send(BACKUP_QUEUE, {});
-      let job = await jobs.boss.getJobById(BACKUP_QUEUE, jobId!);
-      for (let i = 0; i < 300 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        job = await jobs.boss.getJobById(BACKUP_QUEUE, jobId!);
-      }
+      const job = await runJob(jobs, BACKUP_QUEUE);
       expect(job?.state).toBe('completed');
     } finally {
       await jobs.stop();
@@ -107,25 +111,11 @@ describe('backups of the embedded database by its server', () => {
         )
       ).rows[0]!;
     try {
-      const schedules = await jobs.boss.getSchedules();
-      expect(schedules).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            name: MAINTENANCE_QUEUE,
-            cron: MAINTENANCE_CRON,
-            options: expect.objectContaining({ tz: 'Europe/Brussels' }),
-          }),
-        ]),
-      );
+      await expectScheduled(jobs, MAINTENANCE_QUEUE, MAINTENANCE_CRON);
       expect(MAINTENANCE_CRON).toBe('30 3 * * *');
       // The setup and the logins wrote audit rows; nothing has analysed the table yet.
       expect(await statistics()).toEqual({ columns: 0, all_visible: 0 });
-      const jobId = await jobs.boss.send(MAINTENANCE_QUEUE, {});
-      let job = await jobs.boss.getJobById(MAINTENANCE_QUEUE, jobId!);
-      for (let i = 0; i < 300 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        job = await jobs.boss.getJobById(MAINTENANCE_QUEUE, jobId!);
-      }
+      const job = await runJob(jobs, MAINTENANCE_QUEUE);
       expect(job?.state).toBe('completed');
       const after = await statistics();
       expect(after.columns).toBeGreaterThan(3);

@@ -16,6 +16,7 @@ import {
   loginAs,
   move,
   personBody,
+  runJob,
   setupInstallation,
   startTestApp,
   type TestApp,
@@ -1010,13 +1011,7 @@ describe.each(testTargets())('data protection on $driver', (target) => {
       { schedule: false, pollingIntervalSeconds: 0.5 },
     );
     try {
-      const jobId = await jobs.boss.send(RETENTION_QUEUE, {});
-      expect(jobId).toBeTruthy();
-      let job = await jobs.boss.getJobById(RETENTION_QUEUE, jobId!);
-      for (let i = 0; i < 200 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        job = await jobs.boss.getJobById(RETENTION_QUEUE, jobId!);
-      }
+      const job = await runJob(jobs, RETENTION_QUEUE, 200);
       expect(job?.state).toBe('completed');
       expect((job?.output as { anonymised?: number } | undefined)?.anonymised).toBe(1);
     } finally {

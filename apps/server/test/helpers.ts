@@ -6,6 +6,7 @@ import { type BuildOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { Clock } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import type { Jobs } from '../src/privacy/jobs.ts';
 import { issueSetupToken } from '../src/setup/token.ts';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -330,4 +331,16 @@ export async function tableCounts(t: TestApp) {
     counts[tablename] = r.rows[0]!.n;
   }
   return counts;
+}
+
+/** Sends a job to a queue and waits until the worker completed or failed it (at most `tries` × 100 ms). */
+export async function runJob(jobs: Jobs, queue: string, tries = 300) {
+  const jobId = await jobs.boss.send(queue, {});
+  if (!jobId) throw new Error(`no job sent to ${queue}`);
+  let job = await jobs.boss.getJobById(queue, jobId);
+  for (let i = 0; i < tries && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = await jobs.boss.getJobById(queue, jobId);
+  }
+  return job;
 }

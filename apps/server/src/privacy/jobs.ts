@@ -77,109 +77,80 @@ export async function startJobs(
   });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
-  await boss.createQueue(RETENTION_QUEUE, {
-    name: RETENTION_QUEUE,
-    retryLimit: 2,
-    retryDelay: 300,
-    expireInSeconds: 3600,
-  });
-  await boss.work<{ trigger?: string }>(
+  /**
+   * A queue, its worker and, unless the caller asked for none, its schedule (Brussels time). Each
+   * job's own retries cover a failure of the job itself (the database).
+   */
+  const register = async (
+    name: string,
+    retry: { retryLimit: number; retryDelay: number; retryBackoff?: boolean; expireInSeconds: number },
+    polling: number,
+    cron: string,
+    handler: () => Promise<unknown>,
+  ) => {
+    await boss.createQueue(name, { name, ...retry });
+    await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? polling }, handler);
+    if (options.schedule !== false) await boss.schedule(name, cron, {}, { tz: 'Europe/Brussels' });
+  };
+
+  await register(
     RETENTION_QUEUE,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
-    async () => runRetention(database, { today: clock.today(), now: () => clock.now(), trigger: 'schedule' }),
+    { retryLimit: 2, retryDelay: 300, expireInSeconds: 3600 },
+    60,
+    RETENTION_CRON,
+    () => runRetention(database, { today: clock.today(), now: () => clock.now(), trigger: 'schedule' }),
   );
-  if (options.schedule !== false) {
-    await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Brussels' });
-  }
   // The follow-up starts from the contract on its first day (contracts/jobs/start-follow-ups.ts).
-  await boss.createQueue(FOLLOW_UP_QUEUE, {
-    name: FOLLOW_UP_QUEUE,
-    retryLimit: 3,
-    retryDelay: 600,
-    expireInSeconds: 3600,
-  });
-  await boss.work(
+  await register(
     FOLLOW_UP_QUEUE,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
-    async () => ({
-      started: await startDueFollowUps(database, { today: clock.today(), now: clock.now() }),
-    }),
+    { retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
+    60,
+    FOLLOW_UP_CRON,
+    async () => ({ started: await startDueFollowUps(database, { today: clock.today(), now: clock.now() }) }),
   );
-  if (options.schedule !== false) {
-    await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON, {}, { tz: 'Europe/Brussels' });
-  }
   // The e-mail outbox, when SMTP is configured (without it, the messages wait in the outbox and the
-  // administrator sees them). The job's own retries cover a failure of the job itself (the
-  // database); a message that fails waits on its own back-off (mail/outbox.ts).
+  // administrator sees them). A message that fails waits on its own back-off (mail/outbox.ts).
   if (mailer) {
-    await boss.createQueue(OUTBOX_QUEUE, {
-      name: OUTBOX_QUEUE,
-      retryLimit: 3,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: 900,
-    });
-    await boss.work(
+    await register(
       OUTBOX_QUEUE,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 },
-      async () => deliverDue(database, mailer, () => clock.now()),
+      { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+      10,
+      OUTBOX_CRON,
+      () => deliverDue(database, mailer, () => clock.now()),
     );
-    if (options.schedule !== false) {
-      await boss.schedule(OUTBOX_QUEUE, OUTBOX_CRON, {}, { tz: 'Europe/Brussels' });
-    }
     // The morning digests go into the same outbox; once per account and morning (mail/digest.ts).
     if (config) {
-      await boss.createQueue(DIGEST_QUEUE, {
-        name: DIGEST_QUEUE,
-        retryLimit: 3,
-        retryDelay: 300,
-        expireInSeconds: 1800,
-      });
-      await boss.work(
+      await register(
         DIGEST_QUEUE,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
-        async () => writeMorningDigests(database, clock, config.publicUrl),
+        { retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 },
+        60,
+        DIGEST_CRON,
+        () => writeMorningDigests(database, clock, config.publicUrl),
       );
-      if (options.schedule !== false) {
-        await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Europe/Brussels' });
-      }
     }
   }
   // The nightly backup of the embedded database (backup/service.ts).
   if (backups?.enabled) {
-    await boss.createQueue(BACKUP_QUEUE, {
-      name: BACKUP_QUEUE,
-      retryLimit: 2,
-      retryDelay: 600,
-      expireInSeconds: 3600,
-    });
-    await boss.work(
+    await register(
       BACKUP_QUEUE,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
+      { retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 },
+      60,
+      BACKUP_CRON,
       async () => {
         const file = await backups.take();
         return { name: file.name, bytes: file.bytes };
       },
     );
-    if (options.schedule !== false) {
-      await boss.schedule(BACKUP_QUEUE, BACKUP_CRON, {}, { tz: 'Europe/Brussels' });
-    }
   }
+  // The embedded database's vacuum and statistics (packages/db maintenance.ts).
   if (driver === 'pglite') {
-    await boss.createQueue(MAINTENANCE_QUEUE, {
-      name: MAINTENANCE_QUEUE,
-      retryLimit: 1,
-      retryDelay: 600,
-      expireInSeconds: 3600,
-    });
-    await boss.work(
+    await register(
       MAINTENANCE_QUEUE,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 },
-      async () => vacuumAndAnalyze(db),
+      { retryLimit: 1, retryDelay: 600, expireInSeconds: 3600 },
+      60,
+      MAINTENANCE_CRON,
+      () => vacuumAndAnalyze(db),
     );
-    if (options.schedule !== false) {
-      await boss.schedule(MAINTENANCE_QUEUE, MAINTENANCE_CRON, {}, { tz: 'Europe/Brussels' });
-    }
   }
   return {
     boss,
