@@ -34,6 +34,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A page under a loaded machine may take a few seconds to show what a click changed:
+          // polls wait up to 10 s instead of vitest's 1 s (a failing poll still fails).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
