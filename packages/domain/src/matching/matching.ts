@@ -1,6 +1,6 @@
 import type { Studies } from '../person.ts';
 import { distanceKm, travelMinutesEstimate } from '../places/distance.ts';
-import { findPlace, normalizePlaceName } from '../places/places.ts';
+import { findPlace, normalizePlaceName, type Place } from '../places/places.ts';
 import {
   LANGUAGE_SKILL_LABELS,
   LANGUAGE_SKILLS,
@@ -14,7 +14,7 @@ import {
   type SkillLevel,
   skillLevelMeets,
 } from './languages.ts';
-import { NACE_SECTION_LABELS, naceDigits, naceSection } from './nace.ts';
+import { NACE_SECTION_LABELS, type NaceSection, naceDigits, naceSection } from './nace.ts';
 
 /**
  * The matching hypothesis (hypothèse d'adéquation, method.md §4 and §6): how a person's constraints
@@ -330,23 +330,20 @@ const STOP_WORDS = new Set([
   'x',
 ]);
 
-/** Significant words of a text: normalised like place names, stop words and "H/F" dropped. */
-function words(text: string): string[] {
+/**
+ * Significant words of a text: normalised like place names, stop words and "H/F" dropped, each
+ * without a plural -s or -x (so that two words are the same word when their stems are equal).
+ */
+function wordStems(text: string): string[] {
   return normalizePlaceName(text)
     .split(' ')
-    .filter((w) => w !== '' && !STOP_WORDS.has(w));
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .map((w) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w));
 }
 
-/** Same word, allowing a plural -s or -x. */
-function sameWord(a: string, b: string): boolean {
-  const stem = (w: string) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w);
-  return a === b || stem(a) === stem(b);
-}
-
-/** Every significant word of the wish appears among the words (and there is at least one). */
-function wishIn(wish: string, among: readonly string[]): boolean {
-  const wanted = words(wish);
-  return wanted.length > 0 && wanted.every((w) => among.some((t) => sameWord(w, t)));
+/** Every significant word wanted appears among the words (and there is at least one). */
+function wordsIn(wanted: readonly string[], among: readonly string[]): boolean {
+  return wanted.length > 0 && wanted.every((w) => among.includes(w));
 }
 
 /** Free-text sector wishes people often say, with the NACE code they stand for. */
@@ -371,29 +368,34 @@ const SECTOR_KEYWORDS: Readonly<Record<string, string>> = {
   enseignement: 'P',
 };
 
-/** Whether a wished sector (code or free text) covers the vacancy's activity code. */
-function sectorMatches(wish: string, sectorCode: string | null, titleWords: readonly string[]): boolean {
+/** A wished sector as typed, and what it stands for: a NACE code, or free-text words. */
+interface SectorWish {
+  wish: string;
+  section: NaceSection | null;
+  digits: string | null;
+  words: string[];
+}
+
+function sectorWish(wish: string): SectorWish {
   const trimmed = wish.trim();
   // A section picked from the referential: « I — Hébergement et restauration ».
   const picked = /^([A-U])\s+[—–-]\s/.exec(trimmed);
-  if (picked) return sectorMatches(picked[1] as string, sectorCode, titleWords);
-  const keyword = SECTOR_KEYWORDS[normalizePlaceName(trimmed)];
-  const code = keyword ?? trimmed;
-  const wishSection = naceSection(code);
-  if (wishSection !== null && sectorCode !== null) {
-    const vacancySection = naceSection(sectorCode);
-    const wishDigits = naceDigits(code);
-    const vacancyDigits = naceDigits(sectorCode);
-    if (wishDigits !== null && vacancyDigits !== null) {
-      return vacancyDigits.startsWith(wishDigits) || wishDigits.startsWith(vacancyDigits);
+  const code = picked ? (picked[1] as string) : (SECTOR_KEYWORDS[normalizePlaceName(trimmed)] ?? trimmed);
+  const section = naceSection(code);
+  return { wish, section, digits: naceDigits(code), words: section === null ? wordStems(trimmed) : [] };
+}
+
+/** Whether a wished sector (code or free text) covers the vacancy's activity code. */
+function sectorMatches(wish: SectorWish, vacancy: VacancyFacts): boolean {
+  if (wish.section !== null && vacancy.vacancy.sectorCode !== null) {
+    if (wish.digits !== null && vacancy.sectorDigits !== null) {
+      return vacancy.sectorDigits.startsWith(wish.digits) || wish.digits.startsWith(vacancy.sectorDigits);
     }
-    return vacancySection === wishSection;
+    return vacancy.section === wish.section;
   }
-  if (wishSection !== null) return false;
+  if (wish.section !== null) return false;
   // Free text: its words in the title or in the name of the vacancy's NACE section.
-  const section = sectorCode === null ? null : naceSection(sectorCode);
-  const sectionWords = section === null ? [] : words(NACE_SECTION_LABELS[section]);
-  return wishIn(trimmed, titleWords) || wishIn(trimmed, sectionWords);
+  return wordsIn(wish.words, vacancy.titleWords) || wordsIn(wish.words, vacancy.sectionWords);
 }
 
 function studiesPhrase(studies: Studies): string {
@@ -436,6 +438,78 @@ function personLanguages(person: MatchingPerson): Map<string, LanguageSkills> {
 }
 
 /**
+ * What the rules read of a person alone, worked out once when one person is matched with many
+ * vacancies (rankVacancies); the normalising of names and words is most of a match's cost.
+ */
+interface PersonFacts {
+  person: MatchingPerson;
+  spoken: Map<string, LanguageSkills>;
+  home: Place | null;
+  limits: Set<ScheduleLimit>;
+  days: Set<Weekday>;
+  cannot: Set<PhysicalDemand>;
+  wishedJobs: { wish: string; words: string[] }[];
+  wishedSectors: SectorWish[];
+  hasWishes: boolean;
+}
+
+function personFacts(person: MatchingPerson): PersonFacts {
+  return {
+    person,
+    spoken: personLanguages(person),
+    home: person.commune === null ? null : findPlace(person.commune),
+    limits: new Set(person.scheduleLimits),
+    days: new Set(person.scheduleDays),
+    cannot: new Set(person.physicalLimits),
+    wishedJobs: person.wishedJobs.map((wish) => ({ wish, words: wordStems(wish) })),
+    wishedSectors: person.wishedSectors.map(sectorWish),
+    hasWishes: [...person.wishedJobs, ...person.wishedSectors].some((w) => w.trim() !== ''),
+  };
+}
+
+/** What the rules read of a vacancy alone, worked out once when it is matched with many persons. */
+interface VacancyFacts {
+  vacancy: MatchingVacancy;
+  work: Place | null;
+  titleWords: string[];
+  section: NaceSection | null;
+  sectorDigits: string | null;
+  sectionWords: string[];
+  schedule: Set<WorkSchedule>;
+  demands: Set<PhysicalDemand>;
+  /** The languages asked (requirements in force), with the skills asked and how to name them. */
+  languages: { code: string; skills: ReturnType<typeof requiredSkills>; asked: string }[];
+}
+
+function vacancyFacts(vacancy: MatchingVacancy): VacancyFacts {
+  const req: VacancyRequirements = vacancy.objectified ?? vacancy.published;
+  const section = vacancy.sectorCode === null ? null : naceSection(vacancy.sectorCode);
+  const demands = new Set(vacancy.physicalDemands);
+  // Night hours are a night-work demand whether or not the offer lists it among its demands.
+  if (vacancy.schedule.includes('night')) demands.add('night_work');
+  const languages: VacancyFacts['languages'] = [];
+  for (const required of req.languages) {
+    const code = normalizeLanguage(required.code);
+    const skills = requiredSkills(required);
+    if (skills.length === 0) continue;
+    const name = capitalize(languageName(code));
+    const asked = `${name} demandé : ${skills.map(([s, l]) => `${LANGUAGE_SKILL_LABELS[s]} (${SKILL_LEVEL_LABELS[l]})`).join(', ')}`;
+    languages.push({ code, skills, asked });
+  }
+  return {
+    vacancy,
+    work: vacancy.commune === null ? null : findPlace(vacancy.commune),
+    titleWords: wordStems(vacancy.title),
+    section,
+    sectorDigits: vacancy.sectorCode === null ? null : naceDigits(vacancy.sectorCode),
+    sectionWords: section === null ? [] : wordStems(NACE_SECTION_LABELS[section]),
+    schedule: new Set(vacancy.schedule),
+    demands,
+    languages,
+  };
+}
+
+/**
  * The matching hypothesis for one person and one vacancy. Points (MATCH_POINTS), around
  * MATCH_BASE_SCORE = 50 and clamped to 0–100:
  * - wished job found in the title +20; wished sector (NACE section, division or class; or free text
@@ -451,6 +525,12 @@ function personLanguages(person: MatchingPerson): Map<string, LanguageSkills> {
  * Any blocking reason makes the pair incompatible and the score 0; every reason is still listed.
  */
 export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): MatchResult {
+  return assessFacts(personFacts(person), vacancyFacts(vacancy));
+}
+
+function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResult {
+  const { person } = facts;
+  const { vacancy } = vacancyFacts;
   const basis: MatchBasis = vacancy.objectified ? 'objectified' : 'published';
   const req: VacancyRequirements = vacancy.objectified ?? vacancy.published;
   const reasons: MatchReason[] = [];
@@ -529,15 +609,14 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   }
 
   // Schedules: the person's limits and days (hard).
-  const schedule = new Set(vacancy.schedule);
-  const limits = new Set(person.scheduleLimits);
+  const { schedule } = vacancyFacts;
+  const { limits, days } = facts;
   const withChildren = person.singleParent === true && (person.childrenCount ?? 0) >= 1;
   for (const rule of SCHEDULE_RULES) {
     if (schedule.has(rule.schedule) && limits.has(rule.limit)) {
       add('blocking', 'schedule', rule.message(withChildren ? CHILDCARE : AVAILABILITY));
     }
   }
-  const days = new Set(person.scheduleDays);
   if (days.size > 0 && schedule.size > 0) {
     const weekendDays = ['sat', 'sun'].filter((d) => days.has(d as Weekday)).length;
     const weekDays = days.size - weekendDays;
@@ -561,10 +640,8 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   }
 
   // Health: physical demands (hard).
-  const cannot = new Set(person.physicalLimits);
-  const demands = new Set(vacancy.physicalDemands);
-  // Night hours are a night-work demand whether or not the offer lists it among its demands.
-  if (vacancy.schedule.includes('night')) demands.add('night_work');
+  const { cannot } = facts;
+  const { demands } = vacancyFacts;
   for (const demand of PHYSICAL_DEMANDS) {
     if (demands.has(demand) && cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
   }
@@ -573,13 +650,8 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   }
 
   // Languages, skill by skill (hard when the person's level of that skill is known).
-  const spoken = personLanguages(person);
-  for (const required of req.languages) {
-    const code = normalizeLanguage(required.code);
-    const name = capitalize(languageName(code));
-    const skills = requiredSkills(required);
-    if (skills.length === 0) continue;
-    const asked = `${name} demandé : ${skills.map(([s, l]) => `${LANGUAGE_SKILL_LABELS[s]} (${SKILL_LEVEL_LABELS[l]})`).join(', ')}`;
+  const { spoken } = facts;
+  for (const { code, skills, asked } of vacancyFacts.languages) {
     if (spoken.size === 0) {
       add('info', 'language', `${asked} : langues de la personne non renseignées`);
       continue;
@@ -605,18 +677,16 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   }
 
   // Wishes: jobs and sectors (soft).
-  const titleWords = words(vacancy.title);
-  const job = person.wishedJobs.find((wish) => wishIn(wish, titleWords));
+  const job = facts.wishedJobs.find((w) => wordsIn(w.words, vacancyFacts.titleWords))?.wish;
   if (job !== undefined)
     add('plus', 'wished_job', `Correspond au métier souhaité : ${job.trim()}`, MATCH_POINTS.wishedJob);
-  const sector = person.wishedSectors.find((wish) => sectorMatches(wish, vacancy.sectorCode, titleWords));
+  const sector = facts.wishedSectors.find((w) => sectorMatches(w, vacancyFacts))?.wish;
   if (sector !== undefined) {
-    const section = vacancy.sectorCode === null ? null : naceSection(vacancy.sectorCode);
+    const { section } = vacancyFacts;
     const label = section === null ? sector.trim() : NACE_SECTION_LABELS[section];
     add('plus', 'wished_sector', `Secteur souhaité par la personne : ${label}`, MATCH_POINTS.wishedSector);
   }
-  const hasWishes = [...person.wishedJobs, ...person.wishedSectors].some((w) => w.trim() !== '');
-  if (hasWishes && job === undefined && sector === undefined) {
+  if (facts.hasWishes && job === undefined && sector === undefined) {
     add(
       'minus',
       'wishes_not_met',
@@ -626,8 +696,8 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   }
 
   // Travel (soft, estimated).
-  const home = person.commune === null ? null : findPlace(person.commune);
-  const work = vacancy.commune === null ? null : findPlace(vacancy.commune);
+  const { home } = facts;
+  const { work } = vacancyFacts;
   let km: number | null = null;
   let minutes: number | null = null;
   if (home === null || work === null) add('info', 'travel', 'Distance inconnue');
@@ -755,8 +825,9 @@ export function rankVacancies<V extends MatchingVacancy>(
   person: MatchingPerson,
   vacancies: readonly V[],
 ): RankedVacancy<V>[] {
+  const facts = personFacts(person);
   return vacancies
-    .map((vacancy, index) => ({ vacancy, result: assessMatch(person, vacancy), index }))
+    .map((vacancy, index) => ({ vacancy, result: assessFacts(facts, vacancyFacts(vacancy)), index }))
     .sort(byMatch)
     .map(({ vacancy, result }) => ({ vacancy, result }));
 }
@@ -766,8 +837,9 @@ export function rankPersons<P extends MatchingPerson>(
   vacancy: MatchingVacancy,
   persons: readonly P[],
 ): RankedPerson<P>[] {
+  const facts = vacancyFacts(vacancy);
   return persons
-    .map((person, index) => ({ person, result: assessMatch(person, vacancy), index }))
+    .map((person, index) => ({ person, result: assessFacts(personFacts(person), facts), index }))
     .sort(byMatch)
     .map(({ person, result }) => ({ person, result }));
 }
