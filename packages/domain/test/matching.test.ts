@@ -620,6 +620,28 @@ describe('properties', () => {
 });
 
 describe('rankVacancies and rankPersons', () => {
+  it('a ranked result is the pair’s own assessment (each side is worked out once per ranking)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(personArb, { minLength: 1, maxLength: 4 }),
+        fc.array(vacancyArb, { minLength: 1, maxLength: 6 }),
+        (persons, vacancies) => {
+          for (const p of persons) {
+            for (const { vacancy: v, result } of rankVacancies(p, vacancies)) {
+              expect(result).toEqual(assessMatch(p, v));
+            }
+          }
+          for (const v of vacancies) {
+            for (const { person: p, result } of rankPersons(v, persons)) {
+              expect(result).toEqual(assessMatch(p, v));
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('ranks a person’s vacancies and keeps their extra fields', () => {
     const vacancies = [
       { ...vacancy, id: 'interim', contract: { type: 'interim' as const } },
