@@ -470,6 +470,8 @@ function personFacts(person: MatchingPerson): PersonFacts {
 /** What the rules read of a vacancy alone, worked out once when it is matched with many persons. */
 interface VacancyFacts {
   vacancy: MatchingVacancy;
+  /** The requirements in force: objectified when the coach objectified the offer, else published. */
+  req: VacancyRequirements;
   work: Place | null;
   titleWords: string[];
   section: NaceSection | null;
@@ -498,6 +500,7 @@ function vacancyFacts(vacancy: MatchingVacancy): VacancyFacts {
   }
   return {
     vacancy,
+    req,
     work: vacancy.commune === null ? null : findPlace(vacancy.commune),
     titleWords: wordStems(vacancy.title),
     section,
@@ -528,11 +531,10 @@ export function assessMatch(person: MatchingPerson, vacancy: MatchingVacancy): M
   return assessFacts(personFacts(person), vacancyFacts(vacancy));
 }
 
-function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResult {
-  const { person } = facts;
-  const { vacancy } = vacancyFacts;
+function assessFacts(ofPerson: PersonFacts, ofVacancy: VacancyFacts): MatchResult {
+  const { person } = ofPerson;
+  const { vacancy, req } = ofVacancy;
   const basis: MatchBasis = vacancy.objectified ? 'objectified' : 'published';
-  const req: VacancyRequirements = vacancy.objectified ?? vacancy.published;
   const reasons: MatchReason[] = [];
   const add = (kind: MatchReasonKind, code: MatchReasonCode, message: string, points = 0) => {
     reasons.push({ kind, code, message, points: kind === 'blocking' || kind === 'info' ? 0 : points });
@@ -609,8 +611,8 @@ function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResul
   }
 
   // Schedules: the person's limits and days (hard).
-  const { schedule } = vacancyFacts;
-  const { limits, days } = facts;
+  const { schedule } = ofVacancy;
+  const { limits, days } = ofPerson;
   const withChildren = person.singleParent === true && (person.childrenCount ?? 0) >= 1;
   for (const rule of SCHEDULE_RULES) {
     if (schedule.has(rule.schedule) && limits.has(rule.limit)) {
@@ -640,8 +642,8 @@ function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResul
   }
 
   // Health: physical demands (hard).
-  const { cannot } = facts;
-  const { demands } = vacancyFacts;
+  const { cannot } = ofPerson;
+  const { demands } = ofVacancy;
   for (const demand of PHYSICAL_DEMANDS) {
     if (demands.has(demand) && cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
   }
@@ -650,8 +652,8 @@ function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResul
   }
 
   // Languages, skill by skill (hard when the person's level of that skill is known).
-  const { spoken } = facts;
-  for (const { code, skills, asked } of vacancyFacts.languages) {
+  const { spoken } = ofPerson;
+  for (const { code, skills, asked } of ofVacancy.languages) {
     if (spoken.size === 0) {
       add('info', 'language', `${asked} : langues de la personne non renseignées`);
       continue;
@@ -677,16 +679,16 @@ function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResul
   }
 
   // Wishes: jobs and sectors (soft).
-  const job = facts.wishedJobs.find((w) => wordsIn(w.words, vacancyFacts.titleWords))?.wish;
+  const job = ofPerson.wishedJobs.find((w) => wordsIn(w.words, ofVacancy.titleWords))?.wish;
   if (job !== undefined)
     add('plus', 'wished_job', `Correspond au métier souhaité : ${job.trim()}`, MATCH_POINTS.wishedJob);
-  const sector = facts.wishedSectors.find((w) => sectorMatches(w, vacancyFacts))?.wish;
+  const sector = ofPerson.wishedSectors.find((w) => sectorMatches(w, ofVacancy))?.wish;
   if (sector !== undefined) {
-    const { section } = vacancyFacts;
+    const { section } = ofVacancy;
     const label = section === null ? sector.trim() : NACE_SECTION_LABELS[section];
     add('plus', 'wished_sector', `Secteur souhaité par la personne : ${label}`, MATCH_POINTS.wishedSector);
   }
-  if (facts.hasWishes && job === undefined && sector === undefined) {
+  if (ofPerson.hasWishes && job === undefined && sector === undefined) {
     add(
       'minus',
       'wishes_not_met',
@@ -696,8 +698,8 @@ function assessFacts(facts: PersonFacts, vacancyFacts: VacancyFacts): MatchResul
   }
 
   // Travel (soft, estimated).
-  const { home } = facts;
-  const { work } = vacancyFacts;
+  const { home } = ofPerson;
+  const { work } = ofVacancy;
   let km: number | null = null;
   let minutes: number | null = null;
   if (home === null || work === null) add('info', 'travel', 'Distance inconnue');
