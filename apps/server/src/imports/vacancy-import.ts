@@ -25,6 +25,8 @@ import type { ImportRow, VacancyKey } from './vacancy-rows.ts';
  * (docs/performance.md).
  */
 export const IMPORT_BATCH_SIZE = 5000;
+/** Batches written at once on PostgreSQL, each in its own transaction on its own connection. */
+const WRITERS = 2;
 /** Rows prepared between two turns of the event loop, and rows per chunk of a COPY's data. */
 const SLICE = 500;
 /** At most this many row errors are kept on a job (error_count holds the full count). */
@@ -41,6 +43,8 @@ export interface ImportContext {
    * database inserts them with one INSERT … SELECT FROM jsonb_populate_recordset.
    */
   copy: boolean;
+  /** Rows per batch: IMPORT_BATCH_SIZE unless given. */
+  batchSize?: number;
 }
 
 /** Stable text of a vacancy's content, to tell an unchanged row from an updated one. */
@@ -333,32 +337,59 @@ export async function runVacancyImport(
   const employers = new Map<string, string>();
   const totals: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   let processed = 0;
+  /** Batch `index`, prepared then written in its own transaction; its counts added once committed. */
+  const size = ctx.batchSize ?? IMPORT_BATCH_SIZE;
+  const writeBatch = async (index: number) => {
+    const start = index * size;
+    const batch = await prepareBatch(rows.slice(start, start + size), ctx.copy);
+    const counts = await db.transaction().execute(async (trx) => {
+      // The first batch finds or creates the employers of the whole file, so that the batches
+      // written side by side after it never create the same one twice.
+      if (index === 0) await resolveEmployers(trx, ctx, rows, employers);
+      const counts = await importBatch(trx, ctx, batch, keys, employers);
+      // Added to the job's counts by the database: batches written side by side commit in any order.
+      await trx
+        .updateTable('import_job')
+        .set((eb) => ({
+          processed: eb('processed', '+', batch.rows.length),
+          created: eb('created', '+', counts.created),
+          updated: eb('updated', '+', counts.updated),
+          unchanged: eb('unchanged', '+', counts.unchanged),
+          updated_at: ctx.now(),
+        }))
+        .where('id', '=', ctx.jobId)
+        .execute();
+      return counts;
+    });
+    totals.created += counts.created;
+    totals.updated += counts.updated;
+    totals.unchanged += counts.unchanged;
+    processed += batch.rows.length;
+  };
   try {
-    // The next batch is serialised while the current one is written (prepareBatch yields).
-    const prepare = (start: number) =>
-      start < rows.length ? prepareBatch(rows.slice(start, start + IMPORT_BATCH_SIZE), ctx.copy) : null;
-    let next = prepare(0);
-    for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
-      const current = (await next)!;
-      next = prepare(start + IMPORT_BATCH_SIZE);
-      // Awaited on the next turn; a failure of this batch must not leave it unhandled.
-      next?.catch(() => undefined);
-      const batch = current.rows;
-      await db.transaction().execute(async (trx) => {
-        const counts = await importBatch(trx, ctx, current, keys, employers);
-        totals.created += counts.created;
-        totals.updated += counts.updated;
-        totals.unchanged += counts.unchanged;
-        processed += batch.length;
-        await trx
-          .updateTable('import_job')
-          .set({ processed, ...totals, updated_at: ctx.now() })
-          .where('id', '=', ctx.jobId)
-          .execute();
-      });
-      // Let other requests (the status route) in between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const batches = Math.ceil(rows.length / size);
+    if (batches > 0) await writeBatch(0);
+    // Then the other batches, WRITERS at a time on PostgreSQL: one connection's COPY keeps one
+    // core busy in its backend while this process prepares the next batch (docs/performance.md).
+    // The embedded database runs one statement at a time: one writer.
+    let next = 1;
+    let failed = false;
+    const writer = async () => {
+      while (!failed && next < batches) {
+        const index = next++;
+        try {
+          await writeBatch(index);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+        // Let other requests (the status route) in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: ctx.copy ? WRITERS : 1 }, () => writer()));
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
     await db
       .updateTable('import_job')
       .set({
