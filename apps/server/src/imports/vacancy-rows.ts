@@ -433,20 +433,55 @@ function fieldOfPath(path: readonly PropertyKey[]): ImportField | 'line' {
 
 const rowSchema = vacancyInputSchema.omit({ employerId: true });
 
+/** Each mapped field's position in a file's records (-1 when its column is not in the header). */
+type FieldColumns = Partial<Record<ImportField, number>>;
+
+function fieldColumns(mapping: ImportMapping, columnIndex: ReadonlyMap<string, number>): FieldColumns {
+  const out: FieldColumns = {};
+  for (const field of IMPORT_FIELD_NAMES) {
+    const column = mapping[field];
+    if (column !== undefined) out[field] = columnIndex.get(column) ?? -1;
+  }
+  return out;
+}
+
+const readMonths = (c: string) => (c === '' ? ok(null) : readInteger(c.replace(/mois$/i, '')));
+const readOpenings = (c: string) => (c === '' ? ok(1) : readInteger(c));
+const readHours = (c: string) => (c === '' ? ok(null) : readDecimal(c));
+
+/**
+ * A file's languages cells read once per distinct text (an export repeats a handful of them); the
+ * lists are frozen, as every row with the same text shares one.
+ */
+function languagesReader(): (cell: string) => Read<LanguageRequirement[]> {
+  const seen = new Map<string, Read<LanguageRequirement[]>>();
+  return (cell) => {
+    let read = seen.get(cell);
+    if (read === undefined) {
+      read = readLanguages(cell);
+      if (read.ok) Object.freeze(read.value);
+      seen.set(cell, read);
+    }
+    return read;
+  };
+}
+
 /**
  * One CSV record read through the mapping: the row, or its errors (several per row when several
- * cells are wrong). `columnIndex` gives each mapped column's position in the header.
+ * cells are wrong). `columns` gives each mapped field's position in the record, `languages` reads a
+ * languages cell (readLanguages, or a reader that remembers a file's cells).
  */
-export function readRow(
+function readRow(
   record: CsvRecord,
   mapping: ImportMapping,
-  columnIndex: ReadonlyMap<string, number>,
+  columns: FieldColumns,
+  languages: (cell: string) => Read<LanguageRequirement[]>,
 ): { row: ImportRow; errors: [] } | { row: null; errors: RowError[] } {
   const errors: RowError[] = [];
   const cell = (field: ImportField): string => {
-    const column = mapping[field];
-    if (column === undefined) return '';
-    return (record.fields[columnIndex.get(column) ?? -1] ?? '').trim();
+    const index = columns[field];
+    if (index === undefined) return '';
+    return (record.fields[index] ?? '').trim();
   };
   const fail = (field: ImportField, message: string) => {
     const column = mapping[field];
@@ -472,11 +507,7 @@ export function readRow(
   if (employerName === '') fail('employerName', 'ce champ est obligatoire.');
   const bce = read('employerBce', readBce, null);
   const contractType = read('contractType', readContract, 'other' as VacancyContractType);
-  const months = read(
-    'contractMonths',
-    (c) => (c === '' ? ok(null) : readInteger(c.replace(/mois$/i, ''))),
-    null,
-  );
+  const months = read('contractMonths', readMonths, null);
   const openedOn = cell('openedOn') === '' ? null : read('openedOn', readDate, null);
   if (mapping.openedOn !== undefined && cell('openedOn') === '')
     fail('openedOn', 'ce champ est obligatoire.');
@@ -486,15 +517,15 @@ export function readRow(
     sourceRef: cell('sourceRef'),
     placeOfWork: text('placeOfWork'),
     commune: text('commune'),
-    openings: read('openings', (c) => (c === '' ? ok(1) : readInteger(c)), 1),
+    openings: read('openings', readOpenings, 1),
     contract: { type: contractType, months: contractType === 'cdd' ? months : null },
-    hoursPerWeek: read('hoursPerWeek', (c) => (c === '' ? ok(null) : readDecimal(c)), null),
+    hoursPerWeek: read('hoursPerWeek', readHours, null),
     schedule: read('schedule', readSchedule, []),
     sectorCode: read('sectorCode', readNace, null),
     published: {
       text: cell('requirementsText'),
       diplomaLevel: read('diplomaLevel', readDiploma, null),
-      languages: read('languages', readLanguages, []),
+      languages: read('languages', languages, []),
       drivingLicence: read('drivingLicence', readBoolean, false),
       car: read('car', readBoolean, false),
       experienceYears: read('experienceYears', readExperience, null),
@@ -579,6 +610,8 @@ export function readRecords(records: readonly CsvRecord[], mapping: ImportMappin
   columns.forEach((c, i) => {
     if (!columnIndex.has(c)) columnIndex.set(c, i);
   });
+  const fields = fieldColumns(mapping, columnIndex);
+  const languages = languagesReader();
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const firstLine = new Map<string, number>();
@@ -586,7 +619,7 @@ export function readRecords(records: readonly CsvRecord[], mapping: ImportMappin
   for (const record of data) {
     if (record.fields.every((f) => f.trim() === '')) continue;
     total++;
-    const result = readRow(record, mapping, columnIndex);
+    const result = readRow(record, mapping, fields, languages);
     if (result.row === null) {
       errors.push(...result.errors);
       continue;
