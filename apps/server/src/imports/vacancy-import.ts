@@ -12,11 +12,11 @@ import { type VacancyRow, type VacancyValues, vacancyColumns, valuesOf } from '.
 import type { ImportRow, VacancyKey } from './vacancy-rows.ts';
 
 /**
- * Writes the rows of a vacancy import in batches, each batch in its own transaction, and records
- * the progress on the import_job row after each batch (any server instance answers the status
- * route). Idempotent on (source, source reference): a row already imported with the same content is
- * unchanged; with a different content it is updated (version + 1). Employers are found by BCE in the
- * basin, else by name (case and accents ignored), else created as prospects.
+ * Writes the rows of a vacancy import in batches, each batch in its own transaction (two at once on
+ * PostgreSQL), and records the progress on the import_job row with each batch (any server instance
+ * answers the status route). Idempotent on (source, source reference): a row already imported with
+ * the same content is unchanged; with a different content it is updated (version + 1). Employers are
+ * found by BCE in the basin, else by name (case and accents ignored), else created as prospects.
  */
 
 /**
@@ -337,8 +337,8 @@ export async function runVacancyImport(
   const employers = new Map<string, string>();
   const totals: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   let processed = 0;
-  /** Batch `index`, prepared then written in its own transaction; its counts added once committed. */
   const size = ctx.batchSize ?? IMPORT_BATCH_SIZE;
+  /** Batch `index`, prepared then written in its own transaction; its counts added once committed. */
   const writeBatch = async (index: number) => {
     const start = index * size;
     const batch = await prepareBatch(rows.slice(start, start + size), ctx.copy);

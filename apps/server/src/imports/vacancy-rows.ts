@@ -459,7 +459,10 @@ function languagesReader(): (cell: string) => Read<LanguageRequirement[]> {
     let read = seen.get(cell);
     if (read === undefined) {
       read = readLanguages(cell);
-      if (read.ok) Object.freeze(read.value);
+      if (read.ok) {
+        for (const language of read.value) Object.freeze(language);
+        Object.freeze(read.value);
+      }
       seen.set(cell, read);
     }
     return read;
