@@ -129,6 +129,15 @@ export async function setupInstallation(t: TestApp, orgName = 'CPAS de Fleurus')
   return { admin, organisationId: res.json.currentOrganisationId as string, basinId };
 }
 
+/** Rows of a table, whatever their organisation (read on the test's own handle). */
+export async function countRows(t: TestApp, table: 'vacancy' | 'employer'): Promise<number> {
+  const row = await t.handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Creates a user directly in the database with a membership (fast path for tests). */
 export async function addUser(
   t: TestApp,

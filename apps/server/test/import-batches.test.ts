@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/imports/csv.ts';
 import { runVacancyImport } from '../src/imports/vacancy-import.ts';
 import { guessMapping, keysOf, readRecords } from '../src/imports/vacancy-rows.ts';
-import { addUser, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
+import { addUser, countRows, setupInstallation, startTestApp, type TestApp } from './helpers.ts';
 
 /** A valid enterprise number built on an 8-digit base starting with 0 or 1. */
 function bce(base: number): string {
@@ -80,15 +80,7 @@ describe.each(testTargets())('vacancy import batches on $driver', (target) => {
       .executeTakeFirstOrThrow();
     return { result, stored };
   };
-  const count = async (table: 'vacancy' | 'employer') =>
-    Number(
-      (
-        await t.handle.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'vacancy' | 'employer') => countRows(t, table);
 
   beforeAll(async () => {
     t = await startTestApp(target);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
   type Client,
+  countRows,
   createEmployer,
   createOrganisation,
   employerBody,
@@ -99,15 +100,7 @@ describe.each(testTargets())('vacancy import on $driver', (target) => {
   let mapping: Record<string, string>;
   let dumontId: string;
 
-  const count = async (table: 'vacancy' | 'employer') =>
-    Number(
-      (
-        await t.handle.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'vacancy' | 'employer') => countRows(t, table);
 
   beforeAll(async () => {
     t = await startTestApp(target);

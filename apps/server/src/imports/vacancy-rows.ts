@@ -436,11 +436,12 @@ const rowSchema = vacancyInputSchema.omit({ employerId: true });
 /** Each mapped field's position in a file's records (-1 when its column is not in the header). */
 type FieldColumns = Partial<Record<ImportField, number>>;
 
-function fieldColumns(mapping: ImportMapping, columnIndex: ReadonlyMap<string, number>): FieldColumns {
+function fieldColumns(mapping: ImportMapping, columns: readonly string[]): FieldColumns {
   const out: FieldColumns = {};
   for (const field of IMPORT_FIELD_NAMES) {
     const column = mapping[field];
-    if (column !== undefined) out[field] = columnIndex.get(column) ?? -1;
+    // The first column of that name, as the header shows it.
+    if (column !== undefined) out[field] = columns.indexOf(column);
   }
   return out;
 }
@@ -609,11 +610,7 @@ export interface ReadFile {
 export function readRecords(records: readonly CsvRecord[], mapping: ImportMapping): ReadFile {
   const [header, ...data] = records;
   const columns = (header?.fields ?? []).map((c) => c.trim());
-  const columnIndex = new Map<string, number>();
-  columns.forEach((c, i) => {
-    if (!columnIndex.has(c)) columnIndex.set(c, i);
-  });
-  const fields = fieldColumns(mapping, columnIndex);
+  const fields = fieldColumns(mapping, columns);
   const languages = languagesReader();
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
