@@ -8,18 +8,23 @@ import { loadConfig } from '../src/config.ts';
 import {
   addUser,
   type Client,
+  createEmployer,
   createPerson,
+  createVacancy,
+  employerBody,
   loginAs,
   move,
   personBody,
   setupInstallation,
   type TestApp,
+  vacancyBody,
 } from './helpers.ts';
 
 /**
  * The statements a page runs do not grow with what it shows (no N+1): « Ma journée » and the
  * person's file are read with the same number of statements for a coach with two persons and for
- * one with ten, and for a person with one contact and one with twelve.
+ * one with ten, and for a person with one contact and one with twelve. A jobcoach's person scope
+ * (the colleagues covered today, the sensitive right) comes with the session (auth/sessions.ts).
  */
 class StatementCounter implements KyselyPlugin {
   count = 0;
@@ -113,14 +118,14 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
     const small = await statements(few, `/api/persons/${personOf.Few}`);
     const large = await statements(many, `/api/persons/${personOf.Many}`);
     expect(large).toBe(small);
-    // The session; the coach's caseload (absences covered, sensitive right) side by side; the scope
-    // check, once although both the guard under person-level routes (http/scope.ts) and the use
-    // case ask it; then the file's nine reads side by side (persons/file.ts): the person with the
+    // The session, with the coach's caseload (absences covered, sensitive right); the scope check,
+    // once although both the guard under person-level routes (http/scope.ts) and the use case ask
+    // it; then the file's nine reads side by side (persons/file.ts): the person with the
     // partner's, the creator's and the coach's names and the two settings it reads, assessments,
     // contacts, events, documents, presentation steps, contracts, employment periods, and the
     // planned contacts (which the page asked for apart until they came with the file). (The audit
     // entry goes through the unscoped handle, which this count does not see.)
-    expect(small).toBeLessThanOrEqual(13);
+    expect(small).toBeLessThanOrEqual(11);
   });
 
   it('reads a person’s file over the whole organisation without a separate scope check', async () => {
@@ -132,9 +137,30 @@ describe.each(testTargets())('statements per page on $driver', (target) => {
   });
 
   it('reads the planned contacts of a person with one scope check', async () => {
-    // The session, the caseload, the scope check asked by the guard and answered again from the
-    // request's memo in the use case, the plans.
-    expect(await statements(few, `/api/persons/${personOf.Few}/planned-contacts`)).toBeLessThanOrEqual(5);
+    // The session (with the caseload), the scope check asked by the guard and answered again from
+    // the request's memo in the use case, the plans.
+    expect(await statements(few, `/api/persons/${personOf.Few}/planned-contacts`)).toBeLessThanOrEqual(3);
+  });
+
+  it('ranks vacancies and candidates with a fixed number of statements, the cap read with the full offers', async () => {
+    const employer = await createEmployer(coordinator, employerBody());
+    const vacancies = [];
+    for (let i = 0; i < 3; i++) {
+      vacancies.push(
+        await createVacancy(
+          coordinator,
+          vacancyBody(employer.id, addDays(today, -i), { title: `Offre ${i}` }),
+        ),
+      );
+    }
+    // The session, the scope check; then side by side the person, the open vacancies, the person's
+    // presentations, the hiring-aid rules and the offers at their cap with the cap itself. (The
+    // audit entry goes through the unscoped handle.)
+    expect(await statements(few, `/api/persons/${personOf.Few}/matches`)).toBeLessThanOrEqual(7);
+    // The session; the vacancy, the rules and its presentations side by side; the candidates'
+    // summaries (matching/summaries.ts, three reads); their matching rows beside the offer's
+    // candidates if it is at its cap, the cap read within that statement.
+    expect(await statements(few, `/api/vacancies/${vacancies[0].id}/matches`)).toBeLessThanOrEqual(9);
   });
 
   it('reads the team overview with a fixed number of statements, whatever the number of coaches', async () => {

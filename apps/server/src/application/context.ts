@@ -12,6 +12,18 @@ export interface Actor {
   role: MembershipRole | 'admin' | null;
   /** Where the request came from, for the audit log. */
   clientAddress: string | null;
+  /**
+   * What the caller's person scope needs (application/person-scope.ts), when it was read with the
+   * session for this organisation: saves the request a round trip to the database.
+   */
+  caseload?: ActorCaseload;
+}
+
+/** The caller's membership facts of one day: the colleagues covered that day, the sensitive right. */
+export interface ActorCaseload {
+  day: string;
+  coveredCoachIds: readonly string[];
+  sensitiveAccess: boolean;
 }
 
 /** What a command tells the audit log about the change it made. */

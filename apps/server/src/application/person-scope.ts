@@ -1,6 +1,6 @@
 import { sql } from '@jobcoach/db';
 import { can, type MembershipRole, type Permission, type RecordScope, recordScope } from '@jobcoach/domain';
-import type { Context } from './context.ts';
+import type { ActorCaseload, Context } from './context.ts';
 import { notFound } from './errors.ts';
 import { UUID_PATTERN } from './uuid.ts';
 
@@ -38,35 +38,51 @@ interface CaseloadContext {
   sensitive: boolean;
 }
 
-/** The caller and the colleagues whose absence the caller covers today; and the sensitive right. */
+/**
+ * The caller and the colleagues whose absence the caller covers today; and the sensitive right.
+ * Read with the session when the context is the session's organisation and day (auth/sessions.ts),
+ * otherwise here.
+ */
 function caseloadContext(ctx: Context): Promise<CaseloadContext> {
   return ctx.memo('caseload', async () => {
     const userId = ctx.userId;
     const role = ctx.role;
-    const [covered, member] = await Promise.all([
-      role === 'jobcoach'
-        ? ctx.db
-            .selectFrom('absence')
-            .select('coach_id')
-            .where('cover_coach_id', '=', userId)
-            .where('from_on', '<=', ctx.today)
-            .where('to_on', '>=', ctx.today)
-            .execute()
-        : [],
-      role === 'jobcoach'
-        ? ctx.db
-            .selectFrom('membership')
-            .select('sensitive_access')
-            .where('user_id', '=', userId)
-            .where('active', '=', true)
-            .executeTakeFirst()
-        : undefined,
-    ]);
+    const known = ctx.actor.caseload;
+    const facts =
+      role !== 'jobcoach'
+        ? { coveredCoachIds: [], sensitiveAccess: false }
+        : known?.day === ctx.today
+          ? known
+          : await readCaseload(ctx, userId);
     return {
-      coachIds: [...new Set([userId, ...covered.map((c) => c.coach_id)])],
-      sensitive: can(role, 'persons.sensitive') || member?.sensitive_access === true,
+      coachIds: [...new Set([userId, ...facts.coveredCoachIds])],
+      sensitive: can(role, 'persons.sensitive') || facts.sensitiveAccess,
     };
   });
+}
+
+/** The jobcoach's covered colleagues today and sensitive right, in one statement. */
+async function readCaseload(ctx: Context, userId: string): Promise<Omit<ActorCaseload, 'day'>> {
+  const row = await ctx.db
+    .selectFrom('membership')
+    .select((eb) => [
+      'sensitive_access',
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('absence')
+            .select((a) => a.fn.agg<string[]>('array_agg', ['coach_id']).as('ids'))
+            .where('cover_coach_id', '=', userId)
+            .where('from_on', '<=', ctx.today)
+            .where('to_on', '>=', ctx.today),
+          sql<string[]>`'{}'::uuid[]`,
+        )
+        .as('covered'),
+    ])
+    .where('user_id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return { coveredCoachIds: row?.covered ?? [], sensitiveAccess: row?.sensitive_access === true };
 }
 
 /** The caller's scope on persons for `permission` (404 without a membership, 403 without the right). */

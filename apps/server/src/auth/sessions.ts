@@ -1,4 +1,5 @@
 import { PREPARED_MARK, sql } from '@jobcoach/db';
+import type { ActorCaseload } from '../application/context.ts';
 import type { Db } from '../application/database.ts';
 import { newToken, sha256 } from './tokens.ts';
 
@@ -33,6 +34,8 @@ export interface SessionUser {
    * (null: none), so that the permission check of the request need not read it again (http/access.ts).
    */
   currentRole: string | null;
+  /** The membership's person-scope facts on the day of the request (application/context.ts). */
+  currentCaseload: ActorCaseload | null;
 }
 
 export async function createSession(
@@ -79,13 +82,20 @@ export function touchIntervalMs(policy: SessionPolicy): number {
 export async function findSession(
   db: Db,
   token: string,
-  now: Date,
+  clock: { now: Date; today: string },
   policy: SessionPolicy,
 ): Promise<SessionUser | null> {
+  const { now, today } = clock;
   const idHash = sha256(token);
   const row = await db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('membership as cm', (join) =>
+      join
+        .onRef('cm.organisation_id', '=', 's.current_organisation_id')
+        .onRef('cm.user_id', '=', 'u.id')
+        .on('cm.active', '=', true),
+    )
     .select((eb) => [
       's.id as session_id',
       's.csrf_token',
@@ -104,13 +114,12 @@ export async function findSession(
         .select('co.require_totp')
         .whereRef('co.id', '=', 's.current_organisation_id')
         .as('current_requires_totp'),
-      eb
-        .selectFrom('membership as cm')
-        .select('cm.role')
-        .whereRef('cm.organisation_id', '=', 's.current_organisation_id')
-        .whereRef('cm.user_id', '=', 'u.id')
-        .where('cm.active', '=', true)
-        .as('current_role'),
+      'cm.role as current_role',
+      'cm.sensitive_access as current_sensitive_access',
+      // A jobcoach's person scope reaches the colleagues they cover today (application/person-scope.ts).
+      sql<string[] | null>`CASE WHEN cm.role = 'jobcoach' THEN ARRAY(SELECT a.coach_id::text FROM absence a
+        WHERE a.organisation_id = s.current_organisation_id AND a.cover_coach_id = u.id
+          AND a.from_on <= ${today} AND a.to_on >= ${today}) END`.as('covered_coach_ids'),
     ])
     .where('s.id_hash', '=', idHash)
     // Every request reads it with the same text: prepared once per connection (packages/db).
@@ -140,5 +149,13 @@ export async function findSession(
     mustEnrolTotp: row.current_requires_totp === true && !row.totp_secret,
     totpEnabled: row.totp_secret !== null,
     currentRole: row.current_role ?? null,
+    currentCaseload:
+      row.current_role === null
+        ? null
+        : {
+            day: today,
+            coveredCoachIds: row.covered_coach_ids ?? [],
+            sensitiveAccess: row.current_sensitive_access === true,
+          },
   };
 }

@@ -145,10 +145,15 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       // A session is the account's, whichever organisation it is in.
-      request.user = await findSession(database.acrossOrganisations('account'), token, clock.now(), {
-        idleMinutes: config.sessionIdleMinutes,
-        absoluteHours: config.sessionAbsoluteHours,
-      });
+      request.user = await findSession(
+        database.acrossOrganisations('account'),
+        token,
+        { now: clock.now(), today: clock.today() },
+        {
+          idleMinutes: config.sessionIdleMinutes,
+          absoluteHours: config.sessionAbsoluteHours,
+        },
+      );
     }
     if (access === 'public') {
       // Without a session, only JSON bodies are accepted (see the content-type parser): a

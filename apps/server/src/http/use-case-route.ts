@@ -33,6 +33,7 @@ export function contextOf(request: FastifyRequest): Context {
       userId: user.userId,
       role,
       clientAddress: request.ip,
+      ...(user.currentCaseload ? { caseload: user.currentCaseload } : {}),
     });
     contexts.set(request, ctx);
   }

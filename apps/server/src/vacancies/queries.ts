@@ -6,7 +6,13 @@ import type {
   VacancyStatus,
   VacancySummary,
 } from '@jobcoach/contract';
-import type { Database, PersonLanguageJson, Selectable, VacancyRequirementsJson } from '@jobcoach/db';
+import {
+  type Database,
+  type PersonLanguageJson,
+  type Selectable,
+  sql,
+  type VacancyRequirementsJson,
+} from '@jobcoach/db';
 import type {
   DiplomaLevel,
   PhysicalDemand,
@@ -20,14 +26,19 @@ import type { Db } from '../persons/common.ts';
 
 export type VacancyRow = Selectable<Database['vacancy']>;
 
+/**
+ * The organisation's cap of candidates presented at once for one vacancy, as SQL: the domain's
+ * default where the organisation set none. Read alone (`presentationCap`) or within a statement.
+ */
+export function presentationCapOf(organisationId: string) {
+  return sql<number>`coalesce((SELECT s.presentation_cap FROM organisation_settings s
+    WHERE s.organisation_id = ${organisationId}), ${sql.lit(DEFAULT_PRESENTATION_CAP)})`;
+}
+
 /** The organisation's cap of candidates presented at once for one vacancy. */
 export async function presentationCap(db: Db, organisationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('organisation_settings')
-    .select('presentation_cap')
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  return row?.presentation_cap ?? DEFAULT_PRESENTATION_CAP;
+  const row = await db.selectNoFrom(presentationCapOf(organisationId).as('cap')).executeTakeFirstOrThrow();
+  return Number(row.cap);
 }
 
 /** The organisation's vacancies with their employer's name and the count of active presentations. */

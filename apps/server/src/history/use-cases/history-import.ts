@@ -121,7 +121,9 @@ async function runJob(
   sources: SourceFile[],
   options: HistoryImportOptions,
 ) {
-  const ctx = Context.create(requester.deps, requester.organisationId, requester.actor);
+  // The job outlives the request: the caller's caseload is read again when needed, not the session's.
+  const { caseload: _readWithTheSession, ...actor } = requester.actor;
+  const ctx = Context.create(requester.deps, requester.organisationId, actor);
   const { clock } = ctx.deps;
   const update = (values: Record<string, unknown>) =>
     ctx.db

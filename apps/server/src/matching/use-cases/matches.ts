@@ -12,7 +12,7 @@ import {
 } from '../../application/person-scope.ts';
 import { defineQuery } from '../../application/use-case.ts';
 import { redactMatchReasons } from '../../privacy/sensitive.ts';
-import { presentationCap, selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
+import { presentationCapOf, selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
 import { loadHiringAidRules, personHiringAids } from '../hiring-aids.ts';
 import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from '../mapping.ts';
 import { personSummaries } from '../summaries.ts';
@@ -39,37 +39,44 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
 }
 
 /**
- * The vacancies among `vacancyIds` at the organisation's cap of candidates presented at once, with
- * the candidates in progress: named when the caller reaches them, otherwise by their coach only.
+ * The vacancies at the organisation's cap of candidates presented at once (one vacancy, or every
+ * open one), with the candidates in progress: named when the caller reaches them, otherwise by
+ * their coach only. One statement, the cap read within it, so that it need not wait for the
+ * ranking.
  */
-async function vacanciesAtCap(ctx: Context, scope: PersonScope, vacancyIds: string[]) {
+async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: { vacancyId: string } | 'open') {
+  const rows = await ctx.db
+    .selectFrom('presentation as pr')
+    .innerJoin('person as p', 'p.id', 'pr.person_id')
+    .leftJoin('app_user as u', 'u.id', 'p.coach_id')
+    .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
+    .select(personInScope(scope, 'p').as('in_scope'))
+    .select(presentationCapOf(ctx.organisationId).as('cap'))
+    .where('pr.active', '=', true)
+    .where('pr.vacancy_id', 'in', (eb) => {
+      let full = eb
+        .selectFrom('presentation as x')
+        .innerJoin('vacancy as v', 'v.id', 'x.vacancy_id')
+        .select('x.vacancy_id')
+        .where('x.active', '=', true);
+      full =
+        among === 'open' ? full.where('v.status', '=', 'open') : full.where('v.id', '=', among.vacancyId);
+      return full
+        .groupBy('x.vacancy_id')
+        .having((h) => h(h.fn.countAll(), '>=', presentationCapOf(ctx.organisationId)));
+    })
+    .orderBy('pr.created_at')
+    .execute();
   const full = new Map<string, CapReached>();
-  if (vacancyIds.length === 0) return full;
-  const [cap, rows] = await Promise.all([
-    presentationCap(ctx.db, ctx.organisationId),
-    ctx.db
-      .selectFrom('presentation as pr')
-      .innerJoin('person as p', 'p.id', 'pr.person_id')
-      .leftJoin('app_user as u', 'u.id', 'p.coach_id')
-      .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
-      .select(personInScope(scope, 'p').as('in_scope'))
-      .where('pr.active', '=', true)
-      .where('pr.vacancy_id', 'in', vacancyIds)
-      .orderBy('pr.created_at')
-      .execute(),
-  ]);
-  const byVacancy = new Map<string, typeof rows>();
-  for (const row of rows) byVacancy.set(row.vacancy_id, [...(byVacancy.get(row.vacancy_id) ?? []), row]);
-  for (const [vacancyId, active] of byVacancy) {
-    if (active.length < cap) continue;
-    full.set(vacancyId, {
-      cap,
-      candidates: active.map((r) => ({
-        name: r.in_scope ? `${r.first_name} ${r.last_name}` : null,
-        coachName: r.coach_name,
-        step: r.step as PresentationStep,
-      })),
-    });
+  for (const r of rows) {
+    const candidate = {
+      name: r.in_scope ? `${r.first_name} ${r.last_name}` : null,
+      coachName: r.coach_name,
+      step: r.step as PresentationStep,
+    };
+    const reached = full.get(r.vacancy_id);
+    if (reached) reached.candidates.push(candidate);
+    else full.set(r.vacancy_id, { cap: Number(r.cap), candidates: [candidate] });
   }
   return full;
 }
@@ -98,7 +105,7 @@ export const matchPersonsToVacancy = defineQuery(
     const ids = [...summaries.keys()];
     const [rows, full] = await Promise.all([
       ids.length === 0 ? [] : selectMatchingPersons(db, ctx.organisationId).where('id', 'in', ids).execute(),
-      vacanciesAtCap(ctx, reach, [id]).then((m) => m.get(id) ?? null),
+      vacanciesAtCap(ctx, reach, { vacancyId: id }).then((m) => m.get(id) ?? null),
     ]);
     // Stable input order (name) so that equal scores keep a predictable order.
     const persons = rows
@@ -141,8 +148,9 @@ export const matchVacanciesToPerson = defineQuery(
     const reach = await requirePerson(ctx, 'persons.read', id);
     const viewer = viewerOf(reach);
     const db = ctx.db;
-    // The reads that do not depend on one another go side by side (docs/performance.md).
-    const [person, vacancies, presentations, rules] = await Promise.all([
+    // The reads that do not depend on one another go side by side (docs/performance.md); reading
+    // a person's matches reveals their constraints: audited like a read of their file.
+    const [person, vacancies, presentations, rules, full] = await Promise.all([
       selectMatchingPersons(db, ctx.organisationId).where('id', '=', id).executeTakeFirst(),
       selectVacancies(db, ctx.organisationId)
         .where('v.status', '=', 'open')
@@ -151,6 +159,8 @@ export const matchVacanciesToPerson = defineQuery(
         .execute(),
       activePresentations(ctx, { personId: id }),
       loadHiringAidRules(db),
+      vacanciesAtCap(ctx, reach, 'open'),
+      writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
     ]);
     if (!person) throw notFound('Personne');
     const aids = personHiringAids(person, rules, ctx.today);
@@ -160,15 +170,6 @@ export const matchVacanciesToPerson = defineQuery(
     )
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
-    const [full] = await Promise.all([
-      vacanciesAtCap(
-        ctx,
-        reach,
-        ranked.map((r) => r.vacancy.line.id),
-      ),
-      // Reading a person's matches reveals their constraints: audited like a read of their file.
-      writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
-    ]);
     return ranked.map(({ vacancy, result }) => ({
       vacancy: toVacancySummary(vacancy.line),
       result: { ...result, reasons: redactMatchReasons(result.reasons, viewer) },
