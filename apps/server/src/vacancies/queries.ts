@@ -41,12 +41,42 @@ export async function presentationCap(db: Db, organisationId: string): Promise<n
   return Number(row.cap);
 }
 
+/**
+ * The vacancy columns a line of a list and the ranking read: not who created it and when, nor the
+ * organisation and the place of work that only the file shows (matching reads every open vacancy
+ * of the organisation on every answer, so each column counts).
+ */
+const VACANCY_LINE_COLUMNS = [
+  'v.id',
+  'v.employer_id',
+  'v.title',
+  'v.source',
+  'v.source_ref',
+  'v.commune',
+  'v.openings',
+  'v.contract_type',
+  'v.contract_months',
+  'v.hours_per_week',
+  'v.schedule',
+  'v.sector_code',
+  'v.published',
+  'v.objectified',
+  'v.physical_demands',
+  'v.quality_note',
+  'v.status',
+  'v.opened_on',
+  'v.closed_on',
+  'v.version',
+] as const;
+
+type LineColumn = (typeof VACANCY_LINE_COLUMNS)[number] extends `v.${infer C}` ? C : never;
+
 /** The organisation's vacancies with their employer's name and the count of active presentations. */
 export function selectVacancies(db: Db, organisationId: string) {
   return db
     .selectFrom('vacancy as v')
     .innerJoin('employer as e', 'e.id', 'v.employer_id')
-    .selectAll('v')
+    .select(VACANCY_LINE_COLUMNS)
     .select(['e.name as employer_name', 'e.commune as employer_commune', 'e.nace_code as employer_nace'])
     .select((eb) =>
       eb
@@ -58,7 +88,7 @@ export function selectVacancies(db: Db, organisationId: string) {
     )
     .where('v.organisation_id', '=', organisationId);
 }
-export type VacancyLine = VacancyRow & {
+export type VacancyLine = Pick<VacancyRow, LineColumn> & {
   employer_name: string;
   employer_commune: string | null;
   employer_nace: string | null;
@@ -114,7 +144,10 @@ export function toVacancySummary(r: VacancyLine): VacancySummary {
   };
 }
 
-export function toVacancyFile(r: VacancyLine, cap: number): VacancyFile {
+export function toVacancyFile(
+  r: VacancyLine & Pick<VacancyRow, 'organisation_id' | 'place_of_work'>,
+  cap: number,
+): VacancyFile {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -144,7 +177,10 @@ export function toVacancyFile(r: VacancyLine, cap: number): VacancyFile {
 }
 
 export async function loadVacancyFile(db: Db, organisationId: string, id: string) {
-  const row = await selectVacancies(db, organisationId).where('v.id', '=', id).executeTakeFirst();
+  const row = await selectVacancies(db, organisationId)
+    .select(['v.organisation_id', 'v.place_of_work'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   return toVacancyFile(row, await presentationCap(db, organisationId));
 }

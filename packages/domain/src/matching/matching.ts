@@ -1,3 +1,4 @@
+import { memoizedByText } from '../memo.ts';
 import type { Studies } from '../person.ts';
 import { distanceKm, travelMinutesEstimate } from '../places/distance.ts';
 import { findPlace, normalizePlaceName, type Place } from '../places/places.ts';
@@ -333,13 +334,18 @@ const STOP_WORDS = new Set([
 /**
  * Significant words of a text: normalised like place names, stop words and "H/F" dropped, each
  * without a plural -s or -x (so that two words are the same word when their stems are equal).
+ * Remembered per text: every answer ranks the same offers' titles again.
  */
-function wordStems(text: string): string[] {
-  return normalizePlaceName(text)
-    .split(' ')
-    .filter((w) => w !== '' && !STOP_WORDS.has(w))
-    .map((w) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w));
-}
+const wordStems: (text: string) => readonly string[] = memoizedByText(
+  (text) =>
+    Object.freeze(
+      normalizePlaceName(text)
+        .split(' ')
+        .filter((w) => w !== '' && !STOP_WORDS.has(w))
+        .map((w) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w)),
+    ),
+  5_000,
+);
 
 /** Every significant word wanted appears among the words (and there is at least one). */
 function wordsIn(wanted: readonly string[], among: readonly string[]): boolean {
@@ -373,7 +379,7 @@ interface SectorWish {
   wish: string;
   section: NaceSection | null;
   digits: string | null;
-  words: string[];
+  words: readonly string[];
 }
 
 function sectorWish(wish: string): SectorWish {
@@ -448,7 +454,7 @@ interface PersonFacts {
   limits: Set<ScheduleLimit>;
   days: Set<Weekday>;
   cannot: Set<PhysicalDemand>;
-  wishedJobs: { wish: string; words: string[] }[];
+  wishedJobs: { wish: string; words: readonly string[] }[];
   wishedSectors: SectorWish[];
   hasWishes: boolean;
 }
@@ -473,10 +479,10 @@ interface VacancyFacts {
   /** The requirements in force: objectified when the coach objectified the offer, else published. */
   req: VacancyRequirements;
   work: Place | null;
-  titleWords: string[];
+  titleWords: readonly string[];
   section: NaceSection | null;
   sectorDigits: string | null;
-  sectionWords: string[];
+  sectionWords: readonly string[];
   schedule: Set<WorkSchedule>;
   demands: Set<PhysicalDemand>;
   /** The languages asked (requirements in force), with the skills asked and how to name them. */

@@ -1,4 +1,5 @@
 import data from '../../data/be-places.json' with { type: 'json' };
+import { memoizedByText } from '../memo.ts';
 
 /**
  * Belgian places with coordinates (data/be-places.json: © GeoNames, CC BY 4.0, through the npm
@@ -141,7 +142,9 @@ export function findPlaceByNis(nis: string): Place | null {
  * wins. A 5-digit input is read as a commune's NIS code (findPlaceByNis). Null when nothing matches:
  * no guessing on partial names (use searchPlaces for that).
  */
-export function findPlace(name: string): Place | null {
+export const findPlace: (name: string) => Place | null = memoizedByText(findPlaceOnce, 5_000);
+
+function findPlaceOnce(name: string): Place | null {
   if (/^\s*\d{5}\s*$/.test(name)) return findPlaceByNis(name);
   for (const key of keyVariants(normalizePlaceName(name))) {
     const aliasKey = ALIAS_KEYS.get(key);
