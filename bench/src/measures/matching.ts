@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { postgresCpuMs, processCpuMs } from '../cpu.ts';
 import { log, withClient } from '../database.ts';
 import { BENCH_PASSWORD } from '../scales.ts';
 import { login, startBenchServer, timedGets } from '../server-process.ts';
@@ -58,8 +59,19 @@ export async function measureMatching(databaseUrl: string): Promise<Measure[]> {
     }
     log(`matching: ${personRequests.length} persons, ${vacancyRequests.length} vacancies`);
     await timedGets(server.url, [...personRequests.slice(0, 20), ...vacancyRequests.slice(0, 20)]);
-    const persons = await timedGets(server.url, personRequests);
-    const vacancies = await timedGets(server.url, vacancyRequests);
+    // CPU per answer of the server and of PostgreSQL's backends beside the latencies.
+    const withCpu = async <T>(work: () => Promise<T>) => {
+      const before = { server: processCpuMs(server.pid), postgres: postgresCpuMs(databaseUrl) };
+      const result = await work();
+      const spent = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+      return {
+        result,
+        serverMs: spent(before.server, processCpuMs(server.pid)),
+        postgresMs: spent(before.postgres, postgresCpuMs(databaseUrl)),
+      };
+    };
+    const persons = await withCpu(() => timedGets(server.url, personRequests));
+    const vacancies = await withCpu(() => timedGets(server.url, vacancyRequests));
 
     // Baseline: the candidate rows straight from PostgreSQL, same organisations, same count.
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -71,6 +83,7 @@ export async function measureMatching(databaseUrl: string): Promise<Measure[]> {
     };
     const basePersons: number[] = [];
     const baseVacancies: number[] = [];
+    const basePostgresBefore = postgresCpuMs(databaseUrl);
     for (const org of picks) {
       for (const _ of org.persons) {
         basePersons.push(
@@ -90,7 +103,26 @@ export async function measureMatching(databaseUrl: string): Promise<Measure[]> {
         );
       }
     }
+    const basePostgresAfter = postgresCpuMs(databaseUrl);
     await client.end();
+    // The baseline's backend answers both kinds of query: its CPU per query, both kinds together.
+    const basePostgresMs =
+      basePostgresBefore === null || basePostgresAfter === null
+        ? null
+        : (basePostgresAfter - basePostgresBefore) / (basePersons.length + baseVacancies.length);
+    const cpu = (name: string, ms: number | null, answers: number, baseline: number | null): Measure => {
+      const ours = ms === null ? Number.NaN : ms / answers;
+      return {
+        name,
+        unit: 'ms',
+        ours,
+        baseline,
+        baselineName: 'candidate rows by one query',
+        ratio: baseline === null ? null : ours / baseline,
+        budget: null,
+        pass: null,
+      };
+    };
     const measure = (name: string, ours: number[], base: number[]): Measure => {
       const a = percentile(ours, 95);
       const b = percentile(base, 95);
@@ -106,8 +138,32 @@ export async function measureMatching(databaseUrl: string): Promise<Measure[]> {
       };
     };
     return [
-      measure('Matching: vacancies for a person, p95', persons, basePersons),
-      measure('Matching: persons for a vacancy, p95', vacancies, baseVacancies),
+      measure('Matching: vacancies for a person, p95', persons.result, basePersons),
+      measure('Matching: persons for a vacancy, p95', vacancies.result, baseVacancies),
+      cpu(
+        'Matching: vacancies for a person, server CPU per answer',
+        persons.serverMs,
+        persons.result.length,
+        null,
+      ),
+      cpu(
+        'Matching: vacancies for a person, PostgreSQL CPU per answer',
+        persons.postgresMs,
+        persons.result.length,
+        basePostgresMs,
+      ),
+      cpu(
+        'Matching: persons for a vacancy, server CPU per answer',
+        vacancies.serverMs,
+        vacancies.result.length,
+        null,
+      ),
+      cpu(
+        'Matching: persons for a vacancy, PostgreSQL CPU per answer',
+        vacancies.postgresMs,
+        vacancies.result.length,
+        basePostgresMs,
+      ),
     ];
   } finally {
     await server.stop();
