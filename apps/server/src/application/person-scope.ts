@@ -1,4 +1,4 @@
-import { sql } from '@jobcoach/db';
+import { PREPARED_MARK, sql } from '@jobcoach/db';
 import { can, type MembershipRole, type Permission, type RecordScope, recordScope } from '@jobcoach/domain';
 import type { ActorCaseload, Context } from './context.ts';
 import { notFound } from './errors.ts';
@@ -110,7 +110,8 @@ export function personInScope(ps: PersonScope, alias: string) {
   if (ps.records !== 'own_caseload' || ps.coachIds.length === 0) return sql<boolean>`false`;
   const coach = sql.ref(`${alias}.coach_id`);
   const phase = sql.ref(`${alias}.phase`);
-  return sql<boolean>`(${coach} IN (${sql.join(ps.coachIds)}) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
+  // An array, not an IN list: the statement's text stays the same whoever asks (PREPARED_MARK).
+  return sql<boolean>`(${coach} = ANY (${ps.coachIds}::uuid[]) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
 }
 
 export type PersonRecord = 'person' | 'contract' | 'presentation' | 'person_document';
@@ -137,6 +138,7 @@ export async function personIsInScope(ctx: Context, ps: PersonScope, personId: s
     .where('p.id', '=', personId)
     .where('p.deleted_at', 'is', null)
     .where(personInScope(ps, 'p'))
+    .modifyEnd(sql.raw(PREPARED_MARK))
     .executeTakeFirst();
   return row !== undefined;
 }

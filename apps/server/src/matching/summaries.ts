@@ -1,4 +1,5 @@
 import type { PersonSummary } from '@jobcoach/contract';
+import { PREPARED_MARK, sql } from '@jobcoach/db';
 import { cadenceOf, formatNiss, type Phase } from '@jobcoach/domain';
 import { type PersonScope, personInScope } from '../application/person-scope.ts';
 import type { Db } from '../persons/common.ts';
@@ -30,8 +31,12 @@ export async function personSummaries(
     if (filter.ids.length === 0) return new Map();
     query = query.where('l.id', 'in', filter.ids);
   }
-  const rows: PersonLine[] = await query.execute();
-  const { cadence } = await loadSettings(db, organisationId);
+  // Without a list of ids the text depends only on which filters are given: prepared once per
+  // connection (PREPARED_MARK, packages/db).
+  const [rows, { cadence }]: [PersonLine[], Awaited<ReturnType<typeof loadSettings>>] = await Promise.all([
+    filter.ids ? query.execute() : query.modifyEnd(sql.raw(PREPARED_MARK)).execute(),
+    loadSettings(db, organisationId),
+  ]);
   return new Map(
     rows.map((r) => {
       const status = cadenceOf(

@@ -1,4 +1,5 @@
 import { type CapReached, personMatchesQuerySchema, vacancyMatchesQuerySchema } from '@jobcoach/contract';
+import { PREPARED_MARK, sql } from '@jobcoach/db';
 import { type PresentationStep, rankPersons, rankVacancies } from '@jobcoach/domain';
 import { z } from 'zod';
 import { type Context, writeAuditEntry } from '../../application/context.ts';
@@ -32,7 +33,7 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
     .where('active', '=', true);
   if (by.personId) q = q.where('person_id', '=', by.personId);
   if (by.vacancyId) q = q.where('vacancy_id', '=', by.vacancyId);
-  const rows = await q.execute();
+  const rows = await q.modifyEnd(sql.raw(PREPARED_MARK)).execute();
   return new Map(
     rows.map((r) => [`${r.person_id} ${r.vacancy_id}`, { id: r.id, step: r.step as PresentationStep }]),
   );
@@ -66,6 +67,7 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: { vacancy
         .having((h) => h(h.fn.countAll(), '>=', presentationCapOf(ctx.organisationId)));
     })
     .orderBy('pr.created_at')
+    .modifyEnd(sql.raw(PREPARED_MARK))
     .execute();
   const full = new Map<string, CapReached>();
   for (const r of rows) {
@@ -91,7 +93,10 @@ export const matchPersonsToVacancy = defineQuery(
     // Candidates are the persons the caller reaches (a jobcoach: own caseload). The reads that do
     // not depend on one another go side by side (docs/performance.md).
     const [vacancy, reach, rules, presentations] = await Promise.all([
-      selectVacancies(db, ctx.organisationId).where('v.id', '=', id).executeTakeFirst(),
+      selectVacancies(db, ctx.organisationId)
+        .where('v.id', '=', id)
+        .modifyEnd(sql.raw(PREPARED_MARK))
+        .executeTakeFirst(),
       personScope(ctx, 'persons.read'),
       loadHiringAidRules(db),
       activePresentations(ctx, { vacancyId: id }),
@@ -104,7 +109,12 @@ export const matchPersonsToVacancy = defineQuery(
     });
     const ids = [...summaries.keys()];
     const [rows, full] = await Promise.all([
-      ids.length === 0 ? [] : selectMatchingPersons(db, ctx.organisationId).where('id', 'in', ids).execute(),
+      ids.length === 0
+        ? []
+        : selectMatchingPersons(db, ctx.organisationId)
+            .where(sql<boolean>`id = ANY (${ids}::uuid[])`)
+            .modifyEnd(sql.raw(PREPARED_MARK))
+            .execute(),
       vacanciesAtCap(ctx, reach, { vacancyId: id }).then((m) => m.get(id) ?? null),
     ]);
     // Stable input order (name) so that equal scores keep a predictable order.
@@ -151,11 +161,15 @@ export const matchVacanciesToPerson = defineQuery(
     // The reads that do not depend on one another go side by side (docs/performance.md); reading
     // a person's matches reveals their constraints: audited like a read of their file.
     const [person, vacancies, presentations, rules, full] = await Promise.all([
-      selectMatchingPersons(db, ctx.organisationId).where('id', '=', id).executeTakeFirst(),
+      selectMatchingPersons(db, ctx.organisationId)
+        .where('id', '=', id)
+        .modifyEnd(sql.raw(PREPARED_MARK))
+        .executeTakeFirst(),
       selectVacancies(db, ctx.organisationId)
         .where('v.status', '=', 'open')
         .orderBy('v.opened_on', 'desc')
         .orderBy('v.id')
+        .modifyEnd(sql.raw(PREPARED_MARK))
         .execute(),
       activePresentations(ctx, { personId: id }),
       loadHiringAidRules(db),
