@@ -33,8 +33,8 @@ export async function personSummaries(
   }
   // Without a list of ids the text depends only on which filters are given: prepared once per
   // connection (PREPARED_MARK, packages/db).
-  const [rows, { cadence }]: [PersonLine[], Awaited<ReturnType<typeof loadSettings>>] = await Promise.all([
-    filter.ids ? query.execute() : query.modifyEnd(sql.raw(PREPARED_MARK)).execute(),
+  const [rows, { cadence }] = await Promise.all([
+    (filter.ids ? query : query.modifyEnd(sql.raw(PREPARED_MARK))).execute() as Promise<PersonLine[]>,
     loadSettings(db, organisationId),
   ]);
   return new Map(

@@ -179,10 +179,11 @@ export function toVacancyFile(
 export async function loadVacancyFile(db: Db, organisationId: string, id: string) {
   const row = await selectVacancies(db, organisationId)
     .select(['v.organisation_id', 'v.place_of_work'])
+    .select(presentationCapOf(organisationId).as('cap'))
     .where('v.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  return toVacancyFile(row, await presentationCap(db, organisationId));
+  return toVacancyFile(row, Number(row.cap));
 }
 
 /** The vacancy locked for the rest of the transaction (presentations queue up behind it). */
