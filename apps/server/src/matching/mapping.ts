@@ -45,6 +45,17 @@ export const MATCHING_PERSON_COLUMNS = [
   'postcode',
 ] as const;
 
+type MatchingPersonColumn = (typeof MATCHING_PERSON_COLUMNS)[number];
+type LineColumn = 'id' | 'referral_received_on';
+
+/**
+ * The matching columns that a person line (persons/queries.ts selectPersonLines, alias `p`) does
+ * not read already: a line and its matching facts in one statement.
+ */
+export const MATCHING_ONLY_COLUMNS = MATCHING_PERSON_COLUMNS.filter(
+  (c): c is Exclude<MatchingPersonColumn, LineColumn> => c !== 'id' && c !== 'referral_received_on',
+).map((c) => `p.${c}` as const);
+
 export interface MatchingPersonRow {
   id: string;
   driving_licence: boolean | null;

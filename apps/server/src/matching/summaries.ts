@@ -1,7 +1,5 @@
 import type { PersonSummary } from '@jobcoach/contract';
-import { PREPARED_MARK, sql } from '@jobcoach/db';
-import { cadenceOf, formatNiss, type Phase } from '@jobcoach/domain';
-import { type PersonScope, personInScope } from '../application/person-scope.ts';
+import { type CadenceSettings, cadenceOf, formatNiss, type Phase } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
 import { type PersonLine, selectPersonLines } from '../persons/queries.ts';
 import { loadSettings } from '../settings/queries.ts';
@@ -13,57 +11,47 @@ function maskNiss(niss: string | null): string | null {
 }
 
 /**
- * PersonSummary lines (the shape of GET /api/persons) for the organisation's persons the filter
- * keeps, built from the persons capability's own query and cadence rule.
+ * A person's line as GET /api/persons shows it (PersonSummary), from the persons capability's own
+ * query (selectPersonLines) and the organisation's cadence rule.
  */
+export function personSummaryOf(line: PersonLine, today: string, cadence: CadenceSettings): PersonSummary {
+  const status = cadenceOf(
+    {
+      phase: line.phase as Phase,
+      phaseSince: line.phase_since,
+      preHireEntry: line.pre_hire_entry,
+      lastDirectContact: line.last_direct_contact,
+    },
+    today,
+    cadence,
+  );
+  return {
+    id: line.id,
+    firstName: line.first_name,
+    lastName: line.last_name,
+    phase: line.phase as Phase,
+    coachId: line.coach_id,
+    coachName: line.coach_name,
+    decision: (line.decision as PersonSummary['decision']) ?? null,
+    reviewDate: line.review_date ?? null,
+    phone: line.phone,
+    nissMasked: maskNiss(line.niss),
+    overdue: status.overdue,
+    nextDue: status.dueDate,
+  };
+}
+
+/** The summaries of the organisation's persons among `ids`, keyed by id. */
 export async function personSummaries(
   db: Db,
   organisationId: string,
   today: string,
-  filter: { phase?: Phase; coachId?: string; ids?: string[]; scope?: PersonScope },
+  ids: readonly string[],
 ): Promise<Map<string, PersonSummary>> {
-  let query = db.selectFrom(selectPersonLines(db, organisationId).as('l')).selectAll();
-  // Only the persons the caller reaches (a jobcoach: own caseload, application/person-scope.ts).
-  if (filter.scope) query = query.where(personInScope(filter.scope, 'l'));
-  if (filter.phase) query = query.where('l.phase', '=', filter.phase);
-  if (filter.coachId) query = query.where('l.coach_id', '=', filter.coachId);
-  if (filter.ids) {
-    if (filter.ids.length === 0) return new Map();
-    query = query.where('l.id', 'in', filter.ids);
-  }
-  // Without a list of ids the text depends only on which filters are given: prepared once per
-  // connection (PREPARED_MARK, packages/db).
+  if (ids.length === 0) return new Map();
   const [rows, { cadence }] = await Promise.all([
-    (filter.ids ? query : query.modifyEnd(sql.raw(PREPARED_MARK))).execute() as Promise<PersonLine[]>,
+    selectPersonLines(db, organisationId).where('p.id', 'in', ids).execute(),
     loadSettings(db, organisationId),
   ]);
-  return new Map(
-    rows.map((r) => {
-      const status = cadenceOf(
-        {
-          phase: r.phase as Phase,
-          phaseSince: r.phase_since,
-          preHireEntry: r.pre_hire_entry,
-          lastDirectContact: r.last_direct_contact,
-        },
-        today,
-        cadence,
-      );
-      const summary: PersonSummary = {
-        id: r.id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        phase: r.phase as Phase,
-        coachId: r.coach_id,
-        coachName: r.coach_name,
-        decision: (r.decision as PersonSummary['decision']) ?? null,
-        reviewDate: r.review_date ?? null,
-        phone: r.phone,
-        nissMasked: maskNiss(r.niss),
-        overdue: status.overdue,
-        nextDue: status.dueDate,
-      };
-      return [r.id, summary];
-    }),
-  );
+  return new Map(rows.map((r) => [r.id, personSummaryOf(r, today, cadence)]));
 }

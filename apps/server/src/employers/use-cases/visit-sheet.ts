@@ -54,9 +54,9 @@ export const listEmployerPersons = defineQuery(
       .orderBy('p.first_name')
       .orderBy('k.start_on')
       .execute();
-    const summaries = await personSummaries(ctx.db, ctx.organisationId, ctx.today, {
-      ids: [...new Set(rows.map((r) => r.person_id))],
-    });
+    const summaries = await personSummaries(ctx.db, ctx.organisationId, ctx.today, [
+      ...new Set(rows.map((r) => r.person_id)),
+    ]);
     const registryReference = employer.reference_name
       ? {
           name: employer.reference_name,

@@ -12,11 +12,18 @@ import {
   viewerOf,
 } from '../../application/person-scope.ts';
 import { defineQuery } from '../../application/use-case.ts';
+import { selectPersonLines } from '../../persons/queries.ts';
 import { redactMatchReasons } from '../../privacy/sensitive.ts';
+import { loadSettings } from '../../settings/queries.ts';
 import { presentationCapOf, selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
 import { loadHiringAidRules, personHiringAids } from '../hiring-aids.ts';
-import { selectMatchingPersons, toMatchingPerson, toMatchingVacancy } from '../mapping.ts';
-import { personSummaries } from '../summaries.ts';
+import {
+  MATCHING_ONLY_COLUMNS,
+  selectMatchingPersons,
+  toMatchingPerson,
+  toMatchingVacancy,
+} from '../mapping.ts';
+import { personSummaryOf } from '../summaries.ts';
 
 /**
  * Matching lists (method.md §4 "matching hypothesis", §6): candidates are loaded with SQL, mapped to
@@ -90,39 +97,34 @@ export const matchPersonsToVacancy = defineQuery(
   async (ctx, { vacancyId: id, compatibleOnly, coachId, limit }) => {
     ctx.require('vacancies.read');
     const db = ctx.db;
-    // Candidates are the persons the caller reaches (a jobcoach: own caseload). The reads that do
-    // not depend on one another go side by side (docs/performance.md).
-    const [vacancy, reach, rules, presentations] = await Promise.all([
+    // Candidates are the persons in pre-hire the caller reaches (a jobcoach: own caseload), read
+    // with their summary in one statement; the scope needs no statement of its own when the
+    // session brought it (application/context.ts). The reads that do not depend on one another go
+    // side by side (docs/performance.md).
+    const reach = await personScope(ctx, 'persons.read');
+    let candidates = selectPersonLines(db, ctx.organisationId)
+      .select(MATCHING_ONLY_COLUMNS)
+      .where('p.phase', '=', 'pre_hire')
+      .where(personInScope(reach, 'p'));
+    if (coachId) candidates = candidates.where('p.coach_id', '=', coachId);
+    const [vacancy, rules, presentations, rows, { cadence }, full] = await Promise.all([
       selectVacancies(db, ctx.organisationId)
         .where('v.id', '=', id)
         .modifyEnd(sql.raw(PREPARED_MARK))
         .executeTakeFirst(),
-      personScope(ctx, 'persons.read'),
       loadHiringAidRules(db),
       activePresentations(ctx, { vacancyId: id }),
-    ]);
-    if (!vacancy) throw notFound('Offre d’emploi');
-    const summaries = await personSummaries(db, ctx.organisationId, ctx.today, {
-      phase: 'pre_hire',
-      ...(coachId ? { coachId } : {}),
-      scope: reach,
-    });
-    const ids = [...summaries.keys()];
-    const [rows, full] = await Promise.all([
-      ids.length === 0
-        ? []
-        : selectMatchingPersons(db, ctx.organisationId)
-            .where(sql<boolean>`id = ANY (${ids}::uuid[])`)
-            .modifyEnd(sql.raw(PREPARED_MARK))
-            .execute(),
+      candidates.modifyEnd(sql.raw(PREPARED_MARK)).execute(),
+      loadSettings(db, ctx.organisationId),
       vacanciesAtCap(ctx, reach, { vacancyId: id }).then((m) => m.get(id) ?? null),
     ]);
+    if (!vacancy) throw notFound('Offre d’emploi');
     // Stable input order (name) so that equal scores keep a predictable order.
     const persons = rows
       .map((row) => ({
         ...toMatchingPerson(row, personHiringAids(row, rules, ctx.today)),
         id: row.id,
-        summary: summaries.get(row.id)!,
+        summary: personSummaryOf(row, ctx.today, cadence),
       }))
       .sort(
         (a, b) =>
