@@ -63,6 +63,7 @@ export const ORGANISATION_TABLES = [
   'import_job',
   'invitation',
   'membership',
+  'open_vacancies_stamp',
   'organisation_settings',
   'partner',
   'person',

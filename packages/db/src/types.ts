@@ -837,3 +837,15 @@ export interface Database {
   planned_contact: PlannedContactTable;
   calendar_feed: CalendarFeedTable;
 }
+
+// ---- The open vacancies' stamp (migration 0029) ----
+
+/** Renewed by triggers with every write that changes an organisation's list of open vacancies. */
+export interface OpenVacanciesStampTable {
+  organisation_id: string;
+  stamp: string;
+}
+
+export interface Database {
+  open_vacancies_stamp: OpenVacanciesStampTable;
+}

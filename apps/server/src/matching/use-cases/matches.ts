@@ -23,6 +23,13 @@ import {
   toMatchingPerson,
   toMatchingVacancy,
 } from '../mapping.ts';
+import {
+  heldOpenVacancies,
+  type OpenVacancy,
+  openVacanciesAsOf,
+  openVacanciesStamp,
+  readOpenVacancies,
+} from '../open-vacancies.ts';
 import { personSummaryOf } from '../summaries.ts';
 
 /**
@@ -47,12 +54,14 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
 }
 
 /**
- * The vacancies at the organisation's cap of candidates presented at once (one vacancy, or every
- * open one), with the candidates in progress: named when the caller reaches them, otherwise by
- * their coach only. One statement, the cap read within it, so that it need not wait for the
- * ranking.
+ * Among the vacancies given (by id, or every open one), those at the organisation's cap of
+ * candidates presented at once, with the candidates in progress: named when the caller reaches
+ * them, otherwise by their coach only. One statement, the cap read within it, so that it need not
+ * wait for the ranking; the ids are an array (one prepared text); the counting is done here.
  */
-async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: { vacancyId: string } | 'open') {
+async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: readonly string[] | 'open') {
+  const full = new Map<string, CapReached>();
+  if (among !== 'open' && among.length === 0) return full;
   const rows = await ctx.db
     .selectFrom('presentation as pr')
     .innerJoin('person as p', 'p.id', 'pr.person_id')
@@ -61,22 +70,18 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: { vacancy
     .select(personInScope(scope, 'p').as('in_scope'))
     .select(presentationCapOf(ctx.organisationId).as('cap'))
     .where('pr.active', '=', true)
-    .where('pr.vacancy_id', 'in', (eb) => {
-      let full = eb
-        .selectFrom('presentation as x')
-        .innerJoin('vacancy as v', 'v.id', 'x.vacancy_id')
-        .select('x.vacancy_id')
-        .where('x.active', '=', true);
-      full =
-        among === 'open' ? full.where('v.status', '=', 'open') : full.where('v.id', '=', among.vacancyId);
-      return full
-        .groupBy('x.vacancy_id')
-        .having((h) => h(h.fn.countAll(), '>=', presentationCapOf(ctx.organisationId)));
-    })
+    .where((eb) =>
+      among === 'open'
+        ? eb(
+            'pr.vacancy_id',
+            'in',
+            eb.selectFrom('vacancy as v').select('v.id').where('v.status', '=', 'open'),
+          )
+        : sql<boolean>`pr.vacancy_id = ANY (${among}::uuid[])`,
+    )
     .orderBy('pr.created_at')
     .modifyEnd(sql.raw(PREPARED_MARK))
     .execute();
-  const full = new Map<string, CapReached>();
   for (const r of rows) {
     const candidate = {
       name: r.in_scope ? `${r.first_name} ${r.last_name}` : null,
@@ -87,7 +92,13 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: { vacancy
     if (reached) reached.candidates.push(candidate);
     else full.set(r.vacancy_id, { cap: Number(r.cap), candidates: [candidate] });
   }
+  for (const [id, reached] of full) if (reached.candidates.length < reached.cap) full.delete(id);
   return full;
+}
+
+/** The vacancies of a list with candidates in progress: those that may be at their cap. */
+function withCandidates(vacancies: readonly OpenVacancy[]): string[] {
+  return vacancies.filter((v) => Number(v.line.active_presentations ?? 0) > 0).map((v) => v.line.id);
 }
 
 /** The persons in pre-hire the caller reaches, ranked for a vacancy. */
@@ -116,7 +127,7 @@ export const matchPersonsToVacancy = defineQuery(
       activePresentations(ctx, { vacancyId: id }),
       candidates.modifyEnd(sql.raw(PREPARED_MARK)).execute(),
       loadSettings(db, ctx.organisationId),
-      vacanciesAtCap(ctx, reach, { vacancyId: id }).then((m) => m.get(id) ?? null),
+      vacanciesAtCap(ctx, reach, [id]).then((m) => m.get(id) ?? null),
     ]);
     if (!vacancy) throw notFound('Offre d’emploi');
     // Stable input order (name) so that equal scores keep a predictable order.
@@ -161,28 +172,35 @@ export const matchVacanciesToPerson = defineQuery(
     const viewer = viewerOf(reach);
     const db = ctx.db;
     // The reads that do not depend on one another go side by side (docs/performance.md); reading
-    // a person's matches reveals their constraints: audited like a read of their file.
-    const [person, vacancies, presentations, rules, full] = await Promise.all([
+    // a person's matches reveals their constraints: audited like a read of their file. The open
+    // vacancies are read only when no list is held for the organisation, or when the one held is
+    // not the list as of the stamp read with the person (matching/open-vacancies.ts).
+    // The offers at their cap are looked for beside the other reads: among the vacancies of the
+    // list held, or among every open one when none is; again once the current list is read, when
+    // the one held was not it.
+    const held = heldOpenVacancies(ctx.organisationId);
+    const [person, read, presentations, rules, fullAmong] = await Promise.all([
       selectMatchingPersons(db, ctx.organisationId)
+        .select(openVacanciesStamp(ctx.organisationId).as('vacancies_stamp'))
         .where('id', '=', id)
         .modifyEnd(sql.raw(PREPARED_MARK))
         .executeTakeFirst(),
-      selectVacancies(db, ctx.organisationId)
-        .where('v.status', '=', 'open')
-        .orderBy('v.opened_on', 'desc')
-        .orderBy('v.id')
-        .modifyEnd(sql.raw(PREPARED_MARK))
-        .execute(),
+      held ? null : readOpenVacancies(db, ctx.organisationId),
       activePresentations(ctx, { personId: id }),
       loadHiringAidRules(db),
-      vacanciesAtCap(ctx, reach, 'open'),
+      vacanciesAtCap(ctx, reach, held ? withCandidates(held.vacancies) : 'open'),
       writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
     ]);
     if (!person) throw notFound('Personne');
+    const vacancies = await openVacanciesAsOf(db, ctx.organisationId, person.vacancies_stamp, read);
+    const full =
+      read || vacancies === held?.vacancies
+        ? fullAmong
+        : await vacanciesAtCap(ctx, reach, withCandidates(vacancies));
     const aids = personHiringAids(person, rules, ctx.today);
     const ranked = rankVacancies(
       toMatchingPerson(person, aids),
-      vacancies.map((v) => ({ ...toMatchingVacancy(v), line: v })),
+      vacancies.map((v) => ({ ...v.matching, line: v.line })),
     )
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
