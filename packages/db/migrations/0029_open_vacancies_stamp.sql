@@ -22,8 +22,9 @@ $$;
 
 -- Once per statement, whatever the number of rows (a bulk import or COPY renews each stamp once).
 -- PostgreSQL gives a trigger with transition tables one event only: one trigger per event, one
--- function per table reading the tables its event has.
-CREATE FUNCTION vacancy_restamp() RETURNS trigger LANGUAGE plpgsql AS $$
+-- function reading the tables its event has. A presentation belongs to its vacancy's organisation
+-- (0004: the foreign key on both), so the rows' own organisation is the one to renew.
+CREATE FUNCTION rows_restamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM open_vacancies_restamp(ARRAY(SELECT organisation_id FROM new_rows));
@@ -37,32 +38,17 @@ BEGIN
 END;
 $$;
 CREATE TRIGGER vacancy_restamp_insert AFTER INSERT ON vacancy
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION vacancy_restamp();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 CREATE TRIGGER vacancy_restamp_update AFTER UPDATE ON vacancy
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION vacancy_restamp();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 CREATE TRIGGER vacancy_restamp_delete AFTER DELETE ON vacancy
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION vacancy_restamp();
-
--- A presentation belongs to its vacancy's organisation (0004: the foreign key on both).
-CREATE FUNCTION presentation_restamp() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM open_vacancies_restamp(ARRAY(SELECT organisation_id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM open_vacancies_restamp(ARRAY(SELECT organisation_id FROM old_rows));
-  ELSE
-    PERFORM open_vacancies_restamp(
-      ARRAY(SELECT organisation_id FROM new_rows UNION SELECT organisation_id FROM old_rows));
-  END IF;
-  RETURN NULL;
-END;
-$$;
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 CREATE TRIGGER presentation_restamp_insert AFTER INSERT ON presentation
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION presentation_restamp();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 CREATE TRIGGER presentation_restamp_update AFTER UPDATE ON presentation
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION presentation_restamp();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 CREATE TRIGGER presentation_restamp_delete AFTER DELETE ON presentation
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION presentation_restamp();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rows_restamp();
 
 -- An employer's vacancies may belong to several organisations of its basin: every organisation
 -- with a vacancy of a renamed, moved or reclassified employer. (A new employer has no vacancy yet;

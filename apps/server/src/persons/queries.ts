@@ -1,5 +1,12 @@
-import type { PersonInput, PersonInputDto } from '@jobcoach/contract';
+import type { PersonInput, PersonInputDto, PersonSummary } from '@jobcoach/contract';
 import type { Database, Selectable } from '@jobcoach/db';
+import {
+  type CadenceSettings,
+  cadenceOf,
+  cadenceWithFrequency,
+  formatNiss,
+  type Phase,
+} from '@jobcoach/domain';
 import { AppError, invalid } from '../http/errors.ts';
 import type { Db } from './common.ts';
 
@@ -227,6 +234,44 @@ export function selectPersonLines(db: Db, organisationId: string) {
     .where('p.deleted_at', 'is', null);
 }
 export type PersonLine = Awaited<ReturnType<ReturnType<typeof selectPersonLines>['execute']>>[number];
+
+/** "85073003328" → "**.**.**-*33.28": enough to tell two persons apart, not to identify one. */
+function maskNiss(niss: string | null): string | null {
+  if (!niss) return null;
+  return formatNiss(niss).replace(/\d/g, (d, index: number) => (index >= 10 ? d : '*'));
+}
+
+/**
+ * A person's line as the persons list shows it (PersonSummary), wherever persons are listed (the
+ * list, the matching candidates, the employer's visit sheet): the organisation's cadence rule,
+ * with the follow-up frequency agreed for the running contract.
+ */
+export function personSummaryOf(line: PersonLine, today: string, cadence: CadenceSettings): PersonSummary {
+  const status = cadenceOf(
+    {
+      phase: line.phase as Phase,
+      phaseSince: line.phase_since,
+      preHireEntry: line.pre_hire_entry,
+      lastDirectContact: line.last_direct_contact,
+    },
+    today,
+    cadenceWithFrequency(cadence, line.follow_up_frequency),
+  );
+  return {
+    id: line.id,
+    firstName: line.first_name,
+    lastName: line.last_name,
+    phase: line.phase as Phase,
+    coachId: line.coach_id,
+    coachName: line.coach_name,
+    decision: (line.decision as PersonSummary['decision']) ?? null,
+    reviewDate: line.review_date ?? null,
+    phone: line.phone,
+    nissMasked: maskNiss(line.niss),
+    overdue: status.overdue,
+    nextDue: status.dueDate,
+  };
+}
 
 /** Escapes LIKE wildcards so that a search for "50%" looks for those characters. */
 export function likePattern(text: string): string {

@@ -12,7 +12,7 @@ import {
   viewerOf,
 } from '../../application/person-scope.ts';
 import { defineQuery } from '../../application/use-case.ts';
-import { selectPersonLines } from '../../persons/queries.ts';
+import { personSummaryOf, selectPersonLines } from '../../persons/queries.ts';
 import { redactMatchReasons } from '../../privacy/sensitive.ts';
 import { loadSettings } from '../../settings/queries.ts';
 import { presentationCapOf, selectVacancies, toVacancySummary } from '../../vacancies/queries.ts';
@@ -30,7 +30,6 @@ import {
   openVacanciesStamp,
   readOpenVacancies,
 } from '../open-vacancies.ts';
-import { personSummaryOf } from '../summaries.ts';
 
 /**
  * Matching lists (method.md §4 "matching hypothesis", §6): candidates are loaded with SQL, mapped to

@@ -1,6 +1,5 @@
 import { createPersonSchema, patchPersonSchema, personListQuerySchema } from '@jobcoach/contract';
 import { sql } from '@jobcoach/db';
-import { cadenceOf, cadenceWithFrequency, formatNiss, type Phase } from '@jobcoach/domain';
 import { z } from 'zod';
 import { writeAuditEntry } from '../../application/context.ts';
 import { notFound, staleVersion } from '../../application/errors.ts';
@@ -21,17 +20,12 @@ import {
   likePattern,
   lockPerson,
   personColumns,
+  personSummaryOf,
   rethrowNissConflict,
   selectPersonLines,
 } from '../queries.ts';
 
 const idSchema = z.uuid('identifiant invalide.');
-
-/** "85073003328" → "**.**.**-*33.28": enough to tell two persons apart, not to identify one. */
-function maskNiss(niss: string | null): string | null {
-  if (!niss) return null;
-  return formatNiss(niss).replace(/\d/g, (d, index: number) => (index >= 10 ? d : '*'));
-}
 
 /** The persons list: the caller's scope, searched by name (accents ignored), NISS or phone. */
 export const listPersons = defineQuery('persons.list', personListQuerySchema, async (ctx, q) => {
@@ -71,32 +65,7 @@ export const listPersons = defineQuery('persons.list', personListQuerySchema, as
     });
   }
   const [rows, { cadence }] = await Promise.all([query.execute(), loadSettings(db, ctx.organisationId)]);
-  return rows.map((r) => {
-    const status = cadenceOf(
-      {
-        phase: r.phase as Phase,
-        phaseSince: r.phase_since,
-        preHireEntry: r.pre_hire_entry,
-        lastDirectContact: r.last_direct_contact,
-      },
-      ctx.today,
-      cadenceWithFrequency(cadence, r.follow_up_frequency),
-    );
-    return {
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      phase: r.phase as Phase,
-      coachId: r.coach_id,
-      coachName: r.coach_name,
-      decision: (r.decision as 'accepted' | 'postponed' | 'redirected' | null) ?? null,
-      reviewDate: r.review_date ?? null,
-      phone: r.phone,
-      nissMasked: maskNiss(r.niss),
-      overdue: status.overdue,
-      nextDue: status.dueDate,
-    };
-  });
+  return rows.map((r) => personSummaryOf(r, ctx.today, cadence));
 });
 
 /** A person referred by a partner or arriving spontaneously: in intake, coached by whoever records them. */
