@@ -9,8 +9,10 @@ import {
   naceSection,
   normalizeLanguage,
   PHYSICAL_DEMANDS,
+  prepareVacancy,
   REQUIRED_SKILL_LEVELS,
   rankPersons,
+  rankPreparedVacancies,
   rankVacancies,
   SCHEDULE_LIMITS,
   SKILL_LEVELS,
@@ -630,6 +632,12 @@ describe('rankVacancies and rankPersons', () => {
             for (const { vacancy: v, result } of rankVacancies(p, vacancies)) {
               expect(result).toEqual(assessMatch(p, v));
             }
+          }
+          // Offers prepared once, then ranked for several persons (a list held between requests):
+          // the preparing carries nothing of one person over to the next.
+          const prepared = vacancies.map(prepareVacancy);
+          for (const p of persons) {
+            expect(rankPreparedVacancies(p, prepared)).toEqual(rankVacancies(p, vacancies));
           }
           for (const v of vacancies) {
             for (const { person: p, result } of rankPersons(v, persons)) {

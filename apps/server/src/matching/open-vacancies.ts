@@ -1,5 +1,5 @@
 import { PREPARED_MARK, sql } from '@jobcoach/db';
-import type { MatchingVacancy } from '@jobcoach/domain';
+import { type MatchingVacancy, type PreparedVacancy, prepareVacancy } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
 import { selectVacancies, type VacancyLine } from '../vacancies/queries.ts';
 import { toMatchingVacancy } from './mapping.ts';
@@ -12,12 +12,10 @@ import { toMatchingVacancy } from './mapping.ts';
  * in the same transaction as every write that changes the list, whoever writes it (this server,
  * another one, the import); a request reads the stamp within a statement it runs anyway. A list is
  * only ever used for the stamp it was read with, in the same statement: never newer or older than
- * what the database holds at the moment the stamp is read.
+ * what the database holds at the moment the stamp is read. Each vacancy is held prepared for the
+ * ranking (prepareVacancy): what the rules read of an offer alone is worked out once per list.
  */
-export interface OpenVacancy {
-  line: VacancyLine;
-  matching: MatchingVacancy;
-}
+export type OpenVacancy = PreparedVacancy<MatchingVacancy & { readonly line: VacancyLine }>;
 
 interface Held {
   stamp: string;
@@ -51,7 +49,7 @@ export async function readOpenVacancies(db: Db, organisationId: string): Promise
     .modifyEnd(sql.raw(PREPARED_MARK))
     .execute();
   const vacancies = rows.map(({ stamp: _, ...line }) =>
-    deepFreeze({ line, matching: toMatchingVacancy(line) }),
+    deepFreeze(prepareVacancy({ ...toMatchingVacancy(line), line })),
   );
   const stamp = rows[0]?.stamp ?? null;
   // No open vacancy, or a stamp never written (an organisation loaded with the triggers off):

@@ -826,6 +826,20 @@ function byMatch(
 }
 
 /**
+ * A vacancy with what the rules read of it alone worked out beforehand: a caller that ranks the
+ * same offers for many persons (a list held between requests) prepares each once. Nothing in it
+ * depends on the person or on the day.
+ */
+export interface PreparedVacancy<V extends MatchingVacancy = MatchingVacancy> {
+  readonly vacancy: V;
+  readonly facts: unknown;
+}
+
+export function prepareVacancy<V extends MatchingVacancy>(vacancy: V): PreparedVacancy<V> {
+  return { vacancy, facts: vacancyFacts(vacancy) };
+}
+
+/**
  * A person's vacancies, compatible ones first by score (highest first), then incompatible ones; equal
  * scores keep the input order. Extra fields of each vacancy (an id…) are kept.
  */
@@ -833,9 +847,21 @@ export function rankVacancies<V extends MatchingVacancy>(
   person: MatchingPerson,
   vacancies: readonly V[],
 ): RankedVacancy<V>[] {
+  return rankPreparedVacancies(person, vacancies.map(prepareVacancy));
+}
+
+/** rankVacancies over vacancies prepared beforehand (prepareVacancy). */
+export function rankPreparedVacancies<V extends MatchingVacancy>(
+  person: MatchingPerson,
+  vacancies: readonly PreparedVacancy<V>[],
+): RankedVacancy<V>[] {
   const facts = personFacts(person);
   return vacancies
-    .map((vacancy, index) => ({ vacancy, result: assessFacts(facts, vacancyFacts(vacancy)), index }))
+    .map(({ vacancy, facts: prepared }, index) => ({
+      vacancy,
+      result: assessFacts(facts, prepared as VacancyFacts),
+      index,
+    }))
     .sort(byMatch)
     .map(({ vacancy, result }) => ({ vacancy, result }));
 }

@@ -1,6 +1,6 @@
 import { type CapReached, personMatchesQuerySchema, vacancyMatchesQuerySchema } from '@jobcoach/contract';
 import { PREPARED_MARK, sql } from '@jobcoach/db';
-import { type PresentationStep, rankPersons, rankVacancies } from '@jobcoach/domain';
+import { type PresentationStep, rankPersons, rankPreparedVacancies } from '@jobcoach/domain';
 import { z } from 'zod';
 import { type Context, writeAuditEntry } from '../../application/context.ts';
 import { notFound } from '../../application/errors.ts';
@@ -33,7 +33,7 @@ import {
 
 /**
  * Matching lists (method.md §4 "matching hypothesis", §6): candidates are loaded with SQL, mapped to
- * the domain's shapes and ranked by the domain (rankPersons / rankVacancies), reasons included.
+ * the domain's shapes and ranked by the domain (rankPersons / rankPreparedVacancies), reasons included.
  */
 
 const idSchema = z.uuid('identifiant invalide.');
@@ -97,7 +97,9 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: readonly 
 
 /** The vacancies of a list with candidates in progress: those that may be at their cap. */
 function withCandidates(vacancies: readonly OpenVacancy[]): string[] {
-  return vacancies.filter((v) => Number(v.line.active_presentations ?? 0) > 0).map((v) => v.line.id);
+  return vacancies
+    .filter(({ vacancy }) => Number(vacancy.line.active_presentations ?? 0) > 0)
+    .map(({ vacancy }) => vacancy.line.id);
 }
 
 /** The persons in pre-hire the caller reaches, ranked for a vacancy. */
@@ -197,10 +199,7 @@ export const matchVacanciesToPerson = defineQuery(
         ? fullAmong
         : await vacanciesAtCap(ctx, reach, withCandidates(vacancies));
     const aids = personHiringAids(person, rules, ctx.today);
-    const ranked = rankVacancies(
-      toMatchingPerson(person, aids),
-      vacancies.map((v) => ({ ...v.matching, line: v.line })),
-    )
+    const ranked = rankPreparedVacancies(toMatchingPerson(person, aids), vacancies)
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
     return ranked.map(({ vacancy, result }) => ({
