@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'] } },
       { test: { name: 'contract', root: 'packages/contract', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'web', root: 'apps/web', include: ['test/**/*.test.ts'] } },
       {
         test: {
           name: 'db',

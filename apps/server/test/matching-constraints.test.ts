@@ -21,7 +21,7 @@ import {
 interface Reason {
   kind: string;
   code: string;
-  message: string;
+  key: string;
 }
 
 describe.each(testTargets())('real constraints and hiring aids on $driver', (target) => {
@@ -137,7 +137,7 @@ describe.each(testTargets())('real constraints and hiring aids on $driver', (tar
       expect.objectContaining({
         kind: 'blocking',
         code: 'physical',
-        message: 'Port de charges lourdes, la personne ne peut pas porter de charges lourdes',
+        key: 'physical.heavy_loads',
       }),
     );
     const light = await createVacancy(admin, vacancyBody(employerId, today, { title: 'Accueil' }));
@@ -154,6 +154,26 @@ describe.each(testTargets())('real constraints and hiring aids on $driver', (tar
     });
     expect(refused.status).toBe(403);
     expect(refused.json.error.field).toBe('physicalLimits');
+    // Set by a colleague with the right, the limit still blocks for that jobcoach, worded without
+    // what it says of the person's health.
+    const limited = await admin.patch(`/api/persons/${own.id}`, {
+      physicalLimits: ['heavy_loads'],
+      version: own.version,
+    });
+    expect(limited.status).toBe(200);
+    const seen = (await coach.get(`/api/persons/${own.id}/matches`)).json as {
+      vacancy: { id: string };
+      result: { compatible: boolean; reasons: Reason[] };
+    }[];
+    const forHeavy = seen.find((m) => m.vacancy.id === heavy.id);
+    expect(forHeavy?.result.compatible).toBe(false);
+    expect(forHeavy?.result.reasons).toContainEqual({
+      kind: 'blocking',
+      code: 'physical',
+      key: 'physical.restricted',
+      points: 0,
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/heavy_loads/);
   });
 
   it('names the hiring aids a person opens beside the match, from the dated rules', async () => {

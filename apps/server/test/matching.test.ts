@@ -21,7 +21,8 @@ import {
 interface Reason {
   kind: string;
   code: string;
-  message: string;
+  key: string;
+  params?: Record<string, unknown>;
 }
 interface PersonMatch {
   person: { id: string; firstName: string };
@@ -119,17 +120,18 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
         expect.objectContaining({
           kind: 'plus',
           code: 'wished_job',
-          message: 'Correspond au métier souhaité : magasinier',
+          key: 'wished_job',
+          params: { job: 'magasinier' },
         }),
         expect.objectContaining({
           code: 'travel',
-          message: expect.stringMatching(/^Trajet estimé : environ \d+ min/),
+          params: expect.objectContaining({ minutes: expect.any(Number) }),
         }),
         // Languages are recorded without a level: never a block, a check.
         expect.objectContaining({
           kind: 'info',
           code: 'language',
-          message: expect.stringMatching(/niveau de la personne à vérifier/),
+          key: 'language.toCheck',
         }),
       ]),
     );
@@ -137,21 +139,25 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
     expect(second.result.reasons[0]).toEqual({
       kind: 'blocking',
       code: 'driving_licence',
-      message: "Permis B demandé, la personne n'en a pas",
+      key: 'driving_licence.missing',
       points: 0,
     });
     // Physical limits are free text on persons: shown to check, never guessed. Their text is
     // sensitive (health): a jobcoach without the right is told to check, without the text.
     expect(second.result.reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'physical_note', message: expect.stringMatching(/accès restreint/) }),
+        { kind: 'info', code: 'physical_note', key: 'physical_note.restricted', points: 0 },
       ]),
     );
     expect(JSON.stringify(res.json)).not.toMatch(/10 kg/);
     const asCoordinator = (await admin.get(`/api/vacancies/${v.id}/matches`)).json as PersonMatch[];
     expect(asCoordinator[1]!.result.reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'physical_note', message: expect.stringMatching(/10 kg/) }),
+        expect.objectContaining({
+          code: 'physical_note',
+          key: 'physical_note',
+          params: { note: expect.stringMatching(/10 kg/) },
+        }),
       ]),
     );
     const compatible = (await coach.get(`/api/vacancies/${v.id}/matches?compatibleOnly=true`))
@@ -213,7 +219,7 @@ describe.each(testTargets())('matching lists on $driver', (target) => {
     expect(compatibleFlags).toEqual([...compatibleFlags].sort((a, b) => Number(b) - Number(a)));
     const nightMatch = list.find((m) => m.vacancy.id === night.id)!;
     expect(nightMatch.result.compatible).toBe(false);
-    expect(nightMatch.result.reasons[0]!.message).toMatch(/Horaires de nuit incompatibles/);
+    expect(nightMatch.result.reasons[0]).toMatchObject({ kind: 'blocking', key: 'schedule.night' });
     const onlyCompatible = (await coach.get(`/api/persons/${persons.noLicence}/matches?compatibleOnly=1`))
       .json;
     expect(onlyCompatible.every((m: { result: { compatible: boolean } }) => m.result.compatible)).toBe(true);

@@ -1,8 +1,15 @@
 import {
   BASIN_REQUEST_STATUSES,
+  DIPLOMA_LEVELS,
+  LANGUAGE_SKILLS,
   MATCH_REASON_CODES,
+  MATCH_REASON_KEYS,
+  NACE_SECTIONS,
   PHYSICAL_DEMANDS,
   PRESENTATION_STEPS,
+  SKILL_LEVELS,
+  STUDIES,
+  VACANCY_CONTRACT_TYPES,
   WORK_SCHEDULES,
 } from '@jobcoach/domain';
 import { z } from 'zod';
@@ -11,19 +18,53 @@ import { limitSchema, queryBoolean } from './fields.ts';
 import { personSummarySchema } from './persons.ts';
 import { requirementsOutputSchema, vacancyContractOutputSchema, vacancySummarySchema } from './vacancies.ts';
 
+const skillAndLevel = z.tuple([z.enum(LANGUAGE_SKILLS), z.enum(SKILL_LEVELS)]);
+
+/**
+ * The domain's MatchReason: the screen words `matchReason.<key>` from its message catalog with the
+ * params (codes of the domain's lists, numbers, and the coach's or the person's own words).
+ */
+const matchReasonSchema = z.object({
+  kind: z.enum(['blocking', 'plus', 'minus', 'info']),
+  code: z.enum(MATCH_REASON_CODES),
+  key: z.enum(MATCH_REASON_KEYS),
+  params: z
+    .object({
+      contract: z.enum(VACANCY_CONTRACT_TYPES),
+      months: z.number(),
+      hours: z.number(),
+      note: z.string(),
+      because: z.enum(['childcare', 'availability']),
+      needed: z.number(),
+      days: z.number(),
+      language: z.string(),
+      asked: z.array(skillAndLevel),
+      short: z.array(skillAndLevel),
+      unknown: z.array(z.enum(LANGUAGE_SKILLS)),
+      job: z.string(),
+      section: z.enum(NACE_SECTIONS),
+      sector: z.string(),
+      minutes: z.number(),
+      km: z.number(),
+      sameCommune: z.boolean(),
+      max: z.number(),
+      schedules: z.array(z.enum(WORK_SCHEDULES)),
+      diploma: z.enum(DIPLOMA_LEVELS),
+      studies: z.enum(STUDIES),
+      years: z.number(),
+    })
+    .partial()
+    .optional(),
+  points: z.number(),
+});
+export type MatchReasonAnswer = z.output<typeof matchReasonSchema>;
+
 /** The domain's MatchResult (packages/domain matching.ts). */
 export const matchResultSchema = z.object({
   compatible: z.boolean(),
   score: z.number(),
   basis: z.enum(['objectified', 'published']),
-  reasons: z.array(
-    z.object({
-      kind: z.enum(['blocking', 'plus', 'minus', 'info']),
-      code: z.enum(MATCH_REASON_CODES),
-      message: z.string(),
-      points: z.number(),
-    }),
-  ),
+  reasons: z.array(matchReasonSchema),
   /** Shown beside the result, never used to rank (method.md §6). */
   hiringAids: z.array(z.string()),
   distanceKm: z.number().nullable(),

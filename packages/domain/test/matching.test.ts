@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assessMatch,
   DIPLOMA_LEVELS,
+  MATCH_REASON_KEYS,
   type MatchingPerson,
   type MatchingVacancy,
   type MatchResult,
@@ -66,8 +67,11 @@ const vacancy: MatchingVacancy = {
   qualityNote: null,
 };
 
-const messages = (result: MatchResult, kind?: string) =>
-  result.reasons.filter((r) => kind === undefined || r.kind === kind).map((r) => r.message);
+/** Each reason of that kind as its wording's key and the values it names. */
+const said = (result: MatchResult, kind?: string) =>
+  result.reasons
+    .filter((r) => kind === undefined || r.kind === kind)
+    .map((r) => ({ key: r.key, ...r.params }));
 
 describe('hard constraints', () => {
   it('night work is incompatible with a single parent’s childcare when the person cannot work nights', () => {
@@ -81,14 +85,10 @@ describe('hard constraints', () => {
     const result = assessMatch(mother, nights);
     expect(result.compatible).toBe(false);
     expect(result.score).toBe(0);
-    expect(messages(result, 'blocking')).toEqual([
-      'Horaires de nuit incompatibles avec la garde des enfants',
-    ]);
+    expect(said(result, 'blocking')).toEqual([{ key: 'schedule.night', because: 'childcare' }]);
     // The same limit on a person without children reads neutrally.
     const other = assessMatch({ ...person, scheduleLimits: ['no_night'] }, nights);
-    expect(messages(other, 'blocking')).toEqual([
-      'Horaires de nuit incompatibles avec les disponibilités de la personne',
-    ]);
+    expect(said(other, 'blocking')).toEqual([{ key: 'schedule.night', because: 'availability' }]);
     // A single parent who can work nights is not blocked by night work.
     expect(assessMatch({ ...mother, scheduleLimits: [] }, nights).compatible).toBe(true);
     // Day work fits.
@@ -98,27 +98,30 @@ describe('hard constraints', () => {
   it('each schedule limit blocks its own kind of hours', () => {
     const all: MatchingVacancy = { ...vacancy, schedule: ['evening', 'weekend', 'shifts'] };
     const result = assessMatch({ ...person, scheduleLimits: ['no_evening', 'no_weekend', 'no_shifts'] }, all);
-    expect(messages(result, 'blocking')).toEqual([
-      'Horaires du soir incompatibles avec les disponibilités de la personne',
-      'Travail le week-end incompatible avec les disponibilités de la personne',
-      'Travail en équipes (pauses) incompatible avec les disponibilités de la personne',
+    expect(said(result, 'blocking')).toEqual([
+      { key: 'schedule.evening', because: 'availability' },
+      { key: 'schedule.weekend', because: 'availability' },
+      { key: 'schedule.shifts', because: 'availability' },
     ]);
   });
 
   it('the days the person can work block weekend work, or week work for a weekend-only person', () => {
     const weekdays: MatchingPerson = { ...person, scheduleDays: ['mon', 'tue', 'wed', 'thu', 'fri'] };
-    expect(messages(assessMatch(weekdays, { ...vacancy, schedule: ['day', 'weekend'] }), 'blocking')).toEqual(
-      ["Travail le week-end, la personne n'est disponible qu'en semaine"],
-    );
+    expect(said(assessMatch(weekdays, { ...vacancy, schedule: ['day', 'weekend'] }), 'blocking')).toEqual([
+      { key: 'schedule_days.weekdaysOnly' },
+    ]);
     expect(assessMatch(weekdays, vacancy).compatible).toBe(true);
     const weekendOnly: MatchingPerson = { ...person, scheduleDays: ['sat', 'sun'] };
     expect(assessMatch(weekendOnly, { ...vacancy, hoursPerWeek: 16 }).compatible).toBe(false);
     // Three days cannot hold 38 hours: a minus, not a block.
     const threeDays = assessMatch({ ...person, scheduleDays: ['mon', 'tue', 'wed'] }, vacancy);
     expect(threeDays.compatible).toBe(true);
-    expect(messages(threeDays, 'minus')).toContain(
-      '38 h par semaine demandent au moins 5 jours, la personne est disponible 3 jours',
-    );
+    expect(said(threeDays, 'minus')).toContainEqual({
+      key: 'schedule_days.tooFew',
+      hours: 38,
+      needed: 5,
+      days: 3,
+    });
   });
 
   it('a person who accepts only a CDI is not proposed a CDD', () => {
@@ -127,9 +130,7 @@ describe('hard constraints', () => {
     const result = assessMatch(cdiOnly, cdd);
     expect(result.compatible).toBe(false);
     expect(result.score).toBe(0);
-    expect(messages(result, 'blocking')).toEqual([
-      "La personne ne peut accepter qu'un CDI, l'offre propose un CDD de 6 mois",
-    ]);
+    expect(said(result, 'blocking')).toEqual([{ key: 'cdi_only', contract: 'cdd', months: 6 }]);
     expect(assessMatch(cdiOnly, { ...vacancy, contract: { type: 'interim' } }).compatible).toBe(false);
     expect(assessMatch(cdiOnly, vacancy).compatible).toBe(true);
     expect(assessMatch(person, cdd).compatible).toBe(true);
@@ -141,13 +142,10 @@ describe('hard constraints', () => {
     const result = assessMatch(noLicence, licence);
     expect(result.compatible).toBe(false);
     expect(result.score).toBe(0);
-    expect(messages(result, 'blocking')).toEqual(["Permis B demandé, la personne n'en a pas"]);
+    expect(said(result, 'blocking')).toEqual([{ key: 'driving_licence.missing' }]);
     // A car required implies the licence, and the car itself.
     const car = assessMatch(noLicence, { ...vacancy, published: { ...published, car: true } });
-    expect(messages(car, 'blocking')).toEqual([
-      "Permis B demandé, la personne n'en a pas",
-      "Voiture demandée, la personne n'en a pas",
-    ]);
+    expect(said(car, 'blocking')).toEqual([{ key: 'driving_licence.missing' }, { key: 'car.missing' }]);
     // Unknown licence: to check, never a block.
     const unknown = assessMatch({ ...person, drivingLicence: null }, licence);
     expect(unknown.compatible).toBe(true);
@@ -162,20 +160,15 @@ describe('hard constraints', () => {
     };
     const result = assessMatch(back, { ...vacancy, physicalDemands: ['heavy_loads', 'long_standing'] });
     expect(result.compatible).toBe(false);
-    expect(messages(result, 'blocking')).toEqual([
-      'Port de charges lourdes, la personne ne peut pas porter de charges lourdes',
-    ]);
-    expect(messages(result, 'info')).toContain('Limites de santé à vérifier : Dos fragile');
+    expect(said(result, 'blocking')).toEqual([{ key: 'physical.heavy_loads' }]);
+    expect(said(result, 'info')).toContainEqual({ key: 'physical_note', note: 'Dos fragile' });
     expect(assessMatch(back, { ...vacancy, physicalDemands: ['long_standing'] }).compatible).toBe(true);
   });
 
   it('a night-work limit blocks night hours even when the offer lists no such demand', () => {
     const noNights: MatchingPerson = { ...person, physicalLimits: ['night_work', 'cold_heat'] };
     const result = assessMatch(noNights, { ...vacancy, schedule: ['night'], physicalDemands: ['cold_heat'] });
-    expect(messages(result, 'blocking')).toEqual([
-      'Froid ou chaleur, la personne ne peut pas travailler au froid ou à la chaleur',
-      'Travail de nuit, la personne ne peut pas travailler la nuit (raison de santé)',
-    ]);
+    expect(said(result, 'blocking')).toEqual([{ key: 'physical.cold_heat' }, { key: 'physical.night_work' }]);
   });
 
   it('lists every reason of an incompatible pair, soft ones included', () => {
@@ -185,7 +178,7 @@ describe('hard constraints', () => {
     );
     expect(result.score).toBe(0);
     expect(result.reasons.filter((r) => r.kind === 'blocking')).toHaveLength(2);
-    expect(messages(result, 'plus')).toContain('Correspond au métier souhaité : magasinier');
+    expect(said(result, 'plus')).toContainEqual({ key: 'wished_job', job: 'magasinier' });
     expect(result.reasons.every((r) => r.kind !== 'blocking' || r.points === 0)).toBe(true);
     expect(result.distanceKm).not.toBeNull();
   });
@@ -210,8 +203,8 @@ describe('languages and the objectified offer', () => {
     const result = assessMatch(readsGerman, germanVacancy);
     expect(result.basis).toBe('published');
     expect(result.compatible).toBe(false);
-    expect(messages(result, 'blocking')).toEqual([
-      'Allemand demandé : parler (couramment), la personne : parler : pas du tout',
+    expect(said(result, 'blocking')).toEqual([
+      { key: 'language.short', language: 'de', asked: [['speak', 'fluent']], short: [['speak', 'none']] },
     ]);
   });
 
@@ -229,8 +222,12 @@ describe('languages and the objectified offer', () => {
     expect(result.basis).toBe('objectified');
     expect(result.compatible).toBe(true);
     expect(result.score).toBeGreaterThan(0);
-    expect(messages(result, 'plus')).toContain('Allemand demandé : lire (notions) : niveau suffisant');
-    expect(messages(result, 'info')).toContain("Exigences objectivées avec l'employeur");
+    expect(said(result, 'plus')).toContainEqual({
+      key: 'language.met',
+      language: 'de',
+      asked: [['read', 'basic']],
+    });
+    expect(said(result, 'info')).toContainEqual({ key: 'basis.objectified' });
   });
 
   it('compares skill by skill: each skill asked must be met, an unrecorded skill is to check', () => {
@@ -239,15 +236,29 @@ describe('languages and the objectified offer', () => {
       published: { ...published, languages },
     });
     const writes = assessMatch(readsGerman, job([{ code: 'de', read: 'basic', write: 'basic' }]));
-    expect(messages(writes, 'blocking')).toEqual([
-      'Allemand demandé : lire (notions), écrire (notions), la personne : écrire : pas du tout',
+    expect(said(writes, 'blocking')).toEqual([
+      {
+        key: 'language.short',
+        language: 'de',
+        asked: [
+          ['read', 'basic'],
+          ['write', 'basic'],
+        ],
+        short: [['write', 'none']],
+      },
     ]);
     const partly: MatchingPerson = { ...person, languages: [{ code: 'nl', understand: 'good' }] };
     const check = assessMatch(partly, job([{ code: 'nl', understand: 'basic', speak: 'basic' }]));
     expect(check.compatible).toBe(true);
-    expect(messages(check, 'info')).toContain(
-      'Néerlandais demandé : comprendre (notions), parler (notions) : niveau de la personne à vérifier (parler)',
-    );
+    expect(said(check, 'info')).toContainEqual({
+      key: 'language.toCheck',
+      language: 'nl',
+      asked: [
+        ['understand', 'basic'],
+        ['speak', 'basic'],
+      ],
+      unknown: ['speak'],
+    });
   });
 
   it('uses the objectified requirements whenever they exist, the published ones otherwise', () => {
@@ -286,8 +297,8 @@ describe('languages and the objectified offer', () => {
       ...vacancy,
       published: { ...published, languages: [{ code: 'nl', understand: 'basic' }] },
     });
-    expect(messages(dutch, 'blocking')).toEqual([
-      'Néerlandais demandé : comprendre (notions), la personne ne connaît pas cette langue',
+    expect(said(dutch, 'blocking')).toEqual([
+      { key: 'language.notSpoken', language: 'nl', asked: [['understand', 'basic']] },
     ]);
     // A language recorded without a level, or no languages recorded at all: to check, not a block.
     const noLevel = assessMatch(
@@ -298,18 +309,23 @@ describe('languages and the objectified offer', () => {
       },
     );
     expect(noLevel.compatible).toBe(true);
-    expect(messages(noLevel, 'info')).toContain(
-      'Néerlandais demandé : parler (couramment) : niveau de la personne à vérifier (parler)',
-    );
+    expect(said(noLevel, 'info')).toContainEqual({
+      key: 'language.toCheck',
+      language: 'nl',
+      asked: [['speak', 'fluent']],
+      unknown: ['speak'],
+    });
     const nlBasic: MatchingVacancy = {
       ...vacancy,
       published: { ...published, languages: [{ code: 'nl', understand: 'basic' }] },
     };
     const notRecorded = assessMatch({ ...person, languages: [] }, nlBasic);
     expect(notRecorded.compatible).toBe(true);
-    expect(messages(notRecorded, 'info')).toContain(
-      'Néerlandais demandé : comprendre (notions) : langues de la personne non renseignées',
-    );
+    expect(said(notRecorded, 'info')).toContainEqual({
+      key: 'language.notRecorded',
+      language: 'nl',
+      asked: [['understand', 'basic']],
+    });
   });
 
   it('normalises language codes and names', () => {
@@ -328,23 +344,23 @@ describe('soft preferences', () => {
     const cess: MatchingVacancy = { ...vacancy, published: { ...published, diplomaLevel: 'cess' } };
     const result = assessMatch(person, cess);
     expect(result.compatible).toBe(true);
-    expect(messages(result, 'minus')).toContain('Diplôme demandé : CESS, la personne a le CEB');
+    expect(said(result, 'minus')).toContainEqual({ key: 'diploma.short', diploma: 'cess', studies: 'ceb' });
     expect(result.score).toBeLessThan(assessMatch(person, vacancy).score);
-    expect(messages(assessMatch({ ...person, studies: 'other' }, cess), 'minus')).toContain(
-      "Diplôme demandé : CESS, la personne n'a pas de diplôme reconnu de ce niveau",
-    );
+    expect(said(assessMatch({ ...person, studies: 'other' }, cess), 'minus')).toContainEqual({
+      key: 'diploma.short',
+      diploma: 'cess',
+      studies: 'other',
+    });
     expect(assessMatch({ ...person, studies: 'cess' }, cess).score).toBe(assessMatch(person, vacancy).score);
   });
 
   it('wished jobs and sectors raise the score; wishes none of which is met lower it', () => {
     const neutral = assessMatch(person, vacancy).score;
     const job = assessMatch({ ...person, wishedJobs: ['magasinier'] }, vacancy);
-    expect(messages(job, 'plus')).toContain('Correspond au métier souhaité : magasinier');
+    expect(said(job, 'plus')).toContainEqual({ key: 'wished_job', job: 'magasinier' });
     expect(job.score).toBeGreaterThan(neutral);
     const section = assessMatch({ ...person, wishedSectors: ['H'] }, vacancy);
-    expect(messages(section, 'plus')).toContain(
-      'Secteur souhaité par la personne : Transports et entreposage',
-    );
+    expect(said(section, 'plus')).toContainEqual({ key: 'wished_sector.section', section: 'H' });
     expect(
       assessMatch({ ...person, wishedSectors: ['52'] }, vacancy).reasons.some(
         (r) => r.code === 'wished_sector',
@@ -359,7 +375,7 @@ describe('soft preferences', () => {
       { ...person, wishedSectors: ['horeca'], wishedJobs: ['aide-cuisinier'] },
       vacancy,
     );
-    expect(messages(horeca, 'minus')).toContain('Hors des métiers et secteurs souhaités par la personne');
+    expect(said(horeca, 'minus')).toContainEqual({ key: 'wishes_not_met' });
     expect(horeca.score).toBeLessThan(neutral);
     const kitchen = assessMatch(
       { ...person, wishedSectors: ['horeca'], wishedJobs: ['Aide cuisinier'] },
@@ -374,9 +390,7 @@ describe('soft preferences', () => {
     const near = assessMatch(person, vacancy);
     expect(near.distanceKm).toBeCloseTo(11, 0);
     expect(near.travelMinutes).toBe(26);
-    expect(messages(near, 'plus')).toContain(
-      "Trajet estimé : environ 26 min (11 km à vol d'oiseau), dans la limite de 45 min acceptée",
-    );
+    expect(said(near, 'plus')).toContainEqual({ key: 'travel.within', minutes: 26, km: 11, max: 45 });
     const far = assessMatch(person, { ...vacancy, commune: 'Arlon' });
     expect(far.compatible).toBe(true);
     expect(far.reasons.find((r) => r.code === 'travel')).toMatchObject({ kind: 'minus', points: -25 });
@@ -385,18 +399,20 @@ describe('soft preferences', () => {
     expect(unknown.travelMinutes).toBeNull();
     expect(unknown.reasons.find((r) => r.code === 'travel')).toMatchObject({
       kind: 'info',
-      message: 'Distance inconnue',
+      key: 'travel.unknown',
     });
     expect(
-      assessMatch(person, { ...vacancy, commune: 'Atlantis' }).reasons.find((r) => r.code === 'travel')
-        ?.message,
-    ).toBe('Distance inconnue');
+      assessMatch(person, { ...vacancy, commune: 'Atlantis' }).reasons.find((r) => r.code === 'travel')?.key,
+    ).toBe('travel.unknown');
     // NIS codes work as communes too; same commune.
     const home = assessMatch({ ...person, commune: '52021' }, { ...vacancy, commune: 'fleurus' });
     expect(home.distanceKm).toBe(0);
-    expect(messages(home, 'plus')).toContain(
-      'Trajet estimé : environ 10 min (dans la commune de la personne), dans la limite de 45 min acceptée',
-    );
+    expect(said(home, 'plus')).toContainEqual({
+      key: 'travel.within',
+      minutes: 10,
+      sameCommune: true,
+      max: 45,
+    });
   });
 
   it('job quality: CDI > long CDD > short CDD > interim; very few hours count against', () => {
@@ -408,9 +424,7 @@ describe('soft preferences', () => {
     expect(score({ type: 'cdi' }, 10)).toBeLessThan(score({ type: 'cdi' }, 24));
     expect(score({ type: 'cdi' }, 24)).toBeLessThan(score({ type: 'cdi' }, 38));
     const small = assessMatch(person, { ...vacancy, hoursPerWeek: 10 });
-    expect(messages(small, 'minus')).toContain(
-      "Très peu d'heures (10 h par semaine) : revenu faible, vérifier l'effet sur les allocations",
-    );
+    expect(said(small, 'minus')).toContainEqual({ key: 'hours.veryFew', hours: 10 });
   });
 
   it('experience asked counts against, none asked counts for', () => {
@@ -419,9 +433,7 @@ describe('soft preferences', () => {
     expect(asked(0).score).toBeGreaterThan(asked(null).score);
     expect(asked(null).score).toBeGreaterThan(asked(1).score);
     expect(asked(1).score).toBeGreaterThan(asked(3).score);
-    expect(messages(asked(2), 'minus')).toContain(
-      "Expérience demandée : 2 ans (à discuter avec l'employeur)",
-    );
+    expect(said(asked(2), 'minus')).toContainEqual({ key: 'experience.years', years: 2 });
   });
 
   it('sorts reasons blocking, plus, minus, info and gives blocking and info reasons no points', () => {
@@ -433,7 +445,7 @@ describe('soft preferences', () => {
     const kinds = result.reasons.map((r) => order[r.kind]);
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
     for (const r of result.reasons) if (r.kind === 'blocking' || r.kind === 'info') expect(r.points).toBe(0);
-    expect(messages(result, 'info')).toContain("Qualité de l'emploi : Salaire au barème");
+    expect(said(result, 'info')).toContainEqual({ key: 'quality_note', note: 'Salaire au barème' });
   });
 });
 
@@ -555,7 +567,13 @@ describe('properties', () => {
         const blocked = result.reasons.some((r) => r.kind === 'blocking');
         expect(result.compatible).toBe(!blocked);
         if (blocked) expect(result.score).toBe(0);
-        for (const r of result.reasons) expect(r.message.trim()).not.toBe('');
+        for (const r of result.reasons) {
+          expect(MATCH_REASON_KEYS).toContain(r.key);
+          expect(r.key === r.code || r.key.startsWith(`${r.code}.`)).toBe(true);
+          for (const value of Object.values(r.params ?? {})) {
+            if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+          }
+        }
       }),
       { numRuns: 500 },
     );

@@ -1,4 +1,4 @@
-import type { MembershipRole } from '@jobcoach/domain';
+import type { MatchReason, MembershipRole } from '@jobcoach/domain';
 import type { Viewer } from '../application/person-scope.ts';
 import { AppError } from '../http/errors.ts';
 
@@ -132,26 +132,16 @@ function restrictedField(field: string) {
 
 /**
  * The matching reasons that echo the person's physical limits (the note, and a limit blocking a
- * demand): kept (the coach must check them before presenting the person) but without what they
- * say of the person's health for a caller without the right.
+ * demand): kept (the coach must check them before presenting the person) but worded without what
+ * they say of the person's health for a caller without the right.
  */
-export function redactMatchReasons<R extends { code: string; message: string }>(
-  reasons: R[],
-  viewer: Viewer,
-): R[] {
+export function redactMatchReasons(reasons: MatchReason[], viewer: Viewer): MatchReason[] {
   if (viewer.sensitive) return reasons;
-  return reasons.map((r) =>
-    r.code === 'physical_note'
-      ? {
-          ...r,
-          message: 'Limites de santé à vérifier (accès restreint : voir avec un·e collègue autorisé·e)',
-        }
-      : r.code === 'physical'
-        ? {
-            ...r,
-            message:
-              'Exigence physique de l’offre incompatible avec une limite de santé de la personne (accès restreint)',
-          }
-        : r,
-  );
+  return reasons.map((r): MatchReason => {
+    if (r.code === 'physical_note')
+      return { kind: r.kind, code: r.code, key: 'physical_note.restricted', points: r.points };
+    if (r.code === 'physical')
+      return { kind: r.kind, code: r.code, key: 'physical.restricted', points: r.points };
+    return r;
+  });
 }

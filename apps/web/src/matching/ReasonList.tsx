@@ -1,6 +1,8 @@
-import type { MatchReason, MatchReasonKind } from '@jobcoach/domain';
+import type { MatchReasonAnswer } from '@jobcoach/contract';
+import type { MatchReasonKind } from '@jobcoach/domain';
 import { Group, List, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { useT } from '../i18n/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
+import { matchReasonText } from './reason-text.ts';
 
 // Each kind has its colour and its own shape, and its name for screen readers: the colour is
 // never the only sign. Blocking reasons come first (the server's order).
@@ -33,9 +35,10 @@ function KindIcon({ kind }: { kind: MatchReasonKind }) {
   );
 }
 
-/** The reasons of a match as the server wrote them (French), each marked with its kind. */
-export function ReasonList({ reasons }: { reasons: MatchReason[] }) {
+/** The reasons of a match, worded in the reader's language, each marked with its kind. */
+export function ReasonList({ reasons }: { reasons: MatchReasonAnswer[] }) {
   const t = useT();
+  const { locale } = useLocale();
   if (reasons.length === 0) return null;
   return (
     <List spacing={4} listStyleType="none" data-testid="match-reasons">
@@ -54,7 +57,7 @@ export function ReasonList({ reasons }: { reasons: MatchReason[] }) {
               fw={reason.kind === 'blocking' ? 700 : 400}
             >
               <VisuallyHidden>{t(`reasonKind.${reason.kind}`)} : </VisuallyHidden>
-              {reason.message}
+              {matchReasonText(reason, t, locale)}
               {reason.points !== 0 && (
                 <Text span size="xs" c="dimmed">
                   {' '}

@@ -3,15 +3,13 @@ import type { Studies } from '../person.ts';
 import { distanceKm, travelMinutesEstimate } from '../places/distance.ts';
 import { findPlace, normalizePlaceName, type Place } from '../places/places.ts';
 import {
-  LANGUAGE_SKILL_LABELS,
   LANGUAGE_SKILLS,
   type LanguageRequirement,
   type LanguageSkill,
+  type LanguageSkillName,
   type LanguageSkills,
-  languageName,
   normalizeLanguage,
   requiredSkills,
-  SKILL_LEVEL_LABELS,
   type SkillLevel,
   skillLevelMeets,
 } from './languages.ts';
@@ -19,7 +17,7 @@ import { NACE_SECTION_LABELS, type NaceSection, naceDigits, naceSection } from '
 
 /**
  * The matching hypothesis (hypothèse d'adéquation, method.md §4 and §6): how a person's constraints
- * and wishes fit a vacancy. Pure: data in, a decision and its French reasons out. It proposes; the
+ * and wishes fit a vacancy. Pure: data in, a decision and its reasons out (codes and values, worded by the screen). It proposes; the
  * coach judges and the person decides whether to apply.
  *
  * - Hard constraints (blocking) make the pair incompatible, score 0: CDI only vs another contract,
@@ -181,7 +179,7 @@ export interface MatchingVacancy {
 export type MatchBasis = 'objectified' | 'published';
 export type MatchReasonKind = 'blocking' | 'plus' | 'minus' | 'info';
 
-/** Stable identifiers of the reasons, for filtering and for translating the messages later. */
+/** Stable identifiers of the reasons, for filtering (the wording is `key`'s). */
 export const MATCH_REASON_CODES = [
   'basis',
   'cdi_only',
@@ -205,11 +203,123 @@ export const MATCH_REASON_CODES = [
 ] as const;
 export type MatchReasonCode = (typeof MATCH_REASON_CODES)[number];
 
+/**
+ * Every wording of a reason: the screen words `matchReason.<key>` from its message catalog with the
+ * reason's params. A key starts with its code. The two `restricted` wordings replace what a reason
+ * says of the person's health for a reader without the right to see it.
+ */
+export const MATCH_REASON_KEYS = [
+  'basis.objectified',
+  'basis.published',
+  'cdi_only',
+  'contract.cdi',
+  'contract.cddLong',
+  'contract.cddShort',
+  'contract.cddUnknown',
+  'contract.interim',
+  'contract.other',
+  'hours.veryFew',
+  'hours.smallPartTime',
+  'hours.partTime',
+  'hours.fullTime',
+  'quality_note',
+  'driving_licence.missing',
+  'driving_licence.unknown',
+  'car.missing',
+  'car.unknown',
+  'schedule.night',
+  'schedule.evening',
+  'schedule.weekend',
+  'schedule.shifts',
+  'schedule_days.weekdaysOnly',
+  'schedule_days.weekendOnly',
+  'schedule_days.tooFew',
+  'physical.heavy_loads',
+  'physical.long_standing',
+  'physical.repetitive_motion',
+  'physical.work_at_height',
+  'physical.cold_heat',
+  'physical.outdoor',
+  'physical.kneeling',
+  'physical.fine_motor',
+  'physical.night_work',
+  'physical.driving',
+  'physical.restricted',
+  'physical_note',
+  'physical_note.restricted',
+  'language.notRecorded',
+  'language.notSpoken',
+  'language.short',
+  'language.toCheck',
+  'language.met',
+  'wished_job',
+  'wished_sector.section',
+  'wished_sector.text',
+  'wishes_not_met',
+  'travel.unknown',
+  'travel.estimate',
+  'travel.within',
+  'travel.over',
+  'mobility.none',
+  'mobility.offHours',
+  'diploma.notRecorded',
+  'diploma.short',
+  'diploma.met',
+  'experience.none',
+  'experience.years',
+] as const;
+export type MatchReasonKey = (typeof MATCH_REASON_KEYS)[number];
+
+/** A language skill and a level: asked by the offer, or the person's when it falls short. */
+export type SkillAndLevel = [LanguageSkillName, SkillLevel];
+
+/**
+ * What a reason's wording names. Numbers are rounded to one decimal; lists' items are the
+ * domain's codes (worded by the catalog); free text (`note`, `job`, `sector`) is the person's or
+ * the offer's own.
+ */
+export interface MatchReasonParams {
+  /** cdi_only: the contract the offer proposes (with `months` for a CDD of known length). */
+  contract?: VacancyContractType;
+  months?: number;
+  hours?: number;
+  /** quality_note, physical_note: the coach's words. */
+  note?: string;
+  /** schedule.*: why the person cannot work those hours. */
+  because?: 'childcare' | 'availability';
+  /** schedule_days.tooFew: days needed (8 hours a day) and days the person is available. */
+  needed?: number;
+  days?: number;
+  /** language.*: the language, the skills the offer asks, and the person's shortfall. */
+  language?: string;
+  asked?: SkillAndLevel[];
+  short?: SkillAndLevel[];
+  unknown?: LanguageSkillName[];
+  /** wished_job: the person's wish met; wished_sector: the NACE section met, or the wish's text. */
+  job?: string;
+  section?: NaceSection;
+  sector?: string;
+  /** travel.*: estimate in minutes, whole km (unless `sameCommune`), the person's limit. */
+  minutes?: number;
+  km?: number;
+  sameCommune?: boolean;
+  max?: number;
+  /** mobility.offHours: the off-hours schedules of the offer. */
+  schedules?: WorkSchedule[];
+  /** diploma.*: the diploma asked and the person's studies. */
+  diploma?: DiplomaLevel;
+  studies?: Studies;
+  /** experience.years */
+  years?: number;
+}
+
 export interface MatchReason {
   kind: MatchReasonKind;
   code: MatchReasonCode;
-  /** French, for the coach. */
-  message: string;
+  /** The wording (message catalog `matchReason.<key>`). */
+  key: MatchReasonKey;
+  /** Absent when the wording names nothing. */
+  params?: MatchReasonParams;
   /** What the reason adds to or removes from the score (0 for blocking and info reasons). */
   points: number;
 }
@@ -270,39 +380,25 @@ const HOURS_PER_DAY = 8;
 const PERSON_STUDIES_RANK: Record<Studies, number> = { other: 0, ceb: 1, cesi: 2, cess: 3 };
 const KIND_ORDER: Record<MatchReasonKind, number> = { blocking: 0, plus: 1, minus: 2, info: 3 };
 
-const CHILDCARE = 'avec la garde des enfants';
-const AVAILABILITY = 'avec les disponibilités de la personne';
-const SCHEDULE_RULES: readonly {
-  schedule: WorkSchedule;
-  limit: ScheduleLimit;
-  message: (because: string) => string;
-}[] = [
-  { schedule: 'night', limit: 'no_night', message: (b) => `Horaires de nuit incompatibles ${b}` },
-  { schedule: 'evening', limit: 'no_evening', message: (b) => `Horaires du soir incompatibles ${b}` },
-  { schedule: 'weekend', limit: 'no_weekend', message: (b) => `Travail le week-end incompatible ${b}` },
-  { schedule: 'shifts', limit: 'no_shifts', message: (b) => `Travail en équipes (pauses) incompatible ${b}` },
+const SCHEDULE_RULES: readonly { schedule: WorkSchedule; limit: ScheduleLimit; key: MatchReasonKey }[] = [
+  { schedule: 'night', limit: 'no_night', key: 'schedule.night' },
+  { schedule: 'evening', limit: 'no_evening', key: 'schedule.evening' },
+  { schedule: 'weekend', limit: 'no_weekend', key: 'schedule.weekend' },
+  { schedule: 'shifts', limit: 'no_shifts', key: 'schedule.shifts' },
 ];
 
-const PHYSICAL_MESSAGES: Record<PhysicalDemand, string> = {
-  heavy_loads: 'Port de charges lourdes, la personne ne peut pas porter de charges lourdes',
-  long_standing: 'Station debout prolongée, la personne ne peut pas rester longtemps debout',
-  repetitive_motion: 'Gestes répétitifs, la personne ne peut pas faire de gestes répétitifs',
-  work_at_height: 'Travail en hauteur, la personne ne peut pas travailler en hauteur',
-  cold_heat: 'Froid ou chaleur, la personne ne peut pas travailler au froid ou à la chaleur',
-  outdoor: "Travail à l'extérieur, la personne ne peut pas travailler dehors",
-  kneeling: 'Travail à genoux ou accroupi, la personne ne peut pas travailler à genoux',
-  fine_motor: 'Motricité fine, la personne ne peut pas faire de gestes de précision',
-  night_work: 'Travail de nuit, la personne ne peut pas travailler la nuit (raison de santé)',
-  driving: 'Conduite de véhicule, la personne ne peut pas conduire (raison de santé)',
-};
+/** Hours outside the day, harder to reach without a car. */
+const OFF_HOURS = ['night', 'evening', 'weekend'] as const;
 
-/** A number the French way: 19.5 → "19,5". */
-function fr(n: number): string {
-  return String(Math.round(n * 10) / 10).replace('.', ',');
+/** A reason's code: its key up to the first dot. */
+function codeOf(key: MatchReasonKey): MatchReasonCode {
+  const dot = key.indexOf('.');
+  return (dot < 0 ? key : key.slice(0, dot)) as MatchReasonCode;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A number as the reasons name it: rounded to one decimal. */
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 const STOP_WORDS = new Set([
@@ -404,23 +500,6 @@ function sectorMatches(wish: SectorWish, vacancy: VacancyFacts): boolean {
   return wordsIn(wish.words, vacancy.titleWords) || wordsIn(wish.words, vacancy.sectionWords);
 }
 
-function studiesPhrase(studies: Studies): string {
-  switch (studies) {
-    case 'ceb':
-      return 'la personne a le CEB';
-    case 'cesi':
-      return 'la personne a le CESI';
-    case 'cess':
-      return 'la personne a le CESS';
-    case 'other':
-      return "la personne n'a pas de diplôme reconnu de ce niveau";
-  }
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${fr(n)} ${n >= 2 ? many : one}`;
-}
-
 /**
  * The person's skills per language: the best level of each skill over the entries of that language;
  * a bare name or code gives a language with no skill recorded.
@@ -485,8 +564,8 @@ interface VacancyFacts {
   sectionWords: readonly string[];
   schedule: Set<WorkSchedule>;
   demands: Set<PhysicalDemand>;
-  /** The languages asked (requirements in force), with the skills asked and how to name them. */
-  languages: { code: string; skills: ReturnType<typeof requiredSkills>; asked: string }[];
+  /** The languages asked (requirements in force), each with the skills asked. */
+  languages: { code: string; skills: ReturnType<typeof requiredSkills> }[];
 }
 
 function vacancyFacts(vacancy: MatchingVacancy): VacancyFacts {
@@ -500,9 +579,7 @@ function vacancyFacts(vacancy: MatchingVacancy): VacancyFacts {
     const code = normalizeLanguage(required.code);
     const skills = requiredSkills(required);
     if (skills.length === 0) continue;
-    const name = capitalize(languageName(code));
-    const asked = `${name} demandé : ${skills.map(([s, l]) => `${LANGUAGE_SKILL_LABELS[s]} (${SKILL_LEVEL_LABELS[l]})`).join(', ')}`;
-    languages.push({ code, skills, asked });
+    languages.push({ code, skills });
   }
   return {
     vacancy,
@@ -542,78 +619,60 @@ function assessFacts(ofPerson: PersonFacts, ofVacancy: VacancyFacts): MatchResul
   const { vacancy, req } = ofVacancy;
   const basis: MatchBasis = vacancy.objectified ? 'objectified' : 'published';
   const reasons: MatchReason[] = [];
-  const add = (kind: MatchReasonKind, code: MatchReasonCode, message: string, points = 0) => {
-    reasons.push({ kind, code, message, points: kind === 'blocking' || kind === 'info' ? 0 : points });
+  const add = (kind: MatchReasonKind, key: MatchReasonKey, params?: MatchReasonParams, points = 0) => {
+    const reason: MatchReason = {
+      kind,
+      code: codeOf(key),
+      key,
+      points: kind === 'blocking' || kind === 'info' ? 0 : points,
+    };
+    if (params !== undefined) reason.params = params;
+    reasons.push(reason);
   };
 
-  add(
-    'info',
-    'basis',
-    basis === 'objectified'
-      ? "Exigences objectivées avec l'employeur"
-      : "Exigences de l'offre telle que publiée (pas encore objectivée avec l'employeur)",
-  );
+  add('info', basis === 'objectified' ? 'basis.objectified' : 'basis.published');
 
   // Contract: CDI only (hard), then job quality (soft).
   const contract = vacancy.contract;
-  const months = contract.months ?? null;
-  const contractText =
-    contract.type === 'cdd' && months !== null && months > 0
-      ? `un CDD de ${fr(months)} mois`
-      : contract.type === 'interim'
-        ? 'un contrat intérimaire'
-        : contract.type === 'other'
-          ? 'un autre type de contrat'
-          : `un ${VACANCY_CONTRACT_TYPE_LABELS[contract.type]}`;
+  const months = contract.months != null && contract.months > 0 ? round1(contract.months) : null;
   if (person.cdiOnly && contract.type !== 'cdi') {
-    add('blocking', 'cdi_only', `La personne ne peut accepter qu'un CDI, l'offre propose ${contractText}`);
+    add(
+      'blocking',
+      'cdi_only',
+      contract.type === 'cdd' && months !== null
+        ? { contract: contract.type, months }
+        : { contract: contract.type },
+    );
   }
-  if (contract.type === 'cdi') add('plus', 'contract', 'CDI : emploi durable', MATCH_POINTS.cdi);
+  if (contract.type === 'cdi') add('plus', 'contract.cdi', undefined, MATCH_POINTS.cdi);
   else if (contract.type === 'cdd') {
-    if (months === null || !(months > 0)) add('info', 'contract', 'CDD : durée non précisée');
-    else if (months >= LONG_CDD_MONTHS)
-      add('plus', 'contract', `CDD de ${fr(months)} mois`, MATCH_POINTS.longCdd);
-    else add('minus', 'contract', `CDD court (${fr(months)} mois)`, MATCH_POINTS.shortCdd);
-  } else if (contract.type === 'interim') {
-    add('minus', 'contract', 'Intérim : emploi précaire', MATCH_POINTS.interim);
-  } else add('info', 'contract', 'Autre type de contrat : à préciser');
+    if (months === null) add('info', 'contract.cddUnknown');
+    else if (months >= LONG_CDD_MONTHS) add('plus', 'contract.cddLong', { months }, MATCH_POINTS.longCdd);
+    else add('minus', 'contract.cddShort', { months }, MATCH_POINTS.shortCdd);
+  } else if (contract.type === 'interim') add('minus', 'contract.interim', undefined, MATCH_POINTS.interim);
+  else add('info', 'contract.other');
 
   const hours = vacancy.hoursPerWeek;
   if (hours !== null && Number.isFinite(hours) && hours > 0) {
-    if (hours < VERY_FEW_HOURS) {
-      add(
-        'minus',
-        'hours',
-        `Très peu d'heures (${fr(hours)} h par semaine) : revenu faible, vérifier l'effet sur les allocations`,
-        MATCH_POINTS.veryFewHours,
-      );
-    } else if (hours < 19) {
-      add('minus', 'hours', `Petit temps partiel (${fr(hours)} h par semaine)`, MATCH_POINTS.smallPartTime);
-    } else if (hours < FULL_TIME_HOURS) add('info', 'hours', `Temps partiel (${fr(hours)} h par semaine)`);
-    else add('plus', 'hours', `Temps plein ou presque (${fr(hours)} h par semaine)`, MATCH_POINTS.fullTime);
+    const worded = { hours: round1(hours) };
+    if (hours < VERY_FEW_HOURS) add('minus', 'hours.veryFew', worded, MATCH_POINTS.veryFewHours);
+    else if (hours < 19) add('minus', 'hours.smallPartTime', worded, MATCH_POINTS.smallPartTime);
+    else if (hours < FULL_TIME_HOURS) add('info', 'hours.partTime', worded);
+    else add('plus', 'hours.fullTime', worded, MATCH_POINTS.fullTime);
   }
 
   if (vacancy.qualityNote && vacancy.qualityNote.trim() !== '') {
-    add('info', 'quality_note', `Qualité de l'emploi : ${vacancy.qualityNote.trim()}`);
+    add('info', 'quality_note', { note: vacancy.qualityNote.trim() });
   }
 
   // Mobility: licence and car (hard when known).
   if (req.drivingLicence || req.car) {
-    if (person.drivingLicence === false)
-      add('blocking', 'driving_licence', "Permis B demandé, la personne n'en a pas");
-    else if (person.drivingLicence === null) {
-      add(
-        'info',
-        'driving_licence',
-        'Permis B demandé : à vérifier, la fiche de la personne ne le précise pas',
-      );
-    }
+    if (person.drivingLicence === false) add('blocking', 'driving_licence.missing');
+    else if (person.drivingLicence === null) add('info', 'driving_licence.unknown');
   }
   if (req.car) {
-    if (person.hasCar === false) add('blocking', 'car', "Voiture demandée, la personne n'en a pas");
-    else if (person.hasCar === null) {
-      add('info', 'car', 'Voiture demandée : à vérifier, la fiche de la personne ne le précise pas');
-    }
+    if (person.hasCar === false) add('blocking', 'car.missing');
+    else if (person.hasCar === null) add('info', 'car.unknown');
   }
 
   // Schedules: the person's limits and days (hard).
@@ -622,25 +681,23 @@ function assessFacts(ofPerson: PersonFacts, ofVacancy: VacancyFacts): MatchResul
   const withChildren = person.singleParent === true && (person.childrenCount ?? 0) >= 1;
   for (const rule of SCHEDULE_RULES) {
     if (schedule.has(rule.schedule) && limits.has(rule.limit)) {
-      add('blocking', 'schedule', rule.message(withChildren ? CHILDCARE : AVAILABILITY));
+      add('blocking', rule.key, { because: withChildren ? 'childcare' : 'availability' });
     }
   }
   if (days.size > 0 && schedule.size > 0) {
     const weekendDays = ['sat', 'sun'].filter((d) => days.has(d as Weekday)).length;
     const weekDays = days.size - weekendDays;
     if (schedule.has('weekend') && weekendDays === 0 && !limits.has('no_weekend')) {
-      add('blocking', 'schedule_days', "Travail le week-end, la personne n'est disponible qu'en semaine");
+      add('blocking', 'schedule_days.weekdaysOnly');
     }
-    if (!schedule.has('weekend') && weekDays === 0) {
-      add('blocking', 'schedule_days', "Travail en semaine, la personne n'est disponible que le week-end");
-    }
+    if (!schedule.has('weekend') && weekDays === 0) add('blocking', 'schedule_days.weekendOnly');
     if (hours !== null && Number.isFinite(hours) && hours > 0) {
       const needed = Math.ceil(hours / HOURS_PER_DAY);
       if (days.size < needed) {
         add(
           'minus',
-          'schedule_days',
-          `${fr(hours)} h par semaine demandent au moins ${needed} jours, la personne est disponible ${plural(days.size, 'jour', 'jours')}`,
+          'schedule_days.tooFew',
+          { hours: round1(hours), needed, days: days.size },
           MATCH_POINTS.notEnoughDays,
         );
       }
@@ -651,56 +708,49 @@ function assessFacts(ofPerson: PersonFacts, ofVacancy: VacancyFacts): MatchResul
   const { cannot } = ofPerson;
   const { demands } = ofVacancy;
   for (const demand of PHYSICAL_DEMANDS) {
-    if (demands.has(demand) && cannot.has(demand)) add('blocking', 'physical', PHYSICAL_MESSAGES[demand]);
+    if (demands.has(demand) && cannot.has(demand)) add('blocking', `physical.${demand}`);
   }
   if (person.physicalLimitsNote && person.physicalLimitsNote.trim() !== '') {
-    add('info', 'physical_note', `Limites de santé à vérifier : ${person.physicalLimitsNote.trim()}`);
+    add('info', 'physical_note', { note: person.physicalLimitsNote.trim() });
   }
 
   // Languages, skill by skill (hard when the person's level of that skill is known).
   const { spoken } = ofPerson;
-  for (const { code, skills, asked } of ofVacancy.languages) {
+  for (const { code, skills } of ofVacancy.languages) {
+    const language = { language: code, asked: skills };
     if (spoken.size === 0) {
-      add('info', 'language', `${asked} : langues de la personne non renseignées`);
+      add('info', 'language.notRecorded', language);
       continue;
     }
     const has = spoken.get(code);
     if (has === undefined) {
-      add('blocking', 'language', `${asked}, la personne ne connaît pas cette langue`);
+      add('blocking', 'language.notSpoken', language);
       continue;
     }
-    const short: string[] = [];
-    const unknown: string[] = [];
+    const short: SkillAndLevel[] = [];
+    const unknown: LanguageSkillName[] = [];
     for (const [skill, level] of skills) {
       const own = has[skill];
-      if (own == null) unknown.push(LANGUAGE_SKILL_LABELS[skill]);
-      else if (!skillLevelMeets(own as SkillLevel, level)) {
-        short.push(`${LANGUAGE_SKILL_LABELS[skill]} : ${SKILL_LEVEL_LABELS[own as SkillLevel]}`);
-      }
+      if (own == null) unknown.push(skill);
+      else if (!skillLevelMeets(own as SkillLevel, level)) short.push([skill, own as SkillLevel]);
     }
-    if (short.length > 0) add('blocking', 'language', `${asked}, la personne : ${short.join(', ')}`);
-    else if (unknown.length > 0) {
-      add('info', 'language', `${asked} : niveau de la personne à vérifier (${unknown.join(', ')})`);
-    } else add('plus', 'language', `${asked} : niveau suffisant`);
+    if (short.length > 0) add('blocking', 'language.short', { ...language, short });
+    else if (unknown.length > 0) add('info', 'language.toCheck', { ...language, unknown });
+    else add('plus', 'language.met', language);
   }
 
   // Wishes: jobs and sectors (soft).
   const job = ofPerson.wishedJobs.find((w) => wordsIn(w.words, ofVacancy.titleWords))?.wish;
-  if (job !== undefined)
-    add('plus', 'wished_job', `Correspond au métier souhaité : ${job.trim()}`, MATCH_POINTS.wishedJob);
+  if (job !== undefined) add('plus', 'wished_job', { job: job.trim() }, MATCH_POINTS.wishedJob);
   const sector = ofPerson.wishedSectors.find((w) => sectorMatches(w, ofVacancy))?.wish;
   if (sector !== undefined) {
     const { section } = ofVacancy;
-    const label = section === null ? sector.trim() : NACE_SECTION_LABELS[section];
-    add('plus', 'wished_sector', `Secteur souhaité par la personne : ${label}`, MATCH_POINTS.wishedSector);
+    if (section === null)
+      add('plus', 'wished_sector.text', { sector: sector.trim() }, MATCH_POINTS.wishedSector);
+    else add('plus', 'wished_sector.section', { section }, MATCH_POINTS.wishedSector);
   }
   if (ofPerson.hasWishes && job === undefined && sector === undefined) {
-    add(
-      'minus',
-      'wishes_not_met',
-      'Hors des métiers et secteurs souhaités par la personne',
-      MATCH_POINTS.wishesNotMet,
-    );
+    add('minus', 'wishes_not_met', undefined, MATCH_POINTS.wishesNotMet);
   }
 
   // Travel (soft, estimated).
@@ -708,82 +758,60 @@ function assessFacts(ofPerson: PersonFacts, ofVacancy: VacancyFacts): MatchResul
   const { work } = ofVacancy;
   let km: number | null = null;
   let minutes: number | null = null;
-  if (home === null || work === null) add('info', 'travel', 'Distance inconnue');
+  if (home === null || work === null) add('info', 'travel.unknown');
   else {
     const exact = distanceKm(home, work);
     km = Math.round(exact * 10) / 10;
     minutes = travelMinutesEstimate(exact);
-    const where =
-      home.nis === work.nis ? 'dans la commune de la personne' : `${fr(Math.round(exact))} km à vol d'oiseau`;
-    const trip = `Trajet estimé : environ ${minutes} min (${where})`;
+    const trip: MatchReasonParams =
+      home.nis === work.nis ? { minutes, sameCommune: true } : { minutes, km: Math.round(exact) };
     const max = person.maxTravelMinutes;
-    if (max === null || !Number.isFinite(max) || max <= 0) add('info', 'travel', trip);
+    if (max === null || !Number.isFinite(max) || max <= 0) add('info', 'travel.estimate', trip);
     else if (minutes <= max) {
-      add(
-        'plus',
-        'travel',
-        `${trip}, dans la limite de ${fr(max)} min acceptée`,
-        MATCH_POINTS.travelWithinLimit,
-      );
+      add('plus', 'travel.within', { ...trip, max: round1(max) }, MATCH_POINTS.travelWithinLimit);
     } else {
       add(
         'minus',
-        'travel',
-        `${trip}, au-delà des ${fr(max)} min acceptées par la personne`,
+        'travel.over',
+        { ...trip, max: round1(max) },
         minutes <= max * TRAVEL_TOLERANCE ? MATCH_POINTS.travelSlightlyOver : MATCH_POINTS.travelFarOver,
       );
     }
     if (person.hasCar === false && person.publicTransport === false && exact > 5) {
-      add(
-        'minus',
-        'mobility',
-        'Ni voiture ni transports en commun : le trajet est à organiser (covoiturage, vélo…)',
-        MATCH_POINTS.noMobility,
-      );
+      add('minus', 'mobility.none', undefined, MATCH_POINTS.noMobility);
     }
   }
-  const offHours = (['night', 'evening', 'weekend'] as const).filter((s) => schedule.has(s));
+  const offHours = OFF_HOURS.filter((s) => schedule.has(s));
   if (person.hasCar === false && person.publicTransport !== false && offHours.length > 0) {
-    const when = offHours.map((s) => WORK_SCHEDULE_LABELS[s].toLowerCase()).join(', ');
-    add(
-      'info',
-      'mobility',
-      `Horaires (${when}) : vérifier les transports en commun, la personne n'a pas de voiture`,
-    );
+    add('info', 'mobility.offHours', { schedules: offHours });
   }
 
   // Diploma (soft: published requirements are often over-demanding).
   const diploma = req.diplomaLevel;
   if (diploma !== null && diploma !== 'none') {
-    const asked = `Diplôme demandé : ${DIPLOMA_LEVEL_LABELS[diploma]}`;
-    if (person.studies === null) add('info', 'diploma', `${asked}, diplôme de la personne non renseigné`);
+    if (person.studies === null) add('info', 'diploma.notRecorded', { diploma });
     else {
       const short = DIPLOMA_LEVELS.indexOf(diploma) - PERSON_STUDIES_RANK[person.studies];
       if (short > 0) {
         add(
           'minus',
-          'diploma',
-          `${asked}, ${studiesPhrase(person.studies)}`,
+          'diploma.short',
+          { diploma, studies: person.studies },
           Math.max(MATCH_POINTS.diplomaMaxPenalty, short * MATCH_POINTS.diplomaPerLevelShort),
         );
-      } else
-        add(
-          'plus',
-          'diploma',
-          `Diplôme demandé (${DIPLOMA_LEVEL_LABELS[diploma]}) : la personne a ce niveau`,
-        );
+      } else add('plus', 'diploma.met', { diploma });
     }
   }
 
   // Experience asked (soft).
   const years = req.experienceYears;
   if (years !== null && Number.isFinite(years)) {
-    if (years <= 0) add('plus', 'experience', 'Aucune expérience demandée', MATCH_POINTS.noExperienceAsked);
+    if (years <= 0) add('plus', 'experience.none', undefined, MATCH_POINTS.noExperienceAsked);
     else {
       add(
         'minus',
-        'experience',
-        `Expérience demandée : ${plural(years, 'an', 'ans')} (à discuter avec l'employeur)`,
+        'experience.years',
+        { years: round1(years) },
         years >= 2 ? MATCH_POINTS.experienceMoreYears : MATCH_POINTS.experienceOneYear,
       );
     }
