@@ -12,6 +12,7 @@ import {
   vacancyMatchListSchema,
 } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answersBuiltToSchema } from '../http/serializers.ts';
 import { run } from '../http/use-case-route.ts';
 import {
   askBasinPresentation,
@@ -20,6 +21,10 @@ import {
   incomingBasinRequests,
 } from './use-cases/basin.ts';
 import { matchPersonsToVacancy, matchVacanciesToPerson } from './use-cases/matches.ts';
+
+// The ranked lists are the largest answers of the hot paths, built field by field: written without
+// the response schema's pass outside tests (http/serializers.ts).
+const listedAnswers = answersBuiltToSchema();
 
 /** Matching lists (matching/use-cases/matches.ts): ranked by the domain, each read audited. */
 export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,6 +38,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: vacancyMatchesQuerySchema,
         response: { 200: personMatchListSchema },
       },
+      serializerCompiler: listedAnswers,
     },
     (request) => run(request, matchPersonsToVacancy, { ...request.query, vacancyId: request.params.id }),
   );
@@ -47,6 +53,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: personMatchesQuerySchema,
         response: { 200: vacancyMatchListSchema },
       },
+      serializerCompiler: listedAnswers,
     },
     (request) => run(request, matchVacanciesToPerson, { ...request.query, personId: request.params.id }),
   );
@@ -56,6 +63,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'session' },
       schema: { tags: ['matching'], params: idParams, response: { 200: basinOfferListSchema } },
+      serializerCompiler: listedAnswers,
     },
     (request) => run(request, basinOffersForPerson, { personId: request.params.id }),
   );
