@@ -19,6 +19,7 @@ import {
 
 interface VacancyMatch {
   vacancy: { id: string; title: string; employerName: string; activePresentations: number };
+  capReached: { cap: number; candidates: { name: string | null }[] } | null;
 }
 
 /**
@@ -29,6 +30,7 @@ interface VacancyMatch {
  */
 describe.each(testTargets())('the open vacancies held for matching on $driver', (target) => {
   let t: TestApp;
+  let admin: Client;
   let coach: Client;
   let other: Client;
   let orgA: string;
@@ -57,6 +59,7 @@ describe.each(testTargets())('the open vacancies held for matching on $driver', 
     t = await startTestApp(target);
     const setup = await setupInstallation(t);
     orgA = setup.organisationId;
+    admin = setup.admin;
     orgB = await createOrganisation(setup.admin, 'Mission régionale de Charleroi', setup.basinId);
     await addUser(t, orgA, 'karim@fleurus.example', 'jobcoach');
     await addUser(t, orgB, 'bruno@mirec.example', 'jobcoach');
@@ -98,6 +101,22 @@ describe.each(testTargets())('the open vacancies held for matching on $driver', 
     });
     expect(renamed.status).toBe(200);
     expect((await byTitle('Magasinier'))!.vacancy.employerName).toBe('Logistique Dubois');
+  });
+
+  it('knows the offers at the cap held with the list, the cap changed in the settings included', async () => {
+    const settings = `/api/organisations/${orgA}/settings`;
+    const current = (await admin.get(settings)).json;
+    expect(current.presentationCap).toBe(3);
+    // One candidate in progress for « Magasinier » (the test above): under the cap.
+    expect((await byTitle('Magasinier'))!.capReached).toBeNull();
+    expect((await admin.put(settings, { ...current, presentationCap: 1 })).status).toBe(200);
+    expect((await byTitle('Magasinier'))!.capReached).toEqual({
+      cap: 1,
+      candidates: [{ name: 'Béatrice Dupont', coachName: 'karim', step: 'proposed' }],
+    });
+    const lowered = (await admin.get(settings)).json;
+    expect((await admin.put(settings, { ...lowered, presentationCap: 3 })).status).toBe(200);
+    expect((await byTitle('Magasinier'))!.capReached).toBeNull();
   });
 
   it('sees writes made straight into the database, by another process', async () => {

@@ -1,7 +1,7 @@
 import { PREPARED_MARK, sql } from '@jobcoach/db';
 import { type MatchingVacancy, type PreparedVacancy, prepareVacancy } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
-import { selectVacancies, type VacancyLine } from '../vacancies/queries.ts';
+import { presentationCapOf, selectVacancies, type VacancyLine } from '../vacancies/queries.ts';
 import { toMatchingVacancy } from './mapping.ts';
 
 /**
@@ -13,13 +13,21 @@ import { toMatchingVacancy } from './mapping.ts';
  * another one, the import); a request reads the stamp within a statement it runs anyway. A list is
  * only ever used for the stamp it was read with, in the same statement: never newer or older than
  * what the database holds at the moment the stamp is read. Each vacancy is held prepared for the
- * ranking (prepareVacancy): what the rules read of an offer alone is worked out once per list.
+ * ranking (prepareVacancy): what the rules read of an offer alone is worked out once per list. The
+ * organisation's cap of candidates presented at once is held with the list (a change of the
+ * settings renews the stamp too, migration 0030): with each offer's count of active presentations,
+ * it tells which offers are at their cap without asking PostgreSQL about the others.
  */
 export type OpenVacancy = PreparedVacancy<MatchingVacancy & { readonly line: VacancyLine }>;
 
-interface Held {
+/** The open vacancies of an organisation, and its cap of candidates presented at once. */
+export interface OpenVacancies {
+  readonly vacancies: readonly OpenVacancy[];
+  readonly cap: number;
+}
+
+interface Held extends OpenVacancies {
   stamp: string;
-  vacancies: readonly OpenVacancy[];
 }
 
 /** About 2 kB each: the lists held take a few tens of megabytes at most. */
@@ -40,22 +48,31 @@ export function heldOpenVacancies(organisationId: string): Held | undefined {
 }
 
 /** Reads the organisation's open vacancies (newest first) and holds them with their stamp. */
-export async function readOpenVacancies(db: Db, organisationId: string): Promise<readonly OpenVacancy[]> {
+export async function readOpenVacancies(db: Db, organisationId: string): Promise<OpenVacancies> {
   const rows = await selectVacancies(db, organisationId)
     .select(openVacanciesStamp(organisationId).as('stamp'))
+    .select(presentationCapOf(organisationId).as('cap'))
     .where('v.status', '=', 'open')
     .orderBy('v.opened_on', 'desc')
     .orderBy('v.id')
     .modifyEnd(sql.raw(PREPARED_MARK))
     .execute();
-  const vacancies = rows.map(({ stamp: _, ...line }) =>
+  const vacancies = rows.map(({ stamp: _, cap: __, ...line }) =>
     deepFreeze(prepareVacancy({ ...toMatchingVacancy(line), line })),
   );
-  const stamp = rows[0]?.stamp ?? null;
-  // No open vacancy, or a stamp never written (an organisation loaded with the triggers off):
-  // nothing to hold.
-  if (stamp !== null) hold(organisationId, { stamp, vacancies });
-  return vacancies;
+  const first = rows[0];
+  // No open vacancy (then no cap is needed), or a stamp never written (an organisation loaded with
+  // the triggers off): nothing to hold.
+  const list: OpenVacancies = Object.freeze({ vacancies, cap: first ? Number(first.cap) : 0 });
+  if (first?.stamp != null) hold(organisationId, { ...list, stamp: first.stamp });
+  return list;
+}
+
+/** The offers of a list at the organisation's cap of candidates presented at once. */
+export function offersAtCap(list: OpenVacancies): string[] {
+  return list.vacancies
+    .filter(({ vacancy }) => Number(vacancy.line.active_presentations ?? 0) >= list.cap)
+    .map(({ vacancy }) => vacancy.line.id);
 }
 
 /**
@@ -66,15 +83,15 @@ export async function openVacanciesAsOf(
   db: Db,
   organisationId: string,
   stamp: string | null,
-  read: readonly OpenVacancy[] | null,
-): Promise<readonly OpenVacancy[]> {
+  read: OpenVacancies | null,
+): Promise<OpenVacancies> {
   if (read) return read;
   const current = held.get(organisationId);
   if (current && stamp !== null && current.stamp === stamp) {
     // Most recently used last: the first ones are let go first.
     held.delete(organisationId);
     held.set(organisationId, current);
-    return current.vacancies;
+    return current;
   }
   return readOpenVacancies(db, organisationId);
 }

@@ -25,7 +25,7 @@ import {
 } from '../mapping.ts';
 import {
   heldOpenVacancies,
-  type OpenVacancy,
+  offersAtCap,
   openVacanciesAsOf,
   openVacanciesStamp,
   readOpenVacancies,
@@ -93,13 +93,6 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: readonly 
   }
   for (const [id, reached] of full) if (reached.candidates.length < reached.cap) full.delete(id);
   return full;
-}
-
-/** The vacancies of a list with candidates in progress: those that may be at their cap. */
-function withCandidates(vacancies: readonly OpenVacancy[]): string[] {
-  return vacancies
-    .filter(({ vacancy }) => Number(vacancy.line.active_presentations ?? 0) > 0)
-    .map(({ vacancy }) => vacancy.line.id);
 }
 
 /** The persons in pre-hire the caller reaches, ranked for a vacancy. */
@@ -176,9 +169,10 @@ export const matchVacanciesToPerson = defineQuery(
     // a person's matches reveals their constraints: audited like a read of their file. The open
     // vacancies are read only when no list is held for the organisation, or when the one held is
     // not the list as of the stamp read with the person (matching/open-vacancies.ts).
-    // The offers at their cap are looked for beside the other reads: among the vacancies of the
-    // list held, or among every open one when none is; again once the current list is read, when
-    // the one held was not it.
+    // The offers at their cap are looked for beside the other reads: those the list held says are
+    // (each offer's count of active presentations against the cap held with it), or among every
+    // open one when no list is held; again once the current list is read, when the one held was
+    // not it.
     const held = heldOpenVacancies(ctx.organisationId);
     const [person, read, presentations, rules, fullAmong] = await Promise.all([
       selectMatchingPersons(db, ctx.organisationId)
@@ -189,17 +183,14 @@ export const matchVacanciesToPerson = defineQuery(
       held ? null : readOpenVacancies(db, ctx.organisationId),
       activePresentations(ctx, { personId: id }),
       loadHiringAidRules(db),
-      vacanciesAtCap(ctx, reach, held ? withCandidates(held.vacancies) : 'open'),
+      vacanciesAtCap(ctx, reach, held ? offersAtCap(held) : 'open'),
       writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
     ]);
     if (!person) throw notFound('Personne');
-    const vacancies = await openVacanciesAsOf(db, ctx.organisationId, person.vacancies_stamp, read);
-    const full =
-      read || vacancies === held?.vacancies
-        ? fullAmong
-        : await vacanciesAtCap(ctx, reach, withCandidates(vacancies));
+    const list = await openVacanciesAsOf(db, ctx.organisationId, person.vacancies_stamp, read);
+    const full = read || list === held ? fullAmong : await vacanciesAtCap(ctx, reach, offersAtCap(list));
     const aids = personHiringAids(person, rules, ctx.today);
-    const ranked = rankPreparedVacancies(toMatchingPerson(person, aids), vacancies)
+    const ranked = rankPreparedVacancies(toMatchingPerson(person, aids), list.vacancies)
       .filter((r) => !compatibleOnly || r.result.compatible)
       .slice(0, limit);
     return ranked.map(({ vacancy, result }) => ({
