@@ -179,6 +179,9 @@ describe('matching reasons worded from the message catalogs', () => {
     };
     const { reasons } = assessMatch(person, vacancy);
     const t = translator('de');
+    expect(matchReasonText(sample('wished_sector.section'), t, 'de')).toBe(
+      'Von der Person gewünschter Sektor: Verkehr und Lagerei',
+    );
     expect(reasons.map((r) => matchReasonText(r, t, 'de'))).toEqual(
       expect.arrayContaining([
         'Deutsch verlangt: Sprechen (Fließend), die Person: Sprechen: Gar nicht',

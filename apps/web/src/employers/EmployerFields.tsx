@@ -26,7 +26,7 @@ export function EmployerFields({
   const [bceLeft, setBceLeft] = useState(false);
   const { values } = form;
   const bceValid = values.bce.trim() !== '' && isValidBce(values.bce);
-  const nace = naceLabel(values.naceCode.trim());
+  const nace = naceLabel(values.naceCode.trim(), t);
   const choose = { value: '', label: t('common.notStated') };
 
   return (

@@ -35,7 +35,7 @@ export function EmployerIdentity({ employer, onEdit }: { employer: EmployerFile;
         <Table verticalSpacing={4} variant="vertical" layout="fixed">
           <Table.Tbody>
             <Row label={t('employer.field.bce')}>{employer.bce ? formatBce(employer.bce) : none}</Row>
-            <Row label={t('employer.field.naceCode')}>{naceLabel(employer.naceCode) || none}</Row>
+            <Row label={t('employer.field.naceCode')}>{naceLabel(employer.naceCode, t) || none}</Row>
             <Row label={t('employer.field.sizeClass')}>
               {employer.sizeClass ? t(`sizeClass.${employer.sizeClass}`) : none}
             </Row>

@@ -38,7 +38,7 @@ export function EmployersTable({ employers }: { employers: EmployerSummary[] }) 
               </Table.Td>
               <Table.Td>{[employer.postcode, employer.commune].filter(Boolean).join(' ')}</Table.Td>
               <Table.Td>
-                {naceLabel(employer.naceCode) && <Text size="sm">{naceLabel(employer.naceCode)}</Text>}
+                {naceLabel(employer.naceCode, t) && <Text size="sm">{naceLabel(employer.naceCode, t)}</Text>}
                 <Text size="xs" c="dimmed">
                   {t(`employerSector.${employer.sector}`)}
                 </Text>

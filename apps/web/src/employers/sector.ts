@@ -1,8 +1,9 @@
-import { NACE_SECTION_LABELS, naceSection } from '@jobcoach/domain';
+import { naceSection } from '@jobcoach/domain';
+import type { Translate } from '../i18n/index.ts';
 
-/** « 52.10 – Transports et entreposage » for a NACE-BEL code; '' when there is none. */
-export function naceLabel(code: string | null | undefined): string {
+/** « 52.10 – Transports et entreposage » for a NACE-BEL code, in the reader's language; '' when there is none. */
+export function naceLabel(code: string | null | undefined, t: Translate): string {
   if (!code) return '';
   const section = naceSection(code);
-  return section ? `${code} – ${NACE_SECTION_LABELS[section]}` : code;
+  return section ? `${code} – ${t(`naceSection.${section}`)}` : code;
 }

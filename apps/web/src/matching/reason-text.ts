@@ -1,11 +1,10 @@
 import type { MatchReasonAnswer } from '@jobcoach/contract';
-import { NACE_SECTION_LABELS } from '@jobcoach/domain';
 import type { Locale, MessageValues, Translate } from '../i18n/index.ts';
 import { languageLabel } from '../vacancies/languages.ts';
 
 // A matching reason as the server sends it (a key and the values it names) worded from the message
 // catalog: `matchReason.<key>`. The values that are codes of the domain's lists are worded here
-// first (a language, its skills and levels, schedules, the diploma asked); numbers and the
+// first (a language, its skills and levels, schedules, a NACE section, the diploma asked); numbers and the
 // coach's or the person's own words go to the message as they are.
 
 /** Labels inside a sentence start lower case, except in German, where nouns keep their capital. */
@@ -51,7 +50,7 @@ function values(
   if (unknown !== undefined) {
     out.unknown = unknown.map((skill) => inSentence(t(`languageSkill.${skill}`), locale)).join(', ');
   }
-  if (section !== undefined) out.sector = NACE_SECTION_LABELS[section];
+  if (section !== undefined) out.sector = t(`naceSection.${section}`);
   if (sameCommune !== undefined || params.km !== undefined) out.place = sameCommune ? 'commune' : 'km';
   if (schedules !== undefined) {
     out.schedules = schedules.map((s) => inSentence(t(`schedule.${s}`), locale)).join(', ');

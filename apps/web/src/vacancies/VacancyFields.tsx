@@ -60,7 +60,7 @@ export function VacancyFields({
       </Group>
     </Checkbox.Group>
   );
-  const nace = naceLabel(values.sectorCode.trim());
+  const nace = naceLabel(values.sectorCode.trim(), t);
 
   return (
     <>

@@ -82,7 +82,7 @@ function VacancyView({ vacancy }: { vacancy: VacancyFile }) {
               ? none
               : vacancy.schedule.map((s) => t(`schedule.${s}`)).join(', ')}
           </Fact>
-          <Fact label={t('vacancy.field.sectorCode')}>{naceLabel(vacancy.sectorCode) || none}</Fact>
+          <Fact label={t('vacancy.field.sectorCode')}>{naceLabel(vacancy.sectorCode, t) || none}</Fact>
           <Fact label={t('vacancy.field.source')}>
             {t(`vacancySource.${vacancy.source}`)}
             {vacancy.sourceRef ? ` — ${vacancy.sourceRef}` : ''}
