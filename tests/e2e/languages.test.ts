@@ -85,6 +85,17 @@ describe.skipIf(!hasBrowser)('browser: every language, everywhere', () => {
     expect(await dialog.textContent()).not.toContain('au plus');
     await screenshot(page, 'languages-03-error-de');
 
+    // The matching reasons of a person in pre-hire, worded by the screen, are in German too.
+    const preHire = await api(page, 'GET', '/api/persons?phase=pre_hire&limit=1');
+    expect(preHire.status).toBe(200);
+    await page.goto(`${server.url}/people/${preHire.json[0].id}?tab=offers`);
+    const reasons = page.getByTestId('match-reasons').first();
+    await reasons.waitFor();
+    const worded = (await page.getByTestId('match-reasons').allTextContents()).join(' ');
+    expect(worded).toMatch(/Vertrag|Leiharbeit|Anforderungen|Geschätzter Weg|Entfernung unbekannt/);
+    expect(worded).not.toMatch(/demandé|Trajet estimé|emploi durable|Exigences|Distance inconnue/);
+    await screenshot(page, 'languages-04-offers-de');
+
     // The choice is remembered in the browser, like the one in the user menu.
     expect(
       await page.evaluate(() =>
