@@ -1,6 +1,7 @@
 import { scopedTo } from '@jobcoach/db';
 import { can, type MembershipRole, type Permission } from '@jobcoach/domain';
 import type { Clock } from '../clock.ts';
+import { appendAudit } from './audit.ts';
 import { type AppDatabase, type CrossOrganisationReason, type Db, unscoped } from './database.ts';
 import { AppError, notFound } from './errors.ts';
 
@@ -180,18 +181,14 @@ export class Context {
 
 /** Appends the audit entry of a change, in the transaction that made it. */
 export async function writeAuditEntry(ctx: Context, spec: AuditSpec, record: Partial<AuditRecord>) {
-  await ctx
-    .across('audit')
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now,
-      actor_id: ctx.actor.userId,
-      organisation_id: record.organisationId ?? ctx.organisationId,
-      action: spec.action,
-      entity: spec.entity,
-      entity_id: record.entityId ?? null,
-      client_address: ctx.actor.clientAddress,
-      details: record.details ? JSON.stringify(record.details) : null,
-    })
-    .execute();
+  await appendAudit(ctx.across('audit'), {
+    at: ctx.now,
+    actor_id: ctx.actor.userId,
+    organisation_id: record.organisationId ?? ctx.organisationId,
+    action: spec.action,
+    entity: spec.entity,
+    entity_id: record.entityId ?? null,
+    client_address: ctx.actor.clientAddress,
+    details: record.details ? JSON.stringify(record.details) : null,
+  });
 }

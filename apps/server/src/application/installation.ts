@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
+import { appendAudit } from './audit.ts';
 import { type Actor, type AuditRecord, type AuditSpec, Context } from './context.ts';
 import { type AppDatabase, type CrossOrganisationReason, type Db, unscoped } from './database.ts';
 import { AppError, forbidden } from './errors.ts';
@@ -152,20 +153,16 @@ export async function writeInstallationAudit(
   spec: AuditSpec,
   record: Partial<AuditRecord> = ctx.audit,
 ) {
-  await ctx
-    .across('audit')
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now,
-      actor_id: ctx.actor.userId,
-      organisation_id: record.organisationId ?? ctx.session?.currentOrganisationId ?? null,
-      action: spec.action,
-      entity: spec.entity,
-      entity_id: record.entityId ?? null,
-      client_address: ctx.actor.clientAddress,
-      details: record.details ? JSON.stringify(record.details) : null,
-    })
-    .execute();
+  await appendAudit(ctx.across('audit'), {
+    at: ctx.now,
+    actor_id: ctx.actor.userId,
+    organisation_id: record.organisationId ?? ctx.session?.currentOrganisationId ?? null,
+    action: spec.action,
+    entity: spec.entity,
+    entity_id: record.entityId ?? null,
+    client_address: ctx.actor.clientAddress,
+    details: record.details ? JSON.stringify(record.details) : null,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database, Kysely } from '@jobcoach/db';
+import { appendAudit } from '../application/audit.ts';
 import { ENCODING_LABELS } from '../imports/encoding.ts';
 import type { HistoryEntity } from './format.ts';
 import { applyMapping, mappingErrors, savedMappings, shapeOf, type TableMapping } from './mapping.ts';
@@ -153,25 +154,23 @@ export async function runHistoryImport(
       );
     }
     // One audit entry for the whole import: counts only, no personal data.
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: now,
-        actor_id: ctx.userId,
-        organisation_id: ctx.organisationId,
-        action: 'history_import_done',
-        entity: 'history_import',
-        entity_id: ctx.jobId,
-        details: JSON.stringify({
-          source: ctx.source,
-          validOnly: options.validOnly,
-          rows: total,
-          errors: plan.errors.length,
-          skipped: plan.skipped.length,
-          counts: plan.counts,
-        }),
-      })
-      .execute();
+    await appendAudit(trx, {
+      at: now,
+      actor_id: ctx.userId,
+      organisation_id: ctx.organisationId,
+      action: 'history_import_done',
+      entity: 'history_import',
+      entity_id: ctx.jobId,
+      client_address: null,
+      details: JSON.stringify({
+        source: ctx.source,
+        validOnly: options.validOnly,
+        rows: total,
+        errors: plan.errors.length,
+        skipped: plan.skipped.length,
+        counts: plan.counts,
+      }),
+    });
   });
   return { ...result, status: 'done', written: true };
 }

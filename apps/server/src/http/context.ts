@@ -1,6 +1,7 @@
 import type { Database, Kysely, Transaction } from '@jobcoach/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { appendAudit } from '../application/audit.ts';
 import type { AppDatabase } from '../application/database.ts';
 import { findSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
@@ -93,19 +94,16 @@ export async function writeAudit(
   spec: AuditSpec,
   ctx: Partial<AuditContext>,
 ) {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: request.server.deps.clock.now(),
-      actor_id: request.user?.userId ?? null,
-      organisation_id: ctx.organisationId ?? request.user?.currentOrganisationId ?? null,
-      action: spec.action,
-      entity: spec.entity,
-      entity_id: ctx.entityId ?? null,
-      client_address: request.ip,
-      details: ctx.details ? JSON.stringify(ctx.details) : null,
-    })
-    .execute();
+  await appendAudit(db, {
+    at: request.server.deps.clock.now(),
+    actor_id: request.user?.userId ?? null,
+    organisation_id: ctx.organisationId ?? request.user?.currentOrganisationId ?? null,
+    action: spec.action,
+    entity: spec.entity,
+    entity_id: ctx.entityId ?? null,
+    client_address: request.ip,
+    details: ctx.details ? JSON.stringify(ctx.details) : null,
+  });
 }
 
 export const requestContext = fp(async (app: FastifyInstance) => {

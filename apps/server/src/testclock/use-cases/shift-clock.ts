@@ -1,3 +1,4 @@
+import { appendAudit } from '../../application/audit.ts';
 import type { AuditSpec } from '../../application/context.ts';
 import type { AppDatabase } from '../../application/database.ts';
 import { AppError } from '../../application/errors.ts';
@@ -28,20 +29,16 @@ export async function shiftTestClock(
   if (!deps.config.allowTestClock) {
     throw new AppError(404, 'not_found', 'Ressource introuvable.');
   }
-  await deps.database
-    .acrossOrganisations('audit')
-    .insertInto('audit_log')
-    .values({
-      at: deps.clock.now(),
-      actor_id: caller.userId,
-      organisation_id: caller.organisationId,
-      action: shiftTestClockAudit.action,
-      entity: shiftTestClockAudit.entity,
-      entity_id: null,
-      client_address: caller.clientAddress,
-      details: JSON.stringify({ days }),
-    })
-    .execute();
+  await appendAudit(deps.database.acrossOrganisations('audit'), {
+    at: deps.clock.now(),
+    actor_id: caller.userId,
+    organisation_id: caller.organisationId,
+    action: shiftTestClockAudit.action,
+    entity: shiftTestClockAudit.entity,
+    entity_id: null,
+    client_address: caller.clientAddress,
+    details: JSON.stringify({ days }),
+  });
   deps.clock.shiftDays(days);
   return { today: deps.clock.today() };
 }
