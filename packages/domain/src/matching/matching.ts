@@ -17,8 +17,9 @@ import { NACE_SECTION_LABELS, type NaceSection, naceDigits, naceSection } from '
 
 /**
  * The matching hypothesis (hypothèse d'adéquation, method.md §4 and §6): how a person's constraints
- * and wishes fit a vacancy. Pure: data in, a decision and its reasons out (codes and values, worded by the screen). It proposes; the
- * coach judges and the person decides whether to apply.
+ * and wishes fit a vacancy. Pure: data in, a decision and its reasons out (keys and values, which
+ * the screen words from its message catalog). It proposes; the coach judges and the person decides
+ * whether to apply.
  *
  * - Hard constraints (blocking) make the pair incompatible, score 0: CDI only vs another contract,
  *   driving licence, car, schedules outside the person's limits or days, physical demands the person
@@ -601,7 +602,7 @@ function vacancyFacts(vacancy: MatchingVacancy): VacancyFacts {
  * - wished job found in the title +20; wished sector (NACE section, division or class; or free text
  *   in the title or the section's name) +10; the person has wishes and none is met −10;
  * - travel (straight line between the communes, travelMinutesEstimate): within the person's limit
- *   +10, up to 25 % over −10, further −25; unknown commune: "Distance inconnue", 0; neither car nor
+ *   +10, up to 25 % over −10, further −25; unknown commune: `travel.unknown`, 0; neither car nor
  *   public transport and more than 5 km −10;
  * - diploma below the one asked −5 per level (at most −15); met or not asked: 0;
  * - contract: CDI +15, CDD of 6 months or more +5, shorter CDD −5, interim −10;
