@@ -20,10 +20,29 @@ import type { Database } from './types.ts';
 export function scopedStatement<P extends { organisationId: string }, R>(
   build: (db: Kysely<Database>, params: P) => Compilable<R>,
 ): (db: Kysely<Database>, organisationId: string, params: Omit<P, 'organisationId'>) => Promise<R[]> {
+  const run = compiledOnce(build, (db, markers) => scopedTo(db, markers.organisationId));
+  return (db, organisationId, params) => run(db, { ...params, organisationId } as P);
+}
+
+/**
+ * The same for a statement of no organisation (the session read by every request, auth/sessions.ts):
+ * built and compiled once, without the organisation scope, then run with new values. The rules on
+ * `build` are those of scopedStatement.
+ */
+export function unscopedStatement<P extends object, R>(
+  build: (db: Kysely<Database>, params: P) => Compilable<R>,
+): (db: Kysely<Database>, params: P) => Promise<R[]> {
+  return compiledOnce(build, (db) => db);
+}
+
+function compiledOnce<P extends object, R>(
+  build: (db: Kysely<Database>, params: P) => Compilable<R>,
+  scope: (db: Kysely<Database>, markers: P) => Kysely<Database>,
+): (db: Kysely<Database>, params: P) => Promise<R[]> {
   let compiled: Compiled | null = null;
-  return async (db, organisationId, params) => {
-    compiled ??= compileWithMarkers(db, build);
-    const values: Record<string, unknown> = { ...params, organisationId };
+  return async (db, params) => {
+    compiled ??= compileWithMarkers(db, build, scope);
+    const values = params as Record<string, unknown>;
     const parameters = compiled.slots.map((slot) => (slot.key === null ? slot.value : values[slot.key]));
     const result = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters));
     return result.rows;
@@ -38,15 +57,15 @@ interface Compiled {
 
 const MARKER = '\u0001jc-parameter:';
 
-function compileWithMarkers<P extends { organisationId: string }>(
+function compileWithMarkers<P extends object>(
   db: Kysely<Database>,
   build: (db: Kysely<Database>, params: P) => Compilable<unknown>,
+  scope: (db: Kysely<Database>, markers: P) => Kysely<Database>,
 ): Compiled {
   const markers = new Proxy({} as P, {
     get: (_target, key) => `${MARKER}${String(key)}`,
   });
-  const scoped = scopedTo(db.withoutPlugins(), markers.organisationId);
-  const query = build(scoped, markers).compile();
+  const query = build(scope(db.withoutPlugins(), markers), markers).compile();
   if (query.sql.includes(MARKER)) {
     throw new Error('scopedStatement: a parameter was written into the statement text');
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, ScopeViolation, scopedStatement } from '../src/index.ts';
+import { type DatabaseHandle, ScopeViolation, scopedStatement, unscopedStatement } from '../src/index.ts';
 import { testTargets } from '../src/testing.ts';
 
 describe.each(testTargets())('statements compiled once on $driver', (target) => {
@@ -90,5 +90,27 @@ describe.each(testTargets())('statements compiled once on $driver', (target) => 
       db.selectFrom('organisation').select(sql<number>`(SELECT count(*) FROM partner)`.as('n')),
     );
     await expect(unscopedRaw(handle.db, orgA, {})).rejects.toThrow(ScopeViolation);
+  });
+
+  it('runs a statement of no organisation with each call’s values, across organisations', async () => {
+    const partnersNamed = unscopedStatement((db, p: { prefix: string; type: string }) =>
+      db
+        .selectFrom('partner')
+        .select(['name', sql<boolean>`organisation_id IS NOT NULL`.as('owned')])
+        .where('type', '=', p.type)
+        .where(sql<boolean>`starts_with(name, ${p.prefix})`)
+        .orderBy('name'),
+    );
+    expect(await partnersNamed(handle.db, { prefix: 'Partenaire', type: 'cpas' })).toEqual([
+      { name: 'Partenaire A1', owned: true },
+      { name: 'Partenaire B1', owned: true },
+    ]);
+    expect(await partnersNamed(handle.db, { prefix: 'Partenaire B', type: 'cpas' })).toEqual([
+      { name: 'Partenaire B1', owned: true },
+    ]);
+    const derived = unscopedStatement((db, p: { name: string }) =>
+      db.selectFrom('partner').select('id').where('name', 'like', `%${p.name}%`),
+    );
+    await expect(derived(handle.db, { name: 'A' })).rejects.toThrow(/changed on its way/);
   });
 });

@@ -1,4 +1,4 @@
-import { PREPARED_MARK, sql } from '@jobcoach/db';
+import { PREPARED_MARK, sql, unscopedStatement } from '@jobcoach/db';
 import type { ActorCaseload } from '../application/context.ts';
 import type { Db } from '../application/database.ts';
 import { newToken, sha256 } from './tokens.ts';
@@ -78,16 +78,13 @@ export function touchIntervalMs(policy: SessionPolicy): number {
   return Math.min(60_000, (policy.idleMinutes * 60_000) / 10);
 }
 
-/** The live session for a cookie value, touching its last-seen time; null when absent or expired. */
-export async function findSession(
-  db: Db,
-  token: string,
-  clock: { now: Date; today: string },
-  policy: SessionPolicy,
-): Promise<SessionUser | null> {
-  const { now, today } = clock;
-  const idHash = sha256(token);
-  const row = await db
+/**
+ * The session of a token's hash, its user, and the user's membership in the session's current
+ * organisation: read by every request, so built and compiled once (packages/db, unscopedStatement)
+ * and prepared once per connection (PREPARED_MARK).
+ */
+const sessionStatement = unscopedStatement((db, p: { idHash: string; today: string }) =>
+  db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('membership as cm', (join) =>
@@ -119,12 +116,22 @@ export async function findSession(
       // A jobcoach's person scope reaches the colleagues they cover today (application/person-scope.ts).
       sql<string[] | null>`CASE WHEN cm.role = 'jobcoach' THEN ARRAY(SELECT a.coach_id::text FROM absence a
         WHERE a.organisation_id = s.current_organisation_id AND a.cover_coach_id = u.id
-          AND a.from_on <= ${today} AND a.to_on >= ${today}) END`.as('covered_coach_ids'),
+          AND a.from_on <= ${p.today} AND a.to_on >= ${p.today}) END`.as('covered_coach_ids'),
     ])
-    .where('s.id_hash', '=', idHash)
-    // Every request reads it with the same text: prepared once per connection (packages/db).
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .executeTakeFirst();
+    .where('s.id_hash', '=', p.idHash)
+    .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
+/** The live session for a cookie value, touching its last-seen time; null when absent or expired. */
+export async function findSession(
+  db: Db,
+  token: string,
+  clock: { now: Date; today: string },
+  policy: SessionPolicy,
+): Promise<SessionUser | null> {
+  const { now, today } = clock;
+  const idHash = sha256(token);
+  const [row] = await sessionStatement(db, { idHash, today });
   if (!row) return null;
   const idleLimit = new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000;
   if (!row.active || new Date(row.expires_at) <= now || idleLimit <= now.getTime()) {
