@@ -10,9 +10,9 @@ interface AnswerSchema {
 
 /**
  * The serializer of a route whose answer is large and built field by field by typed code (the
- * matching lists): outside tests the answer is written as it is, without passing it through the
- * response schema, which for a list of 50 offers with their reasons costs about 3 ms of CPU per
- * answer, a fifth of the route's (docs/performance.md, fifteenth round). Under tests
+ * matching lists, « Ma journée »): outside tests the answer is written as it is, without passing it
+ * through the response schema, which for a list of 50 offers with their reasons costs about 3 ms of
+ * CPU per answer, a fifth of the route's (docs/performance.md, fifteenth round). Under tests
  * (NODE_ENV=test) every answer is checked against the schema more strictly than the schema's own
  * pass would: it must come out of the schema unchanged, so a field the schema does not name (which
  * the pass would have dropped silently), a wrong value or a missing field fails the request.

@@ -24,10 +24,9 @@ const myDayStatement = scopedStatement(
         'u.id',
         'u.name',
         'm.fte',
+        // Only the settings the day reads: the trust contract's template (a few kilobytes) is not.
         's.persons_per_fte',
         's.cadence',
-        's.trust_contract_template',
-        's.version',
         's.cdd_alert_days',
       ])
       .select(
@@ -68,16 +67,11 @@ export async function myDayRead(
 ) {
   const [row] = await myDayStatement(db, organisationId, { coachId, today, weekEnd });
   if (!row) return undefined;
-  const settings = settingsOf(
-    row.version === null
-      ? null
-      : {
-          persons_per_fte: row.persons_per_fte!,
-          cadence: row.cadence!,
-          trust_contract_template: row.trust_contract_template!,
-          version: row.version,
-        },
-  );
+  // The defaults while no settings were saved (settingsOf).
+  const settings =
+    row.cadence === null
+      ? settingsOf(null)
+      : { personsPerFte: Number(row.persons_per_fte), cadence: row.cadence };
   return {
     coach: { id: row.id, name: row.name, fte: row.fte },
     settings,

@@ -1,5 +1,6 @@
 import { myDayQuerySchema, myDaySchema } from '@jobcoach/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answersBuiltToSchema } from '../http/serializers.ts';
 import { run } from '../http/use-case-route.ts';
 import { getMyDay } from './use-cases/get-my-day.ts';
 
@@ -10,6 +11,9 @@ export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'session' },
       schema: { tags: ['my-day'], querystring: myDayQuerySchema, response: { 200: myDaySchema } },
+      // The day is built field by field by typed code and read by every coach several times a day:
+      // written without the response schema's pass outside tests (http/serializers.ts).
+      serializerCompiler: answersBuiltToSchema(),
     },
     (request) => run(request, getMyDay, request.query),
   );
