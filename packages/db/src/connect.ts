@@ -2,7 +2,7 @@
 
 import { once } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, type Logger, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { COPY_FROM_STDIN_MARK, type CopyData } from './copy.ts';
@@ -49,6 +49,23 @@ export interface OpenOptions {
   /** Who opens it, as other processes will be told (e.g. "jobcoach import"). */
   command?: string;
   poolSize?: number;
+  /**
+   * Told every statement run, as sent (its text and values), whichever way it was built: by the
+   * query builder or compiled once (statement.ts). For tests that look at the statements
+   * (apps/server/test/query-plans.test.ts).
+   */
+  onQuery?: (query: { sql: string; parameters: readonly unknown[] }) => void;
+}
+
+/** Kysely's log, when the statements run are to be told (OpenOptions.onQuery). */
+function queryLog(options: OpenOptions): { log?: Logger } {
+  const onQuery = options.onQuery;
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query);
+    },
+  };
 }
 
 /**
@@ -213,19 +230,19 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pool.on('error', (error) => {
       console.error(`database: idle connection closed (${describeConnectionError(error)})`);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
     return { db, driver: 'postgres', databaseUrl: options.databaseUrl, close: () => db.destroy() };
   }
   if (!options.dataDir) {
     const pglite = new PGlite();
     await embeddedSession(pglite);
-    return embeddedHandle(new PGlitePool(pglite));
+    return embeddedHandle(new PGlitePool(pglite), options);
   }
   const lock = acquireDataDirLock(options.dataDir, options.command ?? 'jobcoach');
   try {
     const pglite = new PGlite(preparePgdata(options.dataDir));
     await embeddedSession(pglite);
-    return { ...embeddedHandle(new PGlitePool(pglite), lock), dataDirLock: lock };
+    return { ...embeddedHandle(new PGlitePool(pglite), options, lock), dataDirLock: lock };
   } catch (error) {
     lock.release();
     throw error;
@@ -246,9 +263,12 @@ async function embeddedSession(pglite: PGlite) {
   await pglite.exec('SET random_page_cost = 1.1');
 }
 
-function embeddedHandle(pool: PGlitePool, lock?: DataDirLock): DatabaseHandle {
-  // biome-ignore lint/suspicious/noExplicitAny: the facade implements the subset of pg.Pool Kysely uses.
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as any }) });
+function embeddedHandle(pool: PGlitePool, options: OpenOptions, lock?: DataDirLock): DatabaseHandle {
+  const db = new Kysely<Database>({
+    // biome-ignore lint/suspicious/noExplicitAny: the facade implements the subset of pg.Pool Kysely uses.
+    dialect: new PostgresDialect({ pool: pool as any }),
+    ...queryLog(options),
+  });
   return {
     db,
     driver: 'pglite',
