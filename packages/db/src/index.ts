@@ -1,4 +1,5 @@
 export type {
+  Compilable,
   ExpressionBuilder,
   Insertable,
   Kysely,

@@ -1,4 +1,11 @@
-import { PREPARED_MARK, sql } from '@jobcoach/db';
+import {
+  type Compilable,
+  type Database,
+  type Kysely,
+  PREPARED_MARK,
+  scopedStatement,
+  sql,
+} from '@jobcoach/db';
 import { can, type MembershipRole, type Permission, type RecordScope, recordScope } from '@jobcoach/domain';
 import type { ActorCaseload, Context } from './context.ts';
 import { notFound } from './errors.ts';
@@ -105,7 +112,7 @@ export async function personScope(ctx: Context, permission: Permission): Promise
  * coached by the caller or by an absent colleague the caller covers today, or a referral in intake
  * no coach was assigned yet. (The organisation condition is the scoped handle's.)
  */
-export function personInScope(ps: PersonScope, alias: string) {
+export function personInScope(ps: Pick<PersonScope, 'records' | 'coachIds'>, alias: string) {
   if (ps.records === 'organisation') return sql<boolean>`true`;
   if (ps.records !== 'own_caseload' || ps.coachIds.length === 0) return sql<boolean>`false`;
   const coach = sql.ref(`${alias}.coach_id`);
@@ -130,17 +137,65 @@ async function personOf(ctx: Context, table: PersonRecord, id: string): Promise<
   return row?.person_id;
 }
 
+/** The texts personInScope writes: every person, a caseload (its coaches as one array), none. */
+type ScopeText = 'organisation' | 'caseload' | 'none';
+
+function scopeTextOf(ps: Pick<PersonScope, 'records' | 'coachIds'>): ScopeText {
+  if (ps.records === 'organisation') return 'organisation';
+  return ps.records === 'own_caseload' && ps.coachIds.length > 0 ? 'caseload' : 'none';
+}
+
+/**
+ * A statement of the hot paths filtered by the person scope (`inScope(alias)`, personInScope's
+ * condition), built and compiled once for each text that condition can have (scopedStatement,
+ * packages/db), then run with the caller's organisation, coaches and values.
+ */
+export function personScopedStatement<P extends { organisationId: string }, R>(
+  build: (
+    db: Kysely<Database>,
+    params: P,
+    inScope: (alias: string) => ReturnType<typeof personInScope>,
+  ) => Compilable<R>,
+): (db: Kysely<Database>, ps: PersonScope, params: Omit<P, 'organisationId'>) => Promise<R[]> {
+  type Marked = P & { coachIds: string[] };
+  const text = (scope: ScopeText) =>
+    scopedStatement((db, p: Marked) =>
+      build(db, p, (alias) =>
+        personInScope(
+          scope === 'organisation'
+            ? { records: 'organisation', coachIds: [] }
+            : // No coaches (`none`) writes `false`, whatever the values.
+              { records: 'own_caseload', coachIds: scope === 'caseload' ? p.coachIds : [] },
+          alias,
+        ),
+      ),
+    );
+  const statements: Record<ScopeText, ReturnType<typeof text>> = {
+    organisation: text('organisation'),
+    caseload: text('caseload'),
+    none: text('none'),
+  };
+  return (db, ps, params) =>
+    statements[scopeTextOf(ps)](db, ps.organisationId, { ...params, coachIds: ps.coachIds } as Omit<
+      Marked,
+      'organisationId'
+    >);
+}
+
+const personInScopeStatement = personScopedStatement(
+  (db, p: { organisationId: string; personId: string }, inScope) =>
+    db
+      .selectFrom('person as p')
+      .select('p.id')
+      .where('p.id', '=', p.personId)
+      .where('p.deleted_at', 'is', null)
+      .where(inScope('p'))
+      .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
 /** Whether the person (of the organisation, not deleted) is within the scope. */
 export async function personIsInScope(ctx: Context, ps: PersonScope, personId: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('person as p')
-    .select('p.id')
-    .where('p.id', '=', personId)
-    .where('p.deleted_at', 'is', null)
-    .where(personInScope(ps, 'p'))
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await personInScopeStatement(ctx.db, ps, { personId })).length > 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Database, Selectable } from '@jobcoach/db';
+import { type Database, PREPARED_MARK, type Selectable, sql, unscopedStatement } from '@jobcoach/db';
 import {
   type HiringAidAuthority,
   type HiringAidRule,
@@ -38,16 +38,20 @@ export function toHiringAidRule(r: HiringAidRuleRow): HiringAidRule {
   };
 }
 
-/** The rules, oldest first. */
-export async function loadHiringAidRules(db: Db): Promise<HiringAidRule[]> {
-  const rows = await db
+/** The installation's rules, oldest first: read by every matching answer, so compiled once. */
+const hiringAidRules = unscopedStatement((db, _p: Record<string, never>) =>
+  db
     .selectFrom('hiring_aid_rule')
     .selectAll()
     .orderBy('valid_from')
     .orderBy('code')
     .orderBy('id')
-    .execute();
-  return rows.map(toHiringAidRule);
+    .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
+/** The rules, oldest first. */
+export async function loadHiringAidRules(db: Db): Promise<HiringAidRule[]> {
+  return (await hiringAidRules(db, {})).map(toHiringAidRule);
 }
 
 /** The person columns the rules read. */

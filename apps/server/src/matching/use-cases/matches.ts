@@ -1,13 +1,13 @@
 import { type CapReached, personMatchesQuerySchema, vacancyMatchesQuerySchema } from '@jobcoach/contract';
-import { PREPARED_MARK, sql } from '@jobcoach/db';
+import { PREPARED_MARK, scopedStatement, sql } from '@jobcoach/db';
 import { type PresentationStep, rankPersons, rankPreparedVacancies } from '@jobcoach/domain';
 import { z } from 'zod';
 import { type Context, writeAuditEntry } from '../../application/context.ts';
 import { notFound } from '../../application/errors.ts';
 import {
   type PersonScope,
-  personInScope,
   personScope,
+  personScopedStatement,
   requirePerson,
   viewerOf,
 } from '../../application/person-scope.ts';
@@ -38,19 +38,66 @@ import {
 
 const idSchema = z.uuid('identifiant invalide.');
 
-/** Active presentations, keyed "personId vacancyId". */
-async function activePresentations(ctx: Context, by: { personId?: string; vacancyId?: string }) {
-  let q = ctx.db
+/*
+ * The statements of the two lists are built and compiled once (scopedStatement, packages/db), each
+ * text prepared once per connection (PREPARED_MARK): building them anew cost more CPU per answer
+ * than ranking the offers (docs/performance.md).
+ */
+
+const presentationsOfPerson = scopedStatement((db, p: { organisationId: string; personId: string }) =>
+  db
     .selectFrom('presentation')
     .select(['id', 'person_id', 'vacancy_id', 'step'])
-    .where('active', '=', true);
-  if (by.personId) q = q.where('person_id', '=', by.personId);
-  if (by.vacancyId) q = q.where('vacancy_id', '=', by.vacancyId);
-  const rows = await q.modifyEnd(sql.raw(PREPARED_MARK)).execute();
+    .where('active', '=', true)
+    .where('person_id', '=', p.personId)
+    .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+const presentationsOfVacancy = scopedStatement((db, p: { organisationId: string; vacancyId: string }) =>
+  db
+    .selectFrom('presentation')
+    .select(['id', 'person_id', 'vacancy_id', 'step'])
+    .where('active', '=', true)
+    .where('vacancy_id', '=', p.vacancyId)
+    .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
+/** Active presentations of a person or of a vacancy, keyed "personId vacancyId". */
+async function activePresentations(ctx: Context, by: { personId: string } | { vacancyId: string }) {
+  const rows =
+    'personId' in by
+      ? await presentationsOfPerson(ctx.db, ctx.organisationId, by)
+      : await presentationsOfVacancy(ctx.db, ctx.organisationId, by);
   return new Map(
     rows.map((r) => [`${r.person_id} ${r.vacancy_id}`, { id: r.id, step: r.step as PresentationStep }]),
   );
 }
+
+/** The candidates in progress on the vacancies that match `among`, with the organisation's cap. */
+function candidatesInProgress(among: 'open' | 'ids') {
+  return personScopedStatement((db, p: { organisationId: string; ids: string[] }, inScope) =>
+    db
+      .selectFrom('presentation as pr')
+      .innerJoin('person as p', 'p.id', 'pr.person_id')
+      .leftJoin('app_user as u', 'u.id', 'p.coach_id')
+      .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
+      .select(inScope('p').as('in_scope'))
+      .select(presentationCapOf(p.organisationId).as('cap'))
+      .where('pr.active', '=', true)
+      .where((eb) =>
+        among === 'open'
+          ? eb(
+              'pr.vacancy_id',
+              'in',
+              eb.selectFrom('vacancy as v').select('v.id').where('v.status', '=', 'open'),
+            )
+          : sql<boolean>`pr.vacancy_id = ANY (${p.ids}::uuid[])`,
+      )
+      .orderBy('pr.created_at')
+      .modifyEnd(sql.raw(PREPARED_MARK)),
+  );
+}
+const inProgressOnOpen = candidatesInProgress('open');
+const inProgressOn = candidatesInProgress('ids');
 
 /**
  * Among the vacancies given (by id, or every open one), those at the organisation's cap of
@@ -61,26 +108,10 @@ async function activePresentations(ctx: Context, by: { personId?: string; vacanc
 async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: readonly string[] | 'open') {
   const full = new Map<string, CapReached>();
   if (among !== 'open' && among.length === 0) return full;
-  const rows = await ctx.db
-    .selectFrom('presentation as pr')
-    .innerJoin('person as p', 'p.id', 'pr.person_id')
-    .leftJoin('app_user as u', 'u.id', 'p.coach_id')
-    .select(['pr.vacancy_id', 'pr.step', 'p.first_name', 'p.last_name', 'u.name as coach_name'])
-    .select(personInScope(scope, 'p').as('in_scope'))
-    .select(presentationCapOf(ctx.organisationId).as('cap'))
-    .where('pr.active', '=', true)
-    .where((eb) =>
-      among === 'open'
-        ? eb(
-            'pr.vacancy_id',
-            'in',
-            eb.selectFrom('vacancy as v').select('v.id').where('v.status', '=', 'open'),
-          )
-        : sql<boolean>`pr.vacancy_id = ANY (${among}::uuid[])`,
-    )
-    .orderBy('pr.created_at')
-    .modifyEnd(sql.raw(PREPARED_MARK))
-    .execute();
+  const rows =
+    among === 'open'
+      ? await inProgressOnOpen(ctx.db, scope, { ids: [] })
+      : await inProgressOn(ctx.db, scope, { ids: [...among] });
   for (const r of rows) {
     const candidate = {
       name: r.in_scope ? `${r.first_name} ${r.last_name}` : null,
@@ -95,6 +126,32 @@ async function vacanciesAtCap(ctx: Context, scope: PersonScope, among: readonly 
   return full;
 }
 
+/** The vacancy a list of candidates is ranked for. */
+const vacancyById = scopedStatement((db, p: { organisationId: string; vacancyId: string }) =>
+  selectVacancies(db, p.organisationId).where('v.id', '=', p.vacancyId).modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
+/** The persons in pre-hire the caller reaches, with their summary (of one coach, or of all). */
+function preHireCandidates(ofOneCoach: boolean) {
+  return personScopedStatement((db, p: { organisationId: string; coachId: string }, inScope) => {
+    const q = selectPersonLines(db, p.organisationId)
+      .select(MATCHING_ONLY_COLUMNS)
+      .where('p.phase', '=', 'pre_hire')
+      .where(inScope('p'));
+    return (ofOneCoach ? q.where('p.coach_id', '=', p.coachId) : q).modifyEnd(sql.raw(PREPARED_MARK));
+  });
+}
+const candidatesOfAll = preHireCandidates(false);
+const candidatesOfCoach = preHireCandidates(true);
+
+/** The person offers are ranked for, with the stamp of the organisation's open vacancies. */
+const matchingPerson = scopedStatement((db, p: { organisationId: string; personId: string }) =>
+  selectMatchingPersons(db, p.organisationId)
+    .select(openVacanciesStamp(p.organisationId).as('vacancies_stamp'))
+    .where('id', '=', p.personId)
+    .modifyEnd(sql.raw(PREPARED_MARK)),
+);
+
 /** The persons in pre-hire the caller reaches, ranked for a vacancy. */
 export const matchPersonsToVacancy = defineQuery(
   'matching.personsForVacancy',
@@ -107,19 +164,11 @@ export const matchPersonsToVacancy = defineQuery(
     // session brought it (application/context.ts). The reads that do not depend on one another go
     // side by side (docs/performance.md).
     const reach = await personScope(ctx, 'persons.read');
-    let candidates = selectPersonLines(db, ctx.organisationId)
-      .select(MATCHING_ONLY_COLUMNS)
-      .where('p.phase', '=', 'pre_hire')
-      .where(personInScope(reach, 'p'));
-    if (coachId) candidates = candidates.where('p.coach_id', '=', coachId);
-    const [vacancy, rules, presentations, rows, { cadence }, full] = await Promise.all([
-      selectVacancies(db, ctx.organisationId)
-        .where('v.id', '=', id)
-        .modifyEnd(sql.raw(PREPARED_MARK))
-        .executeTakeFirst(),
+    const [[vacancy], rules, presentations, rows, { cadence }, full] = await Promise.all([
+      vacancyById(db, ctx.organisationId, { vacancyId: id }),
       loadHiringAidRules(db),
       activePresentations(ctx, { vacancyId: id }),
-      candidates.modifyEnd(sql.raw(PREPARED_MARK)).execute(),
+      coachId ? candidatesOfCoach(db, reach, { coachId }) : candidatesOfAll(db, reach, { coachId: '' }),
       loadSettings(db, ctx.organisationId),
       vacanciesAtCap(ctx, reach, [id]).then((m) => m.get(id) ?? null),
     ]);
@@ -174,12 +223,8 @@ export const matchVacanciesToPerson = defineQuery(
     // open one when no list is held; again once the current list is read, when the one held was
     // not it.
     const held = heldOpenVacancies(ctx.organisationId);
-    const [person, read, presentations, rules, fullAmong] = await Promise.all([
-      selectMatchingPersons(db, ctx.organisationId)
-        .select(openVacanciesStamp(ctx.organisationId).as('vacancies_stamp'))
-        .where('id', '=', id)
-        .modifyEnd(sql.raw(PREPARED_MARK))
-        .executeTakeFirst(),
+    const [[person], read, presentations, rules, fullAmong] = await Promise.all([
+      matchingPerson(db, ctx.organisationId, { personId: id }),
       held ? null : readOpenVacancies(db, ctx.organisationId),
       activePresentations(ctx, { personId: id }),
       loadHiringAidRules(db),
