@@ -44,33 +44,25 @@ const idSchema = z.uuid('identifiant invalide.');
  * than ranking the offers (docs/performance.md).
  */
 
-const presentationsOfPerson = scopedStatement((db, p: { organisationId: string; personId: string }) =>
-  db
-    .selectFrom('presentation')
-    .select(['id', 'person_id', 'vacancy_id', 'step'])
-    .where('active', '=', true)
-    .where('person_id', '=', p.personId)
-    .modifyEnd(sql.raw(PREPARED_MARK)),
-);
-const presentationsOfVacancy = scopedStatement((db, p: { organisationId: string; vacancyId: string }) =>
-  db
-    .selectFrom('presentation')
-    .select(['id', 'person_id', 'vacancy_id', 'step'])
-    .where('active', '=', true)
-    .where('vacancy_id', '=', p.vacancyId)
-    .modifyEnd(sql.raw(PREPARED_MARK)),
-);
-
-/** Active presentations of a person or of a vacancy, keyed "personId vacancyId". */
-async function activePresentations(ctx: Context, by: { personId: string } | { vacancyId: string }) {
-  const rows =
-    'personId' in by
-      ? await presentationsOfPerson(ctx.db, ctx.organisationId, by)
-      : await presentationsOfVacancy(ctx.db, ctx.organisationId, by);
-  return new Map(
-    rows.map((r) => [`${r.person_id} ${r.vacancy_id}`, { id: r.id, step: r.step as PresentationStep }]),
+/** Active presentations of one person or of one vacancy, keyed "personId vacancyId". */
+function activePresentationsOf(column: 'person_id' | 'vacancy_id') {
+  const statement = scopedStatement((db, p: { organisationId: string; id: string }) =>
+    db
+      .selectFrom('presentation')
+      .select(['id', 'person_id', 'vacancy_id', 'step'])
+      .where('active', '=', true)
+      .where(column, '=', p.id)
+      .modifyEnd(sql.raw(PREPARED_MARK)),
   );
+  return async (ctx: Context, id: string) => {
+    const rows = await statement(ctx.db, ctx.organisationId, { id });
+    return new Map(
+      rows.map((r) => [`${r.person_id} ${r.vacancy_id}`, { id: r.id, step: r.step as PresentationStep }]),
+    );
+  };
 }
+const presentationsOfPerson = activePresentationsOf('person_id');
+const presentationsOfVacancy = activePresentationsOf('vacancy_id');
 
 /** The candidates in progress on the vacancies that match `among`, with the organisation's cap. */
 function candidatesInProgress(among: 'open' | 'ids') {
@@ -167,7 +159,7 @@ export const matchPersonsToVacancy = defineQuery(
     const [[vacancy], rules, presentations, rows, { cadence }, full] = await Promise.all([
       vacancyById(db, ctx.organisationId, { vacancyId: id }),
       loadHiringAidRules(db),
-      activePresentations(ctx, { vacancyId: id }),
+      presentationsOfVacancy(ctx, id),
       coachId ? candidatesOfCoach(db, reach, { coachId }) : candidatesOfAll(db, reach, { coachId: '' }),
       loadSettings(db, ctx.organisationId),
       vacanciesAtCap(ctx, reach, [id]).then((m) => m.get(id) ?? null),
@@ -226,7 +218,7 @@ export const matchVacanciesToPerson = defineQuery(
     const [[person], read, presentations, rules, fullAmong] = await Promise.all([
       matchingPerson(db, ctx.organisationId, { personId: id }),
       held ? null : readOpenVacancies(db, ctx.organisationId),
-      activePresentations(ctx, { personId: id }),
+      presentationsOfPerson(ctx, id),
       loadHiringAidRules(db),
       vacanciesAtCap(ctx, reach, held ? offersAtCap(held) : 'open'),
       writeAuditEntry(ctx, { action: 'read_matches', entity: 'person' }, { entityId: id }),
