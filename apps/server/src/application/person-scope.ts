@@ -112,13 +112,26 @@ export async function personScope(ctx: Context, permission: Permission): Promise
  * coached by the caller or by an absent colleague the caller covers today, or a referral in intake
  * no coach was assigned yet. (The organisation condition is the scoped handle's.)
  */
-export function personInScope(ps: Pick<PersonScope, 'records' | 'coachIds'>, alias: string) {
-  if (ps.records === 'organisation') return sql<boolean>`true`;
-  if (ps.records !== 'own_caseload' || ps.coachIds.length === 0) return sql<boolean>`false`;
+export function personInScope(ps: PersonScope, alias: string) {
+  return scopeCondition(scopeTextOf(ps), ps.coachIds, alias);
+}
+
+/** The forms personInScope's condition takes: every person, a caseload (its coaches), none. */
+type ScopeText = 'organisation' | 'caseload' | 'none';
+
+function scopeTextOf(ps: PersonScope): ScopeText {
+  if (ps.records === 'organisation') return 'organisation';
+  return ps.records === 'own_caseload' && ps.coachIds.length > 0 ? 'caseload' : 'none';
+}
+
+/** The condition of one form; `coachIds` is the caseload's coaches (or a statement's marker). */
+function scopeCondition(text: ScopeText, coachIds: readonly string[] | string, alias: string) {
+  if (text === 'organisation') return sql<boolean>`true`;
+  if (text === 'none') return sql<boolean>`false`;
   const coach = sql.ref(`${alias}.coach_id`);
   const phase = sql.ref(`${alias}.phase`);
   // An array, not an IN list: the statement's text stays the same whoever asks (PREPARED_MARK).
-  return sql<boolean>`(${coach} = ANY (${ps.coachIds}::uuid[]) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
+  return sql<boolean>`(${coach} = ANY (${coachIds}::uuid[]) OR (${coach} IS NULL AND ${phase} = 'intake'))`;
 }
 
 export type PersonRecord = 'person' | 'contract' | 'presentation' | 'person_document';
@@ -137,14 +150,6 @@ async function personOf(ctx: Context, table: PersonRecord, id: string): Promise<
   return row?.person_id;
 }
 
-/** The texts personInScope writes: every person, a caseload (its coaches as one array), none. */
-type ScopeText = 'organisation' | 'caseload' | 'none';
-
-function scopeTextOf(ps: Pick<PersonScope, 'records' | 'coachIds'>): ScopeText {
-  if (ps.records === 'organisation') return 'organisation';
-  return ps.records === 'own_caseload' && ps.coachIds.length > 0 ? 'caseload' : 'none';
-}
-
 /**
  * A statement of the hot paths filtered by the person scope (`inScope(alias)`, personInScope's
  * condition), built and compiled once for each text that condition can have (scopedStatement,
@@ -159,17 +164,7 @@ export function personScopedStatement<P extends { organisationId: string }, R>(
 ): (db: Kysely<Database>, ps: PersonScope, params: Omit<P, 'organisationId'>) => Promise<R[]> {
   type Marked = P & { coachIds: string[] };
   const text = (scope: ScopeText) =>
-    scopedStatement((db, p: Marked) =>
-      build(db, p, (alias) =>
-        personInScope(
-          scope === 'organisation'
-            ? { records: 'organisation', coachIds: [] }
-            : // No coaches (`none`) writes `false`, whatever the values.
-              { records: 'own_caseload', coachIds: scope === 'caseload' ? p.coachIds : [] },
-          alias,
-        ),
-      ),
-    );
+    scopedStatement((db, p: Marked) => build(db, p, (alias) => scopeCondition(scope, p.coachIds, alias)));
   const statements: Record<ScopeText, ReturnType<typeof text>> = {
     organisation: text('organisation'),
     caseload: text('caseload'),
