@@ -1,6 +1,6 @@
 /**
  * Calendar days as `YYYY-MM-DD` strings (Europe/Brussels calendar days, method.md §5).
- * Arithmetic runs on UTC midnights so daylight-saving changes never shift a day.
+ * Arithmetic runs on whole day numbers, never on instants: daylight-saving changes cannot shift a day.
  * Every function throws a RangeError on a malformed or impossible date (2024-02-30).
  */
 export type IsoDate = string;
@@ -11,27 +11,56 @@ export interface CalendarDay {
   day: number; // 1–31
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+/** Days in each month of a common year, January first. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/*
+ * The rules compare and count the same days thousands of times per request (« Ma journée » reads
+ * each person's contracts through several clocks): a day is read from its characters and turned
+ * into a day number by arithmetic, without a regular expression, a Date or a memo
+ * (docs/performance.md).
+ */
+
+/** The number written by `length` ASCII digits of `text` from `at`; -1 if any is not a digit. */
+function digitsAt(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Whether `input` has the shape YYYY-MM-DD (ASCII digits, ten characters); the day is not checked. */
+function isShaped(input: unknown): input is string {
+  return (
+    typeof input === 'string' &&
+    input.length === 10 &&
+    input.charCodeAt(4) === 45 &&
+    input.charCodeAt(7) === 45
+  );
+}
+
+function isDay(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** "2024-02-29" → { year: 2024, month: 2, day: 29 }; null when malformed or not a real day. */
 export function parseIsoDate(input: string): CalendarDay | null {
-  const match = ISO_DATE.exec(input);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  if (!isShaped(input)) return null;
+  const year = digitsAt(input, 0, 4);
+  const month = digitsAt(input, 5, 2);
+  const day = digitsAt(input, 8, 2);
+  return isDay(year, month, day) ? { year, month, day } : null;
 }
 
 export function isIsoDate(input: unknown): input is IsoDate {
@@ -40,57 +69,73 @@ export function isIsoDate(input: unknown): input is IsoDate {
 
 /** Builds "YYYY-MM-DD" from its parts; throws when the parts are not a real day. */
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || !parseIsoDate(iso)) {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) {
     throw new RangeError(`Not a calendar day: ${year}-${month}-${day}`);
   }
-  return iso;
+  if (year > 9999 || !isDay(year, month, day))
+    throw new RangeError(`Not a calendar day: ${year}-${month}-${day}`);
+  return format(year, month, day);
 }
 
-/**
- * The days already checked, with their UTC midnight: the rules compare and count the same few
- * thousand days over and over (« Ma journée » reads each person's contracts through several
- * clocks), and checking a day is most of what comparing two costs. Only valid days are kept; the
- * memo is emptied when it grows past a bound, so it never holds more than a few hundred kilobytes.
- */
-const checked = new Map<string, { day: CalendarDay; ms: number }>();
-const CHECKED_MAX = 20_000;
+function format(year: number, month: number, day: number): IsoDate {
+  const y = year < 1000 ? String(year).padStart(4, '0') : String(year);
+  return `${y}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
 
-function checkedDay(date: IsoDate): { day: CalendarDay; ms: number } {
-  const known = checked.get(date);
-  if (known) return known;
-  const parsed = typeof date === 'string' ? parseIsoDate(date) : null;
-  if (!parsed) throw new RangeError(`Not a YYYY-MM-DD calendar day: ${JSON.stringify(date)}`);
-  const d = new Date(0);
-  d.setUTCFullYear(parsed.year, parsed.month - 1, parsed.day);
-  const entry = { day: Object.freeze(parsed), ms: d.getTime() };
-  if (checked.size >= CHECKED_MAX) checked.clear();
-  checked.set(date, entry);
-  return entry;
+function notADay(date: unknown): RangeError {
+  return new RangeError(`Not a YYYY-MM-DD calendar day: ${JSON.stringify(date)}`);
 }
 
 function requireDay(date: IsoDate): CalendarDay {
-  return checkedDay(date).day;
+  const day = parseIsoDate(date);
+  if (!day) throw notADay(date);
+  return day;
 }
 
-function toUtcMs(date: IsoDate): number {
-  return checkedDay(date).ms;
+/**
+ * Days from 1970-01-01 to a checked day (proleptic Gregorian calendar, as Date's): the civil
+ * calendar's days counted in 400-year eras of 146,097 days, the year starting in March so that
+ * February's leap day comes last. Throws unless `date` is a real day written YYYY-MM-DD.
+ */
+function dayNumber(date: IsoDate): number {
+  if (!isShaped(date)) throw notADay(date);
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  if (!isDay(year, month, day)) throw notADay(date);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-function fromUtcMs(ms: number): IsoDate {
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
-  // A UTC midnight is always a real day: no need to check it again (toIsoDate checks its parts).
+/** The day of a day number (the inverse of dayNumber); throws outside years 1 to 9999. */
+function dayOfNumber(n: number): IsoDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1 || year > 9999) throw new RangeError(`Out of the calendar's years: ${year}`);
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  return format(year, month, day);
 }
 
 /** 2024-02-28 + 2 days = 2024-03-01. Negative counts go back in time. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) throw new RangeError(`Whole days expected, got ${days}`);
-  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+  return dayOfNumber(dayNumber(date) + days);
 }
 
 /**
@@ -108,25 +153,32 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** b − a in days: daysBetween('2024-01-01', '2024-01-31') = 30. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / MS_PER_DAY);
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Throws unless `date` is a real day written YYYY-MM-DD. */
+function checkDay(date: IsoDate): void {
+  if (!isShaped(date) || !isDay(digitsAt(date, 0, 4), digitsAt(date, 5, 2), digitsAt(date, 8, 2))) {
+    throw notADay(date);
+  }
 }
 
 /** −1 when a is before b, 0 on the same day, 1 when a is after b. */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  requireDay(a);
-  requireDay(b);
+  checkDay(a);
+  checkDay(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The latest of the given days. */
 export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  requireDay(first);
+  checkDay(first);
   return rest.reduce((max, d) => (compareDates(d, max) > 0 ? d : max), first);
 }
 
 /** The earliest of the given days. */
 export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  requireDay(first);
+  checkDay(first);
   return rest.reduce((min, d) => (compareDates(d, min) < 0 ? d : min), first);
 }
 

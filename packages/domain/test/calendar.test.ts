@@ -13,6 +13,7 @@ import {
   minDate,
   monthsBetween,
   parseIsoDate,
+  toIsoDate,
 } from '../src/index.ts';
 import { isoDate } from './arbitraries.ts';
 
@@ -26,6 +27,53 @@ describe('calendar days (YYYY-MM-DD)', () => {
     expect(parseIsoDate('01/02/2024')).toBeNull();
     expect(isIsoDate('2024-04-31')).toBe(false);
     expect(isIsoDate(20240101)).toBe(false);
+    // Only ASCII digits, exactly ten characters, nothing around them.
+    for (const bad of [
+      '２０２４-01-01',
+      '2024-01-01 ',
+      ' 2024-01-01',
+      '2024-01-01\n',
+      '2024/01/01',
+      '0000-01-01',
+      '+2024-1-01',
+    ]) {
+      expect(parseIsoDate(bad), bad).toBeNull();
+      expect(() => compareDates(bad, '2024-01-01'), bad).toThrow(RangeError);
+    }
+  });
+
+  it('counts and adds days as the proleptic Gregorian calendar does, from year 1 to 9999', () => {
+    // Date's own arithmetic on UTC midnights, the reference the day numbers must agree with.
+    const utc = (d: string) => {
+      const { year, month, day } = parseIsoDate(d)!;
+      const at = new Date(0);
+      at.setUTCFullYear(year, month - 1, day);
+      return at.getTime() / 86_400_000;
+    };
+    const anyDay = fc
+      .record({
+        year: fc.integer({ min: 1, max: 9999 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 31 }),
+      })
+      .filter(({ year, month, day }) => day <= daysInMonth(year, month))
+      .map(({ year, month, day }) => toIsoDate(year, month, day));
+    fc.assert(
+      fc.property(anyDay, anyDay, (a, b) => {
+        expect(daysBetween(a, b)).toBe(utc(b) - utc(a));
+        expect(addDays(a, utc(b) - utc(a))).toBe(b);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addDays('1600-02-28', 1)).toBe('1600-02-29');
+    expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
+    expect(addDays('0001-01-01', 0)).toBe('0001-01-01');
+    expect(() => addDays('0001-01-01', -1)).toThrow(RangeError);
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(toIsoDate(12, 3, 4)).toBe('0012-03-04');
+    expect(() => toIsoDate(10_000, 1, 1)).toThrow(RangeError);
+    expect(() => toIsoDate(2024, 2, 30)).toThrow(RangeError);
+    expect(() => toIsoDate(2024, 1.5, 1)).toThrow(RangeError);
   });
 
   it('refuses to compute with an impossible day', () => {

@@ -109,13 +109,29 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
     overdue: items(lists.overdue),
     deadlines: items(lists.deadlines),
     plannedThisWeek: items(lists.plannedThisWeek),
-    referralsWaiting: lists.referralsWaiting.map((p) => ({
-      ...p.item,
-      referralReceivedOn: p.referralReceivedOn,
-      waitingDays: referralWaitingDays(p.referralReceivedOn, today),
-      reviewDate: p.reviewDate,
-      reviewPassed: p.decision === 'postponed' && reviewPassed(p.reviewDate, today),
-    })),
+    referralsWaiting: lists.referralsWaiting.map((p) => {
+      const { item } = p;
+      // Written out rather than spread from `item`, as above.
+      return {
+        id: item.id,
+        firstName: item.firstName,
+        lastName: item.lastName,
+        phase: item.phase,
+        covered: item.covered,
+        coachName: item.coachName,
+        phone: item.phone,
+        dueDate: item.dueDate,
+        daysOverdue: item.daysOverdue,
+        deadline: item.deadline,
+        deadlineKind: item.deadlineKind,
+        daysLeft: item.daysLeft,
+        plannedOn: item.plannedOn,
+        referralReceivedOn: p.referralReceivedOn,
+        waitingDays: referralWaitingDays(p.referralReceivedOn, today),
+        reviewDate: p.reviewDate,
+        reviewPassed: p.decision === 'postponed' && reviewPassed(p.reviewDate, today),
+      };
+    }),
     waitingList: items(lists.waitingList),
     contractsEndingSoon: persons
       .filter((p) => p.phase !== 'exited')
@@ -144,12 +160,26 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
       )
       .sort((a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName)),
     followUpsDue: lists.followUpsDue.map((p) => {
-      const ids = new Set(p.window?.contractIds ?? []);
+      const ids = p.window?.contractIds ?? [];
       // The arrangement of the employment followed (its latest contract that has one).
-      const line = p.own.find((l) => ids.has(l.id) && l.arrangement_id) ?? p.own.find((l) => ids.has(l.id));
+      const line =
+        p.own.find((l) => l.arrangement_id && ids.includes(l.id)) ?? p.own.find((l) => ids.includes(l.id));
       const mode = (line?.arrangement_id ? line.mode : null) as keyof typeof FOLLOW_UP_MODE_LABELS | null;
+      const { item } = p;
       return {
-        ...p.item,
+        id: item.id,
+        firstName: item.firstName,
+        lastName: item.lastName,
+        phase: item.phase,
+        covered: item.covered,
+        coachName: item.coachName,
+        phone: item.phone,
+        dueDate: item.dueDate,
+        daysOverdue: item.daysOverdue,
+        deadline: item.deadline,
+        deadlineKind: item.deadlineKind,
+        daysLeft: item.daysLeft,
+        plannedOn: item.plannedOn,
         followUpEnd: p.window?.end ?? null,
         mode,
         modeLabel: mode ? FOLLOW_UP_MODE_LABELS[mode] : null,
