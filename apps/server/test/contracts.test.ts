@@ -454,6 +454,8 @@ describe.each(testTargets())('contracts and follow-up on $driver', (target) => {
       overdue: false,
       plannedEnd,
       employerName: 'Boulangerie Dumont',
+      jobTitle: 'Vendeuse en boulangerie',
+      type: 'cdd',
       firstName: 'Gaëlle',
     });
     const file = (await later.get(`/api/persons/${p.id}`)).json;

@@ -38,9 +38,11 @@ const myDayStatement = scopedStatement(
            AND a.from_on <= ${p.today} AND a.to_on >= ${p.today})`.as('covering'),
       )
       .select(
-        // Every column of a line is text, a date (read as text anyway) or JSON: the JSON array
-        // gives the same values as the rows would.
-        sql<StandingLine[]>`(SELECT coalesce(json_agg(l ORDER BY l.last_name, l.first_name), '[]'::json)
+        // Each line as a JSON array, its values in LINE_COLUMNS order (standingLineOf reads it back):
+        // without the keys repeated on every line, the text to read is half as long.
+        sql<LineTuple[]>`(SELECT coalesce(json_agg(json_build_array(${sql.join(
+          LINE_COLUMNS.map((c) => sql.ref(`l.${c}`)),
+        )}) ORDER BY l.last_name, l.first_name), '[]'::json)
           FROM ${standingLines(db, p.organisationId).where(isCandidate(p))} AS l)`.as('persons'),
       )
       .select(
@@ -79,7 +81,7 @@ export async function myDayRead(
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
     plans: row.plans,
-    persons: row.persons,
+    persons: row.persons.map(standingLineOf),
   };
 }
 
@@ -169,13 +171,9 @@ function standingLines(db: Db, organisationId: string) {
       ),
     )
     .select(
-      sql<StandingContractLine[]>`(
-        SELECT coalesce(json_agg(json_build_object('id', k.id, 'type', k.type, 'signed_on', k.signed_on,
-                 'start_on', k.start_on, 'planned_end_on', k.planned_end_on,
-                 'actual_end_on', k.actual_end_on, 'end_reason', k.end_reason,
-                 'converted_from_contract_id', k.converted_from_contract_id, 'job_title', k.job_title,
-                 'employer_name', e.name, 'arrangement_id', fa.id, 'mode', fa.mode,
-                 'discreet', fa.discreet, 'frequency', fa.frequency)
+      // Each contract as a JSON array, in CONTRACT_COLUMNS order (contractLineOf reads it back).
+      sql<ContractTuple[]>`(
+        SELECT coalesce(json_agg(json_build_array(${sql.join(CONTRACT_COLUMNS.map(([, column]) => sql.ref(column)))})
                  ORDER BY k.start_on DESC, k.created_at DESC, k.id), '[]'::json)
           FROM contract k
           JOIN employer e ON e.id = k.employer_id
@@ -187,7 +185,107 @@ function standingLines(db: Db, organisationId: string) {
     .where('p.organisation_id', '=', organisationId)
     .where('p.deleted_at', 'is', null);
 }
-type StandingLine = Awaited<ReturnType<ReturnType<typeof standingLines>['execute']>>[number];
+type StandingRow = Awaited<ReturnType<ReturnType<typeof standingLines>['execute']>>[number];
+
+/*
+ * Lines and contracts travel as JSON arrays rather than objects (half the text to decode and parse,
+ * docs/performance.md): the columns are listed once here, in their order, and read back by the two
+ * functions below, whose tuple types name each position.
+ */
+
+/** A contract's values in its JSON array: the name read back, and the column it is read from. */
+const CONTRACT_COLUMNS = [
+  ['id', 'k.id'],
+  ['type', 'k.type'],
+  ['signed_on', 'k.signed_on'],
+  ['start_on', 'k.start_on'],
+  ['planned_end_on', 'k.planned_end_on'],
+  ['actual_end_on', 'k.actual_end_on'],
+  ['end_reason', 'k.end_reason'],
+  ['converted_from_contract_id', 'k.converted_from_contract_id'],
+  ['job_title', 'k.job_title'],
+  ['employer_name', 'e.name'],
+  ['arrangement_id', 'fa.id'],
+  ['mode', 'fa.mode'],
+  ['discreet', 'fa.discreet'],
+  ['frequency', 'fa.frequency'],
+] as const satisfies readonly (readonly [keyof StandingContractLine, string])[];
+
+type ContractTuple = {
+  -readonly [I in keyof typeof CONTRACT_COLUMNS]: (typeof CONTRACT_COLUMNS)[I] extends readonly [
+    infer K extends keyof StandingContractLine,
+    string,
+  ]
+    ? StandingContractLine[K]
+    : never;
+};
+
+function contractLineOf(t: ContractTuple): StandingContractLine {
+  return {
+    id: t[0],
+    type: t[1],
+    signed_on: t[2],
+    start_on: t[3],
+    planned_end_on: t[4],
+    actual_end_on: t[5],
+    end_reason: t[6],
+    converted_from_contract_id: t[7],
+    job_title: t[8],
+    employer_name: t[9],
+    arrangement_id: t[10],
+    mode: t[11],
+    discreet: t[12],
+    frequency: t[13],
+  };
+}
+
+/** A person's values in « Ma journée »'s JSON array of lines, in this order. */
+const LINE_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'phase',
+  'phase_since',
+  'pre_hire_entry',
+  'coach_id',
+  'coach_name',
+  'phone',
+  'referral_received_on',
+  'last_direct_contact',
+  'next_planned_on',
+  'decision',
+  'review_date',
+  'employment_periods',
+  'contracts',
+] as const satisfies readonly (keyof StandingRow)[];
+
+type LineTuple = {
+  -readonly [I in keyof typeof LINE_COLUMNS]: StandingRow[(typeof LINE_COLUMNS)[I] & keyof StandingRow];
+};
+
+/** A person's line as the rules read it, its contracts read back too. */
+export type StandingLine = Omit<StandingRow, 'contracts'> & { contracts: StandingContractLine[] };
+
+function standingLineOf(t: LineTuple): StandingLine {
+  return {
+    id: t[0],
+    first_name: t[1],
+    last_name: t[2],
+    phase: t[3],
+    phase_since: t[4],
+    pre_hire_entry: t[5],
+    coach_id: t[6],
+    coach_name: t[7],
+    phone: t[8],
+    referral_received_on: t[9],
+    last_direct_contact: t[10],
+    next_planned_on: t[11],
+    decision: t[12],
+    review_date: t[13],
+    employment_periods: t[14],
+    contracts: t[15].map(contractLineOf),
+  };
+}
 
 /*
  * The team overview (team/use-cases/overview.ts) reads every coach's own persons at once, with the
@@ -200,5 +298,5 @@ export async function teamPersons(db: Db, organisationId: string) {
   const rows = await standingLines(db, organisationId)
     .where(sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`)
     .execute();
-  return rows;
+  return rows.map((row): StandingLine => ({ ...row, contracts: row.contracts.map(contractLineOf) }));
 }
