@@ -97,7 +97,7 @@ function requireDay(date: IsoDate): CalendarDay {
  * calendar's days counted in 400-year eras of 146,097 days, the year starting in March so that
  * February's leap day comes last. Throws unless `date` is a real day written YYYY-MM-DD.
  */
-function dayNumber(date: IsoDate): number {
+export function dayNumber(date: IsoDate): number {
   if (!isShaped(date)) throw notADay(date);
   const year = digitsAt(date, 0, 4);
   const month = digitsAt(date, 5, 2);
@@ -112,7 +112,7 @@ function dayNumber(date: IsoDate): number {
 }
 
 /** The day of a day number (the inverse of dayNumber); throws outside years 1 to 9999. */
-function dayOfNumber(n: number): IsoDate {
+export function dayOfNumber(n: number): IsoDate {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;

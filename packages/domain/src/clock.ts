@@ -1,4 +1,14 @@
-import { addDays, addMonths, compareDates, daysBetween, type IsoDate, maxDate, minDate } from './calendar.ts';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  dayNumber,
+  dayOfNumber,
+  daysBetween,
+  type IsoDate,
+  maxDate,
+  minDate,
+} from './calendar.ts';
 import type { ContractKind } from './trajectory.ts';
 
 /**
@@ -30,24 +40,33 @@ export interface DayInterval {
 
 /** Union of day intervals, sorted; overlapping or touching intervals become one. Empty ones vanish. */
 export function mergeDayIntervals(intervals: readonly DayInterval[]): DayInterval[] {
-  const sorted = intervals
-    .filter((i) => compareDates(i.start, i.end) <= 0)
-    .toSorted((a, b) => compareDates(a.start, b.start));
-  const merged: DayInterval[] = [];
-  for (const interval of sorted) {
-    const last = merged.at(-1);
-    if (last && compareDates(interval.start, addDays(last.end, 1)) <= 0) {
-      last.end = maxDate(last.end, interval.end);
-    } else {
-      merged.push({ ...interval });
-    }
+  // On day numbers: each day is read once (« Ma journée » merges every person's CDDs).
+  const spans: { start: number; end: number }[] = [];
+  for (const i of intervals) {
+    const start = dayNumber(i.start);
+    const end = dayNumber(i.end);
+    if (start <= end) spans.push({ start, end });
   }
-  return merged;
+  spans.sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end + 1) last.end = Math.max(last.end, span.end);
+    else merged.push(span);
+  }
+  return merged.map((m) => ({ start: dayOfNumber(m.start), end: dayOfNumber(m.end) }));
 }
 
 /** Number of days in the union of the intervals, each day counted once. */
 export function countDays(intervals: readonly DayInterval[]): number {
-  return mergeDayIntervals(intervals).reduce((sum, i) => sum + daysBetween(i.start, i.end) + 1, 0);
+  return daysIn(mergeDayIntervals(intervals));
+}
+
+/** The days of intervals already merged (disjoint). */
+function daysIn(merged: readonly DayInterval[]): number {
+  let days = 0;
+  for (const i of merged) days += daysBetween(i.start, i.end) + 1;
+  return days;
 }
 
 /**
@@ -109,7 +128,7 @@ export function preHireClock({ preHireEntry, employments, today }: PreHireClockI
   const baseDeadline = addMonths(preHireEntry, PRE_HIRE_MAX_MONTHS);
   const elapsedDays = Math.max(0, daysBetween(preHireEntry, today) + 1);
   const intervals = suspensionIntervals(preHireEntry, employments, today);
-  const suspendedDays = countDays(intervals);
+  const suspendedDays = daysIn(intervals);
   const deadline = addDays(baseDeadline, suspendedDays);
   const overall = overallDeadline(preHireEntry);
   return {

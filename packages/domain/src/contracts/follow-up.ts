@@ -1,5 +1,5 @@
 import { type CadenceSettings, DEFAULT_CADENCE_SETTINGS, validateCadenceSettings } from '../cadence.ts';
-import { addDays, addMonths, compareDates, type IsoDate, maxDate, minDate } from '../calendar.ts';
+import { addMonths, compareDates, dayNumber, type IsoDate, maxDate, minDate } from '../calendar.ts';
 import { type EmploymentPeriod, FOLLOW_UP_MAX_MONTHS } from '../clock.ts';
 import type { FieldError } from '../coachability.ts';
 import { type Contract, contractEnd, isEmploymentContract } from './contracts.ts';
@@ -41,14 +41,23 @@ export function followUpWindow(
   today: IsoDate,
   handEntered: readonly EmploymentPeriod[] = [],
 ): FollowUpWindow | null {
-  const items = [
-    ...contracts
-      .filter((c) => isEmploymentContract(c.type) && compareDates(c.start, today) <= 0)
-      .map((c) => ({ id: c.id, start: c.start, end: contractEnd(c), continues: c.convertedFromId })),
-    ...handEntered
-      .filter((p) => compareDates(p.start, today) <= 0)
-      .map((p, i) => ({ id: `period:${i}`, start: p.start, end: p.end, continues: null as string | null })),
-  ].sort((a, b) => compareDates(a.start, b.start) || a.id.localeCompare(b.id));
+  // Each start read once as a day number (« Ma journée » reads every person's window).
+  const now = dayNumber(today);
+  const items: { id: string; start: IsoDate; day: number; end: IsoDate | null; continues: string | null }[] =
+    [];
+  for (const c of contracts) {
+    if (!isEmploymentContract(c.type)) continue;
+    const day = dayNumber(c.start);
+    if (day <= now)
+      items.push({ id: c.id, start: c.start, day, end: contractEnd(c), continues: c.convertedFromId });
+  }
+  let begun = 0;
+  for (const p of handEntered) {
+    const day = dayNumber(p.start);
+    // Numbered among the periods already begun.
+    if (day <= now) items.push({ id: `period:${begun++}`, start: p.start, day, end: p.end, continues: null });
+  }
+  items.sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
   const episodes: Episode[] = [];
   for (const item of items) {
     const linked = item.continues === null ? -1 : episodes.findIndex((e) => e.ids.includes(item.continues!));
@@ -56,12 +65,15 @@ export function followUpWindow(
     if (linked >= 0) {
       // Continuation: this episode and every later one become one employment.
       const merged = episodes.splice(linked);
+      const ids: string[] = [];
+      for (const e of merged) ids.push(...e.ids);
+      ids.push(item.id);
       episodes.push({
         start: merged[0]!.start,
         end: merged.reduce<IsoDate | null>((end, e) => later(end, e.end), item.end),
-        ids: [...merged.flatMap((e) => e.ids), item.id],
+        ids,
       });
-    } else if (last && (last.end === null || compareDates(item.start, addDays(last.end, 1)) <= 0)) {
+    } else if (last && (last.end === null || item.day <= dayNumber(last.end) + 1)) {
       last.end = later(last.end, item.end);
       last.ids.push(item.id);
     } else {
