@@ -16,14 +16,15 @@ export interface CadenceSettings {
   followUp: readonly { untilMonth: number; days: number }[];
 }
 
-export const DEFAULT_CADENCE_SETTINGS: CadenceSettings = {
+/** Frozen, all the way down: shared by every organisation that kept the defaults. */
+export const DEFAULT_CADENCE_SETTINGS: CadenceSettings = Object.freeze({
   preHireDays: 7,
-  followUp: [
-    { untilMonth: 1, days: 7 },
-    { untilMonth: 3, days: 14 },
-    { untilMonth: 6, days: 30 },
-  ],
-};
+  followUp: Object.freeze([
+    Object.freeze({ untilMonth: 1, days: 7 }),
+    Object.freeze({ untilMonth: 3, days: 14 }),
+    Object.freeze({ untilMonth: 6, days: 30 }),
+  ]),
+});
 
 /** French messages for an organisation editing its cadence; empty when the settings are usable. */
 export function validateCadenceSettings(settings: CadenceSettings): FieldError[] {

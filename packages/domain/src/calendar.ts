@@ -172,14 +172,30 @@ export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 
 /** The latest of the given days. */
 export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  checkDay(first);
-  return rest.reduce((max, d) => (compareDates(d, max) > 0 ? d : max), first);
+  let max = first;
+  let maxDay = dayNumber(first);
+  for (const d of rest) {
+    const day = dayNumber(d);
+    if (day > maxDay) {
+      max = d;
+      maxDay = day;
+    }
+  }
+  return max;
 }
 
 /** The earliest of the given days. */
 export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  checkDay(first);
-  return rest.reduce((min, d) => (compareDates(d, min) < 0 ? d : min), first);
+  let min = first;
+  let minDay = dayNumber(first);
+  for (const d of rest) {
+    const day = dayNumber(d);
+    if (day < minDay) {
+      min = d;
+      minDay = day;
+    }
+  }
+  return min;
 }
 
 /**

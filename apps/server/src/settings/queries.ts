@@ -34,7 +34,8 @@ export function settingsOf(
   if (!row) {
     return {
       personsPerFte: DEFAULT_PERSONS_PER_FTE,
-      cadence: structuredClone(DEFAULT_CADENCE_SETTINGS) as OrganisationSettings['cadence'],
+      // Frozen: read by the rules, never changed in place (an update writes new settings).
+      cadence: DEFAULT_CADENCE_SETTINGS as OrganisationSettings['cadence'],
       trustContractTemplate: DEFAULT_TRUST_CONTRACT_TEMPLATE,
       presentationCap: DEFAULT_PRESENTATION_CAP,
       version: 0,
