@@ -191,6 +191,21 @@ const TABLES = {
   ],
   contact_person: ['contact_id', 'organisation_id', 'person_id', 'present'],
   absence: ['id', 'organisation_id', 'coach_id', 'from_on', 'to_on', 'cover_coach_id', 'created_at'],
+  planned_contact: [
+    'id',
+    'organisation_id',
+    'person_id',
+    'coach_id',
+    'starts_on',
+    'starts_at',
+    'duration_minutes',
+    'place',
+    'channel',
+    'status',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ],
   employer: [
     'id',
     'basin_id',
@@ -622,6 +637,8 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
     const plans = simulate(org, params);
     const rnd = new Random(`${SEED}/org/${org.index}`);
     const crnd = new Random(`${SEED}/contacts/${org.index}`);
+    // Its own stream: the agenda's plans leave every other generated row as it was.
+    const arnd = new Random(`${SEED}/agenda/${org.index}`);
     const places = placesOf[org.basinIndex]!;
     const employers = employersPerBasin[org.basinIndex]!;
     const preHire: string[] = [];
@@ -989,6 +1006,32 @@ export async function generate(url: string, scale: Scale): Promise<GenerationRes
           ]);
           const long = crnd.chance(0.06);
           day += Math.max(1, Math.round(long ? mean * crnd.int(3, 6) : mean * (0.5 + crnd.next())));
+        }
+      }
+
+      // The coach's agenda: for about half the persons followed, a contact planned around the
+      // reference day (a few days late and still to hold, or in the ten days to come), at a time or
+      // all day; now and then a second one.
+      if (coach !== null && plan.phase !== 'intake' && plan.phase !== 'exited' && arnd.chance(0.5)) {
+        for (let k = arnd.chance(0.2) ? 2 : 1; k > 0; k--) {
+          const on = A + arnd.int(-2, 10);
+          const timed = arnd.chance(0.6);
+          const planned = stampOf(A - arnd.int(1, 14), 540 + k);
+          w.planned_contact.push([
+            arnd.uuid(),
+            org.id,
+            id,
+            coach,
+            isoOf(on),
+            timed ? `${String(arnd.int(9, 16)).padStart(2, '0')}:${arnd.pick(['00', '30'])}` : null,
+            timed ? arnd.pick([30, 45, 60, 90]) : null,
+            arnd.chance(0.4) ? arnd.pick(['Bureau', 'Antenne du CPAS', 'Sur le lieu de travail']) : null,
+            arnd.pick(['office_meeting', 'visit', 'phone'] as const),
+            'planned',
+            coach,
+            planned,
+            planned,
+          ]);
         }
       }
     });

@@ -26,10 +26,60 @@ export interface PlanLine {
   updated_at: string;
 }
 
+/** A plan's values in the JSON arrays of coachPlansJson: the name read back, the expression read. */
+const PLAN_COLUMNS = [
+  ['id', 'pc.id'],
+  ['person_id', 'pc.person_id'],
+  ['first_name', 'pp.first_name'],
+  ['last_name', 'pp.last_name'],
+  ['phase', 'pp.phase'],
+  ['phone', 'pp.phone'],
+  ['starts_on', 'pc.starts_on'],
+  ['starts_at', "to_char(pc.starts_at, 'HH24:MI')"],
+  ['duration_minutes', 'pc.duration_minutes'],
+  ['place', 'pc.place'],
+  ['channel', 'pc.channel'],
+  ['employer_id', 'pc.employer_id'],
+  ['employer_name', 'e.name'],
+  ['status', 'pc.status'],
+  ['updated_at', 'pc.updated_at'],
+] as const satisfies readonly (readonly [keyof PlanLine, string])[];
+
+type PlanTuple = {
+  -readonly [I in keyof typeof PLAN_COLUMNS]: (typeof PLAN_COLUMNS)[I] extends readonly [
+    infer K extends keyof PlanLine,
+    string,
+  ]
+    ? PlanLine[K]
+    : never;
+};
+
+/** A plan read back from its JSON array (coachPlansJson). */
+export function planLineOf(t: PlanTuple): PlanLine {
+  return {
+    id: t[0],
+    person_id: t[1],
+    first_name: t[2],
+    last_name: t[3],
+    phase: t[4],
+    phone: t[5],
+    starts_on: t[6],
+    starts_at: t[7],
+    duration_minutes: t[8],
+    place: t[9],
+    channel: t[10],
+    employer_id: t[11],
+    employer_name: t[12],
+    status: t[13],
+    updated_at: t[14],
+  };
+}
+
 /**
- * The plans of a coach between two days, as one JSON array (a subquery of a larger statement, so
- * that « Ma journée » keeps its number of statements). `coach` and `organisation` are SQL
- * expressions of the outer query, or values.
+ * The plans of a coach between two days, as one JSON array of arrays, each plan's values in
+ * PLAN_COLUMNS order (planLineOf reads one back): a subquery of a larger statement, so that
+ * « Ma journée » keeps its number of statements, and without the keys repeated on every plan.
+ * `coach` and `organisation` are SQL expressions of the outer query, or values.
  */
 export function coachPlansJson(
   organisation: ReturnType<typeof sql>,
@@ -39,13 +89,8 @@ export function coachPlansJson(
   statuses: 'planned' | 'planned_or_done',
 ) {
   const status = statuses === 'planned' ? sql`pc.status = 'planned'` : sql`pc.status IN ('planned', 'done')`;
-  return sql<PlanLine[]>`(
-    SELECT coalesce(json_agg(json_build_object('id', pc.id, 'person_id', pc.person_id,
-             'first_name', pp.first_name, 'last_name', pp.last_name, 'phase', pp.phase, 'phone', pp.phone,
-             'starts_on', pc.starts_on, 'starts_at', to_char(pc.starts_at, 'HH24:MI'),
-             'duration_minutes', pc.duration_minutes, 'place', pc.place, 'channel', pc.channel,
-             'employer_id', pc.employer_id, 'employer_name', e.name, 'status', pc.status,
-             'updated_at', pc.updated_at)
+  return sql<PlanTuple[]>`(
+    SELECT coalesce(json_agg(json_build_array(${sql.join(PLAN_COLUMNS.map(([, expression]) => sql.raw(expression)))})
            ORDER BY pc.starts_on, pc.starts_at NULLS FIRST), '[]'::json)
       FROM planned_contact pc
       JOIN person pp ON pp.id = pc.person_id AND pp.organisation_id = pc.organisation_id
@@ -112,8 +157,8 @@ export function toPlannedContact(r: PlanRow) {
 }
 
 /** The member's name and plans (held or still to hold) between two days, for the calendar feed. */
-export function feedPlans(db: Db, organisationId: string, userId: string, from: string, to: string) {
-  return db
+export async function feedPlans(db: Db, organisationId: string, userId: string, from: string, to: string) {
+  const row = await db
     .selectFrom('app_user as u')
     .select('u.name')
     .select(
@@ -123,4 +168,5 @@ export function feedPlans(db: Db, organisationId: string, userId: string, from: 
     )
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
+  return { name: row.name, plans: row.plans.map(planLineOf) };
 }

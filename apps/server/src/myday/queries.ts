@@ -1,7 +1,7 @@
 import type { Database } from '@jobcoach/db';
 import { type Kysely, PREPARED_MARK, scopedStatement, sql } from '@jobcoach/db';
 import { DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
-import { coachPlansJson } from '../agenda/queries.ts';
+import { coachPlansJson, planLineOf } from '../agenda/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
 import { settingsOf } from '../settings/queries.ts';
@@ -80,7 +80,7 @@ export async function myDayRead(
     // Same default as loadContractSettings (contracts/queries.ts) while no settings were saved.
     cddAlertDays: row.cdd_alert_days ?? DEFAULT_CDD_ALERT_DAYS,
     covering: row.covering,
-    plans: row.plans,
+    plans: row.plans.map(planLineOf),
     persons: row.persons.map(standingLineOf),
   };
 }
