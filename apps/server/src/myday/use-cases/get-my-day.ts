@@ -133,32 +133,7 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
       };
     }),
     waitingList: items(lists.waitingList),
-    contractsEndingSoon: persons
-      .filter((p) => p.phase !== 'exited')
-      .flatMap((p) =>
-        p.own.flatMap((line, i): ContractEnding[] => {
-          const contract = p.contracts[i]!;
-          const alert = cddEndAlert(contract, today, cddAlertDays);
-          if (!alert) return [];
-          return [
-            {
-              contractId: line.id,
-              personId: p.id,
-              firstName: p.firstName,
-              lastName: p.lastName,
-              phase: p.phase,
-              covered: p.covered,
-              coachName: p.coachName,
-              type: contract.type,
-              typeLabel: CONTRACT_TYPE_LABELS[contract.type],
-              employerName: line.employer_name,
-              jobTitle: line.job_title,
-              ...alert,
-            },
-          ];
-        }),
-      )
-      .sort((a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName)),
+    contractsEndingSoon: contractsEndingSoon(persons, today, cddAlertDays),
     followUpsDue: lists.followUpsDue.map((p) => {
       const ids = p.window?.contractIds ?? [];
       // The arrangement of the employment followed (its latest contract that has one).
@@ -197,8 +172,9 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
   };
 }
 
-type Listed = AgendaItem & { sortName: string };
-const shown = ({ sortName: _, ...item }: Listed): AgendaItem => item;
+/** An agenda item with what the agenda sorts it by (the item is shown as it is, not copied). */
+type Listed = { item: AgendaItem; date: string; time: string | null; sortName: string };
+const shown = (listed: Listed): AgendaItem => listed.item;
 function agendaView(agenda: Agenda<Listed>) {
   return {
     today: agenda.today.map(shown),
@@ -207,6 +183,52 @@ function agendaView(agenda: Agenda<Listed>) {
 }
 
 type Context = NonNullable<Awaited<ReturnType<typeof myDayRead>>>;
+
+/** The CDDs of the persons in an active phase whose planned end is near or past (cddEndAlert). */
+function contractsEndingSoon(
+  persons: readonly {
+    id: string;
+    firstName: string;
+    lastName: string;
+    phase: Phase;
+    covered: boolean;
+    coachName: string | null;
+    own: readonly { id: string; employer_name: string; job_title: string }[];
+    contracts: readonly Parameters<typeof cddEndAlert>[0][];
+  }[],
+  today: string,
+  cddAlertDays: number,
+): ContractEnding[] {
+  const ending: ContractEnding[] = [];
+  for (const p of persons) {
+    if (p.phase === 'exited') continue;
+    p.own.forEach((line, i) => {
+      const contract = p.contracts[i]!;
+      const alert = cddEndAlert(contract, today, cddAlertDays);
+      if (!alert) return;
+      ending.push({
+        contractId: line.id,
+        personId: p.id,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        phase: p.phase,
+        covered: p.covered,
+        coachName: p.coachName,
+        type: contract.type,
+        typeLabel: CONTRACT_TYPE_LABELS[contract.type],
+        employerName: line.employer_name,
+        jobTitle: line.job_title,
+        plannedEnd: alert.plannedEnd,
+        alertFrom: alert.alertFrom,
+        daysLeft: alert.daysLeft,
+        overdue: alert.overdue,
+      });
+    });
+  }
+  return ending.sort(
+    (a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName),
+  );
+}
 
 /**
  * The agenda's items: the coach's plans of the week (with a time or all day), and the days planned
@@ -221,23 +243,24 @@ function agendaItems(
 ): Listed[] {
   const weekEnd = myDayWeekEnd(today);
   const planned = new Set(plans.map((p) => `${p.person_id}/${p.starts_on}`));
-  const fromPlans = plans.map((p) => ({
-    key: p.id,
-    planId: p.id,
-    personId: p.person_id,
-    firstName: p.first_name,
-    lastName: p.last_name,
-    phase: p.phase,
-    phone: p.phone,
-    date: p.starts_on,
-    time: p.starts_at,
-    durationMinutes: p.duration_minutes,
-    place: p.place,
-    channel: p.channel,
-    employerId: p.employer_id,
-    employerName: p.employer_name,
-    sortName: `${p.last_name} ${p.first_name}`,
-  }));
+  const fromPlans = plans.map((p) =>
+    listed({
+      key: p.id,
+      planId: p.id,
+      personId: p.person_id,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      phase: p.phase,
+      phone: p.phone,
+      date: p.starts_on,
+      time: p.starts_at,
+      durationMinutes: p.duration_minutes,
+      place: p.place,
+      channel: p.channel,
+      employerId: p.employer_id,
+      employerName: p.employer_name,
+    }),
+  );
   const fromContacts = lines
     .filter(
       (l) =>
@@ -247,22 +270,27 @@ function agendaItems(
         l.next_planned_on <= weekEnd &&
         !planned.has(`${l.id}/${l.next_planned_on}`),
     )
-    .map((l) => ({
-      key: `${l.id}/${l.next_planned_on}`,
-      planId: null,
-      personId: l.id,
-      firstName: l.first_name,
-      lastName: l.last_name,
-      phase: l.phase as Phase,
-      phone: l.phone,
-      date: l.next_planned_on!,
-      time: null,
-      durationMinutes: null,
-      place: null,
-      channel: null,
-      employerId: null,
-      employerName: null,
-      sortName: `${l.last_name} ${l.first_name}`,
-    }));
+    .map((l) =>
+      listed({
+        key: `${l.id}/${l.next_planned_on}`,
+        planId: null,
+        personId: l.id,
+        firstName: l.first_name,
+        lastName: l.last_name,
+        phase: l.phase as Phase,
+        phone: l.phone,
+        date: l.next_planned_on!,
+        time: null,
+        durationMinutes: null,
+        place: null,
+        channel: null,
+        employerId: null,
+        employerName: null,
+      }),
+    );
   return [...fromPlans, ...fromContacts];
+}
+
+function listed(item: AgendaItem): Listed {
+  return { item, date: item.date, time: item.time, sortName: `${item.lastName} ${item.firstName}` };
 }
