@@ -13,6 +13,7 @@ export * from './backup.ts';
 export * from './connect.ts';
 export * from './copy.ts';
 export * from './datadir.ts';
+export * from './json-lines.ts';
 export * from './locks.ts';
 export * from './maintenance.ts';
 export * from './migrate.ts';

@@ -1,4 +1,4 @@
-import { sql } from '@jobcoach/db';
+import { type JsonColumns, type JsonLine, jsonArray, sql } from '@jobcoach/db';
 import type { ContactChannel, Phase } from '@jobcoach/domain';
 import type { Db } from '../persons/common.ts';
 
@@ -43,16 +43,9 @@ const PLAN_COLUMNS = [
   ['employer_name', 'e.name'],
   ['status', 'pc.status'],
   ['updated_at', 'pc.updated_at'],
-] as const satisfies readonly (readonly [keyof PlanLine, string])[];
+] as const satisfies JsonColumns<PlanLine>;
 
-type PlanTuple = {
-  -readonly [I in keyof typeof PLAN_COLUMNS]: (typeof PLAN_COLUMNS)[I] extends readonly [
-    infer K extends keyof PlanLine,
-    string,
-  ]
-    ? PlanLine[K]
-    : never;
-};
+type PlanTuple = JsonLine<typeof PLAN_COLUMNS, PlanLine>;
 
 /** A plan read back from its JSON array (coachPlansJson). */
 export function planLineOf(t: PlanTuple): PlanLine {
@@ -90,7 +83,7 @@ export function coachPlansJson(
 ) {
   const status = statuses === 'planned' ? sql`pc.status = 'planned'` : sql`pc.status IN ('planned', 'done')`;
   return sql<PlanTuple[]>`(
-    SELECT coalesce(json_agg(json_build_array(${sql.join(PLAN_COLUMNS.map(([, expression]) => sql.raw(expression)))})
+    SELECT coalesce(json_agg(${jsonArray(PLAN_COLUMNS)}
            ORDER BY pc.starts_on, pc.starts_at NULLS FIRST), '[]'::json)
       FROM planned_contact pc
       JOIN person pp ON pp.id = pc.person_id AND pp.organisation_id = pc.organisation_id

@@ -1,5 +1,13 @@
 import type { Database } from '@jobcoach/db';
-import { type Kysely, PREPARED_MARK, scopedStatement, sql } from '@jobcoach/db';
+import {
+  type JsonColumns,
+  type JsonLine,
+  jsonArray,
+  type Kysely,
+  PREPARED_MARK,
+  scopedStatement,
+  sql,
+} from '@jobcoach/db';
 import { DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
 import { coachPlansJson, planLineOf } from '../agenda/queries.ts';
 import type { Db } from '../persons/common.ts';
@@ -40,9 +48,9 @@ const myDayStatement = scopedStatement(
       .select(
         // Each line as a JSON array, its values in LINE_COLUMNS order (standingLineOf reads it back):
         // without the keys repeated on every line, the text to read is half as long.
-        sql<LineTuple[]>`(SELECT coalesce(json_agg(json_build_array(${sql.join(
-          LINE_COLUMNS.map((c) => sql.ref(`l.${c}`)),
-        )}) ORDER BY l.last_name, l.first_name), '[]'::json)
+        sql<
+          LineTuple[]
+        >`(SELECT coalesce(json_agg(${jsonArray(LINE_COLUMNS)} ORDER BY l.last_name, l.first_name), '[]'::json)
           FROM ${standingLines(db, p.organisationId).where(isCandidate(p))} AS l)`.as('persons'),
       )
       .select(
@@ -173,7 +181,7 @@ function standingLines(db: Db, organisationId: string) {
     .select(
       // Each contract as a JSON array, in CONTRACT_COLUMNS order (contractLineOf reads it back).
       sql<ContractTuple[]>`(
-        SELECT coalesce(json_agg(json_build_array(${sql.join(CONTRACT_COLUMNS.map(([, column]) => sql.ref(column)))})
+        SELECT coalesce(json_agg(${jsonArray(CONTRACT_COLUMNS)}
                  ORDER BY k.start_on DESC, k.created_at DESC, k.id), '[]'::json)
           FROM contract k
           JOIN employer e ON e.id = k.employer_id
@@ -209,16 +217,9 @@ const CONTRACT_COLUMNS = [
   ['mode', 'fa.mode'],
   ['discreet', 'fa.discreet'],
   ['frequency', 'fa.frequency'],
-] as const satisfies readonly (readonly [keyof StandingContractLine, string])[];
+] as const satisfies JsonColumns<StandingContractLine>;
 
-type ContractTuple = {
-  -readonly [I in keyof typeof CONTRACT_COLUMNS]: (typeof CONTRACT_COLUMNS)[I] extends readonly [
-    infer K extends keyof StandingContractLine,
-    string,
-  ]
-    ? StandingContractLine[K]
-    : never;
-};
+type ContractTuple = JsonLine<typeof CONTRACT_COLUMNS, StandingContractLine>;
 
 function contractLineOf(t: ContractTuple): StandingContractLine {
   return {
@@ -241,27 +242,25 @@ function contractLineOf(t: ContractTuple): StandingContractLine {
 
 /** A person's values in « Ma journée »'s JSON array of lines, in this order. */
 const LINE_COLUMNS = [
-  'id',
-  'first_name',
-  'last_name',
-  'phase',
-  'phase_since',
-  'pre_hire_entry',
-  'coach_id',
-  'coach_name',
-  'phone',
-  'referral_received_on',
-  'last_direct_contact',
-  'next_planned_on',
-  'decision',
-  'review_date',
-  'employment_periods',
-  'contracts',
-] as const satisfies readonly (keyof StandingRow)[];
+  ['id', 'l.id'],
+  ['first_name', 'l.first_name'],
+  ['last_name', 'l.last_name'],
+  ['phase', 'l.phase'],
+  ['phase_since', 'l.phase_since'],
+  ['pre_hire_entry', 'l.pre_hire_entry'],
+  ['coach_id', 'l.coach_id'],
+  ['coach_name', 'l.coach_name'],
+  ['phone', 'l.phone'],
+  ['referral_received_on', 'l.referral_received_on'],
+  ['last_direct_contact', 'l.last_direct_contact'],
+  ['next_planned_on', 'l.next_planned_on'],
+  ['decision', 'l.decision'],
+  ['review_date', 'l.review_date'],
+  ['employment_periods', 'l.employment_periods'],
+  ['contracts', 'l.contracts'],
+] as const satisfies JsonColumns<StandingRow>;
 
-type LineTuple = {
-  -readonly [I in keyof typeof LINE_COLUMNS]: StandingRow[(typeof LINE_COLUMNS)[I] & keyof StandingRow];
-};
+type LineTuple = JsonLine<typeof LINE_COLUMNS, StandingRow>;
 
 /** A person's line as the rules read it, its contracts read back too. */
 export type StandingLine = Omit<StandingRow, 'contracts'> & { contracts: StandingContractLine[] };

@@ -54,7 +54,13 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
   const persons = lines.map((line) => {
     const own = line.contracts;
     const { state, employment, cadence, limit } = personStanding(line, own, settings.cadence, today);
-    const item: MyDayPerson = {
+    // Written out rather than spread: a literal of known shape is several times cheaper to build
+    // than a copy (a coach's day judges every person of it).
+    return {
+      own,
+      // The same contracts read by the domain's rules (employmentRules), in the order of `own`.
+      contracts: employment.contracts,
+      window: employment.window,
       id: line.id,
       firstName: line.first_name,
       lastName: line.last_name,
@@ -68,26 +74,6 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
       deadlineKind: limit?.kind ?? null,
       daysLeft: limit?.daysLeft ?? null,
       plannedOn: nextContactOn(line.next_planned_on, cadence.dueDate, today),
-    };
-    // What the lists read, written out rather than spread from `item`: a literal of known shape
-    // is several times cheaper to build than a copy (a coach's day judges every person of it).
-    return {
-      item,
-      own,
-      // The same contracts read by the domain's rules (employmentRules), in the order of `own`.
-      contracts: employment.contracts,
-      window: employment.window,
-      id: item.id,
-      firstName: item.firstName,
-      lastName: item.lastName,
-      phase: item.phase,
-      covered: item.covered,
-      coachName: item.coachName,
-      dueDate: item.dueDate,
-      daysOverdue: item.daysOverdue,
-      deadline: item.deadline,
-      daysLeft: item.daysLeft,
-      plannedOn: item.plannedOn,
       overdue: cadence.overdue,
       decision: line.decision as 'accepted' | 'postponed' | 'redirected' | null,
       reviewDate: line.review_date,
@@ -95,7 +81,7 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
     };
   });
   const lists = myDayLists(persons, today);
-  const items = (list: typeof persons) => list.map((p) => p.item);
+  const items = (list: typeof persons) => list.map(shownPerson);
 
   // The caseload: the coach's own persons in an active phase (all of them are among the lines).
   const active = lines.filter(
@@ -109,29 +95,14 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
     overdue: items(lists.overdue),
     deadlines: items(lists.deadlines),
     plannedThisWeek: items(lists.plannedThisWeek),
-    referralsWaiting: lists.referralsWaiting.map((p) => {
-      const { item } = p;
-      // Written out rather than spread from `item`, as above.
-      return {
-        id: item.id,
-        firstName: item.firstName,
-        lastName: item.lastName,
-        phase: item.phase,
-        covered: item.covered,
-        coachName: item.coachName,
-        phone: item.phone,
-        dueDate: item.dueDate,
-        daysOverdue: item.daysOverdue,
-        deadline: item.deadline,
-        deadlineKind: item.deadlineKind,
-        daysLeft: item.daysLeft,
-        plannedOn: item.plannedOn,
+    referralsWaiting: lists.referralsWaiting.map((p) =>
+      Object.assign(shownPerson(p), {
         referralReceivedOn: p.referralReceivedOn,
         waitingDays: referralWaitingDays(p.referralReceivedOn, today),
         reviewDate: p.reviewDate,
         reviewPassed: p.decision === 'postponed' && reviewPassed(p.reviewDate, today),
-      };
-    }),
+      }),
+    ),
     waitingList: items(lists.waitingList),
     contractsEndingSoon: contractsEndingSoon(persons, today, cddAlertDays),
     followUpsDue: lists.followUpsDue.map((p) => {
@@ -140,27 +111,13 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
       const line =
         p.own.find((l) => l.arrangement_id && ids.includes(l.id)) ?? p.own.find((l) => ids.includes(l.id));
       const mode = (line?.arrangement_id ? line.mode : null) as keyof typeof FOLLOW_UP_MODE_LABELS | null;
-      const { item } = p;
-      return {
-        id: item.id,
-        firstName: item.firstName,
-        lastName: item.lastName,
-        phase: item.phase,
-        covered: item.covered,
-        coachName: item.coachName,
-        phone: item.phone,
-        dueDate: item.dueDate,
-        daysOverdue: item.daysOverdue,
-        deadline: item.deadline,
-        deadlineKind: item.deadlineKind,
-        daysLeft: item.daysLeft,
-        plannedOn: item.plannedOn,
+      return Object.assign(shownPerson(p), {
         followUpEnd: p.window?.end ?? null,
         mode,
         modeLabel: mode ? FOLLOW_UP_MODE_LABELS[mode] : null,
         discreet: line?.discreet === true,
         employerName: line?.employer_name ?? null,
-      };
+      });
     }),
     agenda: agendaView(agendaOf(agendaItems(plans, lines, coachId, today), today)),
     covering: covering.map((c) => ({
@@ -183,6 +140,25 @@ function agendaView(agenda: Agenda<Listed>) {
 }
 
 type Context = NonNullable<Awaited<ReturnType<typeof myDayRead>>>;
+
+/** A person as the day's lists show it, written out field by field (not spread, see above). */
+function shownPerson(p: MyDayPerson): MyDayPerson {
+  return {
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    phase: p.phase,
+    covered: p.covered,
+    coachName: p.coachName,
+    phone: p.phone,
+    dueDate: p.dueDate,
+    daysOverdue: p.daysOverdue,
+    deadline: p.deadline,
+    deadlineKind: p.deadlineKind,
+    daysLeft: p.daysLeft,
+    plannedOn: p.plannedOn,
+  };
+}
 
 /** The CDDs of the persons in an active phase whose planned end is near or past (cddEndAlert). */
 function contractsEndingSoon(
