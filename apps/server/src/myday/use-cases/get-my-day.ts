@@ -54,8 +54,8 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
   const persons = lines.map((line) => {
     const own = line.contracts;
     const { state, employment, cadence, limit } = personStanding(line, own, settings.cadence, today);
-    // Written out rather than spread: a literal of known shape is several times cheaper to build
-    // than a copy (a coach's day judges every person of it).
+    // What the lists read and show of the person, as one literal (shownPerson copies what a list
+    // shows, field by field: a spread is several times slower, and a day judges every person).
     return {
       own,
       // The same contracts read by the domain's rules (employmentRules), in the order of `own`.
