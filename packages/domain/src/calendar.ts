@@ -69,11 +69,10 @@ export function isIsoDate(input: unknown): input is IsoDate {
 
 /** Builds "YYYY-MM-DD" from its parts; throws when the parts are not a real day. */
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) {
+  const whole = Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day);
+  if (!whole || year > 9999 || !isDay(year, month, day)) {
     throw new RangeError(`Not a calendar day: ${year}-${month}-${day}`);
   }
-  if (year > 9999 || !isDay(year, month, day))
-    throw new RangeError(`Not a calendar day: ${year}-${month}-${day}`);
   return format(year, month, day);
 }
 
@@ -156,18 +155,11 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-/** Throws unless `date` is a real day written YYYY-MM-DD. */
-function checkDay(date: IsoDate): void {
-  if (!isShaped(date) || !isDay(digitsAt(date, 0, 4), digitsAt(date, 5, 2), digitsAt(date, 8, 2))) {
-    throw notADay(date);
-  }
-}
-
 /** −1 when a is before b, 0 on the same day, 1 when a is after b. */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  checkDay(a);
-  checkDay(b);
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = dayNumber(a);
+  const y = dayNumber(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The latest of the given days. */

@@ -195,11 +195,8 @@ function standingLines(db: Db, organisationId: string) {
 }
 type StandingRow = Awaited<ReturnType<ReturnType<typeof standingLines>['execute']>>[number];
 
-/*
- * Lines and contracts travel as JSON arrays rather than objects (half the text to decode and parse,
- * docs/performance.md): the columns are listed once here, in their order, and read back by the two
- * functions below, whose tuple types name each position.
- */
+// Lines and contracts travel as JSON arrays (packages/db json-lines.ts): their columns below, each
+// read back by the function that follows them.
 
 /** A contract's values in its JSON array: the name read back, and the column it is read from. */
 const CONTRACT_COLUMNS = [
