@@ -1,4 +1,4 @@
-import { addDays, compareDates, daysBetween, type IsoDate, monthsBetween } from './calendar.ts';
+import { dayNumber, dayOfNumber, type IsoDate, monthsBetween } from './calendar.ts';
 import type { FieldError } from './coachability.ts';
 import type { Phase } from './trajectory.ts';
 
@@ -116,11 +116,10 @@ export function contactStatus(input: ContactStatusInput): ContactStatus {
   const intervalDays = expectedInterval(input.phase, followUpStart, input.today, input.settings);
   if (intervalDays === null) return { intervalDays: null, dueDate: null, overdue: false, daysOverdue: 0 };
   // The count restarts with each phase: a contact made before the phase began does not carry over.
+  const phaseStart = dayNumber(input.phaseStart);
   const reference =
-    input.lastDirectContact !== null && compareDates(input.lastDirectContact, input.phaseStart) > 0
-      ? input.lastDirectContact
-      : input.phaseStart;
-  const dueDate = addDays(reference, intervalDays);
-  const daysOverdue = Math.max(0, daysBetween(dueDate, input.today));
-  return { intervalDays, dueDate, overdue: daysOverdue > 0, daysOverdue };
+    input.lastDirectContact === null ? phaseStart : Math.max(dayNumber(input.lastDirectContact), phaseStart);
+  const due = reference + intervalDays;
+  const daysOverdue = Math.max(0, dayNumber(input.today) - due);
+  return { intervalDays, dueDate: dayOfNumber(due), overdue: daysOverdue > 0, daysOverdue };
 }

@@ -25,30 +25,33 @@ export function daysInMonth(year: number, month: number): number {
 /*
  * The rules compare and count the same days thousands of times per request (« Ma journée » reads
  * each person's contracts through several clocks): a day is read from its characters and turned
- * into a day number by arithmetic, without a regular expression, a Date or a memo
+ * into a day number by arithmetic, without a regular expression, a Date, a memo or an object
  * (docs/performance.md).
  */
 
-/** The number written by `length` ASCII digits of `text` from `at`; -1 if any is not a digit. */
-function digitsAt(text: string, at: number, length: number): number {
+/** Where the eight digits of YYYY-MM-DD are. */
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
+/**
+ * The digits of a real day written YYYY-MM-DD as one number, YYYYMMDD (20240229); -1 when `input`
+ * is not a string of that shape (ASCII digits, ten characters) or not a real day.
+ */
+function digitsOf(input: unknown): number {
+  if (typeof input !== 'string' || input.length !== 10) return -1;
+  if (input.charCodeAt(4) !== 45 || input.charCodeAt(7) !== 45) return -1;
   let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
+  for (let k = 0; k < 8; k++) {
+    const digit = input.charCodeAt(DIGIT_AT[k]!) - 48;
     if (digit < 0 || digit > 9) return -1;
     n = n * 10 + digit;
   }
-  return n;
+  return isDay(yearOf(n), monthOf(n), dayOf(n)) ? n : -1;
 }
 
-/** Whether `input` has the shape YYYY-MM-DD (ASCII digits, ten characters); the day is not checked. */
-function isShaped(input: unknown): input is string {
-  return (
-    typeof input === 'string' &&
-    input.length === 10 &&
-    input.charCodeAt(4) === 45 &&
-    input.charCodeAt(7) === 45
-  );
-}
+// The parts of a YYYYMMDD number (at most 99,991,231: integer arithmetic on 32 bits).
+const yearOf = (digits: number) => (digits / 10_000) | 0;
+const monthOf = (digits: number) => ((digits / 100) | 0) % 100;
+const dayOf = (digits: number) => digits % 100;
 
 function isDay(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
@@ -56,15 +59,12 @@ function isDay(year: number, month: number, day: number): boolean {
 
 /** "2024-02-29" → { year: 2024, month: 2, day: 29 }; null when malformed or not a real day. */
 export function parseIsoDate(input: string): CalendarDay | null {
-  if (!isShaped(input)) return null;
-  const year = digitsAt(input, 0, 4);
-  const month = digitsAt(input, 5, 2);
-  const day = digitsAt(input, 8, 2);
-  return isDay(year, month, day) ? { year, month, day } : null;
+  const digits = digitsOf(input);
+  return digits < 0 ? null : { year: yearOf(digits), month: monthOf(digits), day: dayOf(digits) };
 }
 
 export function isIsoDate(input: unknown): input is IsoDate {
-  return typeof input === 'string' && parseIsoDate(input) !== null;
+  return digitsOf(input) >= 0;
 }
 
 /** Builds "YYYY-MM-DD" from its parts; throws when the parts are not a real day. */
@@ -76,19 +76,23 @@ export function toIsoDate(year: number, month: number, day: number): IsoDate {
   return format(year, month, day);
 }
 
+/** "01" to "31": months and days as written. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
 function format(year: number, month: number, day: number): IsoDate {
   const y = year < 1000 ? String(year).padStart(4, '0') : String(year);
-  return `${y}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 function notADay(date: unknown): RangeError {
   return new RangeError(`Not a YYYY-MM-DD calendar day: ${JSON.stringify(date)}`);
 }
 
-function requireDay(date: IsoDate): CalendarDay {
-  const day = parseIsoDate(date);
-  if (!day) throw notADay(date);
-  return day;
+/** The YYYYMMDD digits of a real day; throws otherwise. */
+function requireDigits(date: IsoDate): number {
+  const digits = digitsOf(date);
+  if (digits < 0) throw notADay(date);
+  return digits;
 }
 
 /**
@@ -97,16 +101,14 @@ function requireDay(date: IsoDate): CalendarDay {
  * February's leap day comes last. Throws unless `date` is a real day written YYYY-MM-DD.
  */
 export function dayNumber(date: IsoDate): number {
-  if (!isShaped(date)) throw notADay(date);
-  const year = digitsAt(date, 0, 4);
-  const month = digitsAt(date, 5, 2);
-  const day = digitsAt(date, 8, 2);
-  if (!isDay(year, month, day)) throw notADay(date);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const digits = requireDigits(date);
+  const month = monthOf(digits);
+  // Years 0 to 9999, counted from March: all positive, so integer division truncates as floor.
+  const y = month <= 2 ? yearOf(digits) - 1 : yearOf(digits);
+  const era = (y / 400) | 0;
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + dayOf(digits) - 1;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -143,11 +145,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) throw new RangeError(`Whole months expected, got ${months}`);
-  const { year, month, day } = requireDay(date);
-  const index = year * 12 + (month - 1) + months;
+  const digits = requireDigits(date);
+  const index = yearOf(digits) * 12 + (monthOf(digits) - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
-  return toIsoDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return toIsoDate(targetYear, targetMonth, Math.min(dayOf(digits), daysInMonth(targetYear, targetMonth)));
 }
 
 /** b − a in days: daysBetween('2024-01-01', '2024-01-31') = 30. */
@@ -195,12 +197,16 @@ export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
  * From 2024-01-31: 2024-02-29 is one month, 2024-02-28 is still zero.
  */
 export function monthsBetween(a: IsoDate, b: IsoDate): number {
-  if (compareDates(b, a) < 0) return 0;
-  const from = requireDay(a);
-  const to = requireDay(b);
-  let n = (to.year - from.year) * 12 + (to.month - from.month);
-  while (n > 0 && compareDates(addMonths(a, n), b) > 0) n -= 1;
-  return n;
+  const from = requireDigits(a);
+  const to = requireDigits(b);
+  if (to < from) return 0;
+  // The month of b reached on the day of a, or on that month's last day when it is shorter: if
+  // that falls after b, the last whole month ends in the month before.
+  const toYear = yearOf(to);
+  const toMonth = monthOf(to);
+  const months = (toYear - yearOf(from)) * 12 + (toMonth - monthOf(from));
+  const reached = Math.min(dayOf(from), daysInMonth(toYear, toMonth));
+  return reached > dayOf(to) ? months - 1 : months;
 }
 
 /**
@@ -208,10 +214,11 @@ export function monthsBetween(a: IsoDate, b: IsoDate): number {
  * 1 March in common years.
  */
 export function ageAt(birthDate: IsoDate, date: IsoDate): number {
-  const birth = requireDay(birthDate);
-  const on = requireDay(date);
-  let age = on.year - birth.year;
-  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
+  const birth = requireDigits(birthDate);
+  const on = requireDigits(date);
+  // YYYYMMDD numbers: the birthday of the year is reached when MMDD is.
+  let age = yearOf(on) - yearOf(birth);
+  if (on % 10_000 < birth % 10_000) age -= 1;
   return age;
 }
 

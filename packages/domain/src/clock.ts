@@ -1,14 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  compareDates,
-  dayNumber,
-  dayOfNumber,
-  daysBetween,
-  type IsoDate,
-  maxDate,
-  minDate,
-} from './calendar.ts';
+import { addMonths, dayNumber, dayOfNumber, type IsoDate, minDate } from './calendar.ts';
 import type { ContractKind } from './trajectory.ts';
 
 /**
@@ -38,34 +28,41 @@ export interface DayInterval {
   end: IsoDate;
 }
 
-/** Union of day intervals, sorted; overlapping or touching intervals become one. Empty ones vanish. */
-export function mergeDayIntervals(intervals: readonly DayInterval[]): DayInterval[] {
-  // On day numbers: each day is read once (« Ma journée » merges every person's CDDs).
-  const spans: { start: number; end: number }[] = [];
-  for (const i of intervals) {
-    const start = dayNumber(i.start);
-    const end = dayNumber(i.end);
-    if (start <= end) spans.push({ start, end });
-  }
+/** A run of whole days as day numbers (calendar.ts dayNumber), both ends included. */
+interface DaySpan {
+  start: number;
+  end: number;
+}
+
+/** Union of spans, sorted; overlapping or touching spans become one. Empty ones vanish. */
+function mergeSpans(spans: DaySpan[]): DaySpan[] {
   spans.sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
+  const merged: DaySpan[] = [];
   for (const span of spans) {
+    if (span.start > span.end) continue;
     const last = merged.at(-1);
     if (last && span.start <= last.end + 1) last.end = Math.max(last.end, span.end);
     else merged.push(span);
   }
-  return merged.map((m) => ({ start: dayOfNumber(m.start), end: dayOfNumber(m.end) }));
+  return merged;
+}
+
+/** Union of day intervals, sorted; overlapping or touching intervals become one. Empty ones vanish. */
+export function mergeDayIntervals(intervals: readonly DayInterval[]): DayInterval[] {
+  return mergeSpans(intervals.map((i) => ({ start: dayNumber(i.start), end: dayNumber(i.end) }))).map(
+    (m) => ({ start: dayOfNumber(m.start), end: dayOfNumber(m.end) }),
+  );
 }
 
 /** Number of days in the union of the intervals, each day counted once. */
 export function countDays(intervals: readonly DayInterval[]): number {
-  return daysIn(mergeDayIntervals(intervals));
+  return daysIn(mergeSpans(intervals.map((i) => ({ start: dayNumber(i.start), end: dayNumber(i.end) }))));
 }
 
-/** The days of intervals already merged (disjoint). */
-function daysIn(merged: readonly DayInterval[]): number {
+/** The days of spans already merged (disjoint). */
+function daysIn(merged: readonly DaySpan[]): number {
   let days = 0;
-  for (const i of merged) days += daysBetween(i.start, i.end) + 1;
+  for (const span of merged) days += span.end - span.start + 1;
   return days;
 }
 
@@ -78,14 +75,23 @@ export function suspensionIntervals(
   employments: readonly EmploymentPeriod[],
   today: IsoDate,
 ): DayInterval[] {
-  return mergeDayIntervals(
-    employments
-      .filter((e) => e.kind === 'cdd')
-      .map((e) => ({
-        start: maxDate(e.start, preHireEntry),
-        end: e.end === null ? today : minDate(e.end, today),
-      })),
-  );
+  return suspensionSpans(dayNumber(preHireEntry), employments, dayNumber(today)).map((m) => ({
+    start: dayOfNumber(m.start),
+    end: dayOfNumber(m.end),
+  }));
+}
+
+/** The same on day numbers (« Ma journée » reads every person's clock: each day is read once). */
+function suspensionSpans(entry: number, employments: readonly EmploymentPeriod[], today: number) {
+  const spans: DaySpan[] = [];
+  for (const e of employments) {
+    if (e.kind !== 'cdd') continue;
+    spans.push({
+      start: Math.max(dayNumber(e.start), entry),
+      end: e.end === null ? today : Math.min(dayNumber(e.end), today),
+    });
+  }
+  return mergeSpans(spans);
 }
 
 export interface PreHireClockInput {
@@ -125,24 +131,26 @@ export interface PreHireClock {
  * deadline 2026-01-15 + 92 days = 2026-04-17.
  */
 export function preHireClock({ preHireEntry, employments, today }: PreHireClockInput): PreHireClock {
+  const entry = dayNumber(preHireEntry);
+  const now = dayNumber(today);
   const baseDeadline = addMonths(preHireEntry, PRE_HIRE_MAX_MONTHS);
-  const elapsedDays = Math.max(0, daysBetween(preHireEntry, today) + 1);
-  const intervals = suspensionIntervals(preHireEntry, employments, today);
-  const suspendedDays = daysIn(intervals);
-  const deadline = addDays(baseDeadline, suspendedDays);
+  const elapsedDays = Math.max(0, now - entry + 1);
+  const spans = suspensionSpans(entry, employments, now);
+  const suspendedDays = daysIn(spans);
+  const deadline = dayNumber(baseDeadline) + suspendedDays;
   const overall = overallDeadline(preHireEntry);
   return {
     preHireEntry,
     baseDeadline,
-    deadline,
+    deadline: dayOfNumber(deadline),
     elapsedDays,
     suspendedDays,
     daysUsed: elapsedDays - suspendedDays,
-    daysLeft: Math.max(0, daysBetween(today, deadline)),
-    suspended: intervals.some((i) => compareDates(i.end, today) === 0),
-    expired: compareDates(today, deadline) > 0,
+    daysLeft: Math.max(0, deadline - now),
+    suspended: spans.some((span) => span.end === now),
+    expired: now > deadline,
     overallDeadline: overall,
-    overallDaysLeft: Math.max(0, daysBetween(today, overall)),
+    overallDaysLeft: Math.max(0, dayNumber(overall) - now),
   };
 }
 

@@ -1,4 +1,4 @@
-import { addDays, compareDates, type IsoDate } from './calendar.ts';
+import { addDays, compareDates, dayNumber, type IsoDate } from './calendar.ts';
 import type { CoachabilityDecision } from './coachability.ts';
 import type { Phase } from './trajectory.ts';
 
@@ -48,9 +48,6 @@ export interface MyDayLists<T> {
   followUpsDue: T[];
 }
 
-const within = (day: IsoDate, from: IsoDate, to: IsoDate) =>
-  compareDates(day, from) >= 0 && compareDates(day, to) <= 0;
-
 /** The end of « this week » in « Ma journée ». */
 export function myDayWeekEnd(today: IsoDate): IsoDate {
   return addDays(today, MY_DAY_WEEK_DAYS);
@@ -58,7 +55,9 @@ export function myDayWeekEnd(today: IsoDate): IsoDate {
 
 /** Sorts the persons of « Ma journée » into its lists (an exited person is in none). */
 export function myDayLists<T extends MyDayEntry>(entries: readonly T[], today: IsoDate): MyDayLists<T> {
-  const weekEnd = myDayWeekEnd(today);
+  // Today and the week's end read once as day numbers, each person's days once per list.
+  const now = dayNumber(today);
+  const weekEnd = now + MY_DAY_WEEK_DAYS;
   const live = entries.filter((e) => e.phase !== 'exited');
   const pick = (keep: (e: T) => boolean, order: (a: T, b: T) => number) => live.filter(keep).sort(order);
   const byReferral = (a: T, b: T) => compareDates(a.referralReceivedOn, b.referralReceivedOn);
@@ -72,23 +71,25 @@ export function myDayLists<T extends MyDayEntry>(entries: readonly T[], today: I
       (a, b) => compareDates(a.deadline!, b.deadline!),
     ),
     plannedThisWeek: pick(
-      (e) => !e.overdue && e.plannedOn !== null && within(e.plannedOn, today, weekEnd),
+      (e) => !e.overdue && e.plannedOn !== null && within(dayNumber(e.plannedOn), now, weekEnd),
       (a, b) => compareDates(a.plannedOn!, b.plannedOn!),
     ),
     referralsWaiting: pick(
       (e) =>
         e.phase === 'intake' &&
         (e.decision === null ||
-          (e.decision === 'postponed' && e.reviewDate !== null && compareDates(e.reviewDate, today) <= 0)),
+          (e.decision === 'postponed' && e.reviewDate !== null && dayNumber(e.reviewDate) <= now)),
       byReferral,
     ),
     waitingList: pick((e) => e.phase === 'intake' && e.decision === 'accepted', byReferral),
     followUpsDue: pick(
-      (e) => e.phase === 'follow_up' && e.dueDate !== null && compareDates(e.dueDate, weekEnd) <= 0,
+      (e) => e.phase === 'follow_up' && e.dueDate !== null && dayNumber(e.dueDate) <= weekEnd,
       (a, b) => compareDates(a.dueDate!, b.dueDate!),
     ),
   };
 }
+
+const within = (day: number, from: number, to: number) => day >= from && day <= to;
 
 /** The next contact shown: the one the coach planned when it is not past, else the cadence's date. */
 export function nextContactOn(

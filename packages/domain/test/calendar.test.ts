@@ -121,6 +121,47 @@ describe('calendar days (YYYY-MM-DD)', () => {
     expect(monthsBetween('2024-03-15', '2024-01-15')).toBe(0);
   });
 
+  it('counts whole months as the largest n whose addMonths is not after the end', () => {
+    // The definition, by search: from the most months the years and months allow, down.
+    const byDefinition = (a: string, b: string) => {
+      if (compareDates(b, a) < 0) return 0;
+      const from = parseIsoDate(a)!;
+      const to = parseIsoDate(b)!;
+      let n = (to.year - from.year) * 12 + (to.month - from.month);
+      while (n > 0 && compareDates(addMonths(a, n), b) > 0) n -= 1;
+      return n;
+    };
+    fc.assert(
+      fc.property(isoDate(), fc.integer({ min: -400, max: 2000 }), (a, days) => {
+        const b = addDays(a, days);
+        expect(monthsBetween(a, b)).toBe(byDefinition(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    // The ends of months, where the day is clamped.
+    for (const [a, b, n] of [
+      ['2024-03-31', '2024-04-30', 1],
+      ['2024-03-31', '2024-04-29', 0],
+      ['2023-12-31', '2024-02-29', 2],
+      ['2024-02-29', '2025-02-28', 12],
+      ['2024-02-29', '2025-02-27', 11],
+    ] as const) {
+      expect(monthsBetween(a, b), `${a} → ${b}`).toBe(n);
+    }
+  });
+
+  it('gives the age as the years whose anniversary is reached', () => {
+    fc.assert(
+      fc.property(isoDate(), isoDate(), (birth, on) => {
+        const b = parseIsoDate(birth)!;
+        const d = parseIsoDate(on)!;
+        const reached = d.month > b.month || (d.month === b.month && d.day >= b.day);
+        expect(ageAt(birth, on)).toBe(d.year - b.year - (reached ? 0 : 1));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('gives the age in whole years, a day before and on the birthday', () => {
     expect(ageAt('1978-06-10', '2024-06-09')).toBe(45);
     expect(ageAt('1978-06-10', '2024-06-10')).toBe(46);
