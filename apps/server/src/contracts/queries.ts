@@ -238,17 +238,6 @@ export async function loadContractSettings(db: Db, organisationId: string) {
     : { cddAlertDays: DEFAULT_CDD_ALERT_DAYS, version: 0 };
 }
 
-/**
- * The follow-up frequency agreed for a person: the arrangement of their latest employment contract
- * without a recorded end that has one; null (the organisation's cadence) otherwise.
- */
-export function currentFrequency(
-  lines: readonly Pick<ContractLine, 'actual_end_on' | 'type' | 'frequency'>[],
-) {
-  const line = lines.find((l) => l.actual_end_on === null && l.type !== 'immersion' && l.frequency);
-  return line?.frequency ?? null;
-}
-
 /** The contracts still running on `day`, with their names (« job » chez employer). */
 export function openContractsOf(contracts: readonly ContractLine[], day: string) {
   const lines = new Map(contracts.map((c) => [c.id, c]));

@@ -8,11 +8,12 @@ import {
   scopedStatement,
   sql,
 } from '@jobcoach/db';
-import { DEFAULT_CDD_ALERT_DAYS } from '@jobcoach/domain';
+import { DEFAULT_CDD_ALERT_DAYS, type FollowUpMode } from '@jobcoach/domain';
 import { coachPlansJson, planLineOf } from '../agenda/queries.ts';
 import type { Db } from '../persons/common.ts';
 import type { HandEnteredPeriod } from '../persons/employment.ts';
 import { settingsOf } from '../settings/queries.ts';
+import type { StandingContract } from './standing.ts';
 
 /*
  * "Ma journée" is read with one statement (docs/performance.md): the coach, the organisation's
@@ -115,22 +116,18 @@ function isCandidate(p: { organisationId: string; coachId: string; today: string
     OR (p.coach_id IS NULL AND p.phase = 'intake')))`;
 }
 
-/** What the rules read of a contract (myday/standing.ts), and what « Ma journée » shows of it. */
-export interface StandingContractLine {
-  id: string;
-  type: string;
-  signed_on: string;
-  start_on: string;
-  planned_end_on: string | null;
-  actual_end_on: string | null;
-  end_reason: string | null;
-  converted_from_contract_id: string | null;
-  job_title: string;
-  employer_name: string;
-  arrangement_id: string | null;
-  mode: string | null;
+/**
+ * A contract as the rules read it (the domain's ContractDays, and its arrangement's frequency:
+ * myday/standing.ts), with what « Ma journée » shows of it: one object per contract, read straight
+ * from its JSON array.
+ */
+export interface DayContract extends StandingContract {
+  jobTitle: string;
+  employerName: string;
+  /** Whether a follow-up arrangement was agreed for it (its mode and discretion then). */
+  arranged: boolean;
+  mode: FollowUpMode | null;
   discreet: boolean | null;
-  frequency: { untilMonth: number; days: number }[] | null;
 }
 
 /**
@@ -179,7 +176,7 @@ function standingLines(db: Db, organisationId: string) {
       ),
     )
     .select(
-      // Each contract as a JSON array, in CONTRACT_COLUMNS order (contractLineOf reads it back).
+      // Each contract as a JSON array, in CONTRACT_COLUMNS order (contractOf reads it back).
       sql<ContractTuple[]>`(
         SELECT coalesce(json_agg(${jsonArray(CONTRACT_COLUMNS)}
                  ORDER BY k.start_on DESC, k.created_at DESC, k.id), '[]'::json)
@@ -202,38 +199,34 @@ type StandingRow = Awaited<ReturnType<ReturnType<typeof standingLines>['execute'
 const CONTRACT_COLUMNS = [
   ['id', 'k.id'],
   ['type', 'k.type'],
-  ['signed_on', 'k.signed_on'],
-  ['start_on', 'k.start_on'],
-  ['planned_end_on', 'k.planned_end_on'],
-  ['actual_end_on', 'k.actual_end_on'],
-  ['end_reason', 'k.end_reason'],
-  ['converted_from_contract_id', 'k.converted_from_contract_id'],
-  ['job_title', 'k.job_title'],
-  ['employer_name', 'e.name'],
-  ['arrangement_id', 'fa.id'],
+  ['start', 'k.start_on'],
+  ['plannedEnd', 'k.planned_end_on'],
+  ['actualEnd', 'k.actual_end_on'],
+  ['convertedFromId', 'k.converted_from_contract_id'],
+  ['jobTitle', 'k.job_title'],
+  ['employerName', 'e.name'],
+  ['arranged', 'fa.id IS NOT NULL'],
   ['mode', 'fa.mode'],
   ['discreet', 'fa.discreet'],
   ['frequency', 'fa.frequency'],
-] as const satisfies JsonColumns<StandingContractLine>;
+] as const satisfies JsonColumns<DayContract>;
 
-type ContractTuple = JsonLine<typeof CONTRACT_COLUMNS, StandingContractLine>;
+type ContractTuple = JsonLine<typeof CONTRACT_COLUMNS, DayContract>;
 
-function contractLineOf(t: ContractTuple): StandingContractLine {
+function contractOf(t: ContractTuple): DayContract {
   return {
     id: t[0],
     type: t[1],
-    signed_on: t[2],
-    start_on: t[3],
-    planned_end_on: t[4],
-    actual_end_on: t[5],
-    end_reason: t[6],
-    converted_from_contract_id: t[7],
-    job_title: t[8],
-    employer_name: t[9],
-    arrangement_id: t[10],
-    mode: t[11],
-    discreet: t[12],
-    frequency: t[13],
+    start: t[2],
+    plannedEnd: t[3],
+    actualEnd: t[4],
+    convertedFromId: t[5],
+    jobTitle: t[6],
+    employerName: t[7],
+    arranged: t[8],
+    mode: t[9],
+    discreet: t[10],
+    frequency: t[11],
   };
 }
 
@@ -260,7 +253,7 @@ const LINE_COLUMNS = [
 type LineTuple = JsonLine<typeof LINE_COLUMNS, StandingRow>;
 
 /** A person's line as the rules read it, its contracts read back too. */
-export type StandingLine = Omit<StandingRow, 'contracts'> & { contracts: StandingContractLine[] };
+export type StandingLine = Omit<StandingRow, 'contracts'> & { contracts: DayContract[] };
 
 function standingLineOf(t: LineTuple): StandingLine {
   return {
@@ -279,7 +272,7 @@ function standingLineOf(t: LineTuple): StandingLine {
     decision: t[12],
     review_date: t[13],
     employment_periods: t[14],
-    contracts: t[15].map(contractLineOf),
+    contracts: t[15].map(contractOf),
   };
 }
 
@@ -294,5 +287,5 @@ export async function teamPersons(db: Db, organisationId: string) {
   const rows = await standingLines(db, organisationId)
     .where(sql<boolean>`(p.phase <> 'exited' AND p.coach_id IS NOT NULL)`)
     .execute();
-  return rows.map((row): StandingLine => ({ ...row, contracts: row.contracts.map(contractLineOf) }));
+  return rows.map((row): StandingLine => ({ ...row, contracts: row.contracts.map(contractOf) }));
 }

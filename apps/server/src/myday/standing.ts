@@ -1,14 +1,16 @@
 import type { OrganisationSettings } from '@jobcoach/contract';
 import {
   bindingDeadline,
+  type ContractDays,
   cadenceOf,
   cadenceWithFrequency,
   clockOf,
+  currentFrequency,
+  type FollowUpFrequency,
   type PersonState,
   type Phase,
 } from '@jobcoach/domain';
-import { type ContractLine, currentFrequency } from '../contracts/queries.ts';
-import { type ContractDates, employmentRules, type HandEnteredPeriod } from '../persons/employment.ts';
+import { employmentRules, type HandEnteredPeriod } from '../persons/employment.ts';
 
 /** What « Ma journée » reads of a person's line to judge where the person stands. */
 export interface StandingLine {
@@ -19,8 +21,8 @@ export interface StandingLine {
   employment_periods: readonly HandEnteredPeriod[];
 }
 
-/** What it reads of a contract: its dates and type, and the frequency its arrangement agreed. */
-export type StandingContract = ContractDates & Pick<ContractLine, 'frequency'>;
+/** What it reads of a contract: its days and type, and the frequency its arrangement agreed. */
+export type StandingContract = ContractDays & { frequency: FollowUpFrequency | null };
 
 /**
  * A person's standing today, read through the domain's rules (person-status.ts): the cadence of

@@ -3,6 +3,7 @@ import {
   CONTRACT_END_REASON_LABELS,
   CONTRACT_KIND_LABELS,
   CONTRACT_TYPE_LABELS,
+  type ContractDays,
   type ContractKind,
   compareDates,
   contractEnd,
@@ -24,23 +25,18 @@ export interface HandEnteredPeriod {
   end: string | null;
 }
 
-/** What the clocks read of a contract (a contract line, or the lighter line of « Ma journée »). */
-export type ContractDates = Parameters<typeof toDomainContract>[0];
-
 /**
  * What the person's jobs mean for the trajectory, read with the domain's rules: the periods the
  * pre-hire clock is suspended by (every employment contract and every hand-entered period) and the
  * follow-up window of the current employment.
  */
 export function employmentRules(
-  lines: readonly ContractDates[],
+  contracts: readonly ContractDays[],
   periods: readonly HandEnteredPeriod[],
   today: string,
 ) {
-  const contracts = lines.map(toDomainContract);
   const handEntered: EmploymentPeriod[] = periods.map(({ kind, start, end }) => ({ kind, start, end }));
   return {
-    contracts,
     clockPeriods: suspendingPeriods(contracts, handEntered),
     window: followUpWindow(contracts, today, handEntered),
   };
@@ -52,8 +48,8 @@ export function personEmployment(
   periods: readonly HandEnteredPeriod[],
   today: string,
 ) {
-  const rules = employmentRules(lines, periods, today);
-  const { contracts } = rules;
+  const contracts = lines.map(toDomainContract);
+  const rules = employmentRules(contracts, periods, today);
   const history: PersonFile['employmentHistory'] = [
     ...lines.map((l, i) => {
       const c = contracts[i]!;
@@ -87,7 +83,7 @@ export function personEmployment(
       endReasonLabel: null,
     })),
   ].sort((a, b) => compareDates(b.start, a.start) || a.id.localeCompare(b.id));
-  return { ...rules, history };
+  return { ...rules, contracts, history };
 }
 
 /** The follow-up window as the file shows it (in follow-up only), with the days left. */

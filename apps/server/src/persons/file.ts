@@ -8,6 +8,7 @@ import {
   cadenceOf,
   cadenceWithFrequency,
   clockOf,
+  currentFrequency,
   DEFAULT_CDD_ALERT_DAYS,
   keepsCadence,
   type MembershipRole,
@@ -19,7 +20,7 @@ import {
 } from '@jobcoach/domain';
 import { plansToHold } from '../agenda/queries.ts';
 import { contactsOfPerson } from '../contacts/queries.ts';
-import { contractsOf, currentFrequency, openContractsOf, toContractView } from '../contracts/queries.ts';
+import { contractsOf, openContractsOf, toContractView } from '../contracts/queries.ts';
 import { asViewer, contactNotesVisible, redactPersonFile, type Viewer } from '../privacy/sensitive.ts';
 import { settingsOf } from '../settings/queries.ts';
 import type { Db } from './common.ts';
@@ -242,6 +243,8 @@ export async function loadPersonFile(
   // The clocks read the contracts not cancelled and the hand-entered periods (contracts/, packages/domain contracts).
   const contracts = sources.contracts.filter((l) => l.cancelled_at === null);
   const employment = personEmployment(contracts, periods, today);
+  // Each contract with the frequency its arrangement agreed, for the cadence (currentFrequency).
+  const agreed = employment.contracts.map((c, i) => ({ ...c, frequency: contracts[i]!.frequency ?? null }));
   // The cadence counts the direct contacts the person took part in, not cancelled (domain contacts.ts).
   const lastDirectContact =
     sources.contacts.find((c) =>
@@ -317,7 +320,7 @@ export async function loadPersonFile(
       clock: clockOf(state, employment.clockPeriods, today),
       cadence: {
         // The follow-up frequency agreed in the arrangement, when there is one, sets the cadence.
-        ...cadenceOf(state, today, cadenceWithFrequency(cadence, currentFrequency(contracts))),
+        ...cadenceOf(state, today, cadenceWithFrequency(cadence, currentFrequency(agreed))),
         lastDirectContact,
         nextPlanned: sources.contacts.find((c) => c.cancelled_at === null)?.next_planned_on ?? null,
       },

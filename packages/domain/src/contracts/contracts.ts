@@ -122,6 +122,15 @@ export interface Contract {
   convertedFromId: string | null;
 }
 
+/**
+ * What the clocks and the follow-up window read of a contract: its type, its days, and the contract
+ * it continues (a reader may hand them more, as « Ma journée » does with what it shows).
+ */
+export type ContractDays = Pick<
+  Contract,
+  'id' | 'type' | 'start' | 'plannedEnd' | 'actualEnd' | 'convertedFromId'
+>;
+
 /** Employment contracts open follow-up and suspend the pre-hire clock; an immersion does neither. */
 export function isEmploymentContract(type: ContractType): boolean {
   return type !== 'immersion';
@@ -196,7 +205,7 @@ export function contractToEmployment(c: Contract): EmploymentPeriod {
  * employment period (those are jobs, whatever kind was typed). Immersions are left out.
  */
 export function suspendingPeriods(
-  contracts: readonly Contract[],
+  contracts: readonly ContractDays[],
   handEntered: readonly EmploymentPeriod[] = [],
 ): EmploymentPeriod[] {
   return [
@@ -210,7 +219,7 @@ export function suspendingPeriods(
 /** The pre-hire clock (clock.ts) read through the person's contracts and hand-entered periods. */
 export function contractsPreHireClock(input: {
   preHireEntry: IsoDate;
-  contracts: readonly Contract[];
+  contracts: readonly ContractDays[];
   handEntered?: readonly EmploymentPeriod[];
   today: IsoDate;
 }): PreHireClock {

@@ -2,7 +2,7 @@ import { type CadenceSettings, DEFAULT_CADENCE_SETTINGS, validateCadenceSettings
 import { addMonths, compareDates, dayNumber, type IsoDate, maxDate, minDate } from '../calendar.ts';
 import { type EmploymentPeriod, FOLLOW_UP_MAX_MONTHS } from '../clock.ts';
 import type { FieldError } from '../coachability.ts';
-import { type Contract, contractEnd, isEmploymentContract } from './contracts.ts';
+import { type Contract, type ContractDays, contractEnd, isEmploymentContract } from './contracts.ts';
 
 /**
  * The follow-up (suivi en entreprise) of an employment (method.md §4–§6): at most 6 months from
@@ -37,7 +37,7 @@ const later = (a: IsoDate | null, b: IsoDate | null) => (a === null || b === nul
  * overlapping job does not reopen them. Null when no employment has started.
  */
 export function followUpWindow(
-  contracts: readonly Contract[],
+  contracts: readonly ContractDays[],
   today: IsoDate,
   handEntered: readonly EmploymentPeriod[] = [],
 ): FollowUpWindow | null {
@@ -166,6 +166,18 @@ export function validateArrangement(a: ArrangementFields, today: IsoDate): Field
     }
   }
   return errors;
+}
+
+/**
+ * The follow-up frequency agreed for a person: the arrangement's of their latest employment
+ * contract without a recorded end that has one (contracts latest first); null (the organisation's
+ * cadence) otherwise.
+ */
+export function currentFrequency(
+  contracts: readonly (Pick<Contract, 'type' | 'actualEnd'> & { frequency: FollowUpFrequency | null })[],
+): FollowUpFrequency | null {
+  const agreed = contracts.find((c) => c.actualEnd === null && isEmploymentContract(c.type) && c.frequency);
+  return agreed?.frequency ?? null;
 }
 
 /** The cadence to read a person with: the arrangement's frequency, when agreed, replaces the follow-up steps. */

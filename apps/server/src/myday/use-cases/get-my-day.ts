@@ -23,7 +23,7 @@ import {
 } from '@jobcoach/domain';
 import { AppError, notFound } from '../../application/errors.ts';
 import { defineQuery } from '../../application/use-case.ts';
-import { myDayRead } from '../queries.ts';
+import { type DayContract, myDayRead } from '../queries.ts';
 import { personStanding } from '../standing.ts';
 
 /**
@@ -52,14 +52,12 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
   const { coach, settings, cddAlertDays, covering, plans, persons: lines } = context;
 
   const persons = lines.map((line) => {
-    const own = line.contracts;
-    const { state, employment, cadence, limit } = personStanding(line, own, settings.cadence, today);
+    const { contracts } = line;
+    const { state, employment, cadence, limit } = personStanding(line, contracts, settings.cadence, today);
     // What the lists read and show of the person, as one literal (shownPerson copies what a list
     // shows, field by field: a spread is several times slower, and a day judges every person).
     return {
-      own,
-      // The same contracts read by the domain's rules (employmentRules), in the order of `own`.
-      contracts: employment.contracts,
+      contracts,
       window: employment.window,
       id: line.id,
       firstName: line.first_name,
@@ -108,15 +106,16 @@ export function myDayOf(context: Context, coachId: string, today: string): MyDay
     followUpsDue: lists.followUpsDue.map((p) => {
       const ids = p.window?.contractIds ?? [];
       // The arrangement of the employment followed (its latest contract that has one).
-      const line =
-        p.own.find((l) => l.arrangement_id && ids.includes(l.id)) ?? p.own.find((l) => ids.includes(l.id));
-      const mode = (line?.arrangement_id ? line.mode : null) as keyof typeof FOLLOW_UP_MODE_LABELS | null;
+      const followed =
+        p.contracts.find((c) => c.arranged && ids.includes(c.id)) ??
+        p.contracts.find((c) => ids.includes(c.id));
+      const mode = followed?.arranged ? followed.mode : null;
       return Object.assign(shownPerson(p), {
         followUpEnd: p.window?.end ?? null,
         mode,
         modeLabel: mode ? FOLLOW_UP_MODE_LABELS[mode] : null,
-        discreet: line?.discreet === true,
-        employerName: line?.employer_name ?? null,
+        discreet: followed?.discreet === true,
+        employerName: followed?.employerName ?? null,
       });
     }),
     agenda: agendaView(agendaOf(agendaItems(plans, lines, coachId, today), today)),
@@ -162,28 +161,23 @@ function shownPerson(p: MyDayPerson): MyDayPerson {
 
 /** The CDDs of the persons in an active phase whose planned end is near or past (cddEndAlert). */
 function contractsEndingSoon(
-  persons: readonly {
-    id: string;
-    firstName: string;
-    lastName: string;
-    phase: Phase;
-    covered: boolean;
-    coachName: string | null;
-    own: readonly { id: string; employer_name: string; job_title: string }[];
-    contracts: readonly Parameters<typeof cddEndAlert>[0][];
-  }[],
+  persons: readonly (Pick<
+    MyDayPerson,
+    'id' | 'firstName' | 'lastName' | 'phase' | 'covered' | 'coachName'
+  > & {
+    contracts: readonly DayContract[];
+  })[],
   today: string,
   cddAlertDays: number,
 ): ContractEnding[] {
   const ending: ContractEnding[] = [];
   for (const p of persons) {
     if (p.phase === 'exited') continue;
-    p.own.forEach((line, i) => {
-      const contract = p.contracts[i]!;
+    for (const contract of p.contracts) {
       const alert = cddEndAlert(contract, today, cddAlertDays);
-      if (!alert) return;
+      if (!alert) continue;
       ending.push({
-        contractId: line.id,
+        contractId: contract.id,
         personId: p.id,
         firstName: p.firstName,
         lastName: p.lastName,
@@ -192,14 +186,14 @@ function contractsEndingSoon(
         coachName: p.coachName,
         type: contract.type,
         typeLabel: CONTRACT_TYPE_LABELS[contract.type],
-        employerName: line.employer_name,
-        jobTitle: line.job_title,
+        employerName: contract.employerName,
+        jobTitle: contract.jobTitle,
         plannedEnd: alert.plannedEnd,
         alertFrom: alert.alertFrom,
         daysLeft: alert.daysLeft,
         overdue: alert.overdue,
       });
-    });
+    }
   }
   return ending.sort(
     (a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName),
