@@ -13,6 +13,7 @@ import {
   contractsPreHireClock,
   contractToEmployment,
   countDays,
+  currentFrequency,
   daysBetween,
   endReasonsFor,
   FIXED_TERM_TYPES,
@@ -515,6 +516,31 @@ describe('the follow-up arrangement', () => {
       )[0]?.field,
     ).toBe('frequency.1.untilMonth');
     expect(validateArrangement({ ...ok, consentOn: '2025-01-02' }, '2025-01-01')[0]?.field).toBe('consentOn');
+  });
+});
+
+describe('the follow-up frequency agreed for a person', () => {
+  const weekly = [{ untilMonth: 6, days: 7 }];
+  const monthly = [{ untilMonth: 6, days: 30 }];
+  it('is the one of the latest employment contract without a recorded end that has one', () => {
+    expect(
+      currentFrequency([
+        { type: 'cdi', actualEnd: null, frequency: null },
+        { type: 'cdd', actualEnd: null, frequency: weekly },
+        { type: 'cdd', actualEnd: null, frequency: monthly },
+      ]),
+    ).toBe(weekly);
+  });
+  it('skips ended contracts and immersions; none agreed: the organisation’s cadence (null)', () => {
+    expect(
+      currentFrequency([
+        { type: 'immersion', actualEnd: null, frequency: weekly },
+        { type: 'cdd', actualEnd: '2025-01-31', frequency: weekly },
+        { type: 'cdd', actualEnd: null, frequency: monthly },
+      ]),
+    ).toBe(monthly);
+    expect(currentFrequency([{ type: 'cdd', actualEnd: '2025-01-31', frequency: weekly }])).toBeNull();
+    expect(currentFrequency([])).toBeNull();
   });
 });
 
