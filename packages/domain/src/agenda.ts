@@ -1,6 +1,7 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from './calendar.ts';
 import type { FieldError } from './coachability.ts';
 import { MY_DAY_WEEK_DAYS } from './myday.ts';
+import { sortInPlace } from './sorting.ts';
 
 /**
  * The coach's agenda (« Ma journée »): contacts and visits planned with a person, on a day and
@@ -110,9 +111,10 @@ export function compareAgendaEntries(a: AgendaEntry, b: AgendaEntry): number {
 /** Sorts the planned items into today and the days of the week; earlier or later ones are left out. */
 export function agendaOf<T extends AgendaEntry>(items: readonly T[], today: IsoDate): Agenda<T> {
   const weekEnd = addDays(today, MY_DAY_WEEK_DAYS);
-  const sorted = items
-    .filter((i) => compareDates(i.date, today) >= 0 && compareDates(i.date, weekEnd) <= 0)
-    .sort(compareAgendaEntries);
+  const sorted = sortInPlace(
+    items.filter((i) => compareDates(i.date, today) >= 0 && compareDates(i.date, weekEnd) <= 0),
+    compareAgendaEntries,
+  );
   const week: AgendaDay<T>[] = [];
   for (const item of sorted) {
     if (item.date === today) continue;

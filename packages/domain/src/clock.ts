@@ -1,4 +1,5 @@
 import { addMonths, dayNumber, dayOfNumber, type IsoDate, minDate } from './calendar.ts';
+import { sortInPlace } from './sorting.ts';
 import type { ContractKind } from './trajectory.ts';
 
 /**
@@ -36,7 +37,7 @@ interface DaySpan {
 
 /** Union of spans, sorted; overlapping or touching spans become one. Empty ones vanish. */
 function mergeSpans(spans: DaySpan[]): DaySpan[] {
-  spans.sort((a, b) => a.start - b.start);
+  sortInPlace(spans, (a, b) => a.start - b.start);
   const merged: DaySpan[] = [];
   for (const span of spans) {
     if (span.start > span.end) continue;

@@ -47,4 +47,5 @@ export * from './reports/outcomes.ts';
 export * from './reports/steering.ts';
 export * from './reports/suppression.ts';
 export * from './reports/table.ts';
+export * from './sorting.ts';
 export * from './trajectory.ts';

@@ -1,5 +1,6 @@
 import { addDays, compareDates, dayNumber, type IsoDate } from './calendar.ts';
 import type { CoachabilityDecision } from './coachability.ts';
+import { sortInPlace } from './sorting.ts';
 import type { Phase } from './trajectory.ts';
 
 /**
@@ -59,7 +60,8 @@ export function myDayLists<T extends MyDayEntry>(entries: readonly T[], today: I
   const now = dayNumber(today);
   const weekEnd = now + MY_DAY_WEEK_DAYS;
   const live = entries.filter((e) => e.phase !== 'exited');
-  const pick = (keep: (e: T) => boolean, order: (a: T, b: T) => number) => live.filter(keep).sort(order);
+  const pick = (keep: (e: T) => boolean, order: (a: T, b: T) => number) =>
+    sortInPlace(live.filter(keep), order);
   const byReferral = (a: T, b: T) => compareDates(a.referralReceivedOn, b.referralReceivedOn);
   return {
     overdue: pick(

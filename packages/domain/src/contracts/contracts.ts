@@ -208,12 +208,13 @@ export function suspendingPeriods(
   contracts: readonly ContractDays[],
   handEntered: readonly EmploymentPeriod[] = [],
 ): EmploymentPeriod[] {
-  return [
-    ...contracts
-      .filter((c) => suspendsPreHireClock(c.type))
-      .map((c) => ({ kind: 'cdd' as const, start: c.start, end: contractEnd(c) })),
-    ...handEntered.map((p) => ({ kind: 'cdd' as const, start: p.start, end: p.end })),
-  ];
+  // One array, filled in one pass (« Ma journée » reads every person's clock).
+  const periods: EmploymentPeriod[] = [];
+  for (const c of contracts) {
+    if (suspendsPreHireClock(c.type)) periods.push({ kind: 'cdd', start: c.start, end: contractEnd(c) });
+  }
+  for (const p of handEntered) periods.push({ kind: 'cdd', start: p.start, end: p.end });
+  return periods;
 }
 
 /** The pre-hire clock (clock.ts) read through the person's contracts and hand-entered periods. */

@@ -2,6 +2,7 @@ import { type CadenceSettings, DEFAULT_CADENCE_SETTINGS, validateCadenceSettings
 import { addMonths, compareDates, dayNumber, type IsoDate, maxDate, minDate } from '../calendar.ts';
 import { type EmploymentPeriod, FOLLOW_UP_MAX_MONTHS } from '../clock.ts';
 import type { FieldError } from '../coachability.ts';
+import { sortInPlace } from '../sorting.ts';
 import { type Contract, type ContractDays, contractEnd, isEmploymentContract } from './contracts.ts';
 
 /**
@@ -43,8 +44,7 @@ export function followUpWindow(
 ): FollowUpWindow | null {
   // Each start read once as a day number (« Ma journée » reads every person's window).
   const now = dayNumber(today);
-  const items: { id: string; start: IsoDate; day: number; end: IsoDate | null; continues: string | null }[] =
-    [];
+  const items: Started[] = [];
   for (const c of contracts) {
     if (!isEmploymentContract(c.type)) continue;
     const day = dayNumber(c.start);
@@ -57,10 +57,11 @@ export function followUpWindow(
     // Numbered among the periods already begun.
     if (day <= now) items.push({ id: `period:${begun++}`, start: p.start, day, end: p.end, continues: null });
   }
-  items.sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
+  if (items.length === 0) return null;
+  sortInPlace(items, byStart);
   const episodes: Episode[] = [];
   for (const item of items) {
-    const linked = item.continues === null ? -1 : episodes.findIndex((e) => e.ids.includes(item.continues!));
+    const linked = item.continues === null ? -1 : episodeOf(episodes, item.continues);
     const last = episodes.at(-1);
     if (linked >= 0) {
       // Continuation: this episode and every later one become one employment.
@@ -87,8 +88,27 @@ export function followUpWindow(
     start: current.start,
     limit,
     end: current.end === null ? limit : minDate(limit, current.end),
-    contractIds: current.ids.filter((id) => !id.startsWith('period:')),
+    contractIds: current.ids.filter(isContractId),
   };
+}
+
+/** An employment begun by today: a contract, or a hand-entered period (id `period:n`). */
+interface Started {
+  id: string;
+  start: IsoDate;
+  day: number;
+  end: IsoDate | null;
+  continues: string | null;
+}
+
+// Defined once, not per call: « Ma journée » reads every person's window.
+const byStart = (a: Started, b: Started) => a.day - b.day || a.id.localeCompare(b.id);
+const isContractId = (id: string) => !id.startsWith('period:');
+
+/** The index of the episode that holds the contract `id`; -1 if none. */
+function episodeOf(episodes: readonly Episode[], id: string): number {
+  for (let i = 0; i < episodes.length; i++) if (episodes[i]!.ids.includes(id)) return i;
+  return -1;
 }
 
 // ---- the follow-up arrangement ----

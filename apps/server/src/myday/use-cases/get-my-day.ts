@@ -20,6 +20,7 @@ import {
   type Phase,
   referralWaitingDays,
   reviewPassed,
+  sortInPlace,
 } from '@jobcoach/domain';
 import { AppError, notFound } from '../../application/errors.ts';
 import { defineQuery } from '../../application/use-case.ts';
@@ -195,7 +196,8 @@ function contractsEndingSoon(
       });
     }
   }
-  return ending.sort(
+  return sortInPlace(
+    ending,
     (a, b) => compareDates(a.plannedEnd, b.plannedEnd) || a.lastName.localeCompare(b.lastName),
   );
 }
