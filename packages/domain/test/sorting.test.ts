@@ -13,7 +13,7 @@ describe('sorting in place', () => {
         expect(sortInPlace(list, byKey)).toBe(list);
         // The same objects in the same order: equal keys keep the order they came in.
         expect(list).toStrictEqual(expected);
-        list.forEach((x, i) => expect(x).toBe(expected[i]));
+        for (const [i, x] of list.entries()) expect(x).toBe(expected[i]);
       }),
       { numRuns: 500 },
     );
