@@ -13,14 +13,27 @@ const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
  */
 export class Clock {
   #offsetMs = 0;
+  /** The day last formatted, and the minute it was formatted for. */
+  #day = '';
+  #dayMinute = Number.NaN;
 
   now(): Date {
     return new Date(Date.now() + this.#offsetMs);
   }
 
-  /** Today's calendar date in Europe/Brussels, as YYYY-MM-DD. */
+  /**
+   * Today's calendar date in Europe/Brussels, as YYYY-MM-DD. Formatted once per minute: the date
+   * can only change on a minute's boundary (Brussels' offsets are whole hours), and every request
+   * asks for it at least once.
+   */
   today(): string {
-    return BRUSSELS_DATE.format(this.now());
+    const ms = Date.now() + this.#offsetMs;
+    const minute = Math.floor(ms / 60_000);
+    if (minute !== this.#dayMinute) {
+      this.#day = BRUSSELS_DATE.format(ms);
+      this.#dayMinute = minute;
+    }
+    return this.#day;
   }
 
   shiftDays(days: number) {
