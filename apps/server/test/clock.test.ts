@@ -29,3 +29,18 @@ describe('the server clock', () => {
     expect(clock.today()).toBe('2024-03-10');
   });
 });
+
+describe('a clock that tells another time', () => {
+  it('gives the day of the time it tells', () => {
+    class Fixed extends Clock {
+      at = Date.parse('2024-06-30T21:59:00Z');
+      override now() {
+        return new Date(this.at);
+      }
+    }
+    const clock = new Fixed();
+    expect(clock.today()).toBe('2024-06-30');
+    clock.at += 60_000; // midnight in Brussels
+    expect(clock.today()).toBe('2024-07-01');
+  });
+});
