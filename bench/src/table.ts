@@ -13,6 +13,21 @@ export interface Measure {
   pass: boolean | null;
 }
 
+/** The scale the PostgreSQL measures' budgets are set for (docs/performance.md). */
+export const BUDGET_SCALE = 'region';
+
+/**
+ * The PostgreSQL measures as judged at `scale`: their budgets hold for the region; at another scale
+ * (the pilot's six organisations, the skewed installation) a budget is shown for comparison,
+ * marked as the region's, and neither passed nor missed.
+ */
+export function judgedAt(scale: string, measures: readonly Measure[]): Measure[] {
+  if (scale === BUDGET_SCALE) return [...measures];
+  return measures.map((m) =>
+    m.budget === null ? m : { ...m, budget: `(${BUDGET_SCALE}) ${m.budget}`, pass: null },
+  );
+}
+
 /** p in [0, 100] of sorted samples (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
