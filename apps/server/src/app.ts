@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DatabaseHandle } from '@jobcoach/db';
@@ -30,6 +29,7 @@ import { historyImportRoutes } from './history/routes.ts';
 import { requestContext } from './http/context.ts';
 import { errorHandler } from './http/errors.ts';
 import { personScopeGuard } from './http/scope.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/web.ts';
 import { ImportRunners } from './imports/runners.ts';
 import { mailRoutes } from './mail/routes.ts';
@@ -106,25 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Only JSON bodies: a cross-site form cannot post JSON without a preflight (login CSRF).
   app.removeContentTypeParser('text/plain');
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.cookieSecure,
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  securityHeaders(app, { strictTransportSecurity: config.cookieSecure });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
