@@ -185,9 +185,10 @@ export async function measureMyDayBySize(databaseUrl: string): Promise<Measure[]
         orgPersons.length === 1
           ? `${orgPersons[0]!.toLocaleString('en')} persons`
           : `${Math.min(...orgPersons)}–${Math.max(...orgPersons)} persons`;
-      const label = `Ma journée by size, ${g.label} (${g.coaches.length} coaches; ${orgs}, ${mean(
-        g.coaches.map((c) => c.coaches),
-      ).toFixed(0)} coaches per organisation; ${mean(g.coaches.map((c) => c.own)).toFixed(
+      const perOrganisation = mean(g.coaches.map((c) => c.coaches)).toFixed(0);
+      const label = `Ma journée by size, ${g.label} (${g.coaches.length} coaches; ${orgs}, ${perOrganisation} ${
+        perOrganisation === '1' ? 'coach' : 'coaches'
+      } per organisation; ${mean(g.coaches.map((c) => c.own)).toFixed(
         0,
       )} live persons per coach, ${mean(g.coaches.map((c) => c.queue)).toFixed(0)} unassigned in the queue)`;
       log(`myday-by-size: ${label}: ${g.latencies.length} answers`);
