@@ -98,19 +98,19 @@ async function main() {
   // The machine may be shared: the load average (1, 5, 15 minutes) is kept with the figures.
   const loadBefore = loadavg();
   const wanted = (m: string) => !args.only || args.only.includes(m);
-  const measures: Measure[] = [];
+  const onPostgres: Measure[] = [];
   const notes: string[] = [];
   if (wanted('report')) {
     const r = await measureReport(url);
     if (r.measures.length === 0) notes.push(...r.notes);
-    measures.push(...r.measures);
+    onPostgres.push(...r.measures);
   }
-  if (wanted('myday')) measures.push(...(await measureMyDay(url)));
-  if (wanted('myday-by-size')) measures.push(...(await measureMyDayBySize(url)));
-  if (wanted('matching')) measures.push(...(await measureMatching(url)));
-  if (wanted('import')) measures.push(...(await measureImport(url)));
+  if (wanted('myday')) onPostgres.push(...(await measureMyDay(url)));
+  if (wanted('myday-by-size')) onPostgres.push(...(await measureMyDayBySize(url)));
+  if (wanted('matching')) onPostgres.push(...(await measureMatching(url)));
+  if (wanted('import')) onPostgres.push(...(await measureImport(url)));
   // Judged only at the region scale; the embedded database's budgets below are the pilot's.
-  measures.splice(0, measures.length, ...judgedAt(scale.name, measures));
+  const measures = judgedAt(scale.name, onPostgres);
   // Not by default: the copy into PGlite is made for the pilot scale (one organisation's database).
   if (args.embedded || args.only?.includes('embedded')) {
     measures.push(...(await measureEmbedded(url, scale.name)));

@@ -14,7 +14,7 @@ export interface Measure {
 }
 
 /** The scale the PostgreSQL measures' budgets are set for (docs/performance.md). */
-export const BUDGET_SCALE = 'region';
+const BUDGET_SCALE = 'region';
 
 /**
  * The PostgreSQL measures as judged at `scale`: their budgets hold for the region; at another scale
